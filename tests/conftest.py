@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.core.engine import compare_paths
+from tui.core.model import Report
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data"
+GOLD = SHARED / "seeds-gold.json"
+GOLD_REFERENCE = "001_31fc123e83c1cc46"
+
+
+def seed_paths() -> list[str]:
+    return sorted(str(p) for p in SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds_report() -> Report:
+    """The seeds against the gold annotation's reference, computed once per session."""
+    return compare_paths(seed_paths(), reference=str(SEEDS / f"{GOLD_REFERENCE}.txt"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    if not GOLD.exists():
+        pytest.skip("seeds-gold.json not available")
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+def need_data(*parts: str) -> Path:
+    path = DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path

@@ -1,0 +1,510 @@
+"""Loader behaviour on real seeds, a real cp1252 corpus and hand-made awkward files."""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import os
+import random
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.loading import (
+    DEFAULT_MAX_BYTES,
+    LoadError,
+    decode_bytes,
+    load_document,
+    load_documents,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+CLOUGH = Path("/work/shared/data/clough-stevenson")
+CP1252_PUNCTUATION = set("‘’“”–—•…")
+
+ARTICLE_PARAGRAPHS = [
+    "The city council voted on Tuesday to approve funding for a new pedestrian bridge "
+    "across the river after two years of debate.",
+    "Construction is expected to begin next spring and take about eighteen months to "
+    "complete, according to the transport department.",
+    "Residents who opposed the plan said they would continue to campaign against it at "
+    "the next public meeting in the town hall.",
+]
+HTML_PAGE = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8">
+<title>Council approves new bridge | Daily Example</title>
+<link rel="canonical" href="http://example.invalid/bridge">
+<script>alert(1)</script></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>
+<li><a href="/weather">Weather</a></li></ul></nav>
+<article>
+<h1>Council approves new bridge</h1>
+<img src="http://example.invalid/bridge.jpg" alt="">
+<p>{ARTICLE_PARAGRAPHS[0]}</p>
+<p>{ARTICLE_PARAGRAPHS[1]}</p>
+<p>{ARTICLE_PARAGRAPHS[2]}</p>
+</article>
+<footer>Copyright 2024 Daily Example</footer>
+</body></html>
+"""
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def assert_one_line_naming(warning: str, name: str) -> None:
+    assert "\n" not in warning
+    assert name in warning
+
+
+def assert_exact_decode(doc_path: str | Path, doc_encoding: str, doc_text: str) -> None:
+    assert Path(doc_path).read_bytes().decode(doc_encoding) == doc_text
+
+
+# --- real text ---------------------------------------------------------------------------
+
+
+def test_seed_directory_loads_all_five_in_name_order() -> None:
+    result = load_documents([str(SEEDS)])
+    assert result.warnings == []
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert len(names) == 5
+    assert [d.id for d in result.documents] == [Path(n).stem for n in names]
+    for doc, name in zip(result.documents, names, strict=True):
+        raw = (SEEDS / name).read_bytes()
+        assert doc.path == os.path.join(str(SEEDS), name)
+        assert doc.size == len(raw)
+        assert doc.sha256 == hashlib.sha256(raw).hexdigest()
+        assert doc.encoding == "utf-8"
+        assert doc.text == raw.decode("utf-8")
+        assert doc.source_format == "text"
+        assert doc.paragraphs == [] and doc.sentences == []
+
+
+def test_seed_titles_follow_first_line_rule() -> None:
+    docs = {d.id: d for d in load_documents([SEEDS]).documents}
+    assert docs["000_dcce54c3826141f5"].title == "Introduction to the AI Deal"
+    # "xAI" opening the next line is a name, not wrapped prose.
+    assert docs["004_7f577332accbfae7"].title.startswith("We’re feeling cynical about xAI")
+    # First line ends with a period: a sentence, not a headline.
+    assert docs["001_31fc123e83c1cc46"].title == ""
+    # First line is a long paragraph.
+    assert docs["002_a9b962200192712f"].title == ""
+
+
+def test_hard_wrapped_prose_gives_no_title(tmp_path: Path) -> None:
+    raw = (
+        b"In object-oriented programming, inheritance is a way to form new classes\n"
+        b"(instances of which are called objects) using classes that already exist\n"
+    )
+    assert load_document(write(tmp_path / "wrapped.txt", raw)).title == ""
+    headline = b"Storm hits coast\nthe worst in decades, officials said.\n"
+    assert load_document(write(tmp_path / "lower.txt", headline)).title == ""
+    named = b"Storm hits coast\niPhone sales fell in the region.\n"
+    assert load_document(write(tmp_path / "named.txt", named)).title == "Storm hits coast"
+
+
+def test_path_is_kept_as_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    doc = load_document("./seeds/000_dcce54c3826141f5.txt")
+    assert doc.path == "./seeds/000_dcce54c3826141f5.txt"
+    result = load_documents(["seeds/"])
+    assert result.documents[0].path == "seeds/000_dcce54c3826141f5.txt"
+
+
+def test_clough_cp1252_files_decode_as_cp1252() -> None:
+    if not CLOUGH.is_dir():
+        pytest.skip(f"{CLOUGH} not available")
+    checked = 0
+    for path in sorted(CLOUGH.glob("*.txt")):
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+            continue
+        except UnicodeDecodeError as err:
+            bad_byte = raw[err.start : err.start + 1]
+        doc = load_document(path)
+        assert doc.encoding == "cp1252", path.name
+        assert raw.decode(doc.encoding) == doc.text
+        char = bad_byte.decode("cp1252")
+        assert char in CP1252_PUNCTUATION
+        assert char in doc.text
+        checked += 1
+    if checked == 0:
+        pytest.skip("no non-UTF-8 file found in the corpus")
+
+
+def test_clough_directory_loads_every_story_exactly() -> None:
+    if not CLOUGH.is_dir():
+        pytest.skip(f"{CLOUGH} not available")
+    result = load_documents([CLOUGH])
+    assert result.warnings == []
+    # .csv and .jsonl are not text-like suffixes.
+    assert len(result.documents) == len(list(CLOUGH.glob("*.txt")))
+    for doc in result.documents:
+        assert_exact_decode(doc.path, doc.encoding, doc.text)
+
+
+# --- encodings ---------------------------------------------------------------------------
+
+
+def test_utf8_bom_uses_utf8_sig(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + "Caf\u00e9 owner speaks\nSecond line.\n".encode()
+    doc = load_document(write(tmp_path / "bom.txt", raw))
+    assert doc.encoding == "utf-8-sig"
+    assert doc.text.startswith("Café")
+    assert raw.decode(doc.encoding) == doc.text
+    assert doc.title == "Café owner speaks"
+
+
+def test_utf16_le_with_bom(tmp_path: Path) -> None:
+    text = "Résumé of the day\nThe minister said “no”.\n"
+    raw = b"\xff\xfe" + text.encode("utf-16-le")
+    doc = load_document(write(tmp_path / "u16.txt", raw))
+    assert doc.encoding == "utf-16"
+    assert doc.text == text
+    assert raw.decode(doc.encoding) == doc.text
+
+
+def test_utf32_with_bom(tmp_path: Path) -> None:
+    text = "Breaking news\nIt rained.\n"
+    raw = text.encode("utf-32")  # Python writes a BOM for the plain codec
+    doc = load_document(write(tmp_path / "u32.txt", raw))
+    assert doc.encoding == "utf-32"
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_not_binary(tmp_path: Path, codec: str) -> None:
+    text = "Storm closes harbour\nShips stayed in port on Monday – the first time in years.\n"
+    raw = text.encode(codec)
+    assert b"\x00" in raw
+    doc = load_document(write(tmp_path / "nobom.txt", raw))
+    assert doc.encoding == codec
+    assert doc.text == text
+
+
+def test_cp1252_written_file(tmp_path: Path) -> None:
+    text = "The mayor’s office said the “review” was over – for now.\n" * 3
+    raw = text.encode("cp1252")
+    doc = load_document(write(tmp_path / "win.txt", raw))
+    assert doc.encoding == "cp1252"
+    assert doc.text == text
+
+
+def test_crlf_is_kept_and_offsets_match(tmp_path: Path) -> None:
+    raw = "First line here\r\nThe second line – with a dash\r\n".encode()
+    doc = load_document(write(tmp_path / "crlf.txt", raw))
+    assert "\r\n" in doc.text
+    assert doc.text.index("second") == raw.decode("utf-8").index("second") == 21
+    assert len(doc.text) == len(raw.decode("utf-8"))
+
+
+def test_truncated_utf8_is_rejected_with_clear_reason(tmp_path: Path) -> None:
+    # Valid UTF-8 with accents that stops in the middle of a three-byte "’".
+    raw = "Café owner’s statement\nShe said ‘no’".encode() + "’".encode()[:2]
+    path = write(tmp_path / "cut.txt", raw)
+    with pytest.raises(LoadError) as info:
+        load_document(path)
+    message = str(info.value)
+    assert "cut.txt" in message
+    assert "truncated UTF-8" in message
+    assert f"byte {len(raw) - 2}" in message
+
+
+def test_ascii_ending_in_latin1_byte_is_not_called_truncated(tmp_path: Path) -> None:
+    # 0xE9 also starts a UTF-8 sequence, but with a pure-ASCII body it is cp1252 "é".
+    raw = b"Lunch at the corner caf\xe9"
+    doc = load_document(write(tmp_path / "cafe.txt", raw))
+    assert doc.encoding == "cp1252"
+    assert doc.text.endswith("café")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(min_size=1, max_size=300))
+def test_decode_bytes_is_exact_or_refuses(raw: bytes) -> None:
+    try:
+        text, codec = decode_bytes(raw)
+    except ValueError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    assert raw.decode(codec) == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=200))
+def test_decode_bytes_round_trips_utf8_text(text: str) -> None:
+    raw = text.encode("utf-8")
+    try:
+        decoded, codec = decode_bytes(raw)
+    except ValueError:
+        # Only text that happens to start with a binary magic number may be refused.
+        assert text.startswith(("%PDF-", "GIF8", "PK", "7z"))
+        return
+    assert raw.decode(codec) == decoded
+    assert decoded == text.removeprefix("\ufeff")
+
+
+# --- refusals ----------------------------------------------------------------------------
+
+
+def test_empty_and_whitespace_only(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match=r"empty\.txt: empty file"):
+        load_document(write(tmp_path / "empty.txt", b""))
+    with pytest.raises(LoadError, match=r"blank\.txt: empty file \(whitespace only\)"):
+        load_document(write(tmp_path / "blank.txt", b" \r\n\t\n  \n"))
+
+
+def test_png_is_binary(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    raw = b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(2048)) + b"\x00" * 8
+    with pytest.raises(LoadError, match=r"pic\.txt: binary file \(PNG image\), skipped"):
+        load_document(write(tmp_path / "pic.txt", raw))
+
+
+def test_random_bytes_with_nuls_are_binary(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    raw = bytes(rng.randrange(256) for _ in range(4096))
+    assert b"\x00" in raw
+    with pytest.raises(LoadError, match=r"noise\.txt: binary file"):
+        load_document(write(tmp_path / "noise.txt", raw))
+
+
+def test_control_characters_are_binary(tmp_path: Path) -> None:
+    raw = b"header\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" * 20
+    with pytest.raises(LoadError, match=r"control characters"):
+        load_document(write(tmp_path / "ctl.txt", raw))
+
+
+def test_missing_path() -> None:
+    with pytest.raises(LoadError) as info:
+        load_document("./nope/missing.txt")
+    assert str(info.value) == "./nope/missing.txt: no such file or directory, skipped"
+
+
+def test_directory_and_special_files_are_not_documents(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="is a directory"):
+        load_document(tmp_path)
+    with pytest.raises(LoadError, match="not a regular file"):
+        load_document("/dev/null")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    # Would block forever if the loader opened it.
+    with pytest.raises(LoadError, match=r"pipe\.txt: not a regular file"):
+        load_document(fifo)
+
+
+def test_oversized_file_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = write(tmp_path / "big.txt", b"All work and no play.\n" * 233)  # 5,126 bytes
+    real_open = builtins.open
+
+    def guarded_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(file) == os.fspath(big):
+            raise AssertionError("oversized file was opened")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    with pytest.raises(LoadError) as info:
+        load_document(big, max_bytes=1000)
+    assert str(info.value) == (
+        f"{big}: file is 5,126 bytes, over the 1,000-byte limit; raise it with --max-bytes, skipped"
+    )
+    assert DEFAULT_MAX_BYTES == 20_000_000
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "secret.txt", b"Classified story\nNothing to see.\n")
+    path.chmod(0)
+    try:
+        if os.geteuid() == 0:
+            # root reads through mode 000; the file must then simply load.
+            assert load_document(path).text.startswith("Classified")
+        else:
+            with pytest.raises(LoadError, match=r"secret\.txt: permission denied"):
+                load_document(path)
+    finally:
+        path.chmod(0o644)
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+
+def test_html_article_is_extracted_without_script_or_nav(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the loader tried to open a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    path = write(tmp_path / "bridge.html", HTML_PAGE.encode())
+    doc = load_document(path)
+    assert doc.source_format == "html"
+    assert doc.title == "Council approves new bridge"
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in doc.text
+    assert "alert" not in doc.text
+    assert "Weather" not in doc.text
+    assert doc.encoding == "utf-8"
+    assert doc.size == len(HTML_PAGE.encode())
+
+
+def test_copies_of_one_page_each_keep_all_paragraphs(tmp_path: Path) -> None:
+    # Versions of a story share paragraphs; extraction must not drop text it has seen before.
+    paths = [write(tmp_path / f"copy{i}.html", HTML_PAGE.encode()) for i in range(4)]
+    result = load_documents(paths)
+    assert result.warnings == []
+    assert [d.id for d in result.documents] == ["copy0", "copy1", "copy2", "copy3"]
+    for doc in result.documents:
+        for paragraph in ARTICLE_PARAGRAPHS:
+            assert paragraph in doc.text, doc.id
+
+
+def test_html_detected_by_content_without_suffix(tmp_path: Path) -> None:
+    doc = load_document(write(tmp_path / "page", HTML_PAGE.encode()))
+    assert doc.source_format == "html"
+    assert ARTICLE_PARAGRAPHS[1] in doc.text
+
+
+def test_html_without_article_text(tmp_path: Path) -> None:
+    raw = b"<!doctype html><html><head><script>var x = 1;</script></head><body></body></html>"
+    with pytest.raises(LoadError, match=r"shell\.htm: no article text found"):
+        load_document(write(tmp_path / "shell.htm", raw))
+
+
+# --- many paths --------------------------------------------------------------------------
+
+
+def test_mix_of_good_and_bad_paths(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.txt", b"")
+    binary = write(tmp_path / "blob.txt", b"\x7fELF\x02\x01\x01" + b"\x00" * 64)
+    nodir = tmp_path / "nothing_here"
+    nodir.mkdir()
+    missing = tmp_path / "ghost.txt"
+    seed_a = SEEDS / "000_dcce54c3826141f5.txt"
+    seed_b = SEEDS / "003_bdfd22743b811459.txt"
+    result = load_documents([seed_a, empty, missing, binary, seed_b, nodir])
+    assert [d.id for d in result.documents] == [seed_a.stem, seed_b.stem]
+    assert len(result.warnings) == 4
+    for warning, name in zip(
+        result.warnings, ["empty.txt", "ghost.txt", "blob.txt", "nothing_here"], strict=True
+    ):
+        assert_one_line_naming(warning, name)
+    assert "ELF" in result.warnings[2]
+    assert "no text files" in result.warnings[3]
+
+
+def test_directory_picks_text_like_files_only(tmp_path: Path) -> None:
+    d = tmp_path / "stories"
+    d.mkdir()
+    write(d / "b.md", b"# Second\nBody text.\n")
+    write(d / "a.txt", b"First\nBody text.\n")
+    write(d / "README", b"Plain notes without an extension.\n")
+    write(d / "core", b"\x00\x01\x02binary core dump\x00" * 10)  # quietly ignored
+    write(d / ".hidden.txt", b"Should not load.\n")
+    write(d / "photo.png", b"\x89PNG\r\n\x1a\n")
+    write(d / "data.csv", b"a,b\n1,2\n")
+    (d / "sub.txt").mkdir()  # a directory with a text suffix is not a file
+    result = load_documents([d])
+    assert [d.id for d in result.documents] == ["README", "a", "b"]
+    assert result.warnings == []
+
+
+def test_directory_without_text_files_warns(tmp_path: Path) -> None:
+    d = tmp_path / "pictures"
+    d.mkdir()
+    write(d / "photo.png", b"\x89PNG\r\n\x1a\n")
+    write(d / ".notes.txt", b"hidden\n")
+    result = load_documents([d])
+    assert result.documents == []
+    assert len(result.warnings) == 1
+    assert_one_line_naming(result.warnings[0], "pictures")
+    assert "no text files" in result.warnings[0]
+
+
+def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
+    d = tmp_path / "loops"
+    d.mkdir()
+    write(d / "real.txt", b"A real story\nIt happened.\n")
+    os.symlink("self.txt", d / "self.txt")
+    os.symlink("ping", d / "pong")
+    os.symlink("pong", d / "ping")
+    os.symlink(".", d / "again")
+    os.symlink("..", d / "parent")
+    os.symlink("real.txt", d / "same.txt")
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(load_documents([d, d / "again", d / "self.txt"])),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "loading a directory with symlink loops hung"
+    result = outcome[0]
+    assert [doc.id for doc in result.documents] == ["real"]  # same.txt is the same file
+    # self.txt is reached through the listing and given directly, but reported once.
+    assert len(result.warnings) == 1
+    assert_one_line_naming(result.warnings[0], "self.txt")
+    assert "symbolic links" in result.warnings[0]
+
+
+def test_duplicate_paths_load_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    link = tmp_path / "link.txt"
+    os.symlink(REPO / "seeds/001_31fc123e83c1cc46.txt", link)
+    result = load_documents(
+        [
+            "seeds/001_31fc123e83c1cc46.txt",
+            "./seeds/001_31fc123e83c1cc46.txt",
+            link,
+            "seeds",
+        ]
+    )
+    assert result.warnings == []
+    ids = [d.id for d in result.documents]
+    assert ids.count("001_31fc123e83c1cc46") == 1
+    assert len(ids) == 5
+    assert result.documents[0].path == "seeds/001_31fc123e83c1cc46.txt"
+
+
+def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
+    for folder, body in [("wire", b"Wire copy\nFirst.\n"), ("site", b"Site copy\nSecond.\n")]:
+        (tmp_path / folder).mkdir()
+        write(tmp_path / folder / "story.txt", body)
+    write(tmp_path / "site" / "story.md", b"Markdown copy\nThird.\n")
+    paths = [tmp_path / "wire", tmp_path / "site"]
+    result = load_documents(paths)
+    assert [d.id for d in result.documents] == ["story", "story-2", "story-3"]
+    assert [d.title for d in result.documents] == ["Wire copy", "Markdown copy", "Site copy"]
+    again = load_documents(paths)
+    assert [(d.id, d.path, d.encoding) for d in again.documents] == [
+        (d.id, d.path, d.encoding) for d in result.documents
+    ]
+
+
+def test_load_documents_never_raises_for_odd_inputs(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = load_documents([fifo, "/dev/null", tmp_path / "missing" / "deep.txt"])
+    assert result.documents == []
+    assert len(result.warnings) == 3
+    for warning, name in zip(result.warnings, ["fifo", "/dev/null", "deep.txt"], strict=True):
+        assert_one_line_naming(warning, name)
+
+
+def test_newline_in_file_name_keeps_warning_on_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "two\nlines.txt", b"")
+    result = load_documents([path])
+    assert len(result.warnings) == 1
+    assert "\n" not in result.warnings[0]
+    assert "two\\nlines.txt" in result.warnings[0]

@@ -1,0 +1,229 @@
+"""Many-to-many sentence alignment of a target document against a source document.
+
+Seed, extend, filter (after the PAN text-alignment winners): every target sentence is linked
+to its best source candidate; adjacent source sentences that the target sentence absorbs are
+added (merges), adjacent target sentences sharing a source are grouped (splits); a link whose
+evidence is only moderate survives only when a neighbouring passage supports it, because two
+stories on one topic share names and numbers sentence by sentence but not runs of sentences.
+Order is free: passages may move anywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .candidates import idf_weights, retrieve
+from .model import Document
+from .scoring import joined, pair_signals
+from .settings import Settings
+from .textnorm import Features, features
+
+# Evidence levels of a link, strongest first.
+STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
+
+
+def strength(sig: dict[str, float]) -> int:
+    """How sure we are that the target text comes from the source text.
+
+    Shared phrasing (word pairs) or near-identical characters is proof on its own. Shared rare
+    content words with some shared phrasing is the mark of paraphrase. Shared content words
+    alone is what same-topic reporting looks like, and is never enough.
+    """
+    char, phrase = sig["char"], sig["phrase"]
+    cover_t, cover_s = sig["cover_t"], sig["cover_s"]
+    cover = min(cover_t, cover_s)
+    if phrase >= 0.5 or (char >= 0.75 and cover >= 0.5) or (phrase >= 0.3 and cover >= 0.6):
+        return STRONG
+    if cover >= 0.45 and phrase >= 0.15:
+        return MEDIUM
+    if cover_t >= 0.4 and cover_s >= 0.25 and phrase >= 0.08:
+        return WEAK
+    return NONE
+
+
+def pick_score(sig: dict[str, float]) -> float:
+    return 0.4 * sig["cover_t"] + 0.2 * sig["cover_s"] + 0.2 * sig["phrase"] + 0.2 * sig["char"]
+
+
+@dataclass
+class Group:
+    targets: tuple[int, ...]
+    sources: tuple[int, ...]
+    signals: dict[str, float]
+    strength: int
+
+
+class Aligner:
+    """Holds one pair's features so merges and splits can be scored on demand."""
+
+    def __init__(self, source: Document, target: Document, settings: Settings) -> None:
+        self.source = source
+        self.target = target
+        self.settings = settings
+        self.sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
+        self.tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
+        self.idf = idf_weights([self.sf, self.tf])
+        self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
+
+    def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
+        key = (tuple(targets), tuple(sources))
+        if key not in self._joined:
+            t = self.tf[targets[0]] if len(targets) == 1 else self._join(self.target, targets)
+            s = self.sf[sources[0]] if len(sources) == 1 else self._join(self.source, sources)
+            self._joined[key] = pair_signals([(t, s)], self.idf)[0]
+        return self._joined[key]
+
+    @staticmethod
+    def _join(doc: Document, indices: Sequence[int]) -> Features:
+        return joined([doc.sentence_text(i) for i in indices])
+
+    def _candidates(self) -> list[list[int]]:
+        cands = retrieve(
+            self.tf, self.sf, self.idf, self.settings.candidates, self.settings.min_cosine
+        )
+        # Short sentences made only of common words are invisible to tf-idf; exact copies of
+        # them must still be found.
+        exact: dict[str, list[int]] = {}
+        for i, f in enumerate(self.sf):
+            if f.compact:
+                exact.setdefault(f.compact, []).append(i)
+        out = []
+        for i, f in enumerate(self.tf):
+            idx = [s for s, _ in cands[i]]
+            for s in exact.get(f.compact, []):
+                if s not in idx:
+                    idx.insert(0, s)
+            out.append(idx)
+        return out
+
+    def align(self, cancelled: Callable[[], bool] | None = None) -> list[Group]:
+        cands = self._candidates()
+        pairs = [(t, s) for t, row in enumerate(cands) for s in row]
+        sigs = pair_signals([(self.tf[t], self.sf[s]) for t, s in pairs], self.idf, workers=-1)
+        by_target: dict[int, list[tuple[int, dict[str, float]]]] = {}
+        for (t, s), sig in zip(pairs, sigs, strict=True):
+            by_target.setdefault(t, []).append((s, sig))
+        if cancelled and cancelled():
+            return []
+
+        links: dict[int, tuple[list[int], dict[str, float], int]] = {}
+        for t, row in sorted(by_target.items()):
+            if self.target.sentences[t].kind != "text":
+                # A heading that borrows a phrase from the body is written, not copied.
+                row = [(s, sig) for s, sig in row if sig["char"] >= 0.7]
+            row = [(s, sig) for s, sig in row if strength(sig) > NONE or _absorbed(sig)]
+            if not row:
+                continue
+            best_s, best_sig = max(row, key=lambda r: (pick_score(r[1]), -r[0]))
+            sources = self._extend(t, best_s, dict(row))
+            sig = best_sig if sources == [best_s] else self.group_signals([t], sources)
+            level = strength(sig)
+            if level > NONE:
+                links[t] = (sources, sig, level)
+
+        groups = self._support(self._group(links))
+        return self._fill_gaps(groups, by_target)
+
+    def _extend(self, t: int, best: int, row: dict[int, dict[str, float]]) -> list[int]:
+        """Add neighbouring source sentences the target sentence absorbs (a merge)."""
+        sources = [best]
+        for step in (-1, 1):
+            s = best + step
+            while s in row and _absorbed(row[s]) and abs(s - best) <= 3:
+                trial = sorted({*sources, s})
+                before = self.group_signals([t], sources)["cover_t"]
+                after = self.group_signals([t], trial)["cover_t"]
+                if after < before + 0.05:
+                    break
+                sources = trial
+                s += step
+        return sources
+
+    def _group(self, links: dict[int, tuple[list[int], dict[str, float], int]]) -> list[Group]:
+        """Consecutive target sentences drawing on the same source sentence form one passage
+        (a split); the passage's signals are measured on the joined texts."""
+        groups: list[Group] = []
+        run_t: list[int] = []
+        run_s: set[int] = set()
+        for t in sorted(links):
+            sources = links[t][0]
+            if run_t and t == run_t[-1] + 1 and run_s & set(sources):
+                run_t.append(t)
+                run_s |= set(sources)
+                continue
+            if run_t:
+                groups.append(self._make(run_t, run_s, links))
+            run_t, run_s = [t], set(sources)
+        if run_t:
+            groups.append(self._make(run_t, run_s, links))
+        return groups
+
+    def _make(
+        self, ts: list[int], ss: set[int], links: dict[int, tuple[list[int], dict[str, float], int]]
+    ) -> Group:
+        sources = tuple(sorted(ss))
+        if len(ts) == 1:
+            _, sig, level = links[ts[0]]
+            return Group(tuple(ts), sources, sig, level)
+        sig = self.group_signals(ts, sources)
+        level = max(strength(sig), max(links[t][2] for t in ts))
+        return Group(tuple(ts), sources, sig, level)
+
+    def _support(self, groups: list[Group]) -> list[Group]:
+        """Keep weak groups only where a stronger neighbour vouches for them."""
+        window = self.settings.support_window
+        sure_at: dict[int, Group] = {}
+        for g in groups:
+            if g.strength >= MEDIUM:
+                for t in g.targets:
+                    sure_at[t] = g
+        kept = []
+        for g in groups:
+            if g.strength >= MEDIUM or any(
+                (h := sure_at.get(t)) is not None
+                and min(abs(a - b) for a in g.sources for b in h.sources) <= 2 * window
+                for t in range(g.targets[0] - window, g.targets[-1] + window + 1)
+            ):
+                kept.append(g)
+        return kept
+
+    def _fill_gaps(
+        self, groups: list[Group], by_target: dict[int, list[tuple[int, dict[str, float]]]]
+    ) -> list[Group]:
+        """A rewrite that follows its source keeps loose summary sentences between passages
+        it copied more closely; accept them when their source lies between those passages'."""
+        at = {t: g for g in groups for t in g.targets}
+        linked = sorted(at)
+        added: list[Group] = []
+        for t, row in sorted(by_target.items()):
+            if t in at or self.target.sentences[t].kind != "text":
+                continue
+            k = bisect.bisect_left(linked, t)
+            if k == 0 or k == len(linked):
+                continue
+            before, after = at[linked[k - 1]], at[linked[k]]
+            if t - linked[k - 1] > 2 or linked[k] - t > 2:
+                continue
+            ends = [*before.sources, *after.sources]
+            lo, hi = min(ends) - 3, max(ends) + 3
+            fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig)]
+            if fits:
+                s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
+                added.append(Group((t,), (s,), sig, WEAK))
+        return sorted(groups + added, key=lambda g: g.targets)
+
+
+def _hint(sig: dict[str, float]) -> bool:
+    """Loose summary-level overlap: only believable between two passages that bracket it."""
+    return (
+        sig["cover_t"] >= 0.3
+        and sig["cover_s"] >= 0.1
+        and (sig["phrase"] >= 0.05 or sig["char"] >= 0.45)
+    )
+
+
+def _absorbed(sig: dict[str, float]) -> bool:
+    """A source sentence mostly contained in a (longer) target sentence."""
+    return sig["cover_s"] >= 0.6 and sig["phrase"] >= 0.1 and sig["cover_t"] >= 0.2

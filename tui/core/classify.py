@@ -1,0 +1,221 @@
+"""Turn aligned groups into labelled passages covering both documents, and a verdict.
+
+Every non-space character of the target ends up in exactly one passage, and every one of the
+source in a derived or an omitted passage; unmatched sentences are gathered into runs within
+a paragraph so that a dropped paragraph reads as one omission, not five.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .align import Group
+from .boilerplate import boilerplate_sentences
+from .diffing import substitutions, tally, word_diff
+from .model import Comparison, Document, Label, Passage, Span, Verdict
+from .regions import find_regions
+from .settings import Settings
+from .textnorm import nonspace_len
+
+
+def derived_label(sig: dict[str, float], one_to_one: bool) -> Label:
+    """Identical after normalisation is verbatim. "Same sentence, small edits" keeps at least
+    half of its words in their order; rewording that keeps the content but not the wording
+    (spinning, restructuring, translation) is paraphrase, and so is merging or splitting
+    sentences unless the words barely change."""
+    if sig["char"] >= 0.9999:
+        return "verbatim"
+    if one_to_one and sig["word"] >= 0.5 and sig["char"] >= 0.5:
+        return "edited"
+    if sig["word"] >= 0.85:
+        return "edited"
+    return "paraphrased"
+
+
+def passage_score(sig: dict[str, float]) -> float:
+    return round(max(sig["char"], (sig["cover_t"] + sig["cover_s"]) / 2), 4)
+
+
+def _spans(doc: Document, indices: Iterable[int]) -> list[Span]:
+    """Sentence spans, with consecutive sentences of one paragraph joined into one span."""
+    spans: list[Span] = []
+    last = -2
+    for i in sorted(indices):
+        s = doc.sentences[i]
+        if spans and i == last + 1 and doc.sentences[last].paragraph == s.paragraph:
+            spans[-1] = (spans[-1][0], s.end)
+        else:
+            spans.append((s.start, s.end))
+        last = i
+    return spans
+
+
+def _runs(doc: Document, indices: Iterable[int]) -> list[tuple[int, ...]]:
+    runs: list[list[int]] = []
+    for i in sorted(indices):
+        if (
+            runs
+            and i == runs[-1][-1] + 1
+            and doc.sentences[i].paragraph == doc.sentences[runs[-1][-1]].paragraph
+        ):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [tuple(r) for r in runs]
+
+
+def _moved(groups: list[Group]) -> set[int]:
+    """Groups out of the order the longest run of in-order passages follows."""
+    keys = [min(g.sources) for g in groups]
+    # Patience-style longest non-decreasing subsequence over source positions.
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(keys)
+    import bisect
+
+    for i, k in enumerate(keys):
+        pos = bisect.bisect_right(tails, k)
+        if pos == len(tails):
+            tails.append(k)
+            tail_idx.append(i)
+        else:
+            tails[pos] = k
+            tail_idx[pos] = i
+        prev[i] = tail_idx[pos - 1] if pos else -1
+    keep: set[int] = set()
+    i = tail_idx[-1] if tail_idx else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return set(range(len(groups))) - keep
+
+
+def classify(
+    source: Document, target: Document, groups: list[Group], settings: Settings
+) -> Comparison:
+    groups = sorted(groups, key=lambda g: g.targets)
+    moved = _moved(groups)
+    derived: list[tuple[int, Passage]] = []
+    for gi, g in enumerate(groups):
+        label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources))
+        src_text = " ".join(source.sentence_text(i) for i in g.sources)
+        tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
+        diff = word_diff(src_text, tgt_text, settings.diff_timeout)
+        derived.append(
+            (
+                g.targets[0],
+                Passage(
+                    label=label,
+                    source_sentences=g.sources,
+                    target_sentences=g.targets,
+                    source_spans=_spans(source, g.sources),
+                    target_spans=_spans(target, g.targets),
+                    score=passage_score(g.signals),
+                    diff=diff,
+                    signals=dict(g.signals),
+                    substitutions=substitutions(diff) if label != "verbatim" else [],
+                    moved=gi in moved,
+                ),
+            )
+        )
+
+    used_t = {t for g in groups for t in g.targets}
+    used_s = {s for g in groups for s in g.sources}
+    furniture = boilerplate_sentences(target) - used_t
+    others: list[tuple[int, Passage]] = []
+    for label, pool in (
+        ("boilerplate", furniture),
+        ("added", set(range(len(target.sentences))) - used_t - furniture),
+    ):
+        for run in _runs(target, pool):
+            text = " ".join(target.sentence_text(i) for i in run)
+            others.append(
+                (
+                    run[0],
+                    Passage(
+                        label=label,  # type: ignore[arg-type]
+                        source_sentences=(),
+                        target_sentences=run,
+                        source_spans=[],
+                        target_spans=_spans(target, run),
+                        score=0.0,
+                        diff=[("insert", text)],
+                    ),
+                )
+            )
+    passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
+    passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
+    regions = find_regions(source, target, passages, settings)
+    coverage = _coverage(source, target, passages, furniture)
+    return Comparison(
+        source=source.id,
+        target=target.id,
+        verdict=_verdict(coverage["target_derived"], regions, settings),
+        coverage=coverage,
+        passages=passages,
+        regions=regions,
+        substitutions=tally([s for p in passages for s in p.substitutions]),
+    )
+
+
+def _insert_omissions(
+    source: Document, passages: list[Passage], missing: set[int]
+) -> list[Passage]:
+    """Place each omitted run after the passage that uses the source sentence just before it,
+    so the list reads in the target's order with each omission where it was dropped."""
+    after: dict[int, int] = {}
+    for k, p in enumerate(passages):
+        for s in p.source_sentences:
+            after.setdefault(s, k)
+    slots: dict[int, list[Passage]] = {}
+    for run in _runs(source, missing):
+        anchor = -1
+        for s in range(run[0] - 1, -1, -1):
+            if s in after:
+                anchor = after[s]
+                break
+        text = " ".join(source.sentence_text(i) for i in run)
+        slots.setdefault(anchor, []).append(
+            Passage(
+                label="omitted",
+                source_sentences=run,
+                target_sentences=(),
+                source_spans=_spans(source, run),
+                target_spans=[],
+                score=0.0,
+                diff=[("delete", text)],
+            )
+        )
+    out = list(slots.get(-1, []))
+    for k, p in enumerate(passages):
+        out.append(p)
+        out.extend(slots.get(k, []))
+    return out
+
+
+def _chars(doc: Document, spans: Iterable[Span]) -> int:
+    return sum(nonspace_len(doc.text[a:b]) for a, b in spans)
+
+
+def _coverage(
+    source: Document, target: Document, passages: list[Passage], furniture: set[int]
+) -> dict[str, float]:
+    t_total = _chars(
+        target, ((s.start, s.end) for i, s in enumerate(target.sentences) if i not in furniture)
+    )
+    s_total = _chars(source, ((s.start, s.end) for s in source.sentences))
+    t_derived = _chars(target, (sp for p in passages if p.derived for sp in p.target_spans))
+    used = sorted({s for p in passages if p.derived for s in p.source_sentences})
+    s_reused = _chars(source, ((source.sentences[i].start, source.sentences[i].end) for i in used))
+    return {
+        "target_derived": round(t_derived / t_total, 4) if t_total else 0.0,
+        "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,
+    }
+
+
+def _verdict(target_derived: float, regions: list, settings: Settings) -> Verdict:
+    if target_derived >= settings.wholly_derived:
+        return "wholly-derived"
+    if target_derived >= settings.partially_derived or any(len(r.passages) >= 2 for r in regions):
+        return "partially-derived"
+    return "independent"

@@ -1,0 +1,84 @@
+"""The JSON report: the contract the TUI, the reports and the evaluations read.
+
+Keys are sorted and floats rounded at the source, so the same inputs and options give
+byte-identical output. Extend it, never break it: a breaking change bumps ``schema``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Comparison, Document, Passage, Report
+
+
+def _document(d: Document) -> dict[str, object]:
+    return {
+        "id": d.id,
+        "path": d.path,
+        "sha256": d.sha256,
+        "encoding": d.encoding,
+        "chars": len(d.text),
+        "bytes": d.size,
+        "title": d.title,
+        "source_format": d.source_format,
+        "paragraphs": [list(p) for p in d.paragraphs],
+        "sentences": [
+            {"start": s.start, "end": s.end, "paragraph": s.paragraph, "kind": s.kind}
+            for s in d.sentences
+        ],
+    }
+
+
+def _passage(p: Passage) -> dict[str, object]:
+    return {
+        "label": p.label,
+        "source_spans": [list(s) for s in p.source_spans],
+        "target_spans": [list(s) for s in p.target_spans],
+        "source_sentences": list(p.source_sentences),
+        "target_sentences": list(p.target_sentences),
+        "score": p.score,
+        "signals": dict(sorted(p.signals.items())),
+        "moved": p.moved,
+        "diff": [[op, text] for op, text in p.diff],
+        "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
+    }
+
+
+def _comparison(c: Comparison) -> dict[str, object]:
+    return {
+        "source": c.source,
+        "target": c.target,
+        "verdict": c.verdict,
+        "coverage": dict(c.coverage),
+        "counts": c.label_counts(),
+        "passages": [_passage(p) for p in c.passages],
+        "regions": [
+            {
+                "source_span": list(r.source_span),
+                "target_span": list(r.target_span),
+                "label": r.label,
+                "passages": list(r.passages),
+            }
+            for r in c.regions
+        ],
+        "substitutions": [
+            {"from": s.source, "to": s.target, "count": s.count} for s in c.substitutions
+        ],
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, object]:
+    return {
+        "schema": report.schema,
+        "tool": {"name": "storytrace", "version": report.tool_version},
+        "settings": dict(report.settings),
+        "reference": report.reference,
+        "reference_reason": report.reference_reason,
+        "documents": [_document(d) for d in report.documents],
+        "comparisons": [_comparison(c) for c in report.comparisons],
+        "warnings": list(report.warnings),
+    }
+
+
+def report_to_json(report: Report) -> str:
+    return json.dumps(report_to_dict(report), sort_keys=True, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,133 @@
+"""Plain result objects passed one way: load -> segment -> align -> classify -> present.
+
+Everything the TUI and the reports show is read from these objects; nothing downstream
+recomputes an alignment. Offsets are always ``str`` indices into ``Document.text``, the text
+exactly as decoded from the file, so any span can be cut out of the original as evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Span = tuple[int, int]
+
+Label = Literal["verbatim", "edited", "paraphrased", "added", "omitted", "boilerplate"]
+LABELS: tuple[Label, ...] = ("verbatim", "edited", "paraphrased", "added", "omitted", "boilerplate")
+DERIVED_LABELS: frozenset[str] = frozenset({"verbatim", "edited", "paraphrased"})
+Verdict = Literal["wholly-derived", "partially-derived", "independent"]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    # "text" for running prose; "heading", "caption", "byline", "link" or "list" for the short
+    # lines that must stay units of their own so they never glue onto prose.
+    kind: str = "text"
+
+
+@dataclass
+class Document:
+    id: str
+    path: str
+    sha256: str
+    encoding: str
+    text: str
+    size: int
+    title: str = ""
+    # "text" when offsets index the decoded file; "html" when they index the article text
+    # extracted from an HTML page (the file itself holds markup).
+    source_format: str = "text"
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def cut(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A word or phrase the derived text has in place of the source's ("from" -> "to")."""
+
+    source: str
+    target: str
+    count: int = 1
+
+
+DiffOp = tuple[Literal["equal", "delete", "insert"], str]
+
+
+@dataclass
+class Passage:
+    label: Label
+    source_sentences: tuple[int, ...]
+    target_sentences: tuple[int, ...]
+    source_spans: list[Span]
+    target_spans: list[Span]
+    score: float
+    diff: list[DiffOp] = field(default_factory=list)
+    # The similarity signals the label was decided from, shown in the detail view so a user
+    # can check why a passage got its label.
+    signals: dict[str, float] = field(default_factory=dict)
+    substitutions: list[Substitution] = field(default_factory=list)
+    # True when the passage's source lies out of the order the surrounding passages follow.
+    moved: bool = False
+
+    @property
+    def derived(self) -> bool:
+        return self.label in DERIVED_LABELS
+
+
+@dataclass
+class Region:
+    source_span: Span
+    target_span: Span
+    label: Label
+    passages: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Comparison:
+    source: str
+    target: str
+    verdict: Verdict
+    coverage: dict[str, float]
+    passages: list[Passage]
+    regions: list[Region]
+    substitutions: list[Substitution]
+
+    def label_counts(self) -> dict[str, int]:
+        counts = {label: 0 for label in LABELS}
+        for p in self.passages:
+            counts[p.label] += 1
+        return counts
+
+
+@dataclass
+class Report:
+    tool_version: str
+    settings: dict[str, object]
+    reference: str
+    reference_reason: str
+    documents: list[Document]
+    comparisons: list[Comparison]
+    warnings: list[str] = field(default_factory=list)
+    schema: str = "storytrace/1"
+
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.id == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    def comparison(self, target_id: str) -> Comparison:
+        for c in self.comparisons:
+            if c.target == target_id:
+                return c
+        raise KeyError(target_id)

@@ -1,0 +1,51 @@
+"""Regions: maximal stretches of the target derived from one contiguous stretch of the source.
+
+This is what a plagiarism detector reports as one case, and what a summary line says
+("paragraphs 3-9 of the copy come from paragraphs 2-8 of the original"). The PAN measure
+divides by granularity, so one reused passage must come out as one region, not one per
+sentence: consecutive derived passages merge across small gaps on both sides.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .model import Document, Passage, Region
+from .settings import Settings
+from .textnorm import nonspace_len
+
+
+def find_regions(
+    source: Document, target: Document, passages: list[Passage], settings: Settings
+) -> list[Region]:
+    derived = [(k, p) for k, p in enumerate(passages) if p.derived]
+    derived.sort(key=lambda kp: kp[1].target_sentences[0])
+    clusters: list[list[tuple[int, Passage]]] = []
+    for k, p in derived:
+        if clusters:
+            last = clusters[-1]
+            t_gap = p.target_sentences[0] - max(q.target_sentences[-1] for _, q in last) - 1
+            lo = min(s for _, q in last for s in q.source_sentences)
+            hi = max(s for _, q in last for s in q.source_sentences)
+            s_gap = max(lo - p.source_sentences[-1], p.source_sentences[0] - hi) - 1
+            if t_gap <= settings.region_gap_target and s_gap <= settings.region_gap_source:
+                last.append((k, p))
+                continue
+        clusters.append([(k, p)])
+    regions = []
+    for cluster in clusters:
+        ts = [t for _, p in cluster for t in p.target_sentences]
+        ss = [s for _, p in cluster for s in p.source_sentences]
+        weight: Counter[str] = Counter()
+        for _, p in cluster:
+            weight[p.label] += sum(nonspace_len(target.text[a:b]) for a, b in p.target_spans)
+        label = max(sorted(weight), key=lambda lab: weight[lab])
+        regions.append(
+            Region(
+                source_span=(source.sentences[min(ss)].start, source.sentences[max(ss)].end),
+                target_span=(target.sentences[min(ts)].start, target.sentences[max(ts)].end),
+                label=label,  # type: ignore[arg-type]
+                passages=sorted(k for k, _ in cluster),
+            )
+        )
+    return regions

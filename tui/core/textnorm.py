@@ -1,0 +1,101 @@
+"""Comparison forms of a sentence. Normalisation is for comparing only: every span the engine
+reports comes from segmentation of the original text, so nothing here needs an offset map."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u3000": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+# Function words carry no evidence of copying on their own; they stay in the order-aware
+# signals (word and character similarity) but not in the content-word signals.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself said says s t will one two new
+    """.split()  # noqa: SIM905
+)
+
+
+def fold(text: str) -> str:
+    """Case, quote, dash, width and spacing differences are not edits a reader would see."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+    return _SPACE.sub(" ", text).strip()
+
+
+def stem(word: str) -> str:
+    # A 5-letter prefix joins inflections (develop/developing/developed) well enough for
+    # retrieval and overlap, and cannot be wrong in a way that hides real copying.
+    return word[:5] if len(word) > 5 else word
+
+
+@dataclass
+class Features:
+    folded: str
+    compact: str
+    words: list[str]
+    content: frozenset[str]
+    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+
+def features(text: str) -> Features:
+    folded = fold(text)
+    words = _WORD.findall(folded)
+    content = frozenset(stem(w) for w in words if w not in STOPWORDS)
+    return Features(
+        folded=folded,
+        compact=folded.replace(" ", ""),
+        words=words,
+        content=content,
+        # Pairs of two function words ("of the") are shared by any two English texts.
+        bigrams=frozenset(
+            (a, b)
+            for a, b in zip(words, words[1:], strict=False)
+            if a not in STOPWORDS or b not in STOPWORDS
+        ),
+    )
+
+
+def nonspace_len(text: str) -> int:
+    return len(_SPACE.sub("", text))

@@ -40,6 +40,9 @@ def strength(sig: dict[str, float]) -> int:
         return MEDIUM
     if cover_t >= 0.4 and cover_s >= 0.25 and phrase >= 0.08:
         return WEAK
+    if cover_t >= 0.6 and phrase >= 0.3:
+        # A fragment of a longer source sentence (the source was split or cut up).
+        return WEAK
     return NONE
 
 
@@ -108,23 +111,49 @@ class Aligner:
         if cancelled and cancelled():
             return []
 
-        links: dict[int, tuple[list[int], dict[str, float], int]] = {}
+        rows: dict[int, list[tuple[int, dict[str, float]]]] = {}
         for t, row in sorted(by_target.items()):
             if self.target.sentences[t].kind != "text":
                 # A heading that borrows a phrase from the body is written, not copied.
                 row = [(s, sig) for s, sig in row if sig["char"] >= 0.7]
             row = [(s, sig) for s, sig in row if strength(sig) > NONE or _absorbed(sig)]
-            if not row:
-                continue
-            best_s, best_sig = max(row, key=lambda r: (pick_score(r[1]), -r[0]))
-            sources = self._extend(t, best_s, dict(row))
-            sig = best_sig if sources == [best_s] else self.group_signals([t], sources)
+            if row:
+                rows[t] = row
+
+        links: dict[int, tuple[list[int], dict[str, float], int]] = {}
+        for t, best_s in self._choose(rows).items():
+            row = dict(rows[t])
+            sources = self._extend(t, best_s, row)
+            sig = row[best_s] if sources == [best_s] else self.group_signals([t], sources)
             level = strength(sig)
+            if len(self.tf[t].words) < 4:
+                # "1.", "Thank you.", "Dynamic programming." are shared by chance; a short
+                # sentence counts only where a neighbouring passage vouches for it.
+                level = min(level, WEAK)
             if level > NONE:
                 links[t] = (sources, sig, level)
 
         groups = self._support(self._group(links))
         return self._fill_gaps(groups, by_target)
+
+    @staticmethod
+    def _choose(rows: dict[int, list[tuple[int, dict[str, float]]]]) -> dict[int, int]:
+        """Best source per target sentence. Where several are about as good (a sentence the
+        source repeats), take the one that continues the neighbours' order."""
+        near: dict[int, list[int]] = {}
+        for t, row in rows.items():
+            top = max(pick_score(sig) for _, sig in row)
+            ranked = sorted(row, key=lambda r: (-pick_score(r[1]), r[0]))
+            near[t] = [s for s, sig in ranked if pick_score(sig) >= top - 0.03]
+        anchors = {t: c[0] for t, c in near.items() if len(c) == 1}
+        chosen: dict[int, int] = {}
+        for t, options in near.items():
+            expected = [anchors[u] + (t - u) for u in range(t - 3, t + 4) if u in anchors]
+            if len(options) > 1 and expected:
+                chosen[t] = min(options, key=lambda s: (min(abs(s - e) for e in expected), s))
+            else:
+                chosen[t] = options[0]
+        return chosen
 
     def _extend(self, t: int, best: int, row: dict[int, dict[str, float]]) -> list[int]:
         """Add neighbouring source sentences the target sentence absorbs (a merge)."""
@@ -172,47 +201,66 @@ class Aligner:
         return Group(tuple(ts), sources, sig, level)
 
     def _support(self, groups: list[Group]) -> list[Group]:
-        """Keep weak groups only where a stronger neighbour vouches for them."""
+        """Keep weak groups only where a stronger neighbour vouches for them, and a group with
+        no neighbour at all only when it is strong and long enough not to be chance."""
         window = self.settings.support_window
-        sure_at: dict[int, Group] = {}
-        for g in groups:
-            if g.strength >= MEDIUM:
-                for t in g.targets:
-                    sure_at[t] = g
+        at: dict[int, Group] = {t: g for g in groups for t in g.targets}
+
+        def neighbours(g: Group, min_level: int) -> bool:
+            for t in range(g.targets[0] - window, g.targets[-1] + window + 1):
+                h = at.get(t)
+                if h is None or h is g or h.strength < min_level:
+                    continue
+                if min(abs(a - b) for a in g.sources for b in h.sources) <= 2 * window:
+                    return True
+            return False
+
         kept = []
         for g in groups:
-            if g.strength >= MEDIUM or any(
-                (h := sure_at.get(t)) is not None
-                and min(abs(a - b) for a in g.sources for b in h.sources) <= 2 * window
-                for t in range(g.targets[0] - window, g.targets[-1] + window + 1)
-            ):
+            if g.strength >= MEDIUM and neighbours(g, WEAK):
+                kept.append(g)
+            elif g.strength >= MEDIUM:
+                words = sum(len(self.tf[t].words) for t in g.targets)
+                if g.strength == STRONG and words >= 8:
+                    kept.append(g)
+            elif neighbours(g, MEDIUM):
                 kept.append(g)
         return kept
 
     def _fill_gaps(
         self, groups: list[Group], by_target: dict[int, list[tuple[int, dict[str, float]]]]
     ) -> list[Group]:
-        """A rewrite that follows its source keeps loose summary sentences between passages
-        it copied more closely; accept them when their source lies between those passages'."""
-        at = {t: g for g in groups for t in g.targets}
-        linked = sorted(at)
-        added: list[Group] = []
-        for t, row in sorted(by_target.items()):
-            if t in at or self.target.sentences[t].kind != "text":
-                continue
-            k = bisect.bisect_left(linked, t)
-            if k == 0 or k == len(linked):
-                continue
-            before, after = at[linked[k - 1]], at[linked[k]]
-            if t - linked[k - 1] > 2 or linked[k] - t > 2:
-                continue
-            ends = [*before.sources, *after.sources]
-            lo, hi = min(ends) - 3, max(ends) + 3
-            fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig)]
-            if fits:
-                s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
-                added.append(Group((t,), (s,), sig, WEAK))
-        return sorted(groups + added, key=lambda g: g.targets)
+        """A rewrite that follows its source keeps loose sentences (summaries, translations)
+        between and next to passages it copied more closely; accept them when their source
+        lies where those passages' sources say it should."""
+        groups = list(groups)
+        for _ in range(4):
+            at = {t: g for g in groups for t in g.targets}
+            linked = sorted(at)
+            added: list[Group] = []
+            for t, row in sorted(by_target.items()):
+                if t in at or self.target.sentences[t].kind != "text":
+                    continue
+                k = bisect.bisect_left(linked, t)
+                before = at[linked[k - 1]] if k > 0 and t - linked[k - 1] <= 2 else None
+                after = at[linked[k]] if k < len(linked) and linked[k] - t <= 2 else None
+                if before is None and after is None:
+                    continue
+                if (before is None or after is None) and not (
+                    (before and t - before.targets[-1] == 1)
+                    or (after and after.targets[0] - t == 1)
+                ):
+                    continue
+                ends = [*(before.sources if before else ()), *(after.sources if after else ())]
+                lo, hi = min(ends) - 3, max(ends) + 3
+                fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig)]
+                if fits:
+                    s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
+                    added.append(Group((t,), (s,), sig, WEAK))
+            if not added:
+                break
+            groups = sorted(groups + added, key=lambda g: g.targets)
+        return groups
 
 
 def _hint(sig: dict[str, float]) -> bool:

@@ -28,7 +28,12 @@ def find_regions(
             lo = min(s for _, q in last for s in q.source_sentences)
             hi = max(s for _, q in last for s in q.source_sentences)
             s_gap = max(lo - p.source_sentences[-1], p.source_sentences[0] - hi) - 1
-            if t_gap <= settings.region_gap_target and s_gap <= settings.region_gap_source:
+            # A summary walks forward through its source in big steps: adjacent target
+            # sentences whose sources move forward stay one region however far they jump.
+            forward = p.source_sentences[0] > hi
+            if t_gap <= settings.region_gap_target and (
+                s_gap <= settings.region_gap_source or (t_gap == 0 and forward)
+            ):
                 last.append((k, p))
                 continue
         clusters.append([(k, p)])

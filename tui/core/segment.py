@@ -64,7 +64,14 @@ def split_paragraphs(text: str) -> list[Span]:
         # Trim surrounding spaces so a paragraph span starts and ends on text.
         lead = len(line) - len(line.lstrip())
         a, b = a + lead, a + len(line.rstrip())
-        if wrapped and current is not None:
+        # A line cut mid-sentence (no terminator, next line starts lower-case) continues the
+        # paragraph even in text that is not wrapped throughout.
+        continues = (
+            current is not None
+            and line.lstrip()[:1].islower()
+            and not _TERMINAL.search(text[current[0] : current[1]])
+        )
+        if current is not None and (wrapped or continues):
             current = (current[0], b)
         else:
             if current:
@@ -123,6 +130,27 @@ def split_sentences(text: str) -> list[Span]:
         trail = len(piece) - len(piece.rstrip())
         if b - trail > a + lead:
             out.append((a + lead, b - trail))
+    return _attach_markers(text, out)
+
+
+# A list marker on its own ("1.", "b)", "iv.") is not a sentence: it belongs to the item.
+_MARKER = re.compile(r"^(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)]|[-*•·–—])$")
+
+
+def _attach_markers(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    pending: int | None = None
+    for a, b in spans:
+        if _MARKER.match(text[a:b]):
+            pending = a if pending is None else pending
+            continue
+        out.append((pending if pending is not None else a, b))
+        pending = None
+    if pending is not None:
+        if out:
+            out[-1] = (out[-1][0], spans[-1][1])
+        else:
+            out.append((pending, spans[-1][1]))
     return out
 
 

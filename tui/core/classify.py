@@ -216,6 +216,10 @@ def _coverage(
 def _verdict(target_derived: float, regions: list, settings: Settings) -> Verdict:
     if target_derived >= settings.wholly_derived:
         return "wholly-derived"
-    if target_derived >= settings.partially_derived or any(len(r.passages) >= 2 for r in regions):
+    # A small share can still be a real copy (one paragraph lifted into a long article) when
+    # the region holds near-copies or several passages in a row, not one loose paraphrase.
+    if target_derived >= settings.partially_derived or any(
+        len(r.passages) >= 3 or r.label in ("verbatim", "edited") for r in regions
+    ):
         return "partially-derived"
     return "independent"

@@ -258,7 +258,11 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     ref_path = str(seeds_dir / ref_name)
     compare_paths, report_to_dict = _engine()
     t0 = time.perf_counter()
-    report = report_to_dict(compare_paths(paths, reference=ref_path))
+    try:
+        report = report_to_dict(compare_paths(paths, reference=ref_path))
+    except Exception as exc:  # the other parts still run; the figure records the failure
+        print(f"error: the engine failed on the seeds: {type(exc).__name__}: {exc}")
+        return {"error": f"{type(exc).__name__}: {exc}"}
     engine_seconds = time.perf_counter() - t0
 
     docs = {d["id"]: d for d in report.get("documents", [])}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .candidates import idf_weights, retrieve
 from .model import Document
-from .scoring import joined, pair_signals
+from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
 
@@ -68,23 +68,41 @@ class Aligner:
         self.sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
         self.tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
         self.idf = idf_weights([self.sf, self.tf])
+        # Targets are rows 0..nt-1 of the table, sources the rows after them.
+        self.table = SignalTable(self.tf + self.sf, self.idf)
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
 
     def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
-        key = (tuple(targets), tuple(sources))
-        if key not in self._joined:
-            t = self.tf[targets[0]] if len(targets) == 1 else self._join(self.target, targets)
-            s = self.sf[sources[0]] if len(sources) == 1 else self._join(self.source, sources)
-            self._joined[key] = pair_signals([(t, s)], self.idf)[0]
-        return self._joined[key]
+        return self.groups_signals([(tuple(targets), tuple(sources))])[0]
+
+    def groups_signals(
+        self, keys: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+    ) -> list[dict[str, float]]:
+        """Signals of joined sentence runs (merges and splits), scored in one batch."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._joined]
+        if missing:
+            pairs = [
+                (
+                    self.tf[ts[0]] if len(ts) == 1 else self._join(self.target, ts),
+                    self.sf[ss[0]] if len(ss) == 1 else self._join(self.source, ss),
+                )
+                for ts, ss in missing
+            ]
+            self._joined.update(zip(missing, pair_signals(pairs, self.idf), strict=True))
+        return [self._joined[k] for k in keys]
 
     @staticmethod
     def _join(doc: Document, indices: Sequence[int]) -> Features:
         return joined([doc.sentence_text(i) for i in indices])
 
     def _candidates(self) -> list[list[int]]:
+        nt, ns = len(self.tf), len(self.sf)
         cands = retrieve(
-            self.tf, self.sf, self.idf, self.settings.candidates, self.settings.min_cosine
+            self.table,
+            range(nt),
+            range(nt, nt + ns),
+            self.settings.candidates,
+            self.settings.min_cosine,
         )
         # Short sentences made only of common words are invisible to tf-idf; exact copies of
         # them must still be found.
@@ -104,7 +122,8 @@ class Aligner:
     def align(self, cancelled: Callable[[], bool] | None = None) -> list[Group]:
         cands = self._candidates()
         pairs = [(t, s) for t, row in enumerate(cands) for s in row]
-        sigs = pair_signals([(self.tf[t], self.sf[s]) for t, s in pairs], self.idf, workers=-1)
+        nt = len(self.tf)
+        sigs = self.table.signals([t for t, _ in pairs], [nt + s for _, s in pairs], workers=-1)
         by_target: dict[int, list[tuple[int, dict[str, float]]]] = {}
         for (t, s), sig in zip(pairs, sigs, strict=True):
             by_target.setdefault(t, []).append((s, sig))
@@ -120,11 +139,21 @@ class Aligner:
             if row:
                 rows[t] = row
 
+        chosen = self._choose(rows)
+        # Merges: the best source plus the neighbouring source sentences the target absorbs,
+        # kept when together they explain clearly more of the target than the best alone.
+        runs = {t: self._absorbed_run(best, dict(rows[t])) for t, best in chosen.items()}
+        merged = {t: run for t, run in runs.items() if len(run) > 1}
+        joined_sigs = dict(
+            zip(
+                merged, self.groups_signals([((t,), run) for t, run in merged.items()]), strict=True
+            )
+        )
         links: dict[int, tuple[list[int], dict[str, float], int]] = {}
-        for t, best_s in self._choose(rows).items():
-            row = dict(rows[t])
-            sources = self._extend(t, best_s, row)
-            sig = row[best_s] if sources == [best_s] else self.group_signals([t], sources)
+        for t, best in chosen.items():
+            sources, sig = [best], dict(rows[t])[best]
+            if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + 0.05:
+                sources, sig = list(merged[t]), joined_sigs[t]
             level = strength(sig)
             if len(self.tf[t].words) < 4:
                 # "1.", "Thank you.", "Dynamic programming." are shared by chance; a short
@@ -155,50 +184,40 @@ class Aligner:
                 chosen[t] = options[0]
         return chosen
 
-    def _extend(self, t: int, best: int, row: dict[int, dict[str, float]]) -> list[int]:
-        """Add neighbouring source sentences the target sentence absorbs (a merge)."""
-        sources = [best]
-        for step in (-1, 1):
-            s = best + step
-            while s in row and _absorbed(row[s]) and abs(s - best) <= 3:
-                trial = sorted({*sources, s})
-                before = self.group_signals([t], sources)["cover_t"]
-                after = self.group_signals([t], trial)["cover_t"]
-                if after < before + 0.05:
-                    break
-                sources = trial
-                s += step
-        return sources
+    @staticmethod
+    def _absorbed_run(best: int, row: dict[int, dict[str, float]]) -> tuple[int, ...]:
+        """The best source and up to three neighbours on each side mostly contained in the
+        target sentence."""
+        lo = hi = best
+        while lo - 1 in row and _absorbed(row[lo - 1]) and best - lo < 3:
+            lo -= 1
+        while hi + 1 in row and _absorbed(row[hi + 1]) and hi - best < 3:
+            hi += 1
+        return tuple(range(lo, hi + 1))
 
     def _group(self, links: dict[int, tuple[list[int], dict[str, float], int]]) -> list[Group]:
         """Consecutive target sentences drawing on the same source sentence form one passage
         (a split); the passage's signals are measured on the joined texts."""
-        groups: list[Group] = []
-        run_t: list[int] = []
-        run_s: set[int] = set()
+        runs: list[tuple[list[int], set[int]]] = []
         for t in sorted(links):
-            sources = links[t][0]
-            if run_t and t == run_t[-1] + 1 and run_s & set(sources):
-                run_t.append(t)
-                run_s |= set(sources)
-                continue
-            if run_t:
-                groups.append(self._make(run_t, run_s, links))
-            run_t, run_s = [t], set(sources)
-        if run_t:
-            groups.append(self._make(run_t, run_s, links))
+            sources = set(links[t][0])
+            if runs and t == runs[-1][0][-1] + 1 and runs[-1][1] & sources:
+                runs[-1][0].append(t)
+                runs[-1][1].update(sources)
+            else:
+                runs.append(([t], sources))
+        keys = [(tuple(ts), tuple(sorted(ss))) for ts, ss in runs]
+        multi = [k for k in keys if len(k[0]) > 1]
+        sigs = dict(zip(multi, self.groups_signals(multi), strict=True))
+        groups = []
+        for ts, ss in keys:
+            if len(ts) == 1:
+                _, sig, level = links[ts[0]]
+                groups.append(Group(ts, ss, sig, level))
+            else:
+                level = max(strength(sigs[(ts, ss)]), max(links[t][2] for t in ts))
+                groups.append(Group(ts, ss, sigs[(ts, ss)], level))
         return groups
-
-    def _make(
-        self, ts: list[int], ss: set[int], links: dict[int, tuple[list[int], dict[str, float], int]]
-    ) -> Group:
-        sources = tuple(sorted(ss))
-        if len(ts) == 1:
-            _, sig, level = links[ts[0]]
-            return Group(tuple(ts), sources, sig, level)
-        sig = self.group_signals(ts, sources)
-        level = max(strength(sig), max(links[t][2] for t in ts))
-        return Group(tuple(ts), sources, sig, level)
 
     def _support(self, groups: list[Group]) -> list[Group]:
         """Keep weak groups only where a stronger neighbour vouches for them, and a group with

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from .scoring import SignalTable
 from .textnorm import Features
 
 
@@ -28,55 +29,34 @@ def idf_weights(groups: Sequence[Sequence[Features]]) -> dict[str, float]:
     return {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
 
 
-def _matrix(
-    feats: Sequence[Features], vocab: dict[str, int], idf: dict[str, float]
-) -> sparse.csr_matrix:
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, f in enumerate(feats):
-        terms = [t for t in f.content if t in vocab]
-        if not terms:
-            continue
-        weights = [idf[t] for t in terms]
-        norm = math.sqrt(sum(w * w for w in weights))
-        for t, w in zip(terms, weights, strict=True):
-            rows.append(i)
-            cols.append(vocab[t])
-            vals.append(w / norm)
-    return sparse.csr_matrix(
-        (np.asarray(vals, dtype=np.float32), (rows, cols)), shape=(len(feats), len(vocab))
-    )
+def _normalised(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
 def retrieve(
-    targets: Sequence[Features],
-    sources: Sequence[Features],
-    idf: dict[str, float],
-    k: int,
-    min_cosine: float,
+    table: SignalTable, targets: Sequence[int], sources: Sequence[int], k: int, min_cosine: float
 ) -> list[list[tuple[int, float]]]:
-    """For each target sentence, up to ``k`` (source index, cosine) pairs, best first."""
+    """For each of ``targets`` (rows of ``table``), up to ``k`` (position in ``sources``,
+    cosine) pairs, best first."""
     n = len(targets) + len(sources)
-    df_cap = max(40, int(0.04 * n))
-    # idf is log((n+1)/(df+1))+1, so a cap on df is a floor on idf.
-    idf_floor = math.log((n + 1) / (df_cap + 1)) + 1.0
-    terms = sorted(t for t, w in idf.items() if w >= idf_floor)
-    vocab = {t: i for i, t in enumerate(terms)}
-    tm = _matrix(targets, vocab, idf)
-    sm = _matrix(sources, vocab, idf)
-    product = (tm @ sm.T).tocsr()
+    df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
+    # Terms in more than a few percent of the sentences carry no evidence of where a
+    # sentence came from, and would make the product dense.
+    keep = sparse.diags((df <= max(40, int(0.04 * n))).astype(np.float64) * table.weights)
+    tm = _normalised(table.content[list(targets)] @ keep)
+    sm = _normalised(table.content[list(sources)] @ keep)
+    product = (tm @ sm.T).tocoo()
+    mask = product.data >= min_cosine
+    rows, cols = product.row[mask], product.col[mask]
+    vals = np.round(product.data[mask], 6)
+    # Row by row, best first, ties to the lower source index: the same on every run.
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    starts = np.searchsorted(rows, np.arange(len(targets) + 1))
     out: list[list[tuple[int, float]]] = []
     for i in range(len(targets)):
-        lo, hi = product.indptr[i], product.indptr[i + 1]
-        cols = product.indices[lo:hi]
-        vals = product.data[lo:hi]
-        keep = vals >= min_cosine
-        cols, vals = cols[keep], vals[keep]
-        if len(cols) > k:
-            top = np.argpartition(-vals, k - 1)[:k]
-            cols, vals = cols[top], vals[top]
-        # Sort by score, then index, so ties resolve the same way on every run.
-        order = sorted(zip(cols.tolist(), vals.tolist(), strict=True), key=lambda p: (-p[1], p[0]))
-        out.append([(int(c), float(v)) for c, v in order])
+        lo, hi = starts[i], min(starts[i + 1], starts[i] + k)
+        out.append(list(zip(cols[lo:hi].tolist(), vals[lo:hi].tolist(), strict=True)))
     return out

@@ -25,17 +25,22 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _key(token: str) -> str:
-    return " " if token.isspace() else token
-
-
 def word_diff(source: str, target: str, timeout: float = 0.5) -> list[DiffOp]:
+    if source == target:
+        return [("equal", target)]
     src, tgt = _tokens(source), _tokens(target)
     table: dict[str, str] = {}
 
     def encode(tokens: list[str]) -> str:
         # Private-use code points never collide with document text mapped this way.
-        return "".join(table.setdefault(_key(t), chr(0xF0000 + len(table))) for t in tokens)
+        out = []
+        for token in tokens:
+            key = " " if token.isspace() else token
+            code = table.get(key)
+            if code is None:
+                code = table[key] = chr(0xF0000 + len(table))
+            out.append(code)
+        return "".join(out)
 
     a, b = encode(src), encode(tgt)
     dmp = diff_match_patch()

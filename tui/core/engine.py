@@ -11,6 +11,7 @@ from .candidates import idf_weights, retrieve
 from .classify import classify
 from .loading import DEFAULT_MAX_BYTES, load_documents
 from .model import Document, Report
+from .scoring import SignalTable
 from .segment import segment
 from .settings import Settings
 from .textnorm import features
@@ -47,17 +48,20 @@ def choose_reference(documents: Sequence[Document]) -> tuple[Document, str]:
     """The version the others draw the most from: for each candidate, the share of every
     other version's sentences that have a close match in it (tf-idf retrieval only, so this
     stays cheap for many versions). Ties go to the longer version, then to the id."""
-    feats = {
-        d.id: [features(d.sentence_text(i)) for i in range(len(d.sentences))] for d in documents
-    }
-    idf = idf_weights(list(feats.values()))
+    feats = [features(d.sentence_text(i)) for d in documents for i in range(len(d.sentences))]
+    rows: dict[str, range] = {}
+    at = 0
+    for d in documents:
+        rows[d.id] = range(at, at + len(d.sentences))
+        at += len(d.sentences)
+    table = SignalTable(feats, idf_weights([feats]))
     scores: dict[str, float] = {}
     for cand in documents:
         total = 0.0
         for other in documents:
-            if other is cand or not feats[other.id]:
+            if other is cand or not rows[other.id] or not rows[cand.id]:
                 continue
-            hits = retrieve(feats[other.id], feats[cand.id], idf, 1, 0.5)
+            hits = retrieve(table, rows[other.id], rows[cand.id], 1, 0.5)
             total += sum(1 for h in hits if h) / len(hits)
         scores[cand.id] = total / max(1, len(documents) - 1)
     ranked = sorted(documents, key=lambda d: (-round(scores[d.id], 6), -len(d.text), d.id))

@@ -21,12 +21,12 @@ def find_regions(
     derived = [(k, p) for k, p in enumerate(passages) if p.derived]
     derived.sort(key=lambda kp: kp[1].target_sentences[0])
     clusters: list[list[tuple[int, Passage]]] = []
+    # Per cluster: last target sentence, lowest and highest source sentence.
+    bounds: list[tuple[int, int, int]] = []
     for k, p in derived:
         if clusters:
-            last = clusters[-1]
-            t_gap = p.target_sentences[0] - max(q.target_sentences[-1] for _, q in last) - 1
-            lo = min(s for _, q in last for s in q.source_sentences)
-            hi = max(s for _, q in last for s in q.source_sentences)
+            last_t, lo, hi = bounds[-1]
+            t_gap = p.target_sentences[0] - last_t - 1
             s_gap = max(lo - p.source_sentences[-1], p.source_sentences[0] - hi) - 1
             # A summary walks forward through its source in big steps: adjacent target
             # sentences whose sources move forward stay one region however far they jump.
@@ -34,9 +34,15 @@ def find_regions(
             if t_gap <= settings.region_gap_target and (
                 s_gap <= settings.region_gap_source or (t_gap == 0 and forward)
             ):
-                last.append((k, p))
+                clusters[-1].append((k, p))
+                bounds[-1] = (
+                    max(last_t, p.target_sentences[-1]),
+                    min(lo, p.source_sentences[0]),
+                    max(hi, p.source_sentences[-1]),
+                )
                 continue
         clusters.append([(k, p)])
+        bounds.append((p.target_sentences[-1], p.source_sentences[0], p.source_sentences[-1]))
     regions = []
     for cluster in clusters:
         ts = [t for _, p in cluster for t in p.target_sentences]

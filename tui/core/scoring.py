@@ -11,59 +11,85 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .textnorm import Features, features
+from .vectors import incidence, term_weights
 
 SIGNALS = ("char", "word", "cover_t", "cover_s", "phrase")
 
 
-def weighted_share(terms: frozenset[str], other: frozenset[str], idf: dict[str, float]) -> float:
-    """Share of ``terms`` (weighted by rarity) that ``other`` also has."""
-    total = sum(idf.get(t, 1.0) for t in terms)
-    if total == 0:
-        return 0.0
-    return sum(idf.get(t, 1.0) for t in terms & other) / total
+def _share(inter: np.ndarray, total: np.ndarray) -> np.ndarray:
+    out = np.zeros_like(inter)
+    np.divide(inter, total, out=out, where=total > 0)
+    return out
 
 
-def phrase_share(t: Features, s: Features) -> float:
-    """Share of the target's word pairs found in the source: exact phrasing reused."""
-    if not t.bigrams:
-        return 1.0 if t.words and t.words == s.words else 0.0
-    return len(t.bigrams & s.bigrams) / len(t.bigrams)
+class SignalTable:
+    """Sparse matrices of a set of sentences, built once per comparison so that signals for
+    tens of thousands of candidate pairs cost a few sparse row products (overlap) and two
+    rapidfuzz calls in C (order-aware similarity)."""
+
+    def __init__(self, feats: Sequence[Features], idf: dict[str, float]) -> None:
+        self.feats = list(feats)
+        self.terms: dict[object, int] = {}
+        self.content = incidence(self.feats, "content", self.terms)
+        self.weights = term_weights(self.terms, idf, self.content.shape[1])
+        self.totals = self.content @ self.weights
+        self.bigrams = incidence(self.feats, "bigrams", {})
+        self.pair_counts = np.asarray(self.bigrams.sum(axis=1)).ravel()
+
+    def signals(
+        self, ti: Sequence[int], si: Sequence[int], workers: int = 1
+    ) -> list[dict[str, float]]:
+        """Signals of each pair (``ti[k]`` as target, ``si[k]`` as source)."""
+        if not len(ti):
+            return []
+        t, s = np.asarray(ti, dtype=np.int64), np.asarray(si, dtype=np.int64)
+        inter = np.asarray(self.content[t].multiply(self.content[s]) @ self.weights).ravel()
+        shared = np.asarray(self.bigrams[t].multiply(self.bigrams[s]).sum(axis=1)).ravel()
+        phrase = _share(shared, self.pair_counts[t])
+        # A sentence too short for any word pair shares phrasing only by being the same words.
+        for k in np.flatnonzero(self.pair_counts[t] == 0):
+            a, b = self.feats[t[k]], self.feats[s[k]]
+            phrase[k] = 1.0 if a.words and a.words == b.words else 0.0
+        targets = [self.feats[i] for i in t.tolist()]
+        sources = [self.feats[i] for i in s.tolist()]
+        columns = {
+            "char": process.cpdist(
+                [f.compact for f in targets],
+                [f.compact for f in sources],
+                scorer=Indel.normalized_similarity,
+                workers=workers,
+            ),
+            "word": process.cpdist(
+                [f.words for f in targets],
+                [f.words for f in sources],
+                scorer=Indel.normalized_similarity,
+                workers=workers,
+            ),
+            "cover_t": _share(inter, self.totals[t]),
+            "cover_s": _share(inter, self.totals[s]),
+            "phrase": phrase,
+        }
+        rounded = {
+            k: np.round(np.asarray(v, dtype=np.float64), 4).tolist() for k, v in columns.items()
+        }
+        return [
+            dict(zip(SIGNALS, row, strict=True))
+            for row in zip(*(rounded[k] for k in SIGNALS), strict=True)
+        ]
 
 
 def pair_signals(
-    pairs: Sequence[tuple[Features, Features]], idf: dict[str, float], workers: int = 1
+    pairs: Sequence[tuple[Features, Features]], idf: dict[str, float]
 ) -> list[dict[str, float]]:
-    """Signals for many (target, source) pairs; the order-aware ones run in rapidfuzz's C code."""
-    if not pairs:
-        return []
-    chars = process.cpdist(
-        [t.compact for t, _ in pairs],
-        [s.compact for _, s in pairs],
-        scorer=Indel.normalized_similarity,
-        workers=workers,
-    )
-    words = process.cpdist(
-        [t.words for t, _ in pairs],
-        [s.words for _, s in pairs],
-        scorer=Indel.normalized_similarity,
-        workers=workers,
-    )
-    out = []
-    for (t, s), c, w in zip(pairs, chars.tolist(), words.tolist(), strict=True):
-        out.append(
-            {
-                "char": round(float(c), 4),
-                "word": round(float(w), 4),
-                "cover_t": round(weighted_share(t.content, s.content, idf), 4),
-                "cover_s": round(weighted_share(s.content, t.content, idf), 4),
-                "phrase": round(phrase_share(t, s), 4),
-            }
-        )
-    return out
+    """Signals for a few ad-hoc pairs (joined sentences of a merge or split)."""
+    table = SignalTable([f for pair in pairs for f in pair], idf)
+    n = len(pairs)
+    return table.signals(range(0, 2 * n, 2), range(1, 2 * n, 2))
 
 
 def joined(texts: Sequence[str]) -> Features:

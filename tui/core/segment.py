@@ -10,6 +10,8 @@ to blingfire's speed.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import statistics
 from functools import lru_cache
@@ -19,8 +21,12 @@ import pysbd
 
 from .model import Document, Sentence, Span
 
-# A terminator followed by space inside a blingfire sentence: a boundary it may have missed.
-_INTERNAL_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
+# Where blingfire misses boundaries: a terminator followed by a word that starts lower-case
+# ("xAI", "iPhone"), a one-letter word ("X is ...") or a title ("Dr. Smith"). Only such
+# sentences go to pysbd.
+_INTERNAL_STOP = re.compile(
+    r"[.!?…][\"'”’)\]]*\s+(?:[a-z]|[A-Z]\b|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Col|Lt|St)\.)"
+)
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
@@ -41,6 +47,12 @@ def _is_wrapped(lines: list[str]) -> bool:
     lengths.sort()
     p90 = lengths[int(len(lengths) * 0.9) - 1]
     return p90 <= 100 and statistics.median(lengths) >= 35
+
+
+def _starts_lowercase_word(line: str) -> bool:
+    # "xAI" and "iPhone" start with a lower-case letter but may well start a paragraph.
+    m = _WORD.match(line.lstrip())
+    return m is not None and m.group().islower()
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -68,7 +80,7 @@ def split_paragraphs(text: str) -> list[Span]:
         # paragraph even in text that is not wrapped throughout.
         continues = (
             current is not None
-            and line.lstrip()[:1].islower()
+            and _starts_lowercase_word(line)
             and not _TERMINAL.search(text[current[0] : current[1]])
         )
         if current is not None and (wrapped or continues):
@@ -86,41 +98,51 @@ def split_paragraphs(text: str) -> list[Span]:
     return paragraphs
 
 
-def _blingfire_spans(text: str) -> list[Span]:
-    _, offsets = blingfire.text_to_sentences_and_offsets(text)
-    spans = [(a, b) for a, b in offsets if b > a]
-    # blingfire works on a normalised copy; fall back to one span if its offsets do not fit.
-    if not spans or spans[-1][1] > len(text):
-        return [(0, len(text))]
-    return spans
-
-
-def _pysbd_spans(text: str) -> list[Span]:
+def _locate(text: str, pieces: list[str]) -> list[Span]:
+    """Find splitter output in the original text; splitters may respace what they return."""
     spans: list[Span] = []
     cursor = 0
-    for piece in _pysbd().segment(text):
+    for piece in pieces:
         piece = piece.strip()
         if not piece:
             continue
         at = text.find(piece, cursor)
-        if at < 0:
-            return [(0, len(text))]
-        spans.append((at, at + len(piece)))
-        cursor = at + len(piece)
+        if at >= 0:
+            end = at + len(piece)
+        else:
+            m = re.compile(r"\s*".join(map(re.escape, piece.split()))).search(text, cursor)
+            if m is None:
+                return [(0, len(text))]
+            at, end = m.span()
+        spans.append((at, end))
+        cursor = end
     return spans or [(0, len(text))]
 
 
-def split_sentences(text: str) -> list[Span]:
-    """Sentence spans (relative to ``text``), trimmed of surrounding whitespace."""
-    spans: list[Span] = []
-    for a, b in _blingfire_spans(text):
-        chunk = text[a:b]
-        if _INTERNAL_STOP.search(chunk.rstrip()):
-            spans.extend((a + x, a + y) for x, y in _pysbd_spans(chunk))
-        else:
-            spans.append((a, b))
-    # Tile the text: each sentence runs to where the next begins, so no character a splitter
-    # skipped can fall outside every sentence (and so outside every passage).
+def _blingfire_spans(text: str) -> list[Span]:
+    return _locate(text, blingfire.text_to_sentences(text).split("\n"))
+
+
+def _pysbd_batch(chunks: list[str]) -> list[list[Span]]:
+    """pysbd over many chunks in one call: it compiles regexes per call, so one call over
+    the joined chunks costs a quarter of one call each. It always breaks at blank lines."""
+    joined = "\n\n".join(chunks)
+    offsets = list(itertools.accumulate((len(c) + 2 for c in chunks[:-1]), initial=0))
+    out: list[list[Span]] = [[] for _ in chunks]
+    for a, b in _locate(joined, _pysbd().segment(joined)):
+        # A span crossing a chunk boundary is cut there, one piece per chunk.
+        k = bisect.bisect_right(offsets, a) - 1
+        while k < len(chunks) and offsets[k] < b:
+            lo, hi = max(a, offsets[k]), min(b, offsets[k] + len(chunks[k]))
+            if hi > lo:
+                out[k].append((lo - offsets[k], hi - offsets[k]))
+            k += 1
+    return [spans or [(0, len(chunk))] for spans, chunk in zip(out, chunks, strict=True)]
+
+
+def _tile(text: str, spans: list[Span]) -> list[Span]:
+    """Each sentence runs to where the next begins, so no character a splitter skipped can
+    fall outside every sentence (and so outside every passage)."""
     starts = sorted({a for a, _ in spans} | {0})
     out: list[Span] = []
     for k, a in enumerate(starts):
@@ -131,6 +153,32 @@ def split_sentences(text: str) -> list[Span]:
         if b - trail > a + lead:
             out.append((a + lead, b - trail))
     return _attach_markers(text, out)
+
+
+def split_many(texts: list[str]) -> list[list[Span]]:
+    """Sentence spans for each text (relative to it), trimmed of surrounding whitespace."""
+    rough = [_blingfire_spans(t) for t in texts]
+    doubtful = [
+        (i, k)
+        for i, (t, spans) in enumerate(zip(texts, rough, strict=True))
+        for k, (a, b) in enumerate(spans)
+        if _INTERNAL_STOP.search(t[a:b].rstrip())
+    ]
+    resplit: dict[tuple[int, int], list[Span]] = {}
+    if doubtful:
+        chunks = [texts[i][rough[i][k][0] : rough[i][k][1]] for i, k in doubtful]
+        resplit = dict(zip(doubtful, _pysbd_batch(chunks), strict=True))
+    out = []
+    for i, (text, spans) in enumerate(zip(texts, rough, strict=True)):
+        fine: list[Span] = []
+        for k, (a, b) in enumerate(spans):
+            fine.extend((a + x, a + y) for x, y in resplit.get((i, k), [(0, b - a)]))
+        out.append(_tile(text, fine))
+    return out
+
+
+def split_sentences(text: str) -> list[Span]:
+    return split_many([text])[0]
 
 
 # A list marker on its own ("1.", "b)", "iv.") is not a sentence: it belongs to the item.
@@ -170,14 +218,16 @@ def line_kind(line: str) -> str:
 def segment(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it."""
     doc.paragraphs = split_paragraphs(doc.text)
+    bodies = [doc.text[a:b] for a, b in doc.paragraphs]
+    kinds = [line_kind(body) for body in bodies]
+    prose = [i for i, kind in enumerate(kinds) if kind == "text"]
+    split = dict(zip(prose, split_many([bodies[i] for i in prose]), strict=True))
     sentences: list[Sentence] = []
     for index, (pa, pb) in enumerate(doc.paragraphs):
-        body = doc.text[pa:pb]
-        kind = line_kind(body)
-        if kind != "text":
-            sentences.append(Sentence(pa, pb, index, kind))
+        if kinds[index] != "text":
+            sentences.append(Sentence(pa, pb, index, kinds[index]))
             continue
-        for a, b in split_sentences(body):
+        for a, b in split[index]:
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
     doc.sentences = sentences
     return doc

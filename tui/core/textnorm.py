@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _FOLD = str.maketrans(
     {
@@ -60,7 +61,9 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Case, quote, dash, width and spacing differences are not edits a reader would see."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    text = text.lower()
     return _SPACE.sub(" ", text).strip()
 
 
@@ -79,7 +82,9 @@ class Features:
     bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
 
+@lru_cache(maxsize=65536)
 def features(text: str) -> Features:
+    """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
     words = _WORD.findall(folded)
     content = frozenset(stem(w) for w in words if w not in STOPWORDS)

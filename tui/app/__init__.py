@@ -1,0 +1,1 @@
+"""The explorer: a Textual app over the engine's ``Report`` (nothing here recomputes it)."""

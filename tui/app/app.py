@@ -1,0 +1,249 @@
+"""The explorer application: owns the report, the align worker and the screen stack.
+
+Loading and aligning a 1 MB story takes seconds, so the engine always runs in a thread
+worker of the single "align" group: starting a new alignment (``r``) cancels the previous one,
+and the engine polls ``worker.is_cancelled``. Progress comes back as messages; the screens
+only ever read a finished ``Report``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.message import Message
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.app.sanitize import sanitize_name
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.overview import OverviewScreen
+from tui.app.screens.side_by_side import SideBySideScreen
+from tui.app.widgets.progress import AlignProgress
+from tui.core.contract import report_to_json
+from tui.core.engine import CompareError, compare, compare_paths
+from tui.core.loading import DEFAULT_MAX_BYTES
+from tui.core.model import Report
+from tui.core.settings import Settings
+
+REPORT_NAME = "storytrace-report.json"
+
+
+class AlignProgressMessage(Message):
+    """Posted from the align thread; queued ones coalesce so a slow UI never falls behind."""
+
+    def __init__(self, fraction: float, text: str) -> None:
+        super().__init__()
+        self.fraction = fraction
+        self.text = text
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AlignProgressMessage)
+
+
+class StoryTraceApp(App[None]):
+    """Explore how the versions of a story relate to the reference version."""
+
+    TITLE = "storytrace"
+    CSS_PATH = "storytrace.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("e", "export", "Export", id="app.export"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        reference: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = [os.fspath(p) for p in paths]
+        self.reference = reference
+        self.max_bytes = max_bytes
+        self.settings = settings or Settings()
+        self.report: Report | None = None
+        self.error: str | None = None
+        self._warned = False
+
+    # ------------------------------------------------------------------------------ startup
+
+    def get_default_screen(self) -> Screen:
+        return OverviewScreen()
+
+    def on_mount(self) -> None:
+        self.show_progress(0.0, f"loading {len(self.paths)} path(s)")
+        self.align_paths()
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="align")
+    def align_paths(self) -> Report:
+        worker = get_current_worker()
+        return compare_paths(
+            self.paths,
+            reference=self.reference,
+            settings=self.settings,
+            max_bytes=self.max_bytes,
+            progress=self._progress_callback(),
+            cancelled=lambda: worker.is_cancelled,
+        )
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
+    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report:
+        worker = get_current_worker()
+        return compare(
+            documents,
+            reference=reference,
+            settings=self.settings,
+            progress=self._progress_callback(),
+            cancelled=lambda: worker.is_cancelled,
+            warnings=warnings,
+        )
+
+    def _progress_callback(self) -> Callable[[float, str], None]:
+        def progress(fraction: float, text: str) -> None:
+            self.post_message(AlignProgressMessage(fraction, text))
+
+        return progress
+
+    def on_align_progress_message(self, message: AlignProgressMessage) -> None:
+        self.show_progress(message.fraction, message.text)
+
+    def show_progress(self, fraction: float, text: str) -> None:
+        for screen in self.screen_stack:
+            for bar in screen.query(AlignProgress):
+                bar.show(fraction, text)
+
+    def hide_progress(self) -> None:
+        for screen in self.screen_stack:
+            for bar in screen.query(AlignProgress):
+                bar.done()
+
+    @on(Worker.StateChanged)
+    def _align_finished(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "align":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(worker.result, Report):
+            self.hide_progress()
+            self.set_report(worker.result)
+        elif event.state == WorkerState.ERROR:
+            self.hide_progress()
+            err = worker.error
+            if isinstance(err, CompareError):
+                message = str(err)
+            else:
+                message = f"alignment failed: {type(err).__name__}: {err}"
+            self.show_error(message)
+        elif event.state == WorkerState.CANCELLED:
+            self.hide_progress()
+
+    def show_error(self, message: str) -> None:
+        self.error = message
+        self.notify(message, title="Cannot compare", severity="error", markup=False, timeout=30)
+        for screen in self.screen_stack:
+            if isinstance(screen, OverviewScreen):
+                screen.show_error(message)
+
+    def set_report(self, report: Report) -> None:
+        previous = self.report
+        self.report = report
+        if not self._warned:
+            self._warned = True
+            for warning in report.warnings:
+                self.notify(
+                    sanitize_name(warning), title="Skipped", severity="warning", markup=False
+                )
+        if previous is not None and previous.reference != report.reference:
+            self.notify(
+                f"reference is now {sanitize_name(report.reference)}", markup=False, timeout=4
+            )
+        for screen in self.screen_stack:
+            if isinstance(screen, OverviewScreen | SideBySideScreen):
+                screen.show_report(report, previous)
+
+    # ------------------------------------------------------------------------------ actions
+
+    def make_reference(self, doc_id: str) -> None:
+        """Re-align everything against ``doc_id``; an alignment still running is cancelled."""
+        report = self.report
+        if report is None or report.reference == doc_id:
+            if report is not None:
+                self.notify(
+                    f"{sanitize_name(doc_id)} is already the reference", markup=False, timeout=3
+                )
+            return
+        self.show_progress(0.0, f"re-aligning against {sanitize_name(doc_id)}")
+        self.realign(doc_id, report.documents, list(report.warnings))
+
+    def open_side_by_side(self, target: str) -> None:
+        if self.report is None:
+            return
+        self.push_screen(SideBySideScreen(target))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_export(self) -> None:
+        """Write the JSON report (the export dialog will replace this one method)."""
+        if self.report is None:
+            self.notify("nothing to export yet: the alignment is still running", timeout=3)
+            return
+        self._export_json(self.report)
+
+    def export_path(self) -> Path:
+        """Next to the inputs when that folder is writable, else the working directory."""
+        report = self.report
+        folders = [str(Path(d.path).resolve().parent) for d in report.documents] if report else []
+        if folders:
+            try:
+                common = Path(os.path.commonpath(folders))
+            except ValueError:
+                common = None
+            if common is not None and os.access(common, os.W_OK):
+                return common / REPORT_NAME
+        return Path.cwd() / REPORT_NAME
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export_json(self, report: Report) -> None:
+        path = self.export_path()
+        try:
+            path.write_text(report_to_json(report), encoding="utf-8", newline="")
+        except OSError as err:
+            self.notify(
+                f"could not write {path}: {err.strerror or err}", severity="error", markup=False
+            )
+            return
+        self.notify(f"wrote {path}", title="Exported", markup=False)
+
+    # ------------------------------------------------------------------------------ palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key binding of the screen (and its focused widget) as a palette command."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        sources: list[tuple[DOMNode, list[BindingType]]] = [(screen, list(screen.BINDINGS))]
+        if screen.focused is not None:
+            sources.insert(0, (screen.focused, list(screen.focused.BINDINGS)))
+        sources.append((self, list(self.BINDINGS)))
+        for owner, bindings in sources:
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if binding.description in seen or binding.system:
+                    continue
+                seen.add(binding.description)
+                key = binding.key_display or binding.key.split(",")[0]
+                help_text = binding.tooltip or f"key: {key}"
+                yield SystemCommand(
+                    binding.description, help_text, partial(owner.run_action, binding.action)
+                )

@@ -1,0 +1,159 @@
+"""Everything the engine knows about the passages of one row, as evidence.
+
+A journalist who disputes (or relies on) a label needs the exact sentences, the offsets to
+cut them out of the files, the numbers the label was decided from and the word swaps. All
+of it is read from the ``Passage``; nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.app.rows import LABEL_LETTERS
+from tui.app.sanitize import sanitize, sanitize_name
+from tui.core.model import Document, Passage, Report
+
+SIGNAL_HELP: dict[str, str] = {
+    "char": "character similarity of the two texts, in order (1 = identical once normalised)",
+    "word": "share of words kept, in the same order (low when words are swapped or moved)",
+    "cover_t": "share of the version's content words (rarer words weigh more) found in the "
+    "reference passage",
+    "cover_s": "share of the reference passage's content words found in the version",
+    "phrase": "share of the version's word pairs found in the reference: exact phrasing reused",
+}
+
+LABEL_HELP: dict[str, str] = {
+    "verbatim": "the same text once spacing and quotes are normalised",
+    "edited": "the same sentence with a few words changed, kept mostly in order",
+    "paraphrased": "the content of the reference reworded, merged or split",
+    "added": "text of this version with no source in the reference",
+    "omitted": "reference text this version does not have",
+    "boilerplate": "site furniture (bylines, share links, sign-up prompts)",
+}
+
+
+def _spans(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return "none"
+    where = "characters" if doc.source_format == "text" else "characters of the extracted article"
+    return f"{where} " + ", ".join(f"{a:,}\u2013{b:,}" for a, b in spans)
+
+
+class DetailScreen(ModalScreen[None]):
+    """The evidence for one row: sentences, offsets, signals, diff, substitutions."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss", "Back", id="detail.back"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--del", "detail--ins", "detail--moved"}
+    DEFAULT_CSS = """
+    DetailScreen {
+        & > .detail--del { color: $text-error; text-style: strike; }
+        & > .detail--ins { color: $text-success; text-style: bold underline; }
+        & > .detail--moved { color: $text-warning; text-style: bold; }
+    }
+    """
+
+    def __init__(self, report: Report, target: str, passages: Sequence[int]) -> None:
+        super().__init__()
+        self.report = report
+        self.target = target
+        self.passage_indices = tuple(passages)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail-body"):
+            yield Static("", id="detail-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        # Built here, not in compose: the theme's styles are only known once mounted.
+        self.query_one("#detail-text", Static).update(self._evidence())
+        self.query_one("#detail-body").focus()
+
+    def _evidence(self) -> Text:
+        comparison = self.report.comparison(self.target)
+        source = self.report.document(comparison.source)
+        target = self.report.document(comparison.target)
+        out = Text()
+        total = len(comparison.passages)
+        for n, k in enumerate(self.passage_indices):
+            if n:
+                out.append("\n" + "\u2500" * 40 + "\n\n")
+            self._passage(out, k, total, comparison.passages[k], source, target)
+        return out
+
+    def _passage(
+        self, out: Text, k: int, total: int, p: Passage, source: Document, target: Document
+    ) -> None:
+        out.append(f"[{LABEL_LETTERS[p.label]}] {p.label}", style="bold")
+        out.append(f"   passage {k + 1} of {total}")
+        if p.derived:
+            out.append(f"   score {p.score:.2f}")
+        if p.moved:
+            out.append(
+                "   \u2195 moved: out of the reference's order",
+                style=self.get_component_rich_style("detail--moved", partial=True),
+            )
+        out.append(f"\n{LABEL_HELP[p.label]}\n\n", style="italic")
+
+        for title, doc, indices, spans in (
+            ("Reference", source, p.source_sentences, p.source_spans),
+            ("Version", target, p.target_sentences, p.target_spans),
+        ):
+            out.append(f"{title} ", style="bold")
+            out.append(sanitize_name(doc.id), style="bold")
+            out.append(f"  ({sanitize_name(doc.path)})\n")
+            out.append(f"  at {_spans(doc, spans)}\n", style="italic")
+            if not indices:
+                out.append("  (no text on this side)\n", style="italic")
+            for i in indices:
+                s = doc.sentences[i]
+                out.append(f"  {i + 1:>4} ", style="bold")
+                out.append(f"[{s.start:,}\u2013{s.end:,}] ", style="italic")
+                out.append(sanitize(doc.sentence_text(i)) + "\n")
+            out.append("\n")
+
+        if p.signals:
+            out.append("Signals\n", style="bold")
+            for name in ("char", "word", "cover_t", "cover_s", "phrase"):
+                if name in p.signals:
+                    value = p.signals[name]
+                    out.append(f"  {name:<8}{value:6.2f}  ")
+                    out.append(SIGNAL_HELP[name] + "\n", style="italic")
+            for name, value in sorted(p.signals.items()):
+                if name not in SIGNAL_HELP:
+                    out.append(f"  {sanitize_name(name):<8}{value:6.2f}\n")
+            out.append("\n")
+
+        if p.derived and p.label != "verbatim" and p.diff:
+            out.append("Word diff ", style="bold")
+            out.append("([-deleted-] from the reference, {+inserted+} in the version)\n")
+            out.append("  ")
+            del_style = self.get_component_rich_style("detail--del", partial=True)
+            ins_style = self.get_component_rich_style("detail--ins", partial=True)
+            for op, piece in p.diff:
+                clean = sanitize(piece)
+                if op == "equal":
+                    out.append(clean)
+                elif op == "delete":
+                    out.append("[-" + clean + "-]", style=del_style)
+                else:
+                    out.append("{+" + clean + "+}", style=ins_style)
+            out.append("\n\n")
+
+        if p.substitutions:
+            out.append("Substitutions\n", style="bold")
+            for sub in p.substitutions:
+                count = f"  \u00d7{sub.count}" if sub.count > 1 else ""
+                out.append(
+                    f"  \u201c{sanitize(sub.source)}\u201d \u2192 \u201c{sanitize(sub.target)}\u201d"
+                    f"{count}\n"
+                )

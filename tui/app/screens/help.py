@@ -1,0 +1,89 @@
+"""Every key, generated from the ``BINDINGS`` themselves so the help can never drift from them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+LEGEND = (
+    "Gutter letters: V verbatim, E edited, P paraphrased, A added, O omitted, B boilerplate; "
+    "\u2195 marks text moved out of the reference's order. In the text, deleted words are "
+    "struck through on the reference side and inserted words underlined on the version side."
+)
+
+
+def _bindings(owner: type) -> list[Binding]:
+    out: list[Binding] = []
+    for b in getattr(owner, "BINDINGS", []):
+        if isinstance(b, Binding) and b.description and not b.system:
+            out.append(b)
+    return out
+
+
+def binding_sections() -> list[tuple[str, list[Binding]]]:
+    # Imported here: the screens import this module for the ``?`` key.
+    from tui.app.app import StoryTraceApp
+    from tui.app.screens.detail import DetailScreen
+    from tui.app.screens.overview import OverviewScreen
+    from tui.app.screens.side_by_side import SideBySideScreen
+    from tui.app.widgets.aligned_view import AlignedView
+
+    palette = Binding(
+        StoryTraceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette"
+    )
+    return [
+        ("Everywhere", [*_bindings(StoryTraceApp), palette]),
+        ("Overview", _bindings(OverviewScreen)),
+        ("Side by side", [*_bindings(AlignedView), *_bindings(SideBySideScreen)]),
+        ("Detail", _bindings(DetailScreen)),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """All keys, grouped by the screen they work on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+    ]
+
+    def __init__(self, under: Screen | None = None) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static("", id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-text", Static).update(self._table())
+        self.query_one("#help-body").focus()
+
+    def _keys(self, binding: Binding) -> str:
+        keys: Iterable[str] = binding.key.split(",")
+        shown = []
+        for key in keys:
+            single = dataclasses.replace(binding, key=key.strip())
+            shown.append(self.app.get_key_display(single))
+        return " / ".join(dict.fromkeys(shown))
+
+    def _table(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column("key", no_wrap=True, style="bold")
+        table.add_column("action")
+        for title, bindings in binding_sections():
+            table.add_row(Text(title, style="bold underline"), Text(""))
+            for binding in bindings:
+                table.add_row(Text(self._keys(binding)), Text(binding.description))
+            table.add_row(Text(""), Text(""))
+        table.add_row(Text("Legend", style="bold underline"), Text(LEGEND))
+        return table

@@ -1,0 +1,1 @@
+"""Widgets of the explorer; each carries its own DEFAULT_CSS and component classes."""

@@ -1,0 +1,535 @@
+"""The side-by-side view: one ScrollView drawing every aligned row with the Line API.
+
+A widget per row would cost seconds and megabytes on a 1 MB story; here a row is only an
+entry in ``rows.Row`` plus its height, and the strips of the rows on screen are built on
+demand and kept in an LRU cache. Heights come from ``wrap.wrap_offsets`` on plain strings, so
+sizing the scroll area never builds a styled ``Text``.
+
+All document text passes through ``sanitize`` before it reaches a ``Text``; nothing here
+parses markup, and the gutter and separators are segments we write ourselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.rows import LABEL_LETTERS, Mode, Row, RowText, Side, build_rows
+from tui.app.sanitize import sanitize, sanitize_name
+from tui.app.widgets.styles import component_style
+from tui.app.wrap import wrap_offsets
+
+# Below this many columns the two sides stack (left above right) inside each row.
+STACK_BELOW = 100
+GUTTER = 4  # cursor mark, label letter, moved mark, space
+SEPARATOR = " \u2502 "
+
+# A paragraph of one side: sanitised plain text and (start, end, run kind) spans on it.
+Para = tuple[str, list[tuple[int, int, str]]]
+
+
+@dataclass
+class _Layout:
+    width: int
+    stacked: bool
+    left_width: int
+    right_width: int
+    offsets: list[int]  # first virtual line of each visible row, plus the total at the end
+
+
+class AlignedView(ScrollView, can_focus=True):
+    """Rows of reference text beside version text, with word diffs and a label gutter."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "aligned-view--cursor",
+        "aligned-view--cursor-mark",
+        "aligned-view--del",
+        "aligned-view--ins",
+        "aligned-view--omitted",
+        "aligned-view--added",
+        "aligned-view--boilerplate",
+        "aligned-view--match",
+        "aligned-view--divider",
+        "aligned-view--placeholder",
+        "aligned-view--moved",
+        "aligned-view--label-verbatim",
+        "aligned-view--label-edited",
+        "aligned-view--label-paraphrased",
+        "aligned-view--label-added",
+        "aligned-view--label-omitted",
+        "aligned-view--label-boilerplate",
+    }
+
+    DEFAULT_CSS = """
+    AlignedView {
+        background: $surface;
+        color: $foreground;
+        overflow-y: scroll;
+        overflow-x: hidden;
+        & > .aligned-view--cursor { background: $accent 20%; }
+        & > .aligned-view--cursor-mark { color: $accent; text-style: bold; }
+        & > .aligned-view--del { color: $text-error; background: $error 15%; text-style: strike; }
+        & > .aligned-view--ins { color: $text-success; background: $success 15%; text-style: bold underline; }
+        & > .aligned-view--omitted { color: $text-error; }
+        & > .aligned-view--added { color: $text-success; }
+        & > .aligned-view--boilerplate { color: $text-muted; text-style: italic; }
+        & > .aligned-view--match { background: $warning 50%; color: $foreground; text-style: bold reverse; }
+        & > .aligned-view--divider { color: $foreground 30%; }
+        & > .aligned-view--placeholder { color: $text-muted; text-style: italic; }
+        & > .aligned-view--moved { color: $warning; text-style: bold; }
+        & > .aligned-view--label-verbatim { color: $text-muted; }
+        & > .aligned-view--label-edited { color: $text-warning; text-style: bold; }
+        & > .aligned-view--label-paraphrased { color: $text-accent; text-style: bold; }
+        & > .aligned-view--label-added { color: $text-success; text-style: bold; }
+        & > .aligned-view--label-omitted { color: $text-error; text-style: bold; }
+        & > .aligned-view--label-boilerplate { color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="view.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="view.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="view.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="view.page_up"),
+        Binding("home,g", "first", "First row", show=False, id="view.first"),
+        Binding("end,G", "last", "Last row", show=False, id="view.last"),
+    ]
+
+    class CursorMoved(Message):
+        """The highlighted row changed (or the rows did): screens update their status."""
+
+        def __init__(self, view: AlignedView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+    class Selected(Message):
+        """Enter or a double click on a row: the screen opens its detail."""
+
+        def __init__(self, view: AlignedView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.texts: RowText | None = None
+        self.mode: Mode = "paragraph"
+        self.hidden: frozenset[str] = frozenset()
+        self.swapped = False
+        self.search = ""
+        self.cursor = 0
+        self._all_rows: dict[Mode, list[Row]] = {}
+        self.rows: list[Row] = []  # the visible rows
+        self._row_ids: list[int] = []  # visible row -> index in _all_rows[mode]
+        self.hits: list[int] = []  # visible rows containing the search term
+        self._paras: dict[tuple[Mode, int, Side], list[Para]] = {}
+        self._layout: _Layout | None = None
+        self._strips: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
+        self._styles: dict[str, Style] = {}
+
+    # ----------------------------------------------------------------- public state changes
+
+    def load(self, texts: RowText, *, keep_passage: int | None = None) -> None:
+        """Show a new comparison (another version, or a re-alignment)."""
+        self.texts = texts
+        self._all_rows.clear()
+        self._paras.clear()
+        self._rebuild(keep_passage)
+
+    def set_mode(self, mode: Mode) -> None:
+        keep = self.cursor_passage
+        self.mode = mode
+        self._rebuild(keep)
+
+    def set_hidden(self, hidden: frozenset[str]) -> None:
+        keep = self.cursor_passage
+        self.hidden = hidden
+        self._rebuild(keep)
+
+    def set_swapped(self, swapped: bool) -> None:
+        keep = self.cursor_passage
+        self.swapped = swapped
+        self._rebuild(keep)
+
+    def set_search(self, term: str) -> None:
+        self.search = term
+        self._find_hits()
+        self._strips.clear()
+        self.refresh()
+
+    @property
+    def cursor_row(self) -> Row | None:
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    @property
+    def cursor_passage(self) -> int | None:
+        row = self.cursor_row
+        return row.passages[0] if row else None
+
+    @property
+    def is_stacked(self) -> bool:
+        if self._layout is not None:
+            return self._layout.stacked
+        return self.scrollable_content_region.width < STACK_BELOW
+
+    @property
+    def left_side(self) -> Side:
+        return "target" if self.swapped else "source"
+
+    @property
+    def right_side(self) -> Side:
+        return "source" if self.swapped else "target"
+
+    def move_to(self, row: int) -> None:
+        if not self.rows:
+            return
+        row = max(0, min(row, len(self.rows) - 1))
+        old, self.cursor = self.cursor, row
+        if old != row:
+            self._refresh_row(old)
+            self._refresh_row(row)
+        self._scroll_to_cursor()
+        self.post_message(self.CursorMoved(self, row))
+
+    def next_change(self, step: int) -> bool:
+        """Move to the next (step=1) or previous (-1) row that is not all verbatim."""
+        i = self.cursor + step
+        while 0 <= i < len(self.rows):
+            if self.rows[i].changed:
+                self.move_to(i)
+                return True
+            i += step
+        return False
+
+    def next_hit(self, step: int) -> bool:
+        if not self.hits:
+            return False
+        if step > 0:
+            k = bisect.bisect_right(self.hits, self.cursor)
+            target = self.hits[k % len(self.hits)]
+        else:
+            k = bisect.bisect_left(self.hits, self.cursor) - 1
+            target = self.hits[k % len(self.hits)]
+        self.move_to(target)
+        return True
+
+    def side_text(self, row: int, side: Side) -> str:
+        """The plain (sanitised) text a visible row shows on one side, paragraphs by newline."""
+        return "\n".join(text for text, _ in self._side_paras(self._row_ids[row], side))
+
+    # ------------------------------------------------------------------------------ actions
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def _row_at_line(self, line: int) -> int:
+        assert self._layout is not None
+        return max(0, bisect.bisect_right(self._layout.offsets, line) - 1)
+
+    def action_page_down(self) -> None:
+        if not self.rows or self._layout is None:
+            return
+        line = self._layout.offsets[self.cursor] + max(1, self.scrollable_content_region.height)
+        row = min(len(self.rows) - 1, self._row_at_line(line))
+        self.move_to(max(row, self.cursor + 1))
+
+    def action_page_up(self) -> None:
+        if not self.rows or self._layout is None:
+            return
+        line = self._layout.offsets[self.cursor] - max(1, self.scrollable_content_region.height)
+        self.move_to(min(self._row_at_line(max(0, line)), self.cursor - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.rows) - 1)
+
+    def action_select(self) -> None:
+        if self.rows:
+            self.post_message(self.Selected(self, self.cursor))
+
+    async def _on_click(self, event: events.Click) -> None:
+        if self._layout is None or not self.rows:
+            return
+        line = event.y + self.scroll_offset.y
+        if line >= self._layout.offsets[-1]:
+            return
+        self.move_to(self._row_at_line(line))
+        if event.chain >= 2:
+            self.action_select()
+
+    # ------------------------------------------------------------------------------- layout
+
+    def _rebuild(self, keep_passage: int | None) -> None:
+        texts = self.texts
+        if texts is None:
+            return
+        if self.mode not in self._all_rows:
+            self._all_rows[self.mode] = build_rows(
+                texts.comparison, texts.source, texts.target, self.mode
+            )
+        all_rows = self._all_rows[self.mode]
+        self._row_ids = [
+            i
+            for i, row in enumerate(all_rows)
+            if not self.hidden or any(label not in self.hidden for label in row.labels)
+        ]
+        self.rows = [all_rows[i] for i in self._row_ids]
+        cursor = 0
+        if keep_passage is not None:
+            for r, row in enumerate(self.rows):
+                if keep_passage in row.passages:
+                    cursor = r
+                    break
+                if row.passages[0] > keep_passage and not any(
+                    keep_passage in x.passages for x in self.rows[r:]
+                ):
+                    cursor = r  # the kept text is hidden: land on what follows it
+                    break
+            else:
+                cursor = len(self.rows) - 1 if self.rows else 0
+        self.cursor = max(0, cursor)
+        self._find_hits()
+        self._layout = None
+        self._strips.clear()
+        self._relayout()
+        self.post_message(self.CursorMoved(self, self.cursor))
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return  # not laid out yet; on_resize comes back here
+        stacked = width < STACK_BELOW
+        if stacked:
+            left = right = max(1, width - GUTTER)
+        else:
+            avail = max(2, width - GUTTER - len(SEPARATOR))
+            left = avail // 2
+            right = avail - left
+        offsets = [0]
+        total = 0
+        for rid in self._row_ids:
+            total += self._row_height(rid, stacked, left, right)
+            offsets.append(total)
+        self._layout = _Layout(width, stacked, left, right, offsets)
+        self._strips.clear()
+        self.virtual_size = Size(width, total)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _side_height(self, rid: int, side: Side, width: int) -> int:
+        paras = self._side_paras(rid, side)
+        if not paras:
+            return 1  # placeholder line
+        return sum(len(wrap_offsets(text, width)) for text, _ in paras) + len(paras) - 1
+
+    def _row_height(self, rid: int, stacked: bool, left: int, right: int) -> int:
+        lh = self._side_height(rid, self.left_side, left)
+        rh = self._side_height(rid, self.right_side, right)
+        body = lh + 1 + rh if stacked else max(lh, rh)
+        return body + 1  # blank line between rows
+
+    def _side_paras(self, rid: int, side: Side) -> list[Para]:
+        key = (self.mode, rid, side)
+        cached = self._paras.get(key)
+        if cached is not None:
+            return cached
+        assert self.texts is not None
+        row = self._all_rows[self.mode][rid]
+        out: list[Para] = []
+        for runs in self.texts.paragraphs(row, side):
+            parts: list[str] = []
+            spans: list[tuple[int, int, str]] = []
+            pos = 0
+            for text, kind in runs:
+                clean = sanitize(text)
+                parts.append(clean)
+                if kind != "plain":
+                    spans.append((pos, pos + len(clean), kind))
+                pos += len(clean)
+            out.append(("".join(parts), spans))
+        self._paras[key] = out
+        return out
+
+    def _find_hits(self) -> None:
+        term = self.search.lower()
+        if not term:
+            self.hits = []
+            return
+        self.hits = [
+            r
+            for r, rid in enumerate(self._row_ids)
+            if any(
+                term in text.lower()
+                for side in ("source", "target")
+                for text, _ in self._side_paras(rid, side)  # type: ignore[arg-type]
+            )
+        ]
+
+    def _scroll_to_cursor(self) -> None:
+        layout = self._layout
+        if layout is None or not self.rows:
+            return
+        top = layout.offsets[self.cursor]
+        bottom = layout.offsets[self.cursor + 1] - 1  # last line is the blank separator
+        height = self.scrollable_content_region.height
+        y = self.scroll_offset.y
+        if top < y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > y + height:
+            self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
+
+    def _refresh_row(self, row: int) -> None:
+        layout = self._layout
+        if layout is None or not 0 <= row < len(self.rows):
+            return
+        top = layout.offsets[row]
+        self.refresh_lines(top, layout.offsets[row + 1] - top)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self.scrollable_content_region.width:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    # ---------------------------------------------------------------------------- rendering
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = component_style(self, f"aligned-view--{name}")
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        layout = self._layout
+        width = self.scrollable_content_region.width
+        line = y + self.scroll_offset.y
+        if layout is None or not self.rows or line >= layout.offsets[-1]:
+            return Strip.blank(width, self.rich_style)
+        row = self._row_at_line(line)
+        strips = self._row_strips(row)
+        index = line - layout.offsets[row]
+        if index >= len(strips):
+            return Strip.blank(width, self.rich_style)
+        return strips[index]
+
+    def _row_strips(self, row: int) -> list[Strip]:
+        is_cursor = row == self.cursor
+        key = (row, is_cursor)
+        cached = self._strips.get(key)
+        if cached is not None:
+            return cached
+        strips = self._build_row(row, is_cursor)
+        self._strips[key] = strips
+        return strips
+
+    def _side_lines(self, rid: int, side: Side, width: int, base: Style) -> list[Strip]:
+        paras = self._side_paras(rid, side)
+        if not paras:
+            assert self.texts is not None
+            doc = self.texts.document(side)
+            message = (
+                f"\u2014 not in {sanitize_name(doc.id)} \u2014"
+                if side == "source"
+                else f"\u2014 dropped from {sanitize_name(doc.id)} \u2014"
+            )
+            text = Text(message, end="")
+            strip = Strip(text.render(self.app.console)).apply_style(
+                base + self._style("placeholder")
+            )
+            return [strip.crop_extend(0, width, base)]
+        console = self.app.console
+        term = self.search.lower()
+        match_style = self._style("match")
+        out: list[Strip] = []
+        for n, (plain, spans) in enumerate(paras):
+            if n:
+                out.append(Strip.blank(width, base))
+            text = Text(plain, end="", no_wrap=True)
+            for a, b, kind in spans:
+                text.stylize(self._style(kind), a, b)
+            if term:
+                low = plain.lower()
+                at = low.find(term)
+                while at >= 0:
+                    text.stylize(match_style, at, at + len(term))
+                    at = low.find(term, at + len(term))
+            offsets = wrap_offsets(plain, width)
+            cuts = [start for start, _ in offsets[1:]]
+            for piece in text.divide(cuts):
+                piece.rstrip()
+                # Text.render leaves the base style out: layer it under the spans here.
+                strip = Strip(piece.render(console)).apply_style(base)
+                out.append(strip.crop_extend(0, width, base))
+        return out
+
+    def _gutter(self, row: Row, index: int, is_cursor: bool, base: Style) -> Strip:
+        mark = Segment("\u258c" if is_cursor else " ", base + self._style("cursor-mark"))
+        if index < len(row.labels):
+            label = row.labels[index]
+            letter = Segment(LABEL_LETTERS[label], base + self._style(f"label-{label}"))
+        else:
+            letter = Segment(" ", base)
+        moved_mark = "\u2195" if row.moved and index == 0 else " "
+        moved = Segment(moved_mark, base + self._style("moved"))
+        return Strip([mark, letter, moved, Segment(" ", base)], GUTTER)
+
+    def _build_row(self, row: int, is_cursor: bool) -> list[Strip]:
+        layout = self._layout
+        assert layout is not None
+        rid = self._row_ids[row]
+        info = self.rows[row]
+        base = self.rich_style
+        if is_cursor:
+            base = base + self._style("cursor")
+        left = self._side_lines(rid, self.left_side, layout.left_width, base)
+        right = self._side_lines(rid, self.right_side, layout.right_width, base)
+        body: list[Strip] = []
+        if layout.stacked:
+            divider = Strip(
+                [Segment("\u2504" * min(8, layout.right_width), base + self._style("divider"))]
+            ).crop_extend(0, layout.right_width, base)
+            body = [*left, divider, *right]
+        else:
+            sep = Strip([Segment(SEPARATOR, base + self._style("divider"))], len(SEPARATOR))
+            blank_l = Strip.blank(layout.left_width, base)
+            blank_r = Strip.blank(layout.right_width, base)
+            for i in range(max(len(left), len(right))):
+                body.append(
+                    Strip.join(
+                        [
+                            left[i] if i < len(left) else blank_l,
+                            sep,
+                            right[i] if i < len(right) else blank_r,
+                        ]
+                    )
+                )
+        out: list[Strip] = []
+        for i, strip in enumerate(body):
+            line = Strip.join([self._gutter(info, i, is_cursor, base), strip])
+            out.append(line.crop_extend(0, layout.width, base))
+        out.append(Strip.blank(layout.width, self.rich_style))
+        return out

@@ -1,0 +1,251 @@
+"""What every human-readable format shows, computed once from the Report.
+
+HTML, Markdown, CSV and text only lay these values out; none of them looks at an alignment or
+decides what a passage means, so the formats cannot disagree with each other or the TUI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..core.model import LABELS, Comparison, Document, Passage, Report, Span
+from ..core.overrides import Override, OverrideSet
+from ..core.summary import describe_region, paragraph_range
+
+TOOL_NAME = "storytrace"
+
+# One letter per label: the text marker survives black-and-white printing and colour blindness.
+LABEL_LETTERS: dict[str, str] = {
+    "verbatim": "V",
+    "edited": "E",
+    "paraphrased": "P",
+    "added": "A",
+    "omitted": "O",
+    "boilerplate": "B",
+}
+LABEL_MEANINGS: dict[str, str] = {
+    "verbatim": "identical to the source after normalising case, quotes, dashes and spacing",
+    "edited": "one-to-one with a source passage, at least half of its words kept in order",
+    "paraphrased": "derived from the source but reworded (spun), merged or split",
+    "added": "in this version only",
+    "omitted": "in the source only, dropped from this version",
+    "boilerplate": "page furniture (links, sharing prompts, related posts)",
+}
+# Labels whose text stands alone; a word diff only means something for derived passages.
+_PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
+
+Segment = tuple[str, str]  # ("equal" | "delete" | "insert", text)
+
+
+def tag(label: str) -> str:
+    """``[E] edited``: the label as text, for every format."""
+    return f"[{LABEL_LETTERS.get(label, '?')}] {label}"
+
+
+def format_timestamp(when: datetime | str | None) -> str | None:
+    """UTC ISO 8601 to the second; naive datetimes are taken as UTC."""
+    if when is None or isinstance(when, str):
+        return when
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: str
+    role: str
+    path: str
+    size: int
+    sha256: str
+    encoding: str
+    source_format: str
+    title: str
+
+
+@dataclass(frozen=True)
+class OverrideInfo:
+    version: str
+    passage: int
+    original_label: str
+    label: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    tool: str
+    tool_version: str
+    schema: str
+    settings: list[tuple[str, str]]
+    documents: list[DocumentInfo]
+    reference: str
+    reference_reason: str
+    warnings: list[str]
+    generated_at: str | None
+    notes_path: str | None
+    overrides: list[OverrideInfo]
+    unmatched_overrides: int
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    label: str
+    tag: str
+    score: float
+    moved: bool
+    source: list[Segment]
+    target: list[Segment]
+    source_text: str
+    target_text: str
+    source_spans: list[Span]
+    target_spans: list[Span]
+    source_where: str
+    target_where: str
+    override: Override | None
+
+    @property
+    def reviewer_label(self) -> str | None:
+        return self.override.label if self.override else None
+
+    @property
+    def note(self) -> str:
+        return self.override.note if self.override else ""
+
+
+@dataclass(frozen=True)
+class Version:
+    source: Document
+    target: Document
+    verdict: str
+    target_derived: float
+    source_reused: float
+    counts: dict[str, int]
+    regions: list[str]
+    substitutions: list[tuple[str, str, int]]
+    rows: list[Row]
+    omitted: list[Row] = field(default_factory=list)
+    relabelled: int = 0
+
+
+@dataclass(frozen=True)
+class ReportView:
+    evidence: Evidence
+    versions: list[Version]
+    labels: tuple[str, ...] = LABELS
+    letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
+    meanings: dict[str, str] = field(default_factory=lambda: dict(LABEL_MEANINGS))
+
+
+def _where(doc: Document, spans: list[Span]) -> str:
+    if not spans:
+        return ""
+    whole = (min(a for a, _ in spans), max(b for _, b in spans))
+    first, last = paragraph_range(doc, whole)
+    para = f"¶{first}" if first == last else f"¶{first}\u2013{last}"
+    chars = ", ".join(f"{a}\u2013{b}" for a, b in spans)
+    return f"{para} (chars {chars})"
+
+
+def _sides(src: Document, tgt: Document, p: Passage) -> tuple[list[Segment], list[Segment]]:
+    """Source side = equal + delete ops, target side = equal + insert ops. Added, omitted and
+    boilerplate passages are cut straight from the documents: exact text is the evidence."""
+    if p.label in _PLAIN_LABELS or not p.diff:
+        s = " … ".join(src.cut(sp) for sp in p.source_spans)
+        t = " … ".join(tgt.cut(sp) for sp in p.target_spans)
+        return ([("equal", s)] if s else []), ([("equal", t)] if t else [])
+    source = [(op, text) for op, text in p.diff if op != "insert"]
+    target = [(op, text) for op, text in p.diff if op != "delete"]
+    return source, target
+
+
+def _row(
+    number: int, src: Document, tgt: Document, c: Comparison, p: Passage, ovs: OverrideSet | None
+) -> Row:
+    source, target = _sides(src, tgt, p)
+    return Row(
+        number=number,
+        label=p.label,
+        tag=tag(p.label),
+        score=p.score,
+        moved=p.moved,
+        source=source,
+        target=target,
+        source_text="".join(t for _, t in source),
+        target_text="".join(t for _, t in target),
+        source_spans=list(p.source_spans),
+        target_spans=list(p.target_spans),
+        source_where=_where(src, p.source_spans),
+        target_where=_where(tgt, p.target_spans),
+        override=ovs.for_passage(c, p) if ovs else None,
+    )
+
+
+def _version(report: Report, c: Comparison, ovs: OverrideSet | None) -> Version:
+    src, tgt = report.document(c.source), report.document(c.target)
+    rows = [_row(i, src, tgt, c, p, ovs) for i, p in enumerate(c.passages, 1)]
+    return Version(
+        source=src,
+        target=tgt,
+        verdict=c.verdict,
+        target_derived=c.coverage.get("target_derived", 0.0),
+        source_reused=c.coverage.get("source_reused", 0.0),
+        counts=c.label_counts(),
+        regions=[describe_region(src, tgt, r) for r in c.regions],
+        substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
+        rows=rows,
+        omitted=[r for r in rows if r.label == "omitted"],
+        relabelled=sum(1 for r in rows if r.reviewer_label),
+    )
+
+
+def _evidence(
+    report: Report, ovs: OverrideSet | None, generated_at: str | None, versions: list[Version]
+) -> Evidence:
+    docs = [
+        DocumentInfo(
+            id=d.id,
+            role="reference" if d.id == report.reference else "version",
+            path=d.path,
+            size=d.size,
+            sha256=d.sha256,
+            encoding=d.encoding,
+            source_format=d.source_format,
+            title=d.title,
+        )
+        for d in report.documents
+    ]
+    overrides = [
+        OverrideInfo(v.target.id, r.number, r.label, r.reviewer_label, r.note)
+        for v in versions
+        for r in v.rows
+        if r.override
+    ]
+    return Evidence(
+        tool=TOOL_NAME,
+        tool_version=report.tool_version,
+        schema=report.schema,
+        settings=[(k, str(v)) for k, v in sorted(report.settings.items())],
+        documents=docs,
+        reference=report.reference,
+        reference_reason=report.reference_reason,
+        warnings=list(report.warnings),
+        generated_at=generated_at,
+        notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
+        overrides=overrides,
+        unmatched_overrides=len(ovs.unmatched(report)) if ovs else 0,
+    )
+
+
+def build(
+    report: Report,
+    overrides: OverrideSet | None = None,
+    timestamp: datetime | str | None = None,
+) -> ReportView:
+    if overrides is not None:
+        overrides.bind(report)
+    versions = [_version(report, c, overrides) for c in report.comparisons]
+    evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
+    return ReportView(evidence=evidence, versions=versions)

@@ -162,8 +162,37 @@ class Aligner:
             if level > NONE:
                 links[t] = (sources, sig, level)
 
+        self._split_seeds(chosen, rows, links)
         groups = self._support(self._group(links))
         return self._fill_gaps(groups, by_target)
+
+    def _split_seeds(
+        self,
+        chosen: dict[int, int],
+        rows: dict[int, list[tuple[int, dict[str, float]]]],
+        links: dict[int, tuple[list[int], dict[str, float], int]],
+    ) -> None:
+        """Two neighbouring target pieces that are each too small to prove anything can
+        together be one source sentence cut in two (a split, or punctuation scattered by a
+        spinner); link both when the joined pieces match it well."""
+        trials: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for t in sorted(chosen):
+            u = t + 1
+            if u not in chosen:
+                continue
+            if min(links.get(t, ([], {}, NONE))[2], links.get(u, ([], {}, NONE))[2]) >= MEDIUM:
+                continue
+            options = {chosen[t], chosen[u]} & {s for s, _ in rows[t]} & {s for s, _ in rows[u]}
+            trials.extend(((t, u), (s,)) for s in sorted(options))
+        for (t, u), ss in (
+            key
+            for key, sig in zip(trials, self.groups_signals(trials), strict=True)
+            if strength(sig) >= MEDIUM
+        ):
+            sig = self.group_signals((t, u), ss)
+            for v in (t, u):
+                if links.get(v, ([], {}, NONE))[2] < MEDIUM:
+                    links[v] = (list(ss), sig, MEDIUM)
 
     @staticmethod
     def _choose(rows: dict[int, list[tuple[int, dict[str, float]]]]) -> dict[int, int]:

@@ -1,17 +1,83 @@
-"""Render a Report in each export format; every format reads the same result objects."""
+"""Render a Report in each export format; every format reads the same result objects.
+
+``render(report, fmt)`` returns the text; ``write_report(report, fmt, path)`` writes it
+atomically for the TUI's export dialog and the CLI. Formats: see ``FORMATS``.
+"""
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
+from pathlib import Path
+
 from ..core.contract import report_to_json
 from ..core.model import Report
-from ..core.summary import describe_report
+from ..core.overrides import OverrideSet, atomic_write_text
+from . import view as _view
 
-FORMATS = ("json", "text")
+FORMATS = ("text", "html", "md", "json", "csv")
+EXTENSIONS = {"text": "txt", "html": "html", "md": "md", "json": "json", "csv": "csv"}
 
 
-def render(report: Report, fmt: str) -> str:
+def render(
+    report: Report,
+    fmt: str,
+    *,
+    overrides: OverrideSet | None = None,
+    timestamp: datetime | str | None = None,
+) -> str:
+    """The report as ``fmt``. Byte-identical for the same report, overrides and timestamp;
+    pass ``timestamp`` (a datetime, taken as UTC when naive) only when the generation time
+    should be recorded."""
     if fmt == "json":
-        return report_to_json(report)
-    if fmt == "text":
-        return describe_report(report)
-    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        from .json_report import render_json
+
+        return render_json(report, overrides, _view.format_timestamp(timestamp))
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    built = _view.build(report, overrides, timestamp)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(built)
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown(built)
+    if fmt == "csv":
+        from .csv_report import render_csv
+
+        return render_csv(built)
+    from .text import render_text
+
+    return render_text(report, built)
+
+
+def default_filename(report: Report, fmt: str) -> str:
+    """``storytrace-<reference id>.<ext>``: names the story, so exports of two stories into
+    one folder do not collide, and stays the same across runs."""
+    return f"storytrace-{report.reference}.{EXTENSIONS[fmt]}"
+
+
+def write_report(
+    report: Report,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    overrides: OverrideSet | None = None,
+    timestamp: datetime | str | None = None,
+) -> Path:
+    """Render and write to ``path`` (a directory gets ``default_filename``); returns the file.
+
+    Rendering happens before anything is written, and the write goes through a temporary
+    file and ``os.replace``: a failure leaves any earlier report at ``path`` untouched.
+    Raises ``OSError`` when the place cannot be written, ``ValueError`` for an unknown format.
+    """
+    text = render(report, fmt, overrides=overrides, timestamp=timestamp)
+    target = Path(path)
+    if target.is_dir():
+        target = target / default_filename(report, fmt)
+    return atomic_write_text(target, text)
+
+
+__all__ = ["EXTENSIONS", "FORMATS", "default_filename", "render", "write_report"]

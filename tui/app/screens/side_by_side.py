@@ -125,15 +125,13 @@ class SideBySideScreen(Screen[None]):
         if self.swapped:
             left, right = right, left
             left_role, right_role = right_role, left_role
+        stacked = self.view.is_stacked
         header = Text()
-        header.append(f"{left_role} ", style="italic")
+        header.append(f"{'top: ' if stacked else ''}{left_role} ", style="italic")
         header.append(sanitize_name(left), style="bold")
-        arrow = "  \u2192  " if not self.view.is_stacked else "  (top)  \u2193  "
-        header.append(arrow)
-        header.append(f"{right_role} ", style="italic")
+        header.append("  \u2502  " if stacked else "  \u2192  ")
+        header.append(f"{'below: ' if stacked else ''}{right_role} ", style="italic")
         header.append(sanitize_name(right), style="bold")
-        if self.view.is_stacked:
-            header.append("  (below)")
         cov = comparison.coverage.get("target_derived", 0.0)
         header.append(f"   {comparison.verdict}, {cov:.0%} derived")
         self.query_one("#sbs-header", Static).update(header)

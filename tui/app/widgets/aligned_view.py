@@ -509,8 +509,10 @@ class AlignedView(ScrollView, can_focus=True):
         right = self._side_lines(rid, self.right_side, layout.right_width, base)
         body: list[Strip] = []
         if layout.stacked:
+            assert self.texts is not None
+            below = sanitize_name(self.texts.document(self.right_side).id)
             divider = Strip(
-                [Segment("\u2504" * min(8, layout.right_width), base + self._style("divider"))]
+                [Segment(f"\u2504\u2504 {below} \u2504\u2504", base + self._style("divider"))]
             ).crop_extend(0, layout.right_width, base)
             body = [*left, divider, *right]
         else:

@@ -1,0 +1,136 @@
+"""How fast the explorer opens and scrolls two ~1 MB versions of a story.
+
+Builds the pair from real prose (PAN13 source documents under shared/data, never copied into
+the repo): the reference is many documents' paragraphs in a row, the version drops, reorders,
+lightly rewords and adds paragraphs. Then it drives the app headless and prints timings.
+
+    python benchmarks/tui_speed.py [--mb 1.0]
+
+Exits 0 with a note when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SRC = REPO.parent / "shared" / "data" / "pan13-train" / "src"
+SWAPS = {
+    "the": "that",
+    "said": "stated",
+    "large": "big",
+    "many": "numerous",
+    "important": "significant",
+    "however": "but",
+    "also": "as well",
+    "people": "persons",
+}
+
+
+def build_pair(target_bytes: int, seed: int = 13) -> tuple[str, str]:
+    rng = random.Random(seed)
+    files = sorted(SRC.glob("*.txt"))
+    paragraphs: list[str] = []
+    size = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for para in text.split("\n\n"):
+            para = " ".join(para.split())
+            if len(para) > 40:
+                paragraphs.append(para)
+                size += len(para) + 2
+        if size >= target_bytes:
+            break
+    spare = paragraphs[len(paragraphs) // 2 :]
+    version: list[str] = []
+    for para in paragraphs:
+        roll = rng.random()
+        if roll < 0.08:
+            continue  # omitted
+        if roll < 0.30:
+            words = para.split()
+            para = " ".join(SWAPS.get(w.lower(), w) if rng.random() < 0.5 else w for w in words)
+        version.append(para)
+        if rng.random() < 0.05:
+            version.append(rng.choice(spare))  # added
+    for _ in range(len(version) // 40):  # a few moved paragraphs
+        i, j = rng.randrange(len(version)), rng.randrange(len(version))
+        version[i], version[j] = version[j], version[i]
+    return "\n\n".join(paragraphs) + "\n", "\n\n".join(version) + "\n"
+
+
+async def run(paths: list[str]) -> None:
+    from tui.app.app import StoryTraceApp
+    from tui.app.screens.side_by_side import SideBySideScreen
+    from tui.app.widgets.aligned_view import AlignedView
+
+    app = StoryTraceApp(paths)
+    t0 = time.perf_counter()
+    async with app.run_test(size=(160, 50)) as pilot:
+        t_first = time.perf_counter() - t0
+        print(f"first screen:              {t_first:6.2f} s ({type(app.screen).__name__})")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        t_report = time.perf_counter() - t0
+        print(f"report ready (load+align): {t_report:6.2f} s")
+        t1 = time.perf_counter()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySideScreen)
+        view = app.screen.query_one(AlignedView)
+        t_rows = time.perf_counter() - t1
+        print(
+            f"side by side shown:        {t_rows:6.2f} s after enter "
+            f"({len(view.rows)} paragraph rows, {view.virtual_size.height} lines); "
+            f"total {time.perf_counter() - t0:.2f} s"
+        )
+        for keys, label in (
+            (["j"] * 100, "100 x j"),
+            (["pagedown"] * 100, "100 x pagedown"),
+            (["n"] * 100, "100 x n"),
+            (["G", "g"], "G then g"),
+        ):
+            t = time.perf_counter()
+            for key in keys:
+                await pilot.press(key)
+            await pilot.pause()
+            elapsed = time.perf_counter() - t
+            print(f"{label:<26} {elapsed:6.2f} s ({elapsed / len(keys) * 1000:.1f} ms per key)")
+        t = time.perf_counter()
+        await pilot.press("v")
+        await pilot.pause()
+        print(
+            f"v (to sentence rows):      {time.perf_counter() - t:6.2f} s ({len(view.rows)} rows)"
+        )
+        t = time.perf_counter()
+        for _ in range(100):
+            await pilot.press("j")
+        await pilot.pause()
+        print(f"100 x j (sentence rows):   {time.perf_counter() - t:6.2f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="size of each version in MB")
+    args = parser.parse_args()
+    if not SRC.is_dir():
+        print(f"skipped: {SRC} not available")
+        return 0
+    reference, version = build_pair(int(args.mb * 1_000_000))
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "reference.txt", Path(tmp) / "version.txt"
+        a.write_text(reference, encoding="utf-8")
+        b.write_text(version, encoding="utf-8")
+        print(f"reference {a.stat().st_size:,} bytes, version {b.stat().st_size:,} bytes")
+        asyncio.run(run([str(a), str(b)]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The CSV report: one row per passage, for sorting and filtering in a spreadsheet.
+
+Encoding: UTF-8 *with* a byte-order mark. Excel reads a CSV without one in the local ANSI
+code page and turns curly quotes and accents into mojibake; with the BOM it reads UTF-8, and
+LibreOffice, Numbers, pandas and Python's ``utf-8-sig`` all skip it. Rows end in CRLF
+(RFC 4180, what Excel writes).
+
+Evidence: a CSV has no place for a header block that would not break sorting and filtering,
+so every row carries its provenance instead (tool version, settings, both files' paths and
+SHA-256, the generation time when recorded); warnings about skipped files, which have no
+rows, are in the other formats.
+
+Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
+(OWASP's advice). Numbers this module writes itself are left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .view import ReportView
+
+BOM = "\ufeff"
+COLUMNS = (
+    "version",
+    "passage",
+    "label",
+    "reviewer_label",
+    "reviewer_note",
+    "score",
+    "moved",
+    "source_where",
+    "target_where",
+    "source_spans",
+    "target_spans",
+    "source_text",
+    "target_text",
+    "verdict",
+    "reference",
+    "source_path",
+    "source_sha256",
+    "target_path",
+    "target_sha256",
+    "tool",
+    "settings",
+    "generated_at",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(value: str) -> str:
+    """Text a spreadsheet would evaluate, made inert."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _spans(spans: list[tuple[int, int]]) -> str:
+    # "49:267" rather than "49-267", which Excel turns into a date or a subtraction.
+    return " ".join(f"{a}:{b}" for a, b in spans)
+
+
+def render_csv(view: ReportView) -> str:
+    ev = view.evidence
+    tool = f"{ev.tool} {ev.tool_version}"
+    settings = json.dumps(dict(ev.settings), sort_keys=True, separators=(",", ":"))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for v in view.versions:
+        for r in v.rows:
+            text_cells = {
+                "version": v.target.id,
+                "label": r.label,
+                "reviewer_label": r.reviewer_label or "",
+                "reviewer_note": r.note,
+                "source_where": r.source_where,
+                "target_where": r.target_where,
+                "source_spans": _spans(r.source_spans),
+                "target_spans": _spans(r.target_spans),
+                "source_text": r.source_text,
+                "target_text": r.target_text,
+                "verdict": v.verdict,
+                "reference": v.source.id,
+                "source_path": v.source.path,
+                "source_sha256": v.source.sha256,
+                "target_path": v.target.path,
+                "target_sha256": v.target.sha256,
+                "tool": tool,
+                "settings": settings,
+                "generated_at": ev.generated_at or "",
+            }
+            row = {k: defuse(val) for k, val in text_cells.items()}
+            row |= {"passage": str(r.number), "score": f"{r.score:.4f}", "moved": str(r.moved)}
+            writer.writerow([row[c] for c in COLUMNS])
+    return BOM + buf.getvalue()

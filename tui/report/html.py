@@ -1,0 +1,58 @@
+"""The HTML report: one self-contained file an editor or lawyer can open, read and print.
+
+Everything is inline (CSS, no fonts, images or network), nothing needs JavaScript, and all
+document text goes through Jinja2's autoescaping, so a story that contains markup or template
+syntax is shown as the text it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .view import ReportView, Segment, tag
+
+_TAGS = {"delete": "del", "insert": "ins"}
+
+
+def _segments(segments: list[Segment]) -> Markup:
+    """Diff ops as text with <del>/<ins>; built here, not in the template, because the cells
+    keep spacing (pre-wrap) and template whitespace would leak into them."""
+    out = []
+    for op, text in segments:
+        html = escape(text)
+        name = _TAGS.get(op)
+        out.append(Markup(f"<{name}>{html}</{name}>") if name else html)
+    return Markup("").join(out)
+
+
+def _anchor(doc_id: str) -> str:
+    return "v-" + re.sub(r"[^A-Za-z0-9_-]", "-", doc_id)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tui.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(
+        segments=_segments,
+        anchor=_anchor,
+        tag=tag,
+        pct=lambda x: f"{x:.0%}",
+        score=lambda x: f"{x:.2f}",
+        capfirst=lambda s: s[:1].upper() + s[1:],
+    )
+    return env
+
+
+def render_html(view: ReportView) -> str:
+    return environment().get_template("report.html.j2").render(view=view, ev=view.evidence)

@@ -1,0 +1,271 @@
+"""The Markdown report: the HTML report's content as text that reads well raw or rendered.
+
+Document text is untrusted: every character Markdown (or the HTML it may contain) would act
+on is backslash-escaped, and lines that would open a heading, quote, list, rule or code block
+are defused, so a story can never add structure, links or markup to the report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .view import ReportView, Row, Segment, Version, tag
+
+# CommonMark lets any ASCII punctuation be escaped; these are the ones that can mean
+# something here ($ is GitHub's maths, & starts entities, < raw HTML and autolinks).
+_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&$!{}])")
+# An underscore between two letters or digits can't open or close emphasis.
+_LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_LIST_START = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape(text: str) -> str:
+    """Inline-safe text: no markup, links, HTML, entities or maths survive."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LOOSE_UNDERSCORE.sub(r"\\_", text)
+
+
+def _block_safe(line: str) -> str:
+    """Escaped text safe at the start of a line: no list, rule, setext heading or indented
+    code. Leading spacing is dropped (it would make a code block); HTML and JSON keep it."""
+    line = line.lstrip(" \t")
+    if line[:1] in ("-", "+", "=", "*", "_"):
+        line = "\\" + line
+    return _LIST_START.sub(r"\1\\\2", line)
+
+
+def _is_space(ch: str | None) -> bool:
+    return ch is None or ch.isspace()
+
+
+def _is_punct(ch: str | None) -> bool:
+    return ch is not None and unicodedata.category(ch)[0] in "PS"
+
+
+def _can_open(prev: str | None, first: str) -> bool:
+    return not _is_space(first) and (not _is_punct(first) or _is_space(prev) or _is_punct(prev))
+
+
+def _can_close(last: str, nxt: str | None) -> bool:
+    return not _is_space(last) and (not _is_punct(last) or _is_space(nxt) or _is_punct(nxt))
+
+
+def _mark(body: str, op: str, prev: str | None, nxt: str | None) -> str:
+    """``~~body~~`` / ``**body**`` where CommonMark's flanking rules let them work; where a
+    mark would touch a word on one side and punctuation on the other (``word**,x**``) it
+    would print literally, so ``<del>``/``<ins>`` are used there instead."""
+    delim = "~~" if op == "delete" else "**"
+    if _can_open(prev, body[0]) and _can_close(body[-1], nxt):
+        return f"{delim}{body}{delim}"
+    name = "del" if op == "delete" else "ins"
+    return f"<{name}>{body}</{name}>"
+
+
+def segments(parts: list[Segment]) -> str:
+    """A passage side as escaped Markdown with its changes marked; may span lines."""
+    pieces = [(op, escape(text)) for op, text in parts]
+    out: list[str] = []
+    for i, (op, text) in enumerate(pieces):
+        if op == "equal":
+            out.append(text)
+            continue
+        nxt_text = pieces[i + 1][1] if i + 1 < len(pieces) else ""
+        lines = text.split("\n")
+        for j, line in enumerate(lines):
+            if j:
+                out.append("\n")
+            body = line.strip()
+            if not body:
+                out.append(line)
+                continue
+            lead = line[: len(line) - len(line.lstrip())]
+            trail = line[len(line.rstrip()) :]
+            so_far = "".join(out) + lead
+            prev = so_far[-1] if so_far else None
+            after = trail or (nxt_text if j == len(lines) - 1 else "\n")
+            nxt = after[0] if after else None
+            out.append(lead + _mark(body, op, prev, nxt) + trail)
+    return "".join(out)
+
+
+def _quote(marked: str) -> str:
+    return "\n".join("> " + _block_safe(line) if line.strip() else ">" for line in marked.split("\n"))
+
+
+def _cell(text: str) -> str:
+    """Table cells are one line: our own <br> stands for a line break (document < is escaped)."""
+    return escape(text).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _table(head: list[str], rows: list[list[str]], align: str = "") -> list[str]:
+    rule = [("---:" if c == "r" else "---") for c in (align or "l" * len(head))]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return lines
+
+
+def _evidence(view: ReportView) -> list[str]:
+    ev = view.evidence
+    notes = "none"
+    if ev.overrides:
+        where = f", from {_cell(ev.notes_path)}" if ev.notes_path else ""
+        notes = f"{len(ev.overrides)} passage(s) annotated by a reviewer{where}; see below"
+    if ev.unmatched_overrides:
+        notes += (
+            f"; {ev.unmatched_overrides} earlier note(s) no longer match a passage "
+            "(inputs or settings changed), kept in the notes file"
+        )
+    rows = [
+        ["Tool", f"{ev.tool} {ev.tool_version} (report schema {ev.schema})"],
+        ["Generated", ev.generated_at or "not recorded (deterministic report)"],
+        ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
+        ["Settings", ", ".join(f"`{k}={v}`" for k, v in ev.settings)],
+        ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
+        ["Reviewer notes", notes],
+    ]
+    lines = ["## Evidence", "", *_table(["Item", "Value"], rows), "", "### Input files", ""]
+    lines += _table(
+        ["Version", "Path", "Bytes", "SHA-256", "Encoding"],
+        [
+            [
+                _cell(d.id) + (" (reference)" if d.role == "reference" else ""),
+                _cell(d.path),
+                str(d.size),
+                f"`{d.sha256}`",
+                _cell(d.encoding) + ("" if d.source_format == "text" else f", {d.source_format}"),
+            ]
+            for d in ev.documents
+        ],
+        "llrll",
+    )
+    if ev.overrides:
+        lines += ["", "### Reviewer overrides", ""]
+        lines += _table(
+            ["Version", "Passage", "Engine label", "Reviewer label", "Note"],
+            [
+                [
+                    _cell(o.version),
+                    str(o.passage),
+                    tag(o.original_label),
+                    tag(o.label) if o.label else "(unchanged)",
+                    _cell(o.note),
+                ]
+                for o in ev.overrides
+            ],
+            "lrlll",
+        )
+    return lines
+
+
+def _counts(v: Version) -> str:
+    return ", ".join(f"{tag(k)} {n}" for k, n in v.counts.items() if n)
+
+
+def _summary(view: ReportView) -> list[str]:
+    lines = ["## Summary", ""]
+    lines += _table(
+        ["Version", "Verdict", "Derived", "Source reused", "Passages"],
+        [
+            [_cell(v.target.id), v.verdict, f"{v.target_derived:.0%}", f"{v.source_reused:.0%}", _counts(v)]
+            for v in view.versions
+        ],
+        "llrrl",
+    )
+    lines += [
+        "",
+        "Derived: share of the version's text (boilerplate aside) that comes from the "
+        "reference. Source reused: share of the reference that reappears in the version.",
+        "",
+    ]
+    for v in view.versions:
+        regions = " ".join(escape(r[:1].upper() + r[1:]) + "." for r in v.regions)
+        lines += [f"**{escape(v.target.id)}**: {v.verdict}." + (f" {regions}" if regions else ""), ""]
+    lines += ["### Labels", ""]
+    lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
+    lines += [
+        "",
+        "In the passages, ~~struck-through~~ words are in the reference but not in the version; "
+        "**bold** words are in the version but not in the reference.",
+    ]
+    return lines
+
+
+def _row(v: Version, r: Row) -> list[str]:
+    head = f"#### {r.number}. {tag(r.reviewer_label or r.label)}"
+    if r.reviewer_label:
+        head += f" (reviewer's label; engine: {r.tag})"
+    head += f" · score {r.score:.2f}" + (" · moved" if r.moved else "")
+    lines = [head, ""]
+    if r.source:
+        lines += [f"Reference {escape(v.source.id)}, {r.source_where}:", "", _quote(segments(r.source)), ""]
+    if r.target:
+        lines += [f"This version, {r.target_where}:", "", _quote(segments(r.target)), ""]
+    if r.note:
+        lines += [f"*Reviewer note:* {escape(r.note)}", ""]
+    return lines
+
+
+def _version(v: Version) -> list[str]:
+    title = f"## Version {escape(v.target.id)}" + (f": {escape(v.target.title)}" if v.target.title else "")
+    lines = [
+        title,
+        "",
+        f"**{v.verdict}**: {v.target_derived:.0%} of its text derived from {escape(v.source.id)}; "
+        f"{v.source_reused:.0%} of {escape(v.source.id)} reused. {_counts(v)}."
+        + (
+            f" A reviewer relabelled {v.relabelled} passage(s); the figures are the engine's."
+            if v.relabelled
+            else ""
+        ),
+        "",
+    ]
+    lines += [f"- {escape(r[:1].upper() + r[1:])}" for r in v.regions]
+    lines += ["", "### Passages", ""] if v.regions else ["### Passages", ""]
+    for r in v.rows:
+        lines += _row(v, r)
+    lines += ["### Substitutions", ""]
+    if v.substitutions:
+        lines += _table(
+            ["In the reference", "In this version", "Times"],
+            [[_cell(s), _cell(t), str(n)] for s, t, n in v.substitutions],
+            "llr",
+        )
+    else:
+        lines.append("No word substitutions.")
+    lines += ["", "### Omitted passages", ""]
+    if v.omitted:
+        lines += [f"Passages of {escape(v.source.id)} that do not appear in {escape(v.target.id)}:", ""]
+        for r in v.omitted:
+            text = " ".join(_block_safe(x) for x in escape(r.source_text).split("\n") if x.strip())
+            extra = f" (reviewer: {tag(r.reviewer_label)})" if r.reviewer_label else ""
+            note = f" *Reviewer note:* {escape(r.note)}" if r.note else ""
+            lines.append(f"{r.number}. {r.source_where}: {text}{extra}{note}")
+    else:
+        lines.append(f"Nothing of {escape(v.source.id)} is missing from {escape(v.target.id)}.")
+    return [*lines, ""]
+
+
+def render_markdown(view: ReportView) -> str:
+    ev = view.evidence
+    n = len(view.versions)
+    lines = [
+        "# Story comparison report",
+        "",
+        f"How {n} version{'' if n == 1 else 's'} of a story compare with the reference version "
+        f"**{escape(ev.reference)}**, passage by passage. Produced by {ev.tool} {ev.tool_version}"
+        + (f" on {ev.generated_at}" if ev.generated_at else "")
+        + ".",
+        "",
+        *_evidence(view),
+        "",
+        *_summary(view),
+        "",
+    ]
+    for v in view.versions:
+        lines += _version(v)
+    lines.append(
+        f"*{ev.tool} {ev.tool_version}. Labels are the tool's measurement of text similarity, "
+        "not a legal finding. SHA-256 hashes identify exactly which files were compared.*"
+    )
+    return "\n".join(lines) + "\n"

@@ -14,11 +14,12 @@ import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .candidates import idf_weights, retrieve
+from .candidates import retrieve
 from .model import Document
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
+from .vectors import idf_weights
 
 # Evidence levels of a link, strongest first.
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
@@ -67,7 +68,7 @@ class Aligner:
         self.settings = settings
         self.sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
         self.tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
-        self.idf = idf_weights([self.sf, self.tf])
+        self.idf = idf_weights(self.sf + self.tf)
         # Targets are rows 0..nt-1 of the table, sources the rows after them.
         self.table = SignalTable(self.tf + self.sf, self.idf)
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}

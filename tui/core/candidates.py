@@ -8,25 +8,12 @@ and say nothing about where a sentence came from.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
 from .scoring import SignalTable
-from .textnorm import Features
-
-
-def idf_weights(groups: Sequence[Sequence[Features]]) -> dict[str, float]:
-    df: dict[str, int] = {}
-    n = 0
-    for feats in groups:
-        for f in feats:
-            n += 1
-            for term in f.content:
-                df[term] = df.get(term, 0) + 1
-    return {term: math.log((n + 1) / (count + 1)) + 1.0 for term, count in df.items()}
 
 
 def _normalised(m: sparse.csr_matrix) -> sparse.csr_matrix:

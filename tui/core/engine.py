@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import __version__
 from .align import Aligner
-from .candidates import idf_weights, retrieve
+from .candidates import retrieve
 from .classify import classify
 from .loading import DEFAULT_MAX_BYTES, load_documents
 from .model import Document, Report
@@ -15,6 +15,7 @@ from .scoring import SignalTable
 from .segment import segment
 from .settings import Settings
 from .textnorm import features
+from .vectors import idf_weights
 
 Progress = Callable[[float, str], None]
 
@@ -54,7 +55,7 @@ def choose_reference(documents: Sequence[Document]) -> tuple[Document, str]:
     for d in documents:
         rows[d.id] = range(at, at + len(d.sentences))
         at += len(d.sentences)
-    table = SignalTable(feats, idf_weights([feats]))
+    table = SignalTable(feats, idf_weights(feats))
     scores: dict[str, float] = {}
     for cand in documents:
         total = 0.0

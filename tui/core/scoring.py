@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from .textnorm import Features, features
-from .vectors import incidence, term_weights
+from .vectors import incidence
 
 SIGNALS = ("char", "word", "cover_t", "cover_s", "phrase")
 
@@ -32,13 +32,13 @@ class SignalTable:
     tens of thousands of candidate pairs cost a few sparse row products (overlap) and two
     rapidfuzz calls in C (order-aware similarity)."""
 
-    def __init__(self, feats: Sequence[Features], idf: dict[str, float]) -> None:
+    def __init__(self, feats: Sequence[Features], idf: np.ndarray) -> None:
         self.feats = list(feats)
-        self.terms: dict[object, int] = {}
-        self.content = incidence(self.feats, "content", self.terms)
-        self.weights = term_weights(self.terms, idf, self.content.shape[1])
+        self.content, stems = incidence([f.content for f in self.feats])
+        known = stems < len(idf)
+        self.weights = np.where(known, idf[np.where(known, stems, 0)], 1.0)
         self.totals = self.content @ self.weights
-        self.bigrams = incidence(self.feats, "bigrams", {})
+        self.bigrams, _ = incidence([f.bigrams for f in self.feats])
         self.pair_counts = np.asarray(self.bigrams.sum(axis=1)).ravel()
 
     def signals(
@@ -84,7 +84,7 @@ class SignalTable:
 
 
 def pair_signals(
-    pairs: Sequence[tuple[Features, Features]], idf: dict[str, float]
+    pairs: Sequence[tuple[Features, Features]], idf: np.ndarray
 ) -> list[dict[str, float]]:
     """Signals for a few ad-hoc pairs (joined sentences of a merge or split)."""
     table = SignalTable([f for pair in pairs for f in pair], idf)

@@ -4,9 +4,12 @@ reports comes from segmentation of the original text, so nothing here needs an o
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 _FOLD = str.maketrans(
     {
@@ -73,13 +76,55 @@ def stem(word: str) -> str:
     return word[:5] if len(word) > 5 else word
 
 
-@dataclass
+class _Vocabulary:
+    """Process-wide ids for words and stems, so sentence vectors are arrays of ints built
+    once per sentence, and sparse matrices are assembled without touching Python objects.
+    Ids depend only on the order words are first seen; no result depends on them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._words: dict[str, int] = {}
+        self._stems: dict[str, int] = {}
+        self._stem_of: list[int] = []
+        self._stop: list[bool] = []
+
+    @property
+    def stems(self) -> int:
+        return len(self._stems)
+
+    def encode(self, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Word ids, their stem ids and stop-word flags."""
+        with self._lock:
+            ids = []
+            for w in words:
+                i = self._words.get(w)
+                if i is None:
+                    i = self._words[w] = len(self._words)
+                    self._stem_of.append(self._stems.setdefault(stem(w), len(self._stems)))
+                    self._stop.append(w in STOPWORDS)
+                ids.append(i)
+            stem_of = [self._stem_of[i] for i in ids]
+            stop = [self._stop[i] for i in ids]
+        return (
+            np.asarray(ids, dtype=np.int64),
+            np.asarray(stem_of, dtype=np.int64),
+            np.asarray(stop, dtype=bool),
+        )
+
+
+VOCABULARY = _Vocabulary()
+
+
+@dataclass(frozen=True)
 class Features:
     folded: str
     compact: str
     words: list[str]
-    content: frozenset[str]
-    bigrams: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    # Sorted unique stem ids of the content (non-stop) words.
+    content: np.ndarray
+    # Sorted unique ids of adjacent word pairs, except pairs of two function words ("of the"),
+    # which any two English texts share.
+    bigrams: np.ndarray
 
 
 @lru_cache(maxsize=65536)
@@ -87,18 +132,14 @@ def features(text: str) -> Features:
     """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
     words = _WORD.findall(folded)
-    content = frozenset(stem(w) for w in words if w not in STOPWORDS)
+    ids, stems, stop = VOCABULARY.encode(words)
+    pairs = ids[:-1] * (1 << 31) + ids[1:]
     return Features(
         folded=folded,
         compact=folded.replace(" ", ""),
         words=words,
-        content=content,
-        # Pairs of two function words ("of the") are shared by any two English texts.
-        bigrams=frozenset(
-            (a, b)
-            for a, b in zip(words, words[1:], strict=False)
-            if a not in STOPWORDS or b not in STOPWORDS
-        ),
+        content=np.unique(stems[~stop]),
+        bigrams=np.unique(pairs[~(stop[:-1] & stop[1:])]),
     )
 
 

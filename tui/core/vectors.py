@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from .textnorm import Features
+from .textnorm import VOCABULARY, Features
 
 
-def incidence(
-    feats: Sequence[Features],
-    attr: str,
-    vocab: dict[object, int],
-    keep: Callable[[object], bool] | None = None,
-) -> sparse.csr_matrix:
-    """Row i has a 1 in the column of each item of ``feats[i].<attr>``; ``vocab`` grows."""
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, f in enumerate(feats):
-        for x in getattr(f, attr):
-            if keep is None or keep(x):
-                rows.append(i)
-                cols.append(vocab.setdefault(x, len(vocab)))
-    return sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=(len(feats), len(vocab) or 1)
+def incidence(rows: Sequence[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """A 0/1 matrix with a row per id array, over the compact columns of the ids present;
+    also returns the id of each column."""
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    flat = np.concatenate(list(rows)) if len(rows) else np.zeros(0, dtype=np.int64)
+    columns, inverse = np.unique(flat, return_inverse=True)
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    matrix = sparse.csr_matrix(
+        (np.ones(len(flat)), inverse.ravel(), indptr), shape=(len(rows), max(1, len(columns)))
     )
+    return matrix, columns
 
 
-def term_weights(vocab: dict[object, int], idf: dict[str, float], size: int) -> np.ndarray:
-    weights = np.ones(size)
-    for term, col in vocab.items():
-        weights[col] = idf.get(term, 1.0)  # type: ignore[call-overload]
-    return weights
+def idf_weights(feats: Sequence[Features]) -> np.ndarray:
+    """Inverse document frequency over the given sentences, indexed by stem id; stems the
+    sentences do not contain get weight 1."""
+    idf = np.ones(VOCABULARY.stems)
+    if feats:
+        flat = np.concatenate([f.content for f in feats])
+        ids, df = np.unique(flat, return_counts=True)
+        n = len(feats)
+        idf[ids] = np.log((n + 1) / (df + 1)) + 1.0
+    return idf

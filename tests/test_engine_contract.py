@@ -1,0 +1,151 @@
+"""The JSON contract: offsets cut the evidence out of the original files, every character is
+accounted for, and the same inputs give byte-identical output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tui.core.contract import report_to_dict, report_to_json
+from tui.core.model import Report
+
+from .conftest import GOLD_REFERENCE, REPO, seed_paths
+
+
+def _decoded(doc: dict) -> str:
+    with open(doc["path"], encoding=doc["encoding"], newline="") as f:
+        return f.read()
+
+
+def test_offsets_cut_evidence_from_the_original_files(seeds_report: Report) -> None:
+    data = report_to_dict(seeds_report)
+    texts = {d["id"]: _decoded(d) for d in data["documents"]}
+    for d in data["documents"]:
+        assert len(texts[d["id"]]) == d["chars"]
+        for s in d["sentences"]:
+            piece = texts[d["id"]][s["start"] : s["end"]]
+            assert piece and piece == piece.strip()
+    for c in data["comparisons"]:
+        src, tgt = texts[c["source"]], texts[c["target"]]
+        for p in c["passages"]:
+            ops = p["diff"]
+            target_side = "".join(t for op, t in ops if op != "delete")
+            source_side = "".join(t for op, t in ops if op != "insert")
+            cut_t = " ".join(tgt[a:b] for a, b in p["target_spans"])
+            cut_s = " ".join(src[a:b] for a, b in p["source_spans"])
+            # The diff is made of the cut evidence itself (spacing aside).
+            assert "".join(target_side.split()) == "".join(cut_t.split())
+            if p["label"] not in ("added", "boilerplate"):
+                assert "".join(source_side.split()) == "".join(cut_s.split())
+
+
+def _chars(spans: list[list[int]], text: str) -> list[int]:
+    return [i for a, b in spans for i in range(a, b) if not text[i].isspace()]
+
+
+def test_every_character_is_accounted_for(seeds_report: Report) -> None:
+    for c in seeds_report.comparisons:
+        src = seeds_report.document(c.source).text
+        tgt = seeds_report.document(c.target).text
+        t_hits = [i for p in c.passages for i in _chars(p.target_spans, tgt)]
+        assert sorted(t_hits) == [i for i, ch in enumerate(tgt) if not ch.isspace()]
+        s_hits = {i for p in c.passages if p.source_spans for i in _chars(p.source_spans, src)}
+        assert s_hits == {i for i, ch in enumerate(src) if not ch.isspace()}
+        for p in c.passages:
+            assert bool(p.source_spans) == (p.label not in ("added", "boilerplate"))
+            assert bool(p.target_spans) == (p.label != "omitted")
+
+
+def test_json_shape(seeds_report: Report) -> None:
+    data = json.loads(report_to_json(seeds_report))
+    assert data["schema"] == "storytrace/1"
+    assert data["tool"]["name"] == "storytrace"
+    assert data["reference"] == GOLD_REFERENCE
+    assert set(data["settings"]) >= {"candidates", "wholly_derived", "partially_derived"}
+    for c in data["comparisons"]:
+        assert c["verdict"] in ("wholly-derived", "partially-derived", "independent")
+        assert 0.0 <= c["coverage"]["target_derived"] <= 1.0
+        for p in c["passages"]:
+            assert 0.0 <= p["score"] <= 1.0
+        for r in c["regions"]:
+            assert r["label"] in ("verbatim", "edited", "paraphrased")
+
+
+def _cli_json(env_extra: dict[str, str]) -> bytes:
+    env = {**os.environ, **env_extra}
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", *seed_paths(), "--format", "json"],
+        capture_output=True,
+        check=True,
+        cwd=REPO,
+        env=env,
+    )
+    return out.stdout
+
+
+def test_json_is_byte_identical_across_runs_and_hash_seeds() -> None:
+    first = _cli_json({"PYTHONHASHSEED": "1"})
+    assert first == _cli_json({"PYTHONHASHSEED": "2"})
+    assert json.loads(first)["comparisons"]
+
+
+def test_bad_files_are_skipped_with_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    missing = tmp_path / "missing.txt"
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "compare",
+            *seed_paths()[:2],
+            str(empty),
+            str(binary),
+            str(missing),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert out.returncode == 0, out.stderr
+    warnings = [line for line in out.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 3
+    assert "Traceback" not in out.stderr
+    assert len(json.loads(out.stdout)["documents"]) == 2
+
+
+def test_fewer_than_two_documents_is_a_one_line_error(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", seed_paths()[0], str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    errors = [line for line in out.stderr.splitlines() if line.startswith("Error")]
+    assert len(errors) == 1 and "two" in errors[0]
+
+
+def test_reference_outside_the_inputs_is_added(tmp_path: Path) -> None:
+    paths = seed_paths()
+    ref = next(p for p in paths if GOLD_REFERENCE in p)
+    others = [p for p in paths if p != ref][:2]
+    out = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", *others, "--reference", ref, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
+    data = json.loads(out.stdout)
+    assert data["reference"] == GOLD_REFERENCE
+    assert len(data["comparisons"]) == 2

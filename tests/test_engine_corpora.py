@@ -1,0 +1,71 @@
+"""The engine on outside corpora: Clough-Stevenson answers and PAN13 plagiarism cases.
+
+Small samples keep the suite fast; benchmarks/accuracy.py measures the full figures."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from benchmarks.evaluation import parse_pan_truth
+from tui.core.engine import compare_paths
+
+from .conftest import need_data
+
+
+def _clough(category: str, limit: int) -> list[tuple[str, str]]:
+    root = need_data("clough-stevenson")
+    with open(root / "labels.csv", newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["Category"] == category][:limit]
+    return [(str(root / f"orig_task{r['Task']}.txt"), str(root / r["File"])) for r in rows]
+
+
+@pytest.mark.parametrize("category", ["cut", "light"])
+def test_clough_copied_answers_are_derived(category: str) -> None:
+    pairs = _clough(category, 8)
+    derived = 0
+    for source, answer in pairs:
+        c = compare_paths([source, answer], reference=source).comparisons[0]
+        derived += c.verdict != "independent"
+    # Two of the 19 "cut" answers copy a part of the Wikipedia article that is not in the
+    # given source text; everything else must be found.
+    assert derived >= len(pairs) - 1
+
+
+def test_clough_independent_answers_are_independent() -> None:
+    pairs = _clough("non", 12)
+    verdicts = [compare_paths([s, a], reference=s).comparisons[0].verdict for s, a in pairs]
+    assert verdicts.count("independent") >= len(pairs) - 1, verdicts
+
+
+def _pan(folder: str, limit: int) -> list[tuple[str, str, list[dict]]]:
+    root = need_data("pan13-train")
+    out = []
+    for line in (root / folder / "pairs").read_text().splitlines()[:limit]:
+        susp, src = line.split()
+        truth = (root / folder / f"{susp[:-4]}-{src[:-4]}.xml").read_text(encoding="utf-8")
+        out.append((str(root / "src" / src), str(root / "susp" / susp), parse_pan_truth(truth)))
+    return out
+
+
+def test_pan_verbatim_cases_are_found_as_one_region_each() -> None:
+    for src, susp, cases in _pan("02-no-obfuscation", 6):
+        report = compare_paths([src, susp], reference=src)
+        regions = report.comparisons[0].regions
+        text = report.document(re.sub(r"\.txt$", "", susp.rsplit("/", 1)[1])).text
+        for case in cases:
+            a, b = case["this"]
+            hits = [r for r in regions if min(b, r.target_span[1]) > max(a, r.target_span[0])]
+            assert len(hits) == 1, (susp, case, [r.target_span for r in regions])
+            covered = min(b, hits[0].target_span[1]) - max(a, hits[0].target_span[0])
+            assert covered >= 0.8 * (b - a), text[a:b][:80]
+
+
+def test_pan_unrelated_pairs_have_no_regions() -> None:
+    false_alarms = sum(
+        len(compare_paths([src, susp], reference=src).comparisons[0].regions)
+        for src, susp, _ in _pan("01-no-plagiarism", 10)
+    )
+    assert false_alarms == 0

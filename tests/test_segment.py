@@ -1,0 +1,82 @@
+"""Sentence and paragraph splitting on real and tricky text."""
+
+from __future__ import annotations
+
+import json
+
+from tui.core.loading import load_document
+from tui.core.model import Document
+from tui.core.segment import segment, split_paragraphs, split_sentences
+
+from .conftest import GOLD, SEEDS
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_money_and_quotes_do_not_break_sentences() -> None:
+    text = (
+        "The U.S. economy grew 3% in Q2. Apple Inc. said it would invest $30 billion. "
+        '"We are happy," he said. Dr. Smith agreed. It was 5 p.m. on Jan. 3. '
+        "xAI has raised $12 billion. X is now valued at $44 billion."
+    )
+    assert _sentences(text) == [
+        "The U.S. economy grew 3% in Q2.",
+        "Apple Inc. said it would invest $30 billion.",
+        '"We are happy," he said.',
+        "Dr. Smith agreed.",
+        "It was 5 p.m. on Jan. 3.",
+        "xAI has raised $12 billion.",
+        "X is now valued at $44 billion.",
+    ]
+
+
+def test_every_gold_sentence_of_the_seeds_is_one_sentence() -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    missed = []
+    for name, g in gold["documents"].items():
+        doc = segment(load_document(SEEDS / name))
+        found = {doc.sentence_text(i) for i in range(len(doc.sentences))}
+        missed += [s["text"] for s in g["sentences"] if s["text"].strip() not in found]
+    assert missed == []
+
+
+def test_headings_and_captions_are_their_own_units() -> None:
+    doc = segment(load_document(SEEDS / "001_31fc123e83c1cc46.txt"))
+    kinds = {doc.sentence_text(i): s.kind for i, s in enumerate(doc.sentences)}
+    caption = next(t for t in kinds if t.endswith("Getty"))
+    assert kinds[caption] == "caption"
+    doc = segment(load_document(SEEDS / "000_dcce54c3826141f5.txt"))
+    first = doc.sentences[0]
+    assert doc.sentence_text(0) == "Introduction to the AI Deal" and first.kind == "heading"
+
+
+def test_hard_wrapped_text_keeps_paragraphs_in_blank_line_blocks() -> None:
+    line = "word " * 14
+    text = "\n".join([line] * 4) + "\n\n" + "\n".join([line] * 3) + "\n"
+    assert len(split_paragraphs(text)) == 2
+
+
+def test_a_line_cut_mid_sentence_continues_its_paragraph() -> None:
+    text = "The programme is the standard four-year\nundergraduate degree.\nNext paragraph."
+    paras = [text[a:b] for a, b in split_paragraphs(text)]
+    assert paras == [
+        "The programme is the standard four-year\nundergraduate degree.",
+        "Next paragraph.",
+    ]
+
+
+def test_list_markers_stay_with_their_item() -> None:
+    text = "Steps follow. 1. Extract all words. 2. Remove stopwords."
+    assert _sentences(text) == ["Steps follow.", "1. Extract all words.", "2. Remove stopwords."]
+
+
+def test_crlf_offsets_index_the_original_text() -> None:
+    text = "First line here.\r\nSecond one, longer than that.\r\n\r\nThird.\r\n"
+    doc = segment(Document("d", "d.txt", "0", "utf-8", text, len(text)))
+    assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == [
+        "First line here.",
+        "Second one, longer than that.",
+        "Third.",
+    ]

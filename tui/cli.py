@@ -6,6 +6,7 @@ Only argument handling lives here; every result comes from ``tui.core``.
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -13,7 +14,11 @@ import click
 from . import __version__
 from .core.engine import CompareError, compare_paths
 from .core.loading import DEFAULT_MAX_BYTES
+from .core.overrides import load_overrides, sidecar_path
 from .core.settings import Settings
+
+# Kept in step with tui.report.FORMATS (tested); not imported so `--help` stays fast.
+REPORT_FORMATS = ("text", "html", "md", "json", "csv")
 
 
 class _DefaultToOpen(click.Group):
@@ -73,14 +78,34 @@ def open_app(paths: tuple[str, ...], reference: str | None, max_bytes: int) -> N
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(list(REPORT_FORMATS)),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format: text, html (self-contained, prints on A4), md, json or csv.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    help="Write here (a file, or a directory for the default name), not stdout.",
+)
+@click.option("--timestamp", is_flag=True, help="Record the generation time (UTC) in the report.")
+@click.option(
+    "--notes",
+    "notes",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Reviewer notes to include (default: .storytrace-notes.json beside the first input).",
+)
+@click.option("--no-notes", is_flag=True, help="Leave reviewer notes out of the report.")
 def compare(
-    paths: tuple[str, ...], reference: str | None, max_bytes: int, fmt: str, output: str | None
+    paths: tuple[str, ...],
+    reference: str | None,
+    max_bytes: int,
+    fmt: str,
+    output: str | None,
+    timestamp: bool,
+    notes: str | None,
+    no_notes: bool,
 ) -> None:
     """Compare the versions in PATHS and print a report."""
     try:
@@ -91,11 +116,19 @@ def compare(
         raise click.ClickException(str(err)) from None
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    from .report import render
+    overrides = None
+    if not no_notes:
+        overrides, note_warnings = load_overrides(notes or sidecar_path(paths))
+        for warning in note_warnings:
+            click.echo(f"warning: {warning}", err=True)
+    when = datetime.now(UTC) if timestamp else None
+    from .report import render, write_report
 
-    text = render(report, fmt)
     if output:
-        Path(output).write_text(text, encoding="utf-8", newline="")
-        click.echo(f"wrote {output}", err=True)
+        try:
+            written = write_report(report, fmt, output, overrides=overrides, timestamp=when)
+        except OSError as err:
+            raise click.ClickException(f"cannot write {output}: {err}") from None
+        click.echo(f"wrote {written}", err=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(render(report, fmt, overrides=overrides, timestamp=when))

@@ -39,7 +39,7 @@ def boilerplate_sentences(doc: Document) -> set[int]:
     found: set[int] = set()
     tail_from: int | None = None
     for i, s in enumerate(doc.sentences):
-        text = doc.text[s.start : s.end]
+        text = " ".join(doc.text[s.start : s.end].split())
         if len(text) <= 260 and _LINE.match(text):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:

@@ -22,6 +22,16 @@ def _normalised(m: sparse.csr_matrix) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
+def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
+    if tm.shape[0] * sm.shape[0] <= 40_000:
+        # Small pairs: dense arithmetic avoids scipy's per-operation overhead.
+        t, s = tm.toarray(), sm.toarray()
+        t /= np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
+        s /= np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-12)
+        return sparse.coo_matrix(t @ s.T)
+    return (_normalised(tm) @ _normalised(sm).T).tocoo()
+
+
 def retrieve(
     table: SignalTable, targets: Sequence[int], sources: Sequence[int], k: int, min_cosine: float
 ) -> list[list[tuple[int, float]]]:
@@ -32,9 +42,7 @@ def retrieve(
     # Terms in more than a few percent of the sentences carry no evidence of where a
     # sentence came from, and would make the product dense.
     keep = sparse.diags((df <= max(40, int(0.04 * n))).astype(np.float64) * table.weights)
-    tm = _normalised(table.content[list(targets)] @ keep)
-    sm = _normalised(table.content[list(sources)] @ keep)
-    product = (tm @ sm.T).tocoo()
+    product = _cosines(table.content[list(targets)] @ keep, table.content[list(sources)] @ keep)
     mask = product.data >= min_cosine
     rows, cols = product.row[mask], product.col[mask]
     vals = np.round(product.data[mask], 6)

@@ -55,6 +55,8 @@ class SignalTable:
         for k in np.flatnonzero(self.pair_counts[t] == 0):
             a, b = self.feats[t[k]], self.feats[s[k]]
             phrase[k] = 1.0 if a.words and a.words == b.words else 0.0
+        # rapidfuzz's thread pool costs milliseconds to start: worth it for big batches only.
+        workers = workers if len(t) >= 4000 else 1
         targets = [self.feats[i] for i in t.tolist()]
         sources = [self.feats[i] for i in s.tolist()]
         columns = {

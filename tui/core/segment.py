@@ -39,7 +39,8 @@ _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
 def _is_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped text (lines cut near a fixed width) keeps paragraphs in blank-line blocks;
     otherwise every line is a paragraph, as in web copies with one paragraph per line."""
-    lengths = [len(line) for line in lines if line.strip()]
+    # Measured on collapsed spacing, so doubling the spaces cannot change the paragraphs.
+    lengths = [len(" ".join(line.split())) for line in lines if line.strip()]
     if len(lengths) < 4:
         return False
     lengths.sort()
@@ -62,7 +63,7 @@ def split_paragraphs(text: str) -> list[Span]:
         pos += len(line)
     lines = [text[a:b] for a, b in line_spans]
     wrapped = _is_wrapped(lines)
-    width = max((len(x) for x in lines), default=0)
+    width = max((len(" ".join(x.split())) for x in lines), default=0)
     paragraphs: list[Span] = []
     current: Span | None = None
     for (a, b), line in zip(line_spans, lines, strict=True):
@@ -88,7 +89,7 @@ def split_paragraphs(text: str) -> list[Span]:
                 paragraphs.append(current)
             current = (a, b)
         # In wrapped text a line much shorter than the wrap width ends its paragraph.
-        if wrapped and len(line) < 0.6 * width:
+        if wrapped and len(" ".join(line.split())) < 0.6 * width:
             paragraphs.append(current)
             current = None
     if current:

@@ -10,7 +10,6 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from ..core.contract import report_to_json
 from ..core.model import Report
 from ..core.overrides import OverrideSet, atomic_write_text
 from . import view as _view

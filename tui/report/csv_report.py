@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from .view import ReportView
 
@@ -64,7 +63,7 @@ def _spans(spans: list[tuple[int, int]]) -> str:
 def render_csv(view: ReportView) -> str:
     ev = view.evidence
     tool = f"{ev.tool} {ev.tool_version}"
-    settings = json.dumps(dict(ev.settings), sort_keys=True, separators=(",", ":"))
+    settings = ev.settings_json
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -13,16 +13,20 @@ import unicodedata
 from .view import ReportView, Row, Segment, Version, tag
 
 # CommonMark lets any ASCII punctuation be escaped; these are the ones that can mean
-# something here ($ is GitHub's maths, & starts entities, < raw HTML and autolinks).
-_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&$!{}])")
+# something here ($ is GitHub's maths, & starts entities, < raw HTML and autolinks,
+# @ e-mail links).
+_SPECIAL = re.compile(r"([\\`*\[\]<>#|~&$!{}@])")
 # An underscore between two letters or digits can't open or close emphasis.
 _LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 _LIST_START = re.compile(r"^(\d{1,9})([.)])")
+# GitHub turns bare URLs into links; a backslash keeps them as the text they are.
+_BARE_WWW = re.compile(r"(?i)\b(www)\.")
 
 
 def escape(text: str) -> str:
     """Inline-safe text: no markup, links, HTML, entities or maths survive."""
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _BARE_WWW.sub(r"\1\\.", text.replace("://", "\\://"))
     return _LOOSE_UNDERSCORE.sub(r"\\_", text)
 
 
@@ -30,7 +34,8 @@ def _block_safe(line: str) -> str:
     """Escaped text safe at the start of a line: no list, rule, setext heading or indented
     code. Leading spacing is dropped (it would make a code block); HTML and JSON keep it."""
     line = line.lstrip(" \t")
-    if line[:1] in ("-", "+", "=", "*", "_"):
+    # "*" and "_" from the document are already escaped; a leading "*" is our own mark.
+    if line[:1] in ("-", "+", "="):
         line = "\\" + line
     return _LIST_START.sub(r"\1\\\2", line)
 
@@ -90,7 +95,9 @@ def segments(parts: list[Segment]) -> str:
 
 
 def _quote(marked: str) -> str:
-    return "\n".join("> " + _block_safe(line) if line.strip() else ">" for line in marked.split("\n"))
+    return "\n".join(
+        "> " + _block_safe(line) if line.strip() else ">" for line in marked.split("\n")
+    )
 
 
 def _cell(text: str) -> str:
@@ -167,7 +174,13 @@ def _summary(view: ReportView) -> list[str]:
     lines += _table(
         ["Version", "Verdict", "Derived", "Source reused", "Passages"],
         [
-            [_cell(v.target.id), v.verdict, f"{v.target_derived:.0%}", f"{v.source_reused:.0%}", _counts(v)]
+            [
+                _cell(v.target.id),
+                v.verdict,
+                f"{v.target_derived:.0%}",
+                f"{v.source_reused:.0%}",
+                _counts(v),
+            ]
             for v in view.versions
         ],
         "llrrl",
@@ -180,7 +193,10 @@ def _summary(view: ReportView) -> list[str]:
     ]
     for v in view.versions:
         regions = " ".join(escape(r[:1].upper() + r[1:]) + "." for r in v.regions)
-        lines += [f"**{escape(v.target.id)}**: {v.verdict}." + (f" {regions}" if regions else ""), ""]
+        lines += [
+            f"**{escape(v.target.id)}**: {v.verdict}." + (f" {regions}" if regions else ""),
+            "",
+        ]
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [
@@ -198,7 +214,12 @@ def _row(v: Version, r: Row) -> list[str]:
     head += f" · score {r.score:.2f}" + (" · moved" if r.moved else "")
     lines = [head, ""]
     if r.source:
-        lines += [f"Reference {escape(v.source.id)}, {r.source_where}:", "", _quote(segments(r.source)), ""]
+        lines += [
+            f"Reference {escape(v.source.id)}, {r.source_where}:",
+            "",
+            _quote(segments(r.source)),
+            "",
+        ]
     if r.target:
         lines += [f"This version, {r.target_where}:", "", _quote(segments(r.target)), ""]
     if r.note:
@@ -207,7 +228,9 @@ def _row(v: Version, r: Row) -> list[str]:
 
 
 def _version(v: Version) -> list[str]:
-    title = f"## Version {escape(v.target.id)}" + (f": {escape(v.target.title)}" if v.target.title else "")
+    title = f"## Version {escape(v.target.id)}" + (
+        f": {escape(v.target.title)}" if v.target.title else ""
+    )
     lines = [
         title,
         "",
@@ -235,7 +258,10 @@ def _version(v: Version) -> list[str]:
         lines.append("No word substitutions.")
     lines += ["", "### Omitted passages", ""]
     if v.omitted:
-        lines += [f"Passages of {escape(v.source.id)} that do not appear in {escape(v.target.id)}:", ""]
+        lines += [
+            f"Passages of {escape(v.source.id)} that do not appear in {escape(v.target.id)}:",
+            "",
+        ]
         for r in v.omitted:
             text = " ".join(_block_safe(x) for x in escape(r.source_text).split("\n") if x.strip())
             extra = f" (reviewer: {tag(r.reviewer_label)})" if r.reviewer_label else ""

@@ -31,8 +31,10 @@ def override_lines(view: ReportView) -> list[str]:
         src = f" ({ev.notes_path})" if ev.notes_path else ""
         lines.append(f"reviewer notes{src}:")
         for o in ev.overrides:
-            label = f"{tag(o.label)} (engine: {tag(o.original_label)})" if o.label else tag(
-                o.original_label
+            label = (
+                f"{tag(o.label)} (engine: {tag(o.original_label)})"
+                if o.label
+                else tag(o.original_label)
             )
             note = f": {o.note}" if o.note else ""
             lines.append(f"  {o.version} passage {o.passage}: {label}{note}")

@@ -6,6 +6,7 @@ decides what a passage means, so the formats cannot disagree with each other or 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -79,6 +80,7 @@ class Evidence:
     tool_version: str
     schema: str
     settings: list[tuple[str, str]]
+    settings_json: str
     documents: list[DocumentInfo]
     reference: str
     reference_reason: str
@@ -173,8 +175,9 @@ def _row(
         moved=p.moved,
         source=source,
         target=target,
-        source_text="".join(t for _, t in source),
-        target_text="".join(t for _, t in target),
+        # Exact text from the files (the diff's equal runs carry the target's spacing).
+        source_text=" … ".join(src.cut(sp) for sp in p.source_spans),
+        target_text=" … ".join(tgt.cut(sp) for sp in p.target_spans),
         source_spans=list(p.source_spans),
         target_spans=list(p.target_spans),
         source_where=_where(src, p.source_spans),
@@ -228,6 +231,7 @@ def _evidence(
         tool_version=report.tool_version,
         schema=report.schema,
         settings=[(k, str(v)) for k, v in sorted(report.settings.items())],
+        settings_json=json.dumps(report.settings, sort_keys=True, separators=(",", ":")),
         documents=docs,
         reference=report.reference,
         reference_reason=report.reference_reason,

@@ -1,0 +1,211 @@
+"""Reviewer overrides: kept beside the inputs, found again by content, shown in every export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.core.engine import compare_paths
+from tui.core.model import Comparison, Passage, Report
+from tui.core.overrides import (
+    SIDECAR_NAME,
+    Override,
+    OverrideSet,
+    load_overrides,
+    passage_key,
+    save_overrides,
+    sidecar_path,
+)
+from tui.report import FORMATS, render
+
+from .conftest import GOLD_REFERENCE, seed_paths
+
+COPY = "000_dcce54c3826141f5"
+NOTE = "Checked against the print edition | *not* a <b>quote</b>"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    for p in seed_paths():
+        shutil.copy(p, tmp_path / Path(p).name)
+    return tmp_path
+
+
+def _report(folder: Path) -> Report:
+    return compare_paths(
+        sorted(str(p) for p in folder.glob("*.txt")),
+        reference=str(folder / f"{GOLD_REFERENCE}.txt"),
+    )
+
+
+def _passages(report: Report) -> tuple[Comparison, Passage, Passage]:
+    c = report.comparison(COPY)
+    paraphrased = next(p for p in c.passages if p.label == "paraphrased")
+    omitted = next(p for p in c.passages if p.label == "omitted")
+    return c, paraphrased, omitted
+
+
+def test_sidecar_path(folder: Path) -> None:
+    assert sidecar_path([str(folder)]) == folder / SIDECAR_NAME
+    assert sidecar_path([str(folder / "a.txt"), "/elsewhere/b.txt"]) == folder / SIDECAR_NAME
+    with pytest.raises(ValueError):
+        sidecar_path([])
+
+
+def test_missing_sidecar_is_empty(folder: Path) -> None:
+    overrides, warnings = load_overrides(folder / SIDECAR_NAME)
+    assert len(overrides) == 0 and warnings == []
+
+
+def test_round_trip_and_rename(folder: Path) -> None:
+    report = _report(folder)
+    c, para, omitted = _passages(report)
+    overrides = OverrideSet()
+    overrides.set_label(report, c, para, "edited")
+    overrides.set_note(report, c, para, "  " + NOTE + "\n")
+    overrides.set_note(report, c, omitted, "Dropped our attribution.")
+    path = save_overrides(sidecar_path([str(folder)]), overrides)
+    first = path.read_bytes()
+    save_overrides(path, overrides)
+    assert path.read_bytes() == first  # deterministic file
+
+    # Rename the copy: its notes follow its content, not its name.
+    (folder / f"{COPY}.txt").rename(folder / "renamed.txt")
+    again = _report(folder)
+    loaded, warnings = load_overrides(path)
+    assert warnings == [] and loaded.path == path
+    loaded.bind(again)
+    c2 = again.comparison("renamed")
+    para2 = next(p for p in c2.passages if p.label == "paraphrased")
+    ov = loaded.for_passage(c2, para2)
+    assert ov == Override(ov.target, ov.passage_key, "edited", NOTE, "paraphrased")
+    assert ov.target == again.document("renamed").sha256
+    assert loaded.for_passage(c2, next(p for p in c2.passages if p.label == "omitted")).note
+    assert loaded.unmatched(again) == []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["schema"] == "storytrace-notes/1"
+
+
+def test_clearing(folder: Path) -> None:
+    report = _report(folder)
+    c, para, _ = _passages(report)
+    overrides = OverrideSet()
+    overrides.set_label(report, c, para, "edited")
+    overrides.set_label(report, c, para, "paraphrased")  # back to the engine's label
+    assert len(overrides) == 0
+    overrides.set_note(report, c, para, "x")
+    overrides.set_label(report, c, para, "verbatim")
+    overrides.set_label(report, c, para, None)
+    assert overrides.for_passage(c, para).label is None
+    overrides.set_note(report, c, para, "")
+    assert len(overrides) == 0
+    with pytest.raises(ValueError, match="unknown label"):
+        overrides.set_label(report, c, para, "stolen")
+
+
+def test_lookup_needs_bind(seeds_report: Report) -> None:
+    c = seeds_report.comparison(COPY)
+    assert OverrideSet().for_passage(c, c.passages[0]) is None
+    overrides = OverrideSet()
+    overrides.items[("x", "y")] = Override("x", "y", None, "n")
+    with pytest.raises(LookupError, match="bind"):
+        overrides.for_passage(c, c.passages[0])
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"schema": "other"}',
+        '{"schema": "storytrace-notes/1", "documents": {"a": {"k": {"label": "stolen"}}}}',
+        "\udcff",
+    ],
+)
+def test_corrupt_sidecar_is_kept(folder: Path, content: str) -> None:
+    path = folder / SIDECAR_NAME
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    overrides, warnings = load_overrides(path)
+    assert len(overrides) == 0
+    assert len(warnings) == 1 and "\n" not in warnings[0] and str(path) in warnings[0]
+    backup = folder / (SIDECAR_NAME + ".bak")
+    if backup.exists():
+        assert backup.read_bytes() == content.encode("utf-8", "surrogateescape")
+        assert not path.exists()
+        # A second corrupt file does not overwrite the first backup.
+        path.write_text("{", encoding="utf-8")
+        _, warnings = load_overrides(path)
+        assert (folder / (SIDECAR_NAME + ".bak2")).read_text(encoding="utf-8") == "{"
+        assert backup.read_bytes() == content.encode("utf-8", "surrogateescape")
+    else:  # unreadable (not UTF-8): left in place, untouched
+        assert path.read_bytes() == content.encode("utf-8", "surrogateescape")
+
+
+def test_unmatched_notes_are_reported_not_dropped(seeds_report: Report) -> None:
+    overrides = OverrideSet().bind(seeds_report)
+    sha = seeds_report.document(COPY).sha256
+    overrides.items[(sha, "gone")] = Override(sha, "gone", "edited", "old note", "paraphrased")
+    overrides.items[("other-file", "k")] = Override("other-file", "k", None, "elsewhere")
+    assert [o.passage_key for o in overrides.unmatched(seeds_report)] == ["gone"]
+    assert "1 earlier note" in render(seeds_report, "html", overrides=overrides)
+    assert json.loads(render(seeds_report, "json", overrides=overrides))["overrides_unmatched"] == 1
+
+
+def test_passage_key_stable(seeds_report: Report) -> None:
+    c = seeds_report.comparison(COPY)
+    sha = seeds_report.document(c.source).sha256
+    keys = [passage_key(sha, p) for p in c.passages]
+    assert len(set(keys)) == len(keys)
+    assert keys == [passage_key(sha, p) for p in c.passages]
+    assert passage_key("0" * 64, c.passages[0]) != keys[0]
+
+
+@pytest.fixture()
+def annotated(seeds_report: Report) -> tuple[Report, OverrideSet]:
+    c, para, omitted = _passages(seeds_report)
+    overrides = OverrideSet()
+    overrides.set_label(seeds_report, c, para, "edited")
+    overrides.set_note(seeds_report, c, para, NOTE)
+    overrides.set_note(seeds_report, c, omitted, "Dropped our attribution.")
+    return seeds_report, overrides
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_overrides_shown_in_every_format(annotated: tuple, fmt: str) -> None:
+    report, overrides = annotated
+    out = render(report, fmt, overrides=overrides)
+    assert out != render(report, fmt)
+    assert "Dropped our attribution." in out
+    if fmt == "json":
+        data = json.loads(out)
+        rows = data["overrides"]
+        assert {r["original_label"] for r in rows} == {"paraphrased", "omitted"}
+        assert any(r["label"] == "edited" and r["note"] == NOTE for r in rows)
+        assert data["comparisons"] == json.loads(render(report, "json"))["comparisons"]
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+        row = next(r for r in rows if r["reviewer_label"])
+        assert (row["label"], row["reviewer_label"], row["reviewer_note"]) == (
+            "paraphrased",
+            "edited",
+            NOTE,
+        )
+    elif fmt == "html":
+        assert "reviewer's label" in out and "engine: [P] paraphrased" in out
+        assert "Checked against the print edition | *not* a &lt;b&gt;quote&lt;/b&gt;" in out
+    elif fmt == "md":
+        assert "(reviewer's label; engine: [P] paraphrased)" in out
+        assert "\\*not\\* a \\<b\\>quote\\</b\\>" in out
+    else:
+        assert "[E] edited (engine: [P] paraphrased): " + NOTE in out
+
+
+def test_engine_figures_unchanged_by_overrides(annotated: tuple) -> None:
+    report, overrides = annotated
+    html = render(report, "html", overrides=overrides)
+    assert "the figures above are the engine's" in html
+    assert render(report, "json") == render(report, "json", overrides=OverrideSet())

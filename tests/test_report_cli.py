@@ -1,0 +1,109 @@
+"""``storytrace compare`` writes every report format and picks reviewer notes up on its own."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tui.cli import main
+from tui.core.engine import compare_paths
+from tui.core.overrides import SIDECAR_NAME, OverrideSet, save_overrides
+from tui.report import FORMATS
+
+from .conftest import GOLD_REFERENCE, seed_paths
+
+COPY = "000_dcce54c3826141f5"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    out = tmp_path / "story"
+    out.mkdir()
+    for p in seed_paths():
+        shutil.copy(p, out / Path(p).name)
+    return out
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["compare", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _ref(folder: Path) -> str:
+    return str(folder / f"{GOLD_REFERENCE}.txt")
+
+
+def test_html_to_file(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.html"
+    code, stdout, stderr = _run(str(folder), "-r", _ref(folder), "--format", "html", "-o", str(out))
+    assert code == 0, stderr
+    assert stdout == ""
+    assert f"wrote {out}" in stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "wholly-derived" in html
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_to_stdout(folder: Path, fmt: str) -> None:
+    code, stdout, stderr = _run(str(folder), "-r", _ref(folder), "--format", fmt)
+    assert code == 0, stderr
+    assert COPY in stdout
+    again = _run(str(folder), "-r", _ref(folder), "--format", fmt)[1]
+    assert again == stdout
+
+
+def test_output_directory_gets_default_name(folder: Path, tmp_path: Path) -> None:
+    code, _, stderr = _run(str(folder), "-r", _ref(folder), "--format", "md", "-o", str(tmp_path))
+    assert code == 0
+    assert (tmp_path / f"storytrace-{GOLD_REFERENCE}.md").exists()
+
+
+def test_timestamp_flag(folder: Path) -> None:
+    _, stdout, _ = _run(str(folder), "-r", _ref(folder), "--format", "json", "--timestamp")
+    stamp = json.loads(stdout)["generated_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp)
+    _, plain, _ = _run(str(folder), "-r", _ref(folder), "--format", "json")
+    assert "generated_at" not in json.loads(plain)
+
+
+def _annotate(folder: Path, path: Path) -> None:
+    report = compare_paths(sorted(str(p) for p in folder.glob("*.txt")), reference=_ref(folder))
+    c = report.comparison(COPY)
+    overrides = OverrideSet()
+    overrides.set_note(report, c, c.passages[0], "sidecar note")
+    save_overrides(path, overrides)
+
+
+def test_sidecar_loaded_automatically(folder: Path) -> None:
+    _annotate(folder, folder / SIDECAR_NAME)
+    _, stdout, _ = _run(str(folder), "-r", _ref(folder), "--format", "md")
+    assert "sidecar note" in stdout and str(folder / SIDECAR_NAME) in stdout
+    _, without, _ = _run(str(folder), "-r", _ref(folder), "--format", "md", "--no-notes")
+    assert "sidecar note" not in without
+
+
+def test_notes_option(folder: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "elsewhere.json"
+    _annotate(folder, notes)
+    _, stdout, _ = _run(str(folder), "-r", _ref(folder), "--format", "text", "--notes", str(notes))
+    assert "sidecar note" in stdout
+    code, _, stderr = _run(str(folder), "--notes", str(tmp_path / "missing.json"))
+    assert code != 0 and "missing.json" in stderr
+
+
+def test_corrupt_sidecar_warns(folder: Path) -> None:
+    (folder / SIDECAR_NAME).write_text("{broken", encoding="utf-8")
+    code, stdout, stderr = _run(str(folder), "-r", _ref(folder), "--format", "csv")
+    assert code == 0
+    assert "warning: reviewer notes" in stderr and "corrupt" in stderr
+    assert (folder / (SIDECAR_NAME + ".bak")).read_text(encoding="utf-8") == "{broken"
+
+
+def test_unwritable_output(folder: Path, tmp_path: Path) -> None:
+    code, _, stderr = _run(str(folder), "--format", "html", "-o", str(tmp_path / "no" / "x.html"))
+    assert code != 0 and "cannot write" in stderr

@@ -18,6 +18,7 @@ _LINE = re.compile(
       | previous\ post(\ next\ post)? | next\ post | older\ posts? | newer\ posts?
       | share(\ this)?(\ (article|story|post))?(\ on\ \w+)? | tweet | pin\ it | copy\ link
       | (sign\ up|subscribe)\b.{0,80} | .{0,60}\bnewsletter\b.{0,60}
+      | .{0,80}\bin\ your\ inbox\b.{0,40}
       | follow\ us\b.{0,60} | advertisement | sponsored(\ content)? | skip\ to\ (main\ )?content
       | tags?:.{0,200} | filed\ under:?.{0,200} | categories?:.{0,200} | topics?:.{0,200}
       | (all\ rights\ reserved|copyright|©).{0,120} | click\ here\b.{0,80}

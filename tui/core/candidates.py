@@ -49,9 +49,15 @@ def retrieve(
     # Row by row, best first, ties to the lower source index: the same on every run.
     order = np.lexsort((cols, -vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
-    starts = np.searchsorted(rows, np.arange(len(targets) + 1))
-    out: list[list[tuple[int, float]]] = []
-    for i in range(len(targets)):
-        lo, hi = starts[i], min(starts[i + 1], starts[i] + k)
-        out.append(list(zip(cols[lo:hi].tolist(), vals[lo:hi].tolist(), strict=True)))
-    return out
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
+    top = rank < k
+    rows, cols, vals = rows[top], cols[top], vals[top]
+    bounds = np.searchsorted(rows, np.arange(1, len(targets)))
+    return [
+        list(zip(c, v, strict=True))
+        for c, v in zip(
+            (a.tolist() for a in np.split(cols, bounds)),
+            (a.tolist() for a in np.split(vals, bounds)),
+            strict=True,
+        )
+    ]

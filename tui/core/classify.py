@@ -15,7 +15,6 @@ from .diffing import substitutions, tally, word_diff
 from .model import Comparison, Document, Label, Passage, Span, Verdict
 from .regions import find_regions
 from .settings import Settings
-from .textnorm import nonspace_len
 
 
 def derived_label(sig: dict[str, float], one_to_one: bool) -> Label:
@@ -193,20 +192,14 @@ def _insert_omissions(
     return out
 
 
-def _chars(doc: Document, spans: Iterable[Span]) -> int:
-    return sum(nonspace_len(doc.text[a:b]) for a, b in spans)
-
-
 def _coverage(
     source: Document, target: Document, passages: list[Passage], furniture: set[int]
 ) -> dict[str, float]:
-    t_total = _chars(
-        target, ((s.start, s.end) for i, s in enumerate(target.sentences) if i not in furniture)
-    )
-    s_total = _chars(source, ((s.start, s.end) for s in source.sentences))
-    t_derived = _chars(target, (sp for p in passages if p.derived for sp in p.target_spans))
-    used = sorted({s for p in passages if p.derived for s in p.source_sentences})
-    s_reused = _chars(source, ((source.sentences[i].start, source.sentences[i].end) for i in used))
+    tw, sw = target.weights(), source.weights()
+    t_total = sum(w for i, w in enumerate(tw) if i not in furniture)
+    t_derived = sum(tw[t] for p in passages if p.derived for t in p.target_sentences)
+    used = {s for p in passages if p.derived for s in p.source_sentences}
+    s_total, s_reused = sum(sw), sum(sw[i] for i in used)
     return {
         "target_derived": round(t_derived / t_total, 4) if t_total else 0.0,
         "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,

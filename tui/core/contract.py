@@ -2,13 +2,15 @@
 
 Keys are sorted and floats rounded at the source, so the same inputs and options give
 byte-identical output. Extend it, never break it: a breaking change bumps ``schema``.
+storytrace/2 added the top-level provenance keys (families, tree, substitution_lexicon,
+inserts, omissions) and left every storytrace/1 key as it was.
 """
 
 from __future__ import annotations
 
 import json
 
-from .model import Comparison, Document, Passage, Report
+from .model import Comparison, Document, Passage, Provenance, Report
 
 
 def _document(d: Document) -> dict[str, object]:
@@ -67,8 +69,74 @@ def _comparison(c: Comparison) -> dict[str, object]:
     }
 
 
+def _provenance(p: Provenance | None) -> dict[str, object]:
+    if p is None:
+        return {}
+    return {
+        "families": [
+            {
+                "id": f.id,
+                "origin": f.origin,
+                "agree": f.agree,
+                "variants": [
+                    {
+                        "doc": v.doc,
+                        "sentences": list(v.sentences),
+                        "spans": [list(s) for s in v.spans],
+                        "label": v.label,
+                        "score": v.score,
+                    }
+                    for v in f.variants
+                ],
+            }
+            for f in p.families
+        ],
+        "tree": {
+            "nodes": list(p.tree.nodes),
+            "edges": [
+                {
+                    "parent": e.parent,
+                    "child": e.child,
+                    "shared_passages": e.shared_passages,
+                    "shared_phrases": list(e.shared_phrases),
+                    "evidence": list(e.evidence),
+                }
+                for e in p.tree.edges
+            ],
+            "independent": list(p.tree.independent),
+            "notes": list(p.tree.notes),
+        },
+        "substitution_lexicon": [
+            {
+                "from": e.source,
+                "to": e.target,
+                "count": e.count,
+                "versions": list(e.versions),
+                "known": e.known,
+                "odd_side": e.odd_side,
+            }
+            for e in p.lexicon
+        ],
+        "inserts": [
+            {"doc": i.doc, "kind": i.kind, "spans": [list(s) for s in i.spans], "reason": i.reason}
+            for i in p.inserts
+        ],
+        "omissions": [
+            {
+                "doc": o.doc,
+                "source": o.source,
+                "kind": o.kind,
+                "source_spans": [list(s) for s in o.source_spans],
+                "detail": o.detail,
+            }
+            for o in p.omissions
+        ],
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, object]:
     return {
+        **_provenance(report.provenance),
         "schema": report.schema,
         "tool": {"name": "storytrace", "version": report.tool_version},
         "settings": dict(report.settings),

@@ -1,4 +1,7 @@
-"""The pipeline: load -> segment -> align -> classify, one comparison per non-reference version."""
+"""The pipeline: load -> segment -> align -> classify -> provenance.
+
+Related pairs of versions are aligned once each (provenance); the comparisons against the
+reference reuse those alignments where the reference was their source."""
 
 from __future__ import annotations
 
@@ -7,15 +10,14 @@ from pathlib import Path
 
 from .. import __version__
 from .align import Aligner
-from .candidates import retrieve
+from .audit import inserts, omissions, reference_furniture
 from .classify import classify
+from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, load_documents
-from .model import Document, Report
-from .scoring import SignalTable
+from .model import Document, Provenance, Report
+from .provenance import align_pairs, build_tree, families, family_groups, most_original, screen
 from .segment import segment
 from .settings import Settings
-from .textnorm import features
-from .vectors import idf_weights
 
 Progress = Callable[[float, str], None]
 
@@ -45,37 +47,6 @@ def _resolve(documents: Sequence[Document], reference: str | None) -> Document |
     raise CompareError(f"reference {reference!r} is not among the loaded documents")
 
 
-def choose_reference(documents: Sequence[Document]) -> tuple[Document, str]:
-    """The version the others draw the most from: for each candidate, the share of every
-    other version's sentences that have a close match in it (tf-idf retrieval only, so this
-    stays cheap for many versions). Ties go to the longer version, then to the id."""
-    feats = [features(d.sentence_text(i)) for d in documents for i in range(len(d.sentences))]
-    rows: dict[str, range] = {}
-    at = 0
-    for d in documents:
-        rows[d.id] = range(at, at + len(d.sentences))
-        at += len(d.sentences)
-    table = SignalTable(feats, idf_weights(feats))
-    scores: dict[str, float] = {}
-    for cand in documents:
-        total = 0.0
-        for other in documents:
-            if other is cand or not rows[other.id] or not rows[cand.id]:
-                continue
-            hits = retrieve(table, rows[other.id], rows[cand.id], 1, 0.5)
-            total += sum(1 for h in hits if h) / len(hits)
-        scores[cand.id] = total / max(1, len(documents) - 1)
-    ranked = sorted(documents, key=lambda d: (-round(scores[d.id], 6), -len(d.text), d.id))
-    best = ranked[0]
-    reason = (
-        f"{best.id} has a close match for {scores[best.id]:.0%} of the other versions' "
-        f"sentences on average"
-    )
-    if len(ranked) > 1:
-        reason += f" (next: {ranked[1].id}, {scores[ranked[1].id]:.0%})"
-    return best, reason
-
-
 def compare(
     documents: Sequence[Document],
     reference: str | None = None,
@@ -87,27 +58,59 @@ def compare(
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
-    step = 1.0 / (len(documents) + 1)
+    try:
+        known = load_lexicon(settings.lexicon or None)
+    except LexiconError as err:
+        raise CompareError(str(err)) from None
+
+    def report(fraction: float, what: str) -> None:
+        if progress:
+            progress(fraction, what)
+
     for d in documents:
         if not d.sentences:
             segment(d)
-    if progress:
-        progress(step, "segmented")
+    report(0.1, "segmented")
     ref = _resolve(documents, reference)
+    scr = screen(documents)
+    report(0.2, "screened pairs")
+    pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
+    report(0.6, f"aligned {len(pairs)} related pairs")
+    groups = family_groups(documents, pairs)
+    tree = build_tree(documents, pairs, groups)
     if ref is None:
-        ref, reason = choose_reference(documents)
+        ref_id, reason = most_original(documents, tree, groups)
+        ref = next(d for d in documents if d.id == ref_id)
     else:
         reason = "chosen with --reference"
     comparisons = []
-    for k, d in enumerate(x for x in documents if x is not ref):
+    others = [d for d in documents if d is not ref]
+    for k, d in enumerate(others):
         if cancelled and cancelled():
             break
-        groups = Aligner(ref, d, settings).align(cancelled)
-        comparisons.append(classify(ref, d, groups, settings))
-        if progress:
-            progress(step * (k + 2), f"aligned {d.id}")
-    if progress:
-        progress(1.0, "done")
+        c = pairs.get((ref.id, d.id))
+        if c is None:
+            c = classify(ref, d, Aligner(ref, d, settings).align(cancelled), settings)
+        comparisons.append(c)
+        report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
+    by_id = {d.id: d for d in documents}
+    provenance = Provenance(
+        families=families(documents, groups, tree, ref.id, pairs),
+        tree=tree,
+        lexicon=build_lexicon(
+            list({(c.source, c.target): c for c in [*pairs.values(), *comparisons]}.values()),
+            known,
+        ),
+        inserts=reference_furniture(ref)
+        + [i for c in comparisons for i in inserts(by_id[c.target], c)],
+        omissions=[
+            o
+            for c in comparisons
+            if c.verdict != "independent"
+            for o in omissions(ref, by_id[c.target], c)
+        ],
+    )
+    report(1.0, "done")
     return Report(
         tool_version=__version__,
         settings=settings.as_dict(),
@@ -116,6 +119,7 @@ def compare(
         documents=list(documents),
         comparisons=comparisons,
         warnings=list(warnings),
+        provenance=provenance,
     )
 
 

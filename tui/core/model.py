@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .textnorm import nonspace_len
+
 Span = tuple[int, int]
 
 Label = Literal["verbatim", "edited", "paraphrased", "added", "omitted", "boilerplate"]
@@ -42,6 +44,14 @@ class Document:
     source_format: str = "text"
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+
+    _weights: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def weights(self) -> list[int]:
+        """Non-space characters per sentence: coverage is counted in these, not in spans."""
+        if self._weights is None or len(self._weights) != len(self.sentences):
+            self._weights = [nonspace_len(self.text[s.start : s.end]) for s in self.sentences]
+        return self._weights
 
     def cut(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
@@ -110,6 +120,96 @@ class Comparison:
 
 
 @dataclass
+class Variant:
+    """One version's form of a family's content."""
+
+    doc: str
+    sentences: tuple[int, ...]
+    spans: list[Span]
+    # Label against the family's original form ("verbatim" for the original itself).
+    label: Label
+    score: float
+
+
+@dataclass
+class Family:
+    """One piece of content followed across every version that carries it."""
+
+    id: int
+    origin: str
+    variants: list[Variant]
+
+    @property
+    def agree(self) -> bool:
+        return all(v.label == "verbatim" for v in self.variants)
+
+
+@dataclass
+class TreeEdge:
+    parent: str
+    child: str
+    shared_passages: int
+    # Unusual wording both versions share (spinner swaps, rare phrases): strong evidence.
+    shared_phrases: list[str]
+    evidence: list[str]
+
+
+@dataclass
+class Tree:
+    """Which version was made from which. A node whose id starts with "~" is a version the
+    evidence says must exist but was not among the inputs (a lost original)."""
+
+    nodes: list[str]
+    edges: list[TreeEdge]
+    independent: list[str]
+    notes: list[str] = field(default_factory=list)
+
+    def parent(self, doc_id: str) -> str | None:
+        for e in self.edges:
+            if e.child == doc_id:
+                return e.parent
+        return None
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    source: str
+    target: str
+    count: int
+    versions: tuple[str, ...]
+    # "known": listed as a spinner swap in the shipped tortured-phrases lexicon;
+    # odd_side: spinners swap plain words for rarer ones, so the rarer side is likely spun.
+    known: bool
+    odd_side: str  # "source", "target" or "": the side whose wording is much rarer English
+
+
+@dataclass
+class Insert:
+    doc: str
+    kind: str  # "boilerplate", "promotion" or "added"
+    spans: list[Span]
+    reason: str
+
+
+@dataclass
+class Omission:
+    doc: str
+    source: str
+    kind: str  # "quote", "attribution", "byline", "credit", "link" or "text"
+    source_spans: list[Span]
+    detail: str
+
+
+@dataclass
+class Provenance:
+    families: list[Family]
+    tree: Tree
+    lexicon: list[LexiconEntry]
+    inserts: list[Insert]
+    omissions: list[Omission]
+
+
+@dataclass
 class Report:
     tool_version: str
     settings: dict[str, object]
@@ -118,7 +218,8 @@ class Report:
     documents: list[Document]
     comparisons: list[Comparison]
     warnings: list[str] = field(default_factory=list)
-    schema: str = "storytrace/1"
+    provenance: Provenance | None = None
+    schema: str = "storytrace/2"
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:

@@ -12,7 +12,6 @@ from collections import Counter
 
 from .model import Document, Passage, Region
 from .settings import Settings
-from .textnorm import nonspace_len
 
 
 def find_regions(
@@ -47,9 +46,10 @@ def find_regions(
     for cluster in clusters:
         ts = [t for _, p in cluster for t in p.target_sentences]
         ss = [s for _, p in cluster for s in p.source_sentences]
+        weights = target.weights()
         weight: Counter[str] = Counter()
         for _, p in cluster:
-            weight[p.label] += sum(nonspace_len(target.text[a:b]) for a, b in p.target_spans)
+            weight[p.label] += sum(weights[t] for t in p.target_sentences)
         label = max(sorted(weight), key=lambda lab: weight[lab])
         regions.append(
             Region(

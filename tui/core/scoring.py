@@ -89,6 +89,8 @@ def pair_signals(
     pairs: Sequence[tuple[Features, Features]], idf: np.ndarray
 ) -> list[dict[str, float]]:
     """Signals for a few ad-hoc pairs (joined sentences of a merge or split)."""
+    if not pairs:
+        return []
     table = SignalTable([f for pair in pairs for f in pair], idf)
     n = len(pairs)
     return table.signals(range(0, 2 * n, 2), range(1, 2 * n, 2))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import unicodedata
 
 import blingfire
 from pysbd.lang.english import English
@@ -34,6 +35,13 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
+# No news sentence comes near this; text without full stops (a 2 MB line of words, a list,
+# base64) would otherwise become one giant "sentence", and the order-aware similarity of two
+# of them costs time quadratic in their length (minutes for two 2 MB lines). Longer runs are
+# cut at a clause break or a space, or, in text without spaces, anywhere.
+MAX_SENTENCE_CHARS = 1000
+_CLAUSE_BREAK = re.compile(r"[,;:)\]\"'”’](\s+)")
+_SPACE = re.compile(r"(\s+)")
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -206,6 +214,45 @@ def line_kind(line: str) -> str:
     return "text"
 
 
+def _cap(text: str, a: int, b: int, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
+    """``(a, b)`` cut into pieces of at most ``limit`` characters, trimmed like sentences.
+
+    Each cut goes at the last clause break (",", ";", ":", a closing quote or bracket, then
+    spacing) in the second half of the window, else at its last run of spacing, else (text
+    without spaces) at the limit itself, moved back off combining marks.
+    """
+    out: list[Span] = []
+    while b - a > limit:
+        floor, top = a + limit // 2, a + limit
+        cut = rest = -1
+        for pattern in (_CLAUSE_BREAK, _SPACE):
+            for m in pattern.finditer(text, floor, top + 1):
+                cut, rest = m.span(1)
+            if cut >= 0:
+                break
+        if cut < 0:
+            cut = top
+            while cut > floor and unicodedata.combining(text[cut]):
+                cut -= 1
+            rest = cut
+        while rest < b and text[rest].isspace():
+            rest += 1
+        out.append((a, cut))
+        a = rest
+    out.append((a, b))
+    return out
+
+
+def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sentences:
+        if s.end - s.start <= MAX_SENTENCE_CHARS:
+            out.append(s)
+        else:
+            out.extend(Sentence(x, y, s.paragraph, s.kind) for x, y in _cap(text, s.start, s.end))
+    return out
+
+
 def segment(doc: Document) -> Document:
     """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it."""
     doc.paragraphs = split_paragraphs(doc.text)
@@ -220,5 +267,5 @@ def segment(doc: Document) -> Document:
             continue
         for a, b in split[index]:
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
-    doc.sentences = sentences
+    doc.sentences = _capped(doc.text, sentences)
     return doc

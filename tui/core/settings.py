@@ -21,6 +21,8 @@ class Settings:
     wholly_derived: float = 0.75
     partially_derived: float = 0.15
     diff_timeout: float = 0.5
+    # A TSV of known spinner swaps (tortured, expected) instead of the shipped lexicon.
+    lexicon: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -18,7 +18,7 @@ def incidence(rows: Sequence[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray
     columns, inverse = np.unique(flat, return_inverse=True)
     indptr = np.concatenate(([0], np.cumsum(lengths)))
     matrix = sparse.csr_matrix(
-        (np.ones(len(flat)), inverse.ravel(), indptr), shape=(len(rows), max(1, len(columns)))
+        (np.ones(len(flat)), inverse.ravel(), indptr), shape=(len(rows), len(columns))
     )
     return matrix, columns
 

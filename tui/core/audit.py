@@ -1,0 +1,169 @@
+"""What a derived version bolted on and what it dropped, with attribution in focus.
+
+Inserts: page furniture (boilerplate), promotion (calls to action, product pitches) and other
+added writing. Omissions: dropped source passages, classed so the journalist sees quotes,
+attributions, bylines, credits and links first, plus the case that matters most to them:
+a copy that kept a quote (or a reported fact) but dropped who said (or reported) it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .boilerplate import boilerplate_sentences
+from .model import Comparison, Document, Insert, Omission, Passage, Span
+from .textnorm import fold
+
+_PROMO = re.compile(
+    r"\b(sign(ing)? up|subscribe|create an account|register (now|today|for)|buy (now|it)|"
+    r"order (now|today)|discount|promo code|coupon|free trial|get started|learn more|"
+    r"click (here|below)|visit (our|the) (site|website|page|store)|download (the|our)|"
+    r"our (platform|product|service|solution|app|team|offer)|contact us|book a demo|"
+    r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time)\b",
+    re.I,
+)
+# Two or more capitalised words in a row in all capitals ("NEURA KING"): a brand name.
+_BRAND = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
+_QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{12,}?)[\"“”«»]")
+_VERB = r"(?:said|says|told|wrote|writes|added|explained|argued|noted|reported|reports|announced)"
+_NAME = r"((?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){0,3})"
+_ATTRIBUTION = re.compile(rf"{_VERB}\s+{_NAME}|{_NAME}\s+{_VERB}|according to\s+(?:the\s+)?{_NAME}")
+_LINK = re.compile(r"https?://|www\.|\bsource link\b|\bread more\b", re.I)
+_CREDIT = re.compile(r"\b(Getty|AFP|Reuters|AP Photo|Shutterstock|photo|image|credit)\b", re.I)
+
+
+def _text(doc: Document, spans: Sequence[Span]) -> str:
+    return " ".join(doc.text[a:b] for a, b in spans)
+
+
+def promotional(text: str) -> bool:
+    return bool(_PROMO.search(text)) or len(_BRAND.findall(text)) >= 1 and "you" in text.lower()
+
+
+def inserts(target: Document, comparison: Comparison) -> list[Insert]:
+    """Added and boilerplate passages of one version. In a run of added passages, a pitch
+    (call to action, brand pitch) and the rest of the run after it are promotion, from the
+    heading that opens the pitch's section when there is one."""
+    out: list[Insert] = []
+    run: list[Passage] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        texts = [_text(target, p.target_spans) for p in run]
+        pitched = [k for k, t in enumerate(texts) if promotional(t)]
+        start = len(run)
+        if pitched:
+            # The pitch starts at the heading that opens its section, if there is one.
+            start = pitched[0]
+            for k in range(pitched[0], -1, -1):
+                if target.sentences[run[k].target_sentences[0]].kind == "heading":
+                    start = k
+                    break
+        if start > 0:
+            spans = [s for p in run[:start] for s in p.target_spans]
+            out.append(Insert(target.id, "added", spans, "no counterpart in the reference"))
+        if pitched:
+            spans = [s for p in run[start:] for s in p.target_spans]
+            out.append(Insert(target.id, "promotion", spans, _why_promo(texts[pitched[0]])))
+        run.clear()
+
+    for p in comparison.passages:
+        if p.label == "omitted":
+            continue
+        if p.label == "added":
+            run.append(p)
+            continue
+        flush()
+        if p.label == "boilerplate":
+            out.append(Insert(target.id, "boilerplate", list(p.target_spans), "page furniture"))
+    flush()
+    return out
+
+
+def reference_furniture(reference: Document) -> list[Insert]:
+    """The reference's own page furniture: listed, and never reported as dropped content."""
+    furniture = boilerplate_sentences(reference)
+    return [
+        Insert(reference.id, "boilerplate", [(s.start, s.end)], "page furniture")
+        for i, s in enumerate(reference.sentences)
+        if i in furniture
+    ]
+
+
+def _why_promo(text: str) -> str:
+    m = _PROMO.search(text) or _BRAND.search(text)
+    return f"promotional wording: {m.group(0)!r}" if m else "promotional wording"
+
+
+def _kind(doc: Document, passage: Passage) -> str:
+    text = _text(doc, passage.source_spans)
+    kinds = {doc.sentences[i].kind for i in passage.source_sentences}
+    if "byline" in kinds:
+        return "byline"
+    if "caption" in kinds or (_CREDIT.search(text) and len(text) < 160 and "/" in text):
+        return "credit"
+    if _LINK.search(text):
+        return "link"
+    if _QUOTE.search(text):
+        return "quote"
+    if _ATTRIBUTION.search(text):
+        return "attribution"
+    return "text"
+
+
+def _names(text: str) -> list[str]:
+    found = []
+    for m in _ATTRIBUTION.finditer(text):
+        name = next(g for g in m.groups() if g)
+        # "The Financial Times", "Bloomberg", "Sam Altman": the last word identifies it.
+        if name.split()[-1].lower() not in ("the", "it", "he", "she", "they", "we"):
+            found.append(name.strip(" .,"))
+    return found
+
+
+def omissions(source: Document, target: Document, comparison: Comparison) -> list[Omission]:
+    out: list[Omission] = []
+    furniture = boilerplate_sentences(source)
+    for p in comparison.passages:
+        if p.label == "omitted" and set(p.source_sentences) <= furniture:
+            continue
+        if p.label == "omitted":
+            kind = _kind(source, p)
+            text = _text(source, p.source_spans)
+            out.append(Omission(target.id, source.id, kind, list(p.source_spans), _clip(text)))
+        elif p.derived:
+            out.extend(_dropped_attribution(source, target, p))
+    order = {"quote": 0, "attribution": 1, "byline": 2, "credit": 3, "link": 4, "text": 5}
+    out.sort(key=lambda o: (order[o.kind], o.source_spans[0]))
+    return out
+
+
+def _dropped_attribution(source: Document, target: Document, p: Passage) -> list[Omission]:
+    """The copy kept the words but not who said or reported them."""
+    src = _text(source, p.source_spans)
+    tgt = fold(_text(target, p.target_spans))
+    out = []
+    for name in _names(src):
+        last = fold(name.split()[-1])
+        if last in tgt:
+            continue
+        quote = _QUOTE.search(src)
+        kept = quote and fold(" ".join(quote.group(1).split()[:4])) in tgt
+        what = f"kept the quote {_clip(quote.group(1))!r}" if kept and quote else "kept the passage"
+        out.append(
+            Omission(
+                target.id,
+                source.id,
+                "attribution",
+                list(p.source_spans),
+                f"{what} but dropped the attribution to {name}",
+            )
+        )
+    return out
+
+
+def _clip(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"

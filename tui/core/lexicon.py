@@ -1,0 +1,107 @@
+"""The substitution lexicon: every word swap found between versions, counted, with the two
+marks of a spinner: a swap listed in a known tortured-phrases lexicon, and a replacement that
+is much rarer English than the word it replaced (spinners pick odd synonyms: "herculean" for
+"powerful", "substructure" for "infrastructure"). Word rarity comes from wordfreq's English
+frequencies, which ship with the package: nothing is fetched."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+from .model import Comparison, LexiconEntry
+from .textnorm import STOPWORDS, fold
+
+# Zipf units (log10 of uses per billion words): 1.0 means ten times rarer.
+ODD_GAP = 1.0
+
+
+class LexiconError(Exception):
+    """The user's lexicon file cannot be read."""
+
+
+def _parse(lines: Iterable[str]) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\r\n").split("\t")
+        if len(cols) < 2 or cols[0].lower() == "tortured":
+            continue
+        count = int(cols[2]) if len(cols) > 2 and cols[2].isdigit() else 1
+        out[(fold(cols[0]), fold(cols[1]))] = count
+    return out
+
+
+@cache
+def shipped_lexicon() -> dict[tuple[str, str], int]:
+    """(tortured, expected) -> number of papers, from the lexicon in the package (NOTICE)."""
+    text = resources.files("tui.core.data").joinpath("tortured_phrases.tsv").read_text("utf-8")
+    return _parse(text.splitlines())
+
+
+def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
+    """The shipped lexicon, or a user's TSV (tortured, expected[, count]) instead."""
+    if path is None:
+        return shipped_lexicon()
+    try:
+        return _parse(Path(path).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(f"{path}: cannot read lexicon ({err.__class__.__name__})") from None
+
+
+@cache
+def rarity(phrase: str) -> float:
+    """Zipf frequency of the phrase's rarest word (0 for words wordfreq has never seen)."""
+    words = fold(phrase).split()
+    return min((zipf_frequency(w, "en") for w in words), default=0.0)
+
+
+def _plain_words(phrase: str) -> bool:
+    """Lower-case content words only: names, numbers and function words say nothing about
+    which side a spinner touched."""
+    words = phrase.split()
+    return (
+        bool(words)
+        and all(w.isalpha() and w.islower() for w in words)
+        and any(w not in STOPWORDS for w in words)
+    )
+
+
+def odd_side(source: str, target: str) -> str:
+    if not (_plain_words(source) and _plain_words(target)):
+        return ""
+    a, b = rarity(source), rarity(target)
+    if a + ODD_GAP <= b:
+        return "source"
+    if b + ODD_GAP <= a:
+        return "target"
+    return ""
+
+
+def build_lexicon(
+    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int]
+) -> list[LexiconEntry]:
+    seen: dict[tuple[str, str], tuple[int, set[str]]] = {}
+    for c in comparisons:
+        for s in c.substitutions:
+            count, versions = seen.get((s.source, s.target), (0, set()))
+            seen[(s.source, s.target)] = (count + s.count, versions | {c.source, c.target})
+    entries = []
+    for (a, b), (count, versions) in seen.items():
+        fa, fb = fold(a), fold(b)
+        entries.append(
+            LexiconEntry(
+                source=a,
+                target=b,
+                count=count,
+                versions=tuple(sorted(versions)),
+                known=(fa, fb) in known or (fb, fa) in known,
+                odd_side=odd_side(a, b),
+            )
+        )
+    return sorted(entries, key=lambda e: (-e.known, -e.count, e.source, e.target))

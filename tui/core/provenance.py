@@ -25,7 +25,7 @@ from .lexicon import odd_side, rarity
 from .model import Comparison, Document, Family, Tree, TreeEdge, Variant
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
-from .textnorm import STOPWORDS, features
+from .textnorm import STOPWORDS, features, fold
 from .vectors import idf_weights
 
 # A pair is aligned when this share of one version's sentences has a close match in the other.
@@ -212,12 +212,23 @@ def build_tree(
     def explains(p: str, v: str) -> float:
         return shared_chars[v].get(p, 0) / total_shared[v] if total_shared[v] else 0.0
 
-    # The most original first: less odd wording against its relatives, then more content.
-    def originality(v: str) -> tuple[int, int, str]:
+    # The most original first: less odd wording against its relatives (per shared passage,
+    # so a shorter copy is not taken for a cleaner one), then more content.
+    def originality(v: str) -> tuple[float, int, str]:
         odd = sum(evidence[(v, p)].odd_a - evidence[(v, p)].odd_b for p in related[v])
-        return (odd, -total_shared[v], v)
+        shared = sum(evidence[(v, p)].shared for p in related[v])
+        return (round(odd / max(1, shared), 1), -total_shared[v], v)
 
-    borrowed = _borrowed(documents, groups)
+    # Words a spinner swapped in are the copy's own oddities, not material from elsewhere.
+    spun = {
+        w
+        for c in pairs.values()
+        for sub in c.substitutions
+        for side, text in (("source", sub.source), ("target", sub.target))
+        if odd_side(sub.source, sub.target) == side
+        for w in fold(text).split()
+    }
+    borrowed = _borrowed(documents, groups, spun)
     order = sorted((d.id for d in documents), key=originality)
     rank = {v: k for k, v in enumerate(order)}
     edges: list[TreeEdge] = []
@@ -245,10 +256,16 @@ def build_tree(
                     f"{v} is not from {p} alone: {p} has only {explains(p, v):.0%} of the "
                     f"content {v} shares with the other versions"
                 )
-            elif rank[p] < rank[v]:
-                options.append((explains(p, v), ev.shared, p))
+            elif explains(p, v) > explains(v, p) + 0.02 or (
+                abs(explains(p, v) - explains(v, p)) <= 0.02 and rank[p] < rank[v]
+            ):
+                # The parent holds more of the child than the child of it; between two
+                # versions holding each other alike, the less spun one.
+                # Among parents that explain the child alike, the closest in wording: a copy
+                # shares its parent's swaps and errors, so fewer swaps lie between them.
+                options.append((round(explains(p, v), 1), -(ev.odd_a + ev.odd_b), ev.shared, p))
         if options:
-            _, _, p = max(options)
+            p = max(options)[-1]
             edges.append(_edge(by_id[p], by_id[v], evidence[(p, v)]))
         else:
             orphans.append(v)
@@ -280,13 +297,15 @@ def build_tree(
 
 
 def _borrowed(
-    documents: Sequence[Document], groups: list[dict[str, tuple[int, ...]]]
+    documents: Sequence[Document], groups: list[dict[str, tuple[int, ...]]], spun: set[str]
 ) -> dict[tuple[str, str], set[str]]:
     """(v, p) -> words v has in common with a third version's form of the same passage that
-    p never uses anywhere: v saw more than p, so p cannot be its only source."""
+    p never uses anywhere: v saw more than p, so p cannot be its only source. A third
+    version that borrows nothing v lacks may simply be v's own copy, and vouches for
+    nothing."""
     by_id = {d.id: d for d in documents}
     vocab = {d.id: _words(d) for d in documents}
-    out: dict[tuple[str, str], set[str]] = {}
+    via: dict[tuple[str, str, str], set[str]] = {}
     for g in groups:
         if len(g) < 3:
             continue
@@ -294,18 +313,20 @@ def _borrowed(
             v: {
                 w
                 for w in features(_text(by_id[v], ix)).words
-                if w.isalpha() and w not in STOPWORDS and rarity(w) < 5.0
+                if w.isalpha() and w not in STOPWORDS and w not in spun and rarity(w) < 5.0
             }
             for v, ix in g.items()
         }
         for v in g:
             for p in g:
-                if p == v:
-                    continue
-                others = set().union(*(words[q] for q in g if q not in (v, p)))
-                found = (words[v] & others) - vocab[p]
-                if found:
-                    out.setdefault((v, p), set()).update(found)
+                for q in g:
+                    if len({v, p, q}) == 3 and (found := (words[v] & words[q]) - vocab[p]):
+                        via.setdefault((v, p, q), set()).update(found)
+    has_more = {(v, p) for v, p, _ in via}  # v holds material p lacks
+    out: dict[tuple[str, str], set[str]] = {}
+    for (v, p, q), found in via.items():
+        if (q, v) in has_more:
+            out.setdefault((v, p), set()).update(found)
     return out
 
 

@@ -1,0 +1,169 @@
+"""Provenance across versions: on the seeds (gold) and on synthetic families built from real
+text whose true tree is known."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.core.engine import compare_paths
+from tui.core.model import Report
+
+from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
+
+LOST = "~lost-original"
+
+
+@pytest.fixture(scope="module")
+def auto_report() -> Report:
+    """The seeds with no --reference: provenance picks it."""
+    return compare_paths(seed_paths())
+
+
+def _edges(report: Report) -> set[tuple[str, str]]:
+    assert report.provenance is not None
+    return {(e.parent, e.child) for e in report.provenance.tree.edges}
+
+
+def test_seed_tree_matches_gold(auto_report: Report, gold: dict) -> None:
+    """000 and 002 derive from the article behind 001 (a lost original of which 001 is a
+    spun copy); 003 and 004 are independent pieces on the same topic."""
+    tree = auto_report.provenance.tree
+    derived = {
+        n.removesuffix(".txt")
+        for n, g in gold["documents"].items()
+        if g["verdict"] != "independent"
+    }
+    independent = {
+        n.removesuffix(".txt")
+        for n, g in gold["documents"].items()
+        if g["verdict"] == "independent"
+    }
+    assert set(tree.independent) == independent
+    assert _edges(auto_report) == {(LOST, d) for d in derived | {GOLD_REFERENCE}}
+    for e in tree.edges:
+        assert e.evidence and e.shared_passages > 0
+
+
+def test_auto_reference_is_the_most_original(auto_report: Report, gold: dict) -> None:
+    assert auto_report.reference == gold["reference"].removesuffix(".txt")
+    assert "lost original" in auto_report.reference_reason
+
+
+def test_families_follow_content_across_versions(auto_report: Report) -> None:
+    fams = auto_report.provenance.families
+    # Every sentence of every version is in exactly one family.
+    seen = [(v.doc, s) for f in fams for v in f.variants for s in v.sentences]
+    assert len(seen) == len(set(seen)) == sum(len(d.sentences) for d in auto_report.documents)
+    shared = [f for f in fams if len({v.doc for v in f.variants}) >= 3]
+    assert len(shared) >= 5
+    for f in shared:
+        assert f.origin in {v.doc for v in f.variants}
+        assert {v.doc for v in f.variants} <= {
+            "000_dcce54c3826141f5",
+            GOLD_REFERENCE,
+            "002_a9b962200192712f",
+        }
+    # The Colossus sentence is in 000, 001 and 002; its three forms differ.
+    colossus = next(
+        f
+        for f in shared
+        if any("Colossus" in auto_report.document(v.doc).cut(v.spans[0]) for v in f.variants)
+    )
+    assert not colossus.agree
+
+
+def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
+    doc = auto_report.document("002_a9b962200192712f")
+    promo = [i for i in auto_report.provenance.inserts if i.doc == doc.id and i.kind == "promotion"]
+    assert len(promo) == 1
+    text = " ".join(doc.cut(s) for s in promo[0].spans)
+    assert "NEURA KING" in text and text.startswith("Critical reflections")
+    assert "Microsoft and xAI could transform" not in text  # added commentary, not the pitch
+
+
+def test_boilerplate_inserts_are_listed(auto_report: Report) -> None:
+    kinds = {
+        (i.doc, doc_text)
+        for i in auto_report.provenance.inserts
+        if i.kind == "boilerplate"
+        for doc_text in [auto_report.document(i.doc).cut(i.spans[0])]
+    }
+    assert ("003_bdfd22743b811459", "Post a Comment") in kinds
+    assert ("004_7f577332accbfae7", "Related articles") in kinds
+
+
+def test_omission_audit_puts_attribution_first(auto_report: Report) -> None:
+    om = [o for o in auto_report.provenance.omissions if o.doc == "000_dcce54c3826141f5"]
+    assert om and om[0].kind in ("quote", "attribution")
+    credit = [o for o in om if o.kind == "credit"]
+    assert any("Getty" in o.detail for o in credit)
+    assert not [o for o in om if "Newsletter" in o.detail]  # the reference's furniture
+
+
+def test_lexicon_counts_swaps_across_versions(auto_report: Report) -> None:
+    lex = {(e.source, e.target): e for e in auto_report.provenance.lexicon}
+    e = lex[("substructure", "infrastructure")]
+    assert e.count >= 2 and e.odd_side == "source"
+    assert len(e.versions) >= 2
+
+
+# Synthetic families from real text, with a known tree ---------------------------------------
+
+SPIN = {
+    "artificial intelligence": "man-made consciousness",
+    "company": "fellowship",
+    "companies": "fellowships",
+    "infrastructure": "substructure",
+    "power": "powerfulness",
+    "powerful": "herculean",
+    "largest": "prominent",
+    "help": "avail",
+    "build": "ramp up",
+    "world": "reality",
+}
+PROMO = (
+    "Sign up today for NEURA KING, our platform for AI news. It is essential to create an "
+    "account now and get started with a free trial."
+)
+
+
+def _spin(text: str) -> str:
+    for plain, odd in SPIN.items():
+        text = re.sub(rf"\b{plain}\b", odd, text)
+    return text
+
+
+def _family(tmp: Path, with_original: bool) -> list[str]:
+    """O (a real article) -> A (spun) -> B (A with a paragraph dropped and promotion
+    appended); O -> C (every other sentence: a summary)."""
+    original = (SEEDS / "000_dcce54c3826141f5.txt").read_text(encoding="utf-8")
+    paras = [p for p in original.split("\n") if p.strip()]
+    spun = [_spin(p) for p in paras]
+    copy = spun[:3] + spun[4:] + [PROMO]
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(p for p in paras if len(p) > 80))
+    summary = " ".join(sentences[::2])
+    files = {"o": "\n".join(paras), "a": "\n".join(spun), "b": "\n".join(copy), "c": summary}
+    paths = []
+    for name, text in files.items():
+        if name == "o" and not with_original:
+            continue
+        (tmp / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        paths.append(str(tmp / f"{name}.txt"))
+    return paths
+
+
+def test_synthetic_tree_with_the_original(tmp_path: Path) -> None:
+    report = compare_paths(_family(tmp_path, with_original=True))
+    assert _edges(report) == {("o", "a"), ("a", "b"), ("o", "c")}
+    assert report.reference == "o"
+    assert any(e.known for e in report.provenance.lexicon)  # a tortured-phrases swap
+    promo = [i for i in report.provenance.inserts if i.kind == "promotion"]
+    assert [i.doc for i in promo] == ["b"]
+
+
+def test_synthetic_tree_without_the_original(tmp_path: Path) -> None:
+    report = compare_paths(_family(tmp_path, with_original=False))
+    assert _edges(report) == {(LOST, "a"), ("a", "b"), (LOST, "c")}

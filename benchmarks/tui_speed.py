@@ -113,6 +113,27 @@ async def run(paths: list[str]) -> None:
             await pilot.press("j")
         await pilot.pause()
         print(f"100 x j (sentence rows):   {time.perf_counter() - t:6.2f} s")
+        print("-- widget work alone (no pilot, no frame pacing): move + draw every visible line")
+        height = view.scrollable_content_region.height
+        rng = random.Random(1)
+        for mode in ("sentence", "paragraph"):
+            if view.mode != mode:
+                await pilot.press("v")
+                await pilot.pause()
+            for label, step in (
+                ("next row", lambda: view.move_to(view.cursor + 1)),
+                ("page down", view.action_page_down),
+                ("next change", lambda: view.next_change(1)),
+                ("random jump (cold)", lambda: view.move_to(rng.randrange(len(view.rows)))),
+            ):
+                view.move_to(0)
+                t = time.perf_counter()
+                for _ in range(100):
+                    step()
+                    for y in range(height):
+                        view.render_line(y)
+                ms = (time.perf_counter() - t) * 10
+                print(f"  {mode:<9} {label:<20} {ms:7.2f} ms per step")
 
 
 def main() -> int:

@@ -5,6 +5,7 @@ Only argument handling lives here; every result comes from ``tui.core``.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +54,16 @@ _max_bytes = click.option(
     help="Files larger than this are skipped with a warning.",
 )
 
+_lexicon = click.option(
+    "--lexicon",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A TSV of known spinner swaps (tortured<TAB>expected) instead of the shipped one.",
+)
+
+
+def _settings(lexicon: str | None) -> Settings:
+    return Settings(lexicon=os.fspath(lexicon) if lexicon else "")
+
 
 @click.group(cls=_DefaultToOpen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storytrace")
@@ -64,17 +75,26 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_reference
 @_max_bytes
-def open_app(paths: tuple[str, ...], reference: str | None, max_bytes: int) -> None:
+@_lexicon
+def open_app(
+    paths: tuple[str, ...], reference: str | None, max_bytes: int, lexicon: str | None
+) -> None:
     """Open the explorer on PATHS (files or directories)."""
     from .app.app import StoryTraceApp
 
-    StoryTraceApp(_paths(paths, reference), reference=reference, max_bytes=max_bytes).run()
+    StoryTraceApp(
+        _paths(paths, reference),
+        reference=reference,
+        max_bytes=max_bytes,
+        settings=_settings(lexicon),
+    ).run()
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_reference
 @_max_bytes
+@_lexicon
 @click.option(
     "--format",
     "fmt",
@@ -101,6 +121,7 @@ def compare(
     paths: tuple[str, ...],
     reference: str | None,
     max_bytes: int,
+    lexicon: str | None,
     fmt: str,
     output: str | None,
     timestamp: bool,
@@ -110,7 +131,10 @@ def compare(
     """Compare the versions in PATHS and print a report."""
     try:
         report = compare_paths(
-            _paths(paths, reference), reference=reference, settings=Settings(), max_bytes=max_bytes
+            _paths(paths, reference),
+            reference=reference,
+            settings=_settings(lexicon),
+            max_bytes=max_bytes,
         )
     except CompareError as err:
         raise click.ClickException(str(err)) from None

@@ -74,6 +74,8 @@ class StoryTraceApp(App[None]):
         self.report: Report | None = None
         self.error: str | None = None
         self._warned = False
+        # (fraction, text) while an alignment runs; progress bars mounted later read it.
+        self.progress: tuple[float, str] | None = None
 
     # ------------------------------------------------------------------------------ startup
 
@@ -92,7 +94,7 @@ class StoryTraceApp(App[None]):
             reference=self.reference,
             settings=self.settings,
             max_bytes=self.max_bytes,
-            progress=self._progress_callback(),
+            progress=self._progress_callback(worker),
             cancelled=lambda: worker.is_cancelled,
         )
 
@@ -103,14 +105,15 @@ class StoryTraceApp(App[None]):
             documents,
             reference=reference,
             settings=self.settings,
-            progress=self._progress_callback(),
+            progress=self._progress_callback(worker),
             cancelled=lambda: worker.is_cancelled,
             warnings=warnings,
         )
 
-    def _progress_callback(self) -> Callable[[float, str], None]:
+    def _progress_callback(self, worker: Worker) -> Callable[[float, str], None]:
         def progress(fraction: float, text: str) -> None:
-            self.post_message(AlignProgressMessage(fraction, text))
+            if not worker.is_cancelled:  # a superseded alignment must not move the bar
+                self.post_message(AlignProgressMessage(fraction, text))
 
         return progress
 
@@ -118,11 +121,13 @@ class StoryTraceApp(App[None]):
         self.show_progress(message.fraction, message.text)
 
     def show_progress(self, fraction: float, text: str) -> None:
+        self.progress = (fraction, text)
         for screen in self.screen_stack:
             for bar in screen.query(AlignProgress):
                 bar.show(fraction, text)
 
     def hide_progress(self) -> None:
+        self.progress = None
         for screen in self.screen_stack:
             for bar in screen.query(AlignProgress):
                 bar.done()
@@ -131,6 +136,11 @@ class StoryTraceApp(App[None]):
     def _align_finished(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker.group != "align":
+            return
+        if worker.is_cancelled:
+            # Superseded by a newer alignment (``r`` again): that one owns the progress bar.
+            if not any(w.group == "align" and w.is_running for w in self.workers):
+                self.hide_progress()
             return
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, Report):
             self.hide_progress()
@@ -143,8 +153,6 @@ class StoryTraceApp(App[None]):
             else:
                 message = f"alignment failed: {type(err).__name__}: {err}"
             self.show_error(message)
-        elif event.state == WorkerState.CANCELLED:
-            self.hide_progress()
 
     def show_error(self, message: str) -> None:
         self.error = message

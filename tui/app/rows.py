@@ -141,9 +141,7 @@ def paragraph_rows(comparison: Comparison, source: Document, target: Document) -
     return rows
 
 
-def build_rows(
-    comparison: Comparison, source: Document, target: Document, mode: Mode
-) -> list[Row]:
+def build_rows(comparison: Comparison, source: Document, target: Document, mode: Mode) -> list[Row]:
     if mode == "sentence":
         return sentence_rows(comparison)
     return paragraph_rows(comparison, source, target)

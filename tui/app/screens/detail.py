@@ -153,7 +153,5 @@ class DetailScreen(ModalScreen[None]):
             out.append("Substitutions\n", style="bold")
             for sub in p.substitutions:
                 count = f"  \u00d7{sub.count}" if sub.count > 1 else ""
-                out.append(
-                    f"  \u201c{sanitize(sub.source)}\u201d \u2192 \u201c{sanitize(sub.target)}\u201d"
-                    f"{count}\n"
-                )
+                old, new = sanitize(sub.source), sanitize(sub.target)
+                out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d{count}\n")

@@ -37,9 +37,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.side_by_side import SideBySideScreen
     from tui.app.widgets.aligned_view import AlignedView
 
-    palette = Binding(
-        StoryTraceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette"
-    )
+    palette = Binding(StoryTraceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
     return [
         ("Everywhere", [*_bindings(StoryTraceApp), palette]),
         ("Overview", _bindings(OverviewScreen)),

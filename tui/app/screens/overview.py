@@ -82,7 +82,7 @@ class OverviewScreen(Screen[None]):
         line.append(sanitize_name(ref.id), style="bold")
         if ref.title:
             line.append(f" \u201c{sanitize_name(ref.title)}\u201d")
-        line.append(f"\nchosen because {sanitize_name(report.reference_reason)}", style="italic")
+        line.append(f"\nwhy this one: {sanitize_name(report.reference_reason)}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
         self._describe(table.current_id())
 

@@ -15,13 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from tui.app.rows import LABEL_LETTERS, Mode, RowText
 from tui.app.sanitize import sanitize_name
 from tui.app.screens.detail import DetailScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
+from tui.app.widgets.status import StatusLine
 from tui.core.model import LABELS, Report
 
 if TYPE_CHECKING:
@@ -53,10 +54,8 @@ class SideBySideScreen(Screen[None]):
         Binding("enter", "detail", "Detail", id="sbs.detail"),
         Binding("r", "make_reference", "Make reference", id="sbs.make_reference"),
         Binding("tab", "version(1)", "Next version", show=False, id="sbs.next_version"),
-        Binding(
-            "shift+tab", "version(-1)", "Previous version", show=False, id="sbs.prev_version"
-        ),
-        Binding("escape", "back", "Back", id="sbs.back"),
+        Binding("shift+tab", "version(-1)", "Previous version", show=False, id="sbs.prev_version"),
+        Binding("escape", "back", "Back / clear search", id="sbs.back"),
         *_label_bindings(),
     ]
 
@@ -77,9 +76,9 @@ class SideBySideScreen(Screen[None]):
         return self.query_one(AlignedView)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="sbs-header", markup=False)
+        yield StatusLine(id="sbs-header")
         yield AlignedView(id="aligned")
-        yield Static("", id="sbs-status", markup=False)
+        yield StatusLine(id="sbs-status")
         yield Input(placeholder="search both sides; enter to find, escape to cancel", id="search")
         yield AlignProgress()
         yield Footer()
@@ -93,9 +92,12 @@ class SideBySideScreen(Screen[None]):
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         """A new report (re-alignment): keep showing the same pair of texts if possible."""
-        if previous is not None and previous.reference != report.reference:
-            if self.target == report.reference:
-                self.target = previous.reference
+        if (
+            previous is not None
+            and previous.reference != report.reference
+            and self.target == report.reference
+        ):
+            self.target = previous.reference
         if self.target not in {c.target for c in report.comparisons}:
             self.target = report.comparisons[0].target if report.comparisons else ""
         self._load(report)
@@ -134,7 +136,7 @@ class SideBySideScreen(Screen[None]):
         header.append(sanitize_name(right), style="bold")
         cov = comparison.coverage.get("target_derived", 0.0)
         header.append(f"   {comparison.verdict}, {cov:.0%} derived")
-        self.query_one("#sbs-header", Static).update(header)
+        self.query_one("#sbs-header", StatusLine).set_text(header)
         self._update_status()
 
     def _update_status(self) -> None:
@@ -160,7 +162,7 @@ class SideBySideScreen(Screen[None]):
                 f" \u2502 search \u201c{sanitize_name(self.search_term)}\u201d: "
                 f"{len(hits)} row(s)" + (f", at {at}" if at else "")
             )
-        self.query_one("#sbs-status", Static).update(status)
+        self.query_one("#sbs-status", StatusLine).set_text(status)
 
     @on(AlignedView.CursorMoved)
     def _cursor_moved(self, event: AlignedView.CursorMoved) -> None:

@@ -80,15 +80,23 @@ class AlignedView(ScrollView, can_focus=True):
         overflow-x: hidden;
         & > .aligned-view--cursor { background: $accent 20%; }
         & > .aligned-view--cursor-mark { color: $accent; text-style: bold; }
-        & > .aligned-view--del { color: $text-error; background: $error 15%; text-style: strike; }
-        & > .aligned-view--ins { color: $text-success; background: $success 15%; text-style: bold underline; }
+        & > .aligned-view--del {
+            color: $text-error;
+            background: $error 15%;
+            text-style: strike;
+        }
+        & > .aligned-view--ins {
+            color: $text-success;
+            background: $success 15%;
+            text-style: bold underline;
+        }
         & > .aligned-view--omitted { color: $text-error; }
         & > .aligned-view--added { color: $text-success; }
         & > .aligned-view--boilerplate { color: $text-muted; text-style: italic; }
-        & > .aligned-view--match { background: $warning 50%; color: $foreground; text-style: bold reverse; }
+        & > .aligned-view--match { text-style: bold reverse; }
         & > .aligned-view--divider { color: $foreground 30%; }
         & > .aligned-view--placeholder { color: $text-muted; text-style: italic; }
-        & > .aligned-view--moved { color: $warning; text-style: bold; }
+        & > .aligned-view--moved { color: $text-warning; text-style: bold; }
         & > .aligned-view--label-verbatim { color: $text-muted; }
         & > .aligned-view--label-edited { color: $text-warning; text-style: bold; }
         & > .aligned-view--label-paraphrased { color: $text-accent; text-style: bold; }
@@ -139,7 +147,11 @@ class AlignedView(ScrollView, can_focus=True):
         self.hits: list[int] = []  # visible rows containing the search term
         self._paras: dict[tuple[Mode, int, Side], list[Para]] = {}
         self._layout: _Layout | None = None
-        self._strips: LRUCache[tuple[int, bool], list[Strip]] = LRUCache(512)
+        # Two layers: wrapped side lines without the base style, keyed (row id, side, width),
+        # and finished lines keyed (row, line, is cursor), so moving the cursor re-joins
+        # lines but never re-wraps text.
+        self._sides: LRUCache[tuple[int, Side, int], list[Strip]] = LRUCache(256)
+        self._lines: LRUCache[tuple[int, int, bool], Strip] = LRUCache(4096)
         self._styles: dict[str, Style] = {}
 
     # ----------------------------------------------------------------- public state changes
@@ -169,7 +181,7 @@ class AlignedView(ScrollView, can_focus=True):
     def set_search(self, term: str) -> None:
         self.search = term
         self._find_hits()
-        self._strips.clear()
+        self._clear_caches()
         self.refresh()
 
     @property
@@ -310,7 +322,7 @@ class AlignedView(ScrollView, can_focus=True):
         self.cursor = max(0, cursor)
         self._find_hits()
         self._layout = None
-        self._strips.clear()
+        self._clear_caches()
         self._relayout()
         self.post_message(self.CursorMoved(self, self.cursor))
 
@@ -331,7 +343,7 @@ class AlignedView(ScrollView, can_focus=True):
             total += self._row_height(rid, stacked, left, right)
             offsets.append(total)
         self._layout = _Layout(width, stacked, left, right, offsets)
-        self._strips.clear()
+        self._clear_caches()
         self.virtual_size = Size(width, total)
         self._scroll_to_cursor()
         self.refresh()
@@ -398,6 +410,10 @@ class AlignedView(ScrollView, can_focus=True):
         elif bottom > y + height:
             self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
 
+    def _clear_caches(self) -> None:
+        self._sides.clear()
+        self._lines.clear()
+
     def _refresh_row(self, row: int) -> None:
         layout = self._layout
         if layout is None or not 0 <= row < len(self.rows):
@@ -412,7 +428,7 @@ class AlignedView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
-        self._strips.clear()
+        self._clear_caches()
 
     # ---------------------------------------------------------------------------- rendering
 
@@ -430,44 +446,38 @@ class AlignedView(ScrollView, can_focus=True):
         if layout is None or not self.rows or line >= layout.offsets[-1]:
             return Strip.blank(width, self.rich_style)
         row = self._row_at_line(line)
-        strips = self._row_strips(row)
         index = line - layout.offsets[row]
-        if index >= len(strips):
-            return Strip.blank(width, self.rich_style)
-        return strips[index]
+        key = (row, index, row == self.cursor)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._build_line(row, index, row == self.cursor)
+            self._lines[key] = strip
+        return strip
 
-    def _row_strips(self, row: int) -> list[Strip]:
-        is_cursor = row == self.cursor
-        key = (row, is_cursor)
-        cached = self._strips.get(key)
+    def _side_lines(self, rid: int, side: Side, width: int) -> list[Strip]:
+        """One side of a row, wrapped, without the base style (so the cursor can reuse it)."""
+        key = (rid, side, width)
+        cached = self._sides.get(key)
         if cached is not None:
             return cached
-        strips = self._build_row(row, is_cursor)
-        self._strips[key] = strips
-        return strips
-
-    def _side_lines(self, rid: int, side: Side, width: int, base: Style) -> list[Strip]:
         paras = self._side_paras(rid, side)
+        console = self.app.console
+        out: list[Strip] = []
         if not paras:
             assert self.texts is not None
-            doc = self.texts.document(side)
+            doc = sanitize_name(self.texts.document(side).id)
             message = (
-                f"\u2014 not in {sanitize_name(doc.id)} \u2014"
+                f"\u2014 not in {doc} \u2014"
                 if side == "source"
-                else f"\u2014 dropped from {sanitize_name(doc.id)} \u2014"
+                else f"\u2014 dropped from {doc} \u2014"
             )
-            text = Text(message, end="")
-            strip = Strip(text.render(self.app.console)).apply_style(
-                base + self._style("placeholder")
-            )
-            return [strip.crop_extend(0, width, base)]
-        console = self.app.console
+            strip = Strip([Segment(message, self._style("placeholder"))])
+            out.append(strip.crop_extend(0, width, None))
         term = self.search.lower()
         match_style = self._style("match")
-        out: list[Strip] = []
         for n, (plain, spans) in enumerate(paras):
             if n:
-                out.append(Strip.blank(width, base))
+                out.append(Strip.blank(width))
             text = Text(plain, end="", no_wrap=True)
             for a, b, kind in spans:
                 text.stylize(self._style(kind), a, b)
@@ -477,61 +487,54 @@ class AlignedView(ScrollView, can_focus=True):
                 while at >= 0:
                     text.stylize(match_style, at, at + len(term))
                     at = low.find(term, at + len(term))
-            offsets = wrap_offsets(plain, width)
-            cuts = [start for start, _ in offsets[1:]]
+            cuts = [start for start, _ in wrap_offsets(plain, width)[1:]]
             for piece in text.divide(cuts):
                 piece.rstrip()
-                # Text.render leaves the base style out: layer it under the spans here.
-                strip = Strip(piece.render(console)).apply_style(base)
-                out.append(strip.crop_extend(0, width, base))
+                out.append(Strip(piece.render(console)).crop_extend(0, width, None))
+        self._sides[key] = out
         return out
 
-    def _gutter(self, row: Row, index: int, is_cursor: bool, base: Style) -> Strip:
-        mark = Segment("\u258c" if is_cursor else " ", base + self._style("cursor-mark"))
+    def _gutter(self, row: Row, index: int, is_cursor: bool) -> Strip:
+        mark = Segment("\u258c" if is_cursor else " ", self._style("cursor-mark"))
         if index < len(row.labels):
             label = row.labels[index]
-            letter = Segment(LABEL_LETTERS[label], base + self._style(f"label-{label}"))
+            letter = Segment(LABEL_LETTERS[label], self._style(f"label-{label}"))
         else:
-            letter = Segment(" ", base)
-        moved_mark = "\u2195" if row.moved and index == 0 else " "
-        moved = Segment(moved_mark, base + self._style("moved"))
-        return Strip([mark, letter, moved, Segment(" ", base)], GUTTER)
+            letter = Segment(" ")
+        moved = Segment("\u2195" if row.moved and index == 0 else " ", self._style("moved"))
+        return Strip([mark, letter, moved, Segment(" ")], GUTTER)
 
-    def _build_row(self, row: int, is_cursor: bool) -> list[Strip]:
+    def _build_line(self, row: int, index: int, is_cursor: bool) -> Strip:
         layout = self._layout
-        assert layout is not None
+        assert layout is not None and self.texts is not None
         rid = self._row_ids[row]
-        info = self.rows[row]
+        if index >= layout.offsets[row + 1] - layout.offsets[row] - 1:
+            return Strip.blank(layout.width, self.rich_style)  # the gap between rows
+        left = self._side_lines(rid, self.left_side, layout.left_width)
+        right = self._side_lines(rid, self.right_side, layout.right_width)
+        if layout.stacked:
+            if index < len(left):
+                body = left[index]
+            elif index == len(left):
+                below = sanitize_name(self.texts.document(self.right_side).id)
+                body = Strip(
+                    [Segment(f"\u2504\u2504 {below} \u2504\u2504", self._style("divider"))]
+                ).crop_extend(0, layout.right_width, None)
+            elif index - len(left) - 1 < len(right):
+                body = right[index - len(left) - 1]
+            else:
+                body = Strip.blank(layout.right_width)
+        else:
+            body = Strip.join(
+                [
+                    left[index] if index < len(left) else Strip.blank(layout.left_width),
+                    Strip([Segment(SEPARATOR, self._style("divider"))], len(SEPARATOR)),
+                    right[index] if index < len(right) else Strip.blank(layout.right_width),
+                ]
+            )
         base = self.rich_style
         if is_cursor:
             base = base + self._style("cursor")
-        left = self._side_lines(rid, self.left_side, layout.left_width, base)
-        right = self._side_lines(rid, self.right_side, layout.right_width, base)
-        body: list[Strip] = []
-        if layout.stacked:
-            assert self.texts is not None
-            below = sanitize_name(self.texts.document(self.right_side).id)
-            divider = Strip(
-                [Segment(f"\u2504\u2504 {below} \u2504\u2504", base + self._style("divider"))]
-            ).crop_extend(0, layout.right_width, base)
-            body = [*left, divider, *right]
-        else:
-            sep = Strip([Segment(SEPARATOR, base + self._style("divider"))], len(SEPARATOR))
-            blank_l = Strip.blank(layout.left_width, base)
-            blank_r = Strip.blank(layout.right_width, base)
-            for i in range(max(len(left), len(right))):
-                body.append(
-                    Strip.join(
-                        [
-                            left[i] if i < len(left) else blank_l,
-                            sep,
-                            right[i] if i < len(right) else blank_r,
-                        ]
-                    )
-                )
-        out: list[Strip] = []
-        for i, strip in enumerate(body):
-            line = Strip.join([self._gutter(info, i, is_cursor, base), strip])
-            out.append(line.crop_extend(0, layout.width, base))
-        out.append(Strip.blank(layout.width, self.rich_style))
-        return out
+        line = Strip.join([self._gutter(self.rows[row], index, is_cursor), body])
+        # Segment styles sit on top of the base, so words keep their marks on the cursor row.
+        return line.apply_style(base).crop_extend(0, layout.width, base)

@@ -26,6 +26,11 @@ class AlignProgress(Horizontal):
         yield Label("", markup=False)
         yield ProgressBar(total=1.0, show_eta=False)
 
+    def on_mount(self) -> None:
+        state = getattr(self.app, "progress", None)
+        if state is not None:
+            self.show(*state)
+
     def show(self, fraction: float, text: str) -> None:
         self.add_class("-running")
         self.query_one(Label).update(text)

@@ -6,11 +6,13 @@ the theme changes rather than baking one palette's colours into its cells.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize_name
@@ -68,10 +70,8 @@ class VersionTable(DataTable[Text]):
         return key.value
 
     def select_id(self, doc_id: str) -> None:
-        try:
+        with contextlib.suppress(RowDoesNotExist):  # gone after a re-align
             self.move_cursor(row=self.get_row_index(doc_id))
-        except Exception:  # noqa: BLE001 - the row may be gone after a re-align
-            pass
 
     def show(self, report: Report) -> None:
         self.report = report
@@ -80,9 +80,13 @@ class VersionTable(DataTable[Text]):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.report is not None and self.is_mounted:
-            cursor = self.cursor_row
-            self._fill()
-            self.move_cursor(row=cursor)
+            # After the refresh: the component styles may not have the new theme yet.
+            self.call_after_refresh(self._refill)
+
+    def _refill(self) -> None:
+        cursor = self.cursor_row
+        self._fill()
+        self.move_cursor(row=cursor)
 
     def _style(self, name: str) -> Style:
         return component_style(self, f"version-table--{name}")

@@ -1,0 +1,48 @@
+"""Shared helpers for the explorer's tests (no tests in here)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+
+from textual.pilot import Pilot
+from textual.worker import WorkerFailed
+
+from tui.app.app import StoryTraceApp
+from tui.app.widgets.aligned_view import AlignedView
+
+from .conftest import SEEDS, seed_paths
+
+GOLD_REFERENCE_PATH = str(SEEDS / "001_31fc123e83c1cc46.txt")
+
+
+def seeds_app(reference: str | None = None) -> StoryTraceApp:
+    return StoryTraceApp(seed_paths(), reference=reference)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for the align worker and the messages it leaves behind."""
+    with contextlib.suppress(WorkerFailed):  # the app shows the error; tests check that
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_text(app: StoryTraceApp) -> str:
+    """What the terminal would show, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def view_text(view: AlignedView) -> str:
+    """Every line the aligned view draws in its viewport."""
+    return "\n".join(view.render_line(y).text for y in range(view.scrollable_content_region.height))
+
+
+async def open_side_by_side(pilot: Pilot, keys: Sequence[str] = ()) -> AlignedView:
+    await settle(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    for key in keys:
+        await pilot.press(key)
+    await pilot.pause()
+    return pilot.app.screen.query_one(AlignedView)

@@ -69,3 +69,44 @@ def test_pan_unrelated_pairs_have_no_regions() -> None:
         for src, susp, _ in _pan("01-no-plagiarism", 10)
     )
     assert false_alarms == 0
+
+
+def test_json_is_identical_with_one_thread_or_all_cores(tmp_path) -> None:
+    """Big enough for rapidfuzz to use its thread pool (4,000+ candidate pairs)."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import REPO
+
+    src = need_data("pan13-train", "src")
+    docs = sorted(src.glob("*.txt"))[:40]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in docs)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text, encoding="utf-8")
+    paras = text.split("\n")
+    b.write_text("\n".join(paras[1::2] + paras[::4]), encoding="utf-8")
+    outs = []
+    for workers in ("1", "-1"):
+        env = {**os.environ, "STORYTRACE_WORKERS": workers, "PYTHONHASHSEED": workers[-1]}
+        outs.append(
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "tui",
+                    "compare",
+                    str(a),
+                    str(b),
+                    "-r",
+                    str(a),
+                    "--format",
+                    "json",
+                ],
+                capture_output=True,
+                check=True,
+                cwd=REPO,
+                env=env,
+            ).stdout
+        )
+    assert outs[0] == outs[1] and len(outs[0]) > 100_000

@@ -11,6 +11,7 @@ Order is free: passages may move anywhere.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,10 @@ from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
 from .vectors import idf_weights
+
+# Threads for rapidfuzz on big batches (-1: all cores). Results do not depend on it; the
+# variable exists so that can be checked (tests compare the JSON of 1 and all cores).
+WORKERS = int(os.environ.get("STORYTRACE_WORKERS", "-1"))
 
 # Evidence levels of a link, strongest first.
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
@@ -124,7 +129,9 @@ class Aligner:
         cands = self._candidates()
         pairs = [(t, s) for t, row in enumerate(cands) for s in row]
         nt = len(self.tf)
-        sigs = self.table.signals([t for t, _ in pairs], [nt + s for _, s in pairs], workers=-1)
+        sigs = self.table.signals(
+            [t for t, _ in pairs], [nt + s for _, s in pairs], workers=WORKERS
+        )
         by_target: dict[int, list[tuple[int, dict[str, float]]]] = {}
         for (t, s), sig in zip(pairs, sigs, strict=True):
             by_target.setdefault(t, []).append((s, sig))

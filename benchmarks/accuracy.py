@@ -242,6 +242,31 @@ def read_text(path: Path, encoding: str | None) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def _seed_tree(paths: list[str], gold: dict[str, Any]) -> dict[str, Any]:
+    """Without --reference: the derivation tree and the reference provenance picks. Gold: the
+    derived versions and the gold reference share a source (no version derives from another
+    among them), the independent ones have no relatives; the gold reference is chosen."""
+    compare_paths, report_to_dict = _engine()
+    report = report_to_dict(compare_paths(paths))
+    edges = sorted((e["parent"], e["child"]) for e in report["tree"]["edges"])
+    stem = lambda name: Path(name).stem  # noqa: E731
+    derived = {stem(n) for n, g in gold["documents"].items() if g["verdict"] != "independent"}
+    independent = {stem(n) for n, g in gold["documents"].items() if g["verdict"] == "independent"}
+    parents = {p for p, _ in edges}
+    siblings = len(parents) == 1 and {c for _, c in edges} == derived | {stem(gold["reference"])}
+    ok = siblings and set(report["tree"]["independent"]) == independent
+    chosen = report["reference"] == stem(gold["reference"])
+    print("\nDerivation tree without --reference:")
+    for p, c in edges:
+        print(f"  {p} -> {c}")
+    print(f"  independent: {', '.join(report['tree']['independent']) or '-'}")
+    print(
+        f"  matches gold: {'yes' if ok else 'no'}; reference chosen: {report['reference']} "
+        f"({'gold' if chosen else 'not gold'})"
+    )
+    return {"edges": edges, "matches_gold": ok, "reference_is_gold": chosen}
+
+
 def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     heading("Seeds against seeds-gold.json")
     if not gold_path.is_file():
@@ -399,6 +424,7 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     seeds_pass = (label_agreement or 0.0) >= TARGETS["seeds_label_agreement"] and (
         verdicts_right == len(per_doc)
     )
+    tree = _seed_tree(paths, gold)
     print()
     print(
         f"target: label agreement >= {TARGETS['seeds_label_agreement']} with all verdicts right: "
@@ -407,6 +433,7 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     )
     return {
         "engine_seconds": engine_seconds,
+        "tree": tree,
         "documents": per_doc,
         "sentences": n,
         "label_agreement": label_agreement,

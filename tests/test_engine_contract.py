@@ -150,3 +150,22 @@ def test_reference_outside_the_inputs_is_added(tmp_path: Path) -> None:
     data = json.loads(out.stdout)
     assert data["reference"] == GOLD_REFERENCE
     assert len(data["comparisons"]) == 2
+
+
+def test_json_does_not_depend_on_what_the_process_saw_before() -> None:
+    """Word ids come from a process-wide vocabulary; no figure may depend on them."""
+    from tui.core.engine import compare_paths
+    from tui.core.textnorm import features
+
+    # Give every word of the seeds a different id than a fresh process would.
+    for path in reversed(seed_paths()):
+        text = Path(path).read_text(encoding="utf-8")
+        features(" ".join(reversed(text.split())) + " warm-up")
+    here = report_to_json(compare_paths(seed_paths())).encode("utf-8")
+    fresh = subprocess.run(
+        [sys.executable, "-m", "tui", "compare", *seed_paths(), "--format", "json", "--no-notes"],
+        capture_output=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
+    assert here == fresh

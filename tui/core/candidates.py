@@ -16,20 +16,21 @@ from scipy import sparse
 from .scoring import SignalTable
 
 
-def _normalised(m: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
-
-
 def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
+    """Cosines from integer-valued weights: the dot products and squared norms are sums of
+    integers, exact in any order, so the result does not depend on column order (which
+    follows the process-wide vocabulary) or on how BLAS splits the work."""
+    t_norm = np.sqrt(np.asarray(tm.multiply(tm).sum(axis=1)).ravel())
+    s_norm = np.sqrt(np.asarray(sm.multiply(sm).sum(axis=1)).ravel())
+    t_norm[t_norm == 0] = 1.0
+    s_norm[s_norm == 0] = 1.0
     if tm.shape[0] * sm.shape[0] <= 40_000:
         # Small pairs: dense arithmetic avoids scipy's per-operation overhead.
-        t, s = tm.toarray(), sm.toarray()
-        t /= np.maximum(np.linalg.norm(t, axis=1, keepdims=True), 1e-12)
-        s /= np.maximum(np.linalg.norm(s, axis=1, keepdims=True), 1e-12)
-        return sparse.coo_matrix(t @ s.T)
-    return (_normalised(tm) @ _normalised(sm).T).tocoo()
+        product = sparse.coo_matrix(tm.toarray() @ sm.toarray().T)
+    else:
+        product = (tm @ sm.T).tocoo()
+    product.data = product.data / (t_norm[product.row] * s_norm[product.col])
+    return product
 
 
 def retrieve(

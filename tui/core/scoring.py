@@ -36,7 +36,7 @@ class SignalTable:
         self.feats = list(feats)
         self.content, stems = incidence([f.content for f in self.feats])
         known = stems < len(idf)
-        self.weights = np.where(known, idf[np.where(known, stems, 0)], 1.0)
+        self.weights = np.where(known, idf[np.where(known, stems, 0)], 1000.0)
         self.totals = self.content @ self.weights
         self.bigrams, _ = incidence([f.bigrams for f in self.feats])
         self.pair_counts = np.asarray(self.bigrams.sum(axis=1)).ravel()

@@ -24,12 +24,14 @@ def incidence(rows: Sequence[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray
 
 
 def idf_weights(feats: Sequence[Features]) -> np.ndarray:
-    """Inverse document frequency over the given sentences, indexed by stem id; stems the
-    sentences do not contain get weight 1."""
+    """Inverse document frequency (in thousandths) over the given sentences, indexed by stem
+    id; stems the sentences do not contain get weight 1."""
     idf = np.ones(VOCABULARY.stems)
     if feats:
         flat = np.concatenate([f.content for f in feats])
         ids, df = np.unique(flat, return_counts=True)
         n = len(feats)
         idf[ids] = np.log((n + 1) / (df + 1)) + 1.0
-    return idf
+    # Whole thousandths: every weighted sum is then a sum of integers, exact in any order,
+    # so no result depends on the order terms happen to have in a matrix.
+    return np.round(idf * 1000.0)

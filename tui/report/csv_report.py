@@ -10,6 +10,15 @@ so every row carries its provenance instead (tool version, settings, both files'
 SHA-256, the generation time when recorded); warnings about skipped files, which have no
 rows, are in the other formats.
 
+Provenance: the derivation tree, substitution lexicon, inserts and omission audit are not
+passages, and a second kind of row (or a second table under the first) would break sorting
+and filtering, which is what the CSV is for; they are in the HTML, Markdown, text and JSON
+reports. What does fit a passage row is its family: ``family`` holds the id(s) of the
+provenance families its text belongs to (the version's sentences; the reference's for an
+omitted passage), the ids the HTML and Markdown family tables and the JSON ``families`` use,
+and ``family_versions`` how many versions carry that text (the widest of those families), so a
+spreadsheet can pick out, say, the passages every version copied or only this one has.
+
 Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
 (OWASP's advice). Numbers this module writes itself are left alone.
@@ -31,6 +40,8 @@ COLUMNS = (
     "reviewer_note",
     "score",
     "moved",
+    "family",
+    "family_versions",
     "source_where",
     "target_where",
     "source_spans",
@@ -91,6 +102,12 @@ def render_csv(view: ReportView) -> str:
                 "generated_at": ev.generated_at or "",
             }
             row = {k: defuse(val) for k, val in text_cells.items()}
-            row |= {"passage": str(r.number), "score": f"{r.score:.4f}", "moved": str(r.moved)}
+            row |= {
+                "passage": str(r.number),
+                "score": f"{r.score:.4f}",
+                "moved": str(r.moved),
+                "family": " ".join(str(f) for f in r.families),
+                "family_versions": str(r.family_versions) if r.families else "",
+            }
             writer.writerow([row[c] for c in COLUMNS])
     return BOM + buf.getvalue()

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .provenance import (
+    ABSENT,
+    KNOWN_MARK,
+    ORIGIN_MARK,
+    Excerpt,
+    ProvenanceView,
+    TreeNode,
+    TreeView,
+)
 from .view import ReportView, Row, Segment, Version, tag
 
 # CommonMark lets any ASCII punctuation be escaped; these are the ones that can mean
@@ -165,6 +174,202 @@ def _evidence(view: ReportView) -> list[str]:
     return lines
 
 
+def _strong(text: str) -> str:
+    """``**text**`` for escaped text between spaces or line ends, when the marks can work."""
+    if text and _can_open(" ", text[0]) and _can_close(text[-1], " "):
+        return f"**{text}**"
+    return text
+
+
+def _item(depth: int, text: str) -> str:
+    """A list item at ``depth`` whose escaped text can open no block of its own."""
+    return "  " * depth + "- " + _block_safe(text)
+
+
+def _tree_node(node: TreeNode, depth: int) -> list[str]:
+    line = escape(node.id) + (f" ({escape(node.note)})" if node.inferred else "")
+    if node.reference:
+        line += " (reference)"
+    if node.edge:
+        line += f": {escape(node.edge_summary)}"
+    lines = [_item(depth, line)]
+    if node.edge:
+        # Hard line breaks (backslash) keep the evidence in the node's item, not as children.
+        lines[-1] += "\\"
+        evidence = [f"{'  ' * (depth + 1)}{_block_safe(escape(e))}" for e in node.edge.evidence]
+        lines += [e + "\\" for e in evidence[:-1]] + evidence[-1:]
+    for child in node.children:
+        lines += _tree_node(child, depth + 1)
+    return lines
+
+
+def _tree(tree: TreeView) -> list[str]:
+    lines = [
+        "### Derivation tree",
+        "",
+        "Which version was made from which, judged across all versions at once; each version "
+        "is listed under the one it comes from, with the evidence. A version marked *inferred* "
+        "is one the evidence says must exist but that is not among the inputs.",
+        "",
+    ]
+    for root in tree.roots:
+        lines += _tree_node(root, 0)
+    if not tree.roots:
+        lines.append("No version derives from another.")
+    if tree.independent:
+        ids = ", ".join(escape(d) for d in tree.independent)
+        lines += ["", f"Independent (no content shared with the other versions): {ids}."]
+    if tree.notes:
+        lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
+        lines += [_item(0, escape(n)) for n in tree.notes]
+    return lines
+
+
+def _families(prov: ProvenanceView) -> list[str]:
+    fam = prov.families
+    lines = [
+        "### Passage families",
+        "",
+        "A family is one piece of content followed through every version that carries it. "
+        "Each cell gives the version's form against the family's origin (its earliest form "
+        f"among the inputs, marked {ORIGIN_MARK}): "
+        + ", ".join(tag(label) for label in ("verbatim", "edited", "paraphrased"))
+        + f"; {ABSENT} where the version lacks it."
+        + (
+            " Versions sharing nothing with the others have no column: "
+            + ", ".join(escape(d) for d in fam.left_out)
+            + "."
+            if fam.left_out
+            else ""
+        ),
+        "",
+    ]
+    if fam.rows:
+        lines += _table(
+            ["#", "Passage (origin's wording)", *(_cell(c) for c in fam.columns)],
+            [
+                [
+                    str(r.id),
+                    _cell(r.text),
+                    *(f"**{c.letter}** {ORIGIN_MARK}" if c.origin else c.letter for c in r.cells),
+                ]
+                for r in fam.rows
+            ],
+            "rl" + "l" * len(fam.columns),
+        )
+        lines.append("")
+    hidden = []
+    if fam.single:
+        hidden.append(f"{fam.single} found in one version only")
+    if fam.unchanged:
+        hidden.append(f"{fam.unchanged} carried word for word by every version")
+    total = f"{fam.total} famil{'y' if fam.total == 1 else 'ies'}"
+    lines.append(
+        total
+        + ("; not shown: " + ", ".join(hidden) if hidden else "")
+        + ". All families are in the JSON report."
+    )
+    return lines
+
+
+def _lexicon(prov: ProvenanceView) -> list[str]:
+    lines = ["### Substitution lexicon", ""]
+    if not prov.lexicon:
+        return [*lines, "No word swaps between versions."]
+    lines += [
+        "Every word swap between two related versions, counted. "
+        f"{KNOWN_MARK}: listed as a spinner swap in the tortured-phrases lexicon. Rarer side "
+        "(its wording in bold): one side is much rarer English than the other; spinners swap "
+        "plain words for rarer ones, so the rarer side is likely the spun one. From: the "
+        "wording of the version the pair was aligned from (the reference, or the version "
+        f"holding more of the other); to: the other's. {prov.known_swaps} known, "
+        f"{prov.odd_swaps} with a rarer side, {len(prov.lexicon)} in all.",
+        "",
+    ]
+    rows = []
+    for e in prov.lexicon:
+        src, tgt = _cell(e.source), _cell(e.target)
+        rows.append(
+            [
+                _strong(src) if e.odd_side == "source" else src,
+                _strong(tgt) if e.odd_side == "target" else tgt,
+                str(e.count),
+                ", ".join(_cell(v) for v in e.versions),
+                f"**{KNOWN_MARK}**" if e.known else "",
+                f"**{e.odd_text}**" if e.odd_side else "",
+            ]
+        )
+    lines += _table(
+        ["From", "To", "Times", "Versions", "Known spinner swap", "Rarer side"], rows, "llrlll"
+    )
+    return lines
+
+
+def _audit_items(kind_title: str, items: list[Excerpt], detail_strong: bool) -> list[str]:
+    """One list item per entry: place, reason (an insert's, in brackets) or detail (an
+    omission's, in bold, e.g. the attribution a copy dropped), then the text."""
+    lines = [f"{kind_title} ({len(items)}):", ""]
+    for i in items:
+        head = escape(i.where)
+        if i.reason and detail_strong:
+            head += " \u2014 " + _strong(escape(i.reason[:1].upper() + i.reason[1:]))
+        elif i.reason:
+            head += f" ({escape(i.reason)})"
+        lines.append(_item(0, f"{head}: {escape(i.text)}"))
+    return [*lines, ""]
+
+
+def _inserts(prov: ProvenanceView) -> list[str]:
+    lines = [
+        "### Inserts",
+        "",
+        "What each version carries that the reference does not: promotion (calls to action, "
+        "product pitches), boilerplate (page furniture) and other added material; the "
+        "reference's own furniture is listed under it. Long text is shortened in the middle "
+        "(\\[\u2026\\]); the place gives paragraphs and characters in that version.",
+        "",
+    ]
+    if not prov.inserts:
+        return [*lines, "No version adds anything.", ""]
+    for a in prov.inserts:
+        lines += [f"#### Inserts in {escape(a.doc)}" + (" (reference)" if a.reference else ""), ""]
+        for g in a.groups:
+            lines += _audit_items(f"**{g.title}**", g.items, False)
+    return lines
+
+
+def _omissions(prov: ProvenanceView) -> list[str]:
+    lines = [
+        "### Omission and attribution audit",
+        "",
+        "What each derived version dropped from the reference, quotes and attributions first, "
+        "then bylines, credits, links and other text; including passages a version kept while "
+        "dropping who said or reported them. Places are in the reference.",
+        "",
+    ]
+    if not prov.omissions:
+        return [*lines, "No derived version dropped anything of the reference.", ""]
+    for a in prov.omissions:
+        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
+        lines += [f"#### Dropped by {escape(a.doc)}", "", f"From {escape(a.source)}: {counts}.", ""]
+        for g in a.groups:
+            lines += _audit_items(f"**{g.title}**", g.items, True)
+    return lines
+
+
+def _provenance(prov: ProvenanceView) -> list[str]:
+    return [
+        "## Provenance across all versions",
+        "",
+        *_families(prov),
+        "",
+        *_lexicon(prov),
+        "",
+        *_inserts(prov),
+        *_omissions(prov),
+    ]
+
+
 def _counts(v: Version) -> str:
     return ", ".join(f"{tag(k)} {n}" for k, n in v.counts.items() if n)
 
@@ -197,6 +402,8 @@ def _summary(view: ReportView) -> list[str]:
             f"**{escape(v.target.id)}**: {v.verdict}." + (f" {regions}" if regions else ""),
             "",
         ]
+    if view.provenance:
+        lines += [*_tree(view.provenance.tree), ""]
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [
@@ -288,6 +495,8 @@ def render_markdown(view: ReportView) -> str:
         *_summary(view),
         "",
     ]
+    if view.provenance:
+        lines += _provenance(view.provenance)
     for v in view.versions:
         lines += _version(v)
     lines.append(

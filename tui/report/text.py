@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from ..core.model import Report
 from ..core.summary import describe_report
+from .provenance import ProvenanceView
 from .view import ReportView, tag
+
+# How many entries the text summary lists before it only counts the rest.
+TEXT_LIST = 12
 
 
 def evidence_lines(view: ReportView) -> list[str]:
@@ -46,8 +50,54 @@ def override_lines(view: ReportView) -> list[str]:
     return lines
 
 
+def provenance_lines(prov: ProvenanceView) -> list[str]:
+    """The derivation tree in full, then a short lexicon, inserts and omissions summary;
+    the HTML and Markdown reports list everything."""
+    lines = ["derivation tree:"]
+    lines += ["  " + line for line in prov.tree.lines()]
+    if prov.tree.notes:
+        lines.append("  why other parents were ruled out:")
+        lines += [f"    - {note}" for note in prov.tree.notes]
+    lines.append("")
+    marked = [e for e in prov.lexicon if e.known or e.odd_side]
+    lines.append(
+        f"substitution lexicon: {len(prov.lexicon)} swaps, {prov.known_swaps} known spinner "
+        f"swaps, {prov.odd_swaps} with a much rarer side"
+        + (" (! marks the rarer side):" if marked else "")
+    )
+    for e in marked[:TEXT_LIST]:
+        src = f"!{e.source!r}" if e.odd_side == "source" else repr(e.source)
+        tgt = f"!{e.target!r}" if e.odd_side == "target" else repr(e.target)
+        known = " [known spinner swap]" if e.known else ""
+        times = f" x{e.count}" if e.count > 1 else ""
+        lines.append(f"  {src} -> {tgt}{times}{known} ({', '.join(e.versions)})")
+    if len(marked) > TEXT_LIST:
+        lines.append(f"  (+{len(marked) - TEXT_LIST} more marked)")
+    lines.append("")
+    lines.append("inserts:")
+    for a in prov.inserts:
+        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
+        lines.append(f"  {a.doc}{' (reference)' if a.reference else ''}: {counts}")
+        for g in a.groups:
+            if g.kind == "promotion":
+                lines += [f"    promotion, {i.where}, {i.reason}: {i.text}" for i in g.items]
+    lines.append("")
+    lines.append("omissions (quotes and attributions first):")
+    for a in prov.omissions:
+        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
+        lines.append(f"  {a.doc} dropped from {a.source}: {counts}")
+        for g in a.groups:
+            if g.kind != "text":
+                lines += [f"    {g.kind}, {i.where}: {i.reason or i.text}" for i in g.items]
+    if not prov.omissions:
+        lines.append("  none")
+    return [*lines, ""]
+
+
 def render_text(report: Report, view: ReportView) -> str:
     head = evidence_lines(view)
     tail = override_lines(view)
     body = describe_report(report)
+    if view.provenance:
+        body += "\n".join(provenance_lines(view.provenance)) + "\n"
     return "\n".join(head) + "\n\n" + body + ("\n".join(tail) + "\n" if tail else "")

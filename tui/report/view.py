@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from ..core.model import LABELS, Comparison, Document, Passage, Report, Span
 from ..core.overrides import Override, OverrideSet
 from ..core.summary import describe_region, paragraph_range
+from . import provenance as _provenance
+from .provenance import ProvenanceView
 
 TOOL_NAME = "storytrace"
 
@@ -107,6 +109,10 @@ class Row:
     source_where: str
     target_where: str
     override: Override | None
+    # Provenance families the passage's text belongs to (the version's sentences; the
+    # reference's for an omitted passage) and how many versions carry the widest of them.
+    families: tuple[int, ...] = ()
+    family_versions: int = 0
 
     @property
     def reviewer_label(self) -> str | None:
@@ -136,12 +142,15 @@ class Version:
 class ReportView:
     evidence: Evidence
     versions: list[Version]
+    # None for a report made without provenance (an engine before storytrace/2).
+    provenance: ProvenanceView | None = None
     labels: tuple[str, ...] = LABELS
     letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
     meanings: dict[str, str] = field(default_factory=lambda: dict(LABEL_MEANINGS))
 
 
-def _where(doc: Document, spans: list[Span]) -> str:
+def where(doc: Document, spans: list[Span]) -> str:
+    """``¶3 (chars 120–260)``: where spans lie, in paragraphs a reader can count."""
     if not spans:
         return ""
     whole = (min(a for a, _ in spans), max(b for _, b in spans))
@@ -163,10 +172,41 @@ def _sides(src: Document, tgt: Document, p: Passage) -> tuple[list[Segment], lis
     return source, target
 
 
+FamilyIndex = dict[tuple[str, int], tuple[int, int]]  # (doc, sentence) -> (family, versions)
+
+
+def family_index(report: Report) -> FamilyIndex:
+    if report.provenance is None:
+        return {}
+    return {
+        (v.doc, s): (f.id, len(f.variants))
+        for f in report.provenance.families
+        for v in f.variants
+        for s in v.sentences
+    }
+
+
+def _families(
+    index: FamilyIndex, src: Document, tgt: Document, p: Passage
+) -> list[tuple[int, int]]:
+    if p.target_sentences:
+        found = [index.get((tgt.id, s)) for s in p.target_sentences]
+    else:
+        found = [index.get((src.id, s)) for s in p.source_sentences]
+    return sorted({f for f in found if f is not None})
+
+
 def _row(
-    number: int, src: Document, tgt: Document, c: Comparison, p: Passage, ovs: OverrideSet | None
+    number: int,
+    src: Document,
+    tgt: Document,
+    c: Comparison,
+    p: Passage,
+    ovs: OverrideSet | None,
+    index: FamilyIndex,
 ) -> Row:
     source, target = _sides(src, tgt, p)
+    fams = _families(index, src, tgt, p)
     return Row(
         number=number,
         label=p.label,
@@ -180,15 +220,17 @@ def _row(
         target_text=" … ".join(tgt.cut(sp) for sp in p.target_spans),
         source_spans=list(p.source_spans),
         target_spans=list(p.target_spans),
-        source_where=_where(src, p.source_spans),
-        target_where=_where(tgt, p.target_spans),
+        source_where=where(src, p.source_spans),
+        target_where=where(tgt, p.target_spans),
         override=ovs.for_passage(c, p) if ovs else None,
+        families=tuple(f for f, _ in fams),
+        family_versions=max((n for _, n in fams), default=0),
     )
 
 
-def _version(report: Report, c: Comparison, ovs: OverrideSet | None) -> Version:
+def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: FamilyIndex) -> Version:
     src, tgt = report.document(c.source), report.document(c.target)
-    rows = [_row(i, src, tgt, c, p, ovs) for i, p in enumerate(c.passages, 1)]
+    rows = [_row(i, src, tgt, c, p, ovs, index) for i, p in enumerate(c.passages, 1)]
     return Version(
         source=src,
         target=tgt,
@@ -250,6 +292,7 @@ def build(
 ) -> ReportView:
     if overrides is not None:
         overrides.bind(report)
-    versions = [_version(report, c, overrides) for c in report.comparisons]
+    index = family_index(report)
+    versions = [_version(report, c, overrides, index) for c in report.comparisons]
     evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
-    return ReportView(evidence=evidence, versions=versions)
+    return ReportView(evidence=evidence, versions=versions, provenance=_provenance.build(report))

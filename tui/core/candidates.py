@@ -16,6 +16,13 @@ from scipy import sparse
 from .scoring import SignalTable
 
 
+def _dense(m: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
+    out = np.zeros((m.shape[0], len(columns)))
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    out[rows, np.searchsorted(columns, m.indices)] = m.data
+    return out
+
+
 def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
     """Cosines from integer-valued weights: the dot products and squared norms are sums of
     integers, exact in any order, so the result does not depend on column order (which
@@ -24,13 +31,26 @@ def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
     s_norm = np.sqrt(np.asarray(sm.multiply(sm).sum(axis=1)).ravel())
     t_norm[t_norm == 0] = 1.0
     s_norm[s_norm == 0] = 1.0
-    if tm.shape[0] * sm.shape[0] <= 40_000:
-        # Small pairs: dense arithmetic avoids scipy's per-operation overhead.
-        product = sparse.coo_matrix(tm.toarray() @ sm.toarray().T)
+    used = np.unique(np.concatenate([tm.indices, sm.indices]))
+    if tm.shape[0] * sm.shape[0] * len(used) <= 500_000:
+        # Tiny pairs: dense arithmetic over the terms present avoids scipy's overhead.
+        product = sparse.coo_matrix(_dense(tm, used) @ _dense(sm, used).T)
     else:
         product = (tm @ sm.T).tocoo()
     product.data = product.data / (t_norm[product.row] * s_norm[product.col])
     return product
+
+
+def cosines(
+    table: SignalTable, targets: Sequence[int], sources: Sequence[int]
+) -> sparse.coo_matrix:
+    """Cosines of rare-term vectors between rows of ``table``, for pairs sharing a term."""
+    n = len(targets) + len(sources)
+    df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
+    # Terms in more than a few percent of the sentences carry no evidence of where a
+    # sentence came from, and would make the product dense.
+    keep = sparse.diags((df <= max(40, int(0.04 * n))).astype(np.float64) * table.weights)
+    return _cosines(table.content[list(targets)] @ keep, table.content[list(sources)] @ keep)
 
 
 def retrieve(
@@ -38,12 +58,7 @@ def retrieve(
 ) -> list[list[tuple[int, float]]]:
     """For each of ``targets`` (rows of ``table``), up to ``k`` (position in ``sources``,
     cosine) pairs, best first."""
-    n = len(targets) + len(sources)
-    df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
-    # Terms in more than a few percent of the sentences carry no evidence of where a
-    # sentence came from, and would make the product dense.
-    keep = sparse.diags((df <= max(40, int(0.04 * n))).astype(np.float64) * table.weights)
-    product = _cosines(table.content[list(targets)] @ keep, table.content[list(sources)] @ keep)
+    product = cosines(table, targets, sources)
     mask = product.data >= min_cosine
     rows, cols = product.row[mask], product.col[mask]
     vals = np.round(product.data[mask], 6)

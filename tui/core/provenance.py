@@ -18,8 +18,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .align import Aligner
-from .candidates import retrieve
+from .candidates import cosines
 from .classify import classify, derived_label, passage_score
 from .lexicon import odd_side, rarity
 from .model import Comparison, Document, Family, Tree, TreeEdge, Variant
@@ -57,13 +59,24 @@ def screen(documents: Sequence[Document]) -> Screen:
         rows[d.id] = range(at, at + len(d.sentences))
         at += len(d.sentences)
     table = SignalTable(feats, idf_weights(feats))
+    # One product over every sentence of every version; a sentence of b is found in a when
+    # some sentence of a is close to it.
+    every = range(len(feats))
+    product = cosines(table, every, every)
+    doc_of = np.empty(len(feats), dtype=np.int64)
+    for k, d in enumerate(documents):
+        doc_of[rows[d.id]] = k
+    close = product.data >= 0.5
+    b_sent, a_doc = product.row[close], doc_of[product.col[close]]
+    other = a_doc != doc_of[b_sent]
+    found = np.unique(np.stack([b_sent[other], a_doc[other]]), axis=1)
+    counts = np.zeros((len(documents), len(documents)))
+    np.add.at(counts, (found[1], doc_of[found[0]]), 1)
     cover: dict[tuple[str, str], float] = {}
-    for a in documents:
-        for b in documents:
-            if a is b or not rows[a.id] or not rows[b.id]:
-                continue
-            hits = retrieve(table, rows[b.id], rows[a.id], 1, 0.5)
-            cover[(a.id, b.id)] = sum(1 for h in hits if h) / len(hits)
+    for i, a in enumerate(documents):
+        for j, b in enumerate(documents):
+            if i != j and len(rows[b.id]):
+                cover[(a.id, b.id)] = float(counts[i, j]) / len(rows[b.id])
     return Screen(cover)
 
 
@@ -182,11 +195,29 @@ def _words(doc: Document) -> set[str]:
     return {w for i in range(len(doc.sentences)) for w in features(doc.sentence_text(i)).words}
 
 
-def _rare_shared(a: Document, b: Document, limit: int = 6) -> list[str]:
-    """Rare words both versions use (not names or numbers): the shared oddities of a copy."""
-    names = {w.lower() for d in (a, b) for w in d.text.split() if w[:1].isupper()}
-    common = (w for w in _words(a) & _words(b) if w.isalpha() and len(w) > 3 and w not in names)
-    return sorted((w for w in common if rarity(w) < 3.0), key=lambda w: (rarity(w), w))[:limit]
+@dataclass
+class _Vocab:
+    """Each version's words, and the ones it writes capitalised (names), computed once."""
+
+    words: dict[str, set[str]]
+    names: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, documents: Sequence[Document]) -> _Vocab:
+        return cls(
+            {d.id: _words(d) for d in documents},
+            {d.id: {w.lower() for w in d.text.split() if w[:1].isupper()} for d in documents},
+        )
+
+    def rare_shared(self, a: str, b: str, limit: int = 6) -> list[str]:
+        """Rare words both versions use (not names or numbers): a copy's shared oddities."""
+        names = self.names[a] | self.names[b]
+        common = (
+            w
+            for w in self.words[a] & self.words[b]
+            if w.isalpha() and len(w) > 3 and w not in names
+        )
+        return sorted((w for w in common if rarity(w) < 3.0), key=lambda w: (rarity(w), w))[:limit]
 
 
 def build_tree(
@@ -195,6 +226,7 @@ def build_tree(
     groups: list[dict[str, tuple[int, ...]]],
 ) -> Tree:
     by_id = {d.id: d for d in documents}
+    vocab = _Vocab.of(documents)
     evidence = _evidence(pairs, groups)
     related = {d.id: sorted({b for (a, b) in evidence if a == d.id}) for d in documents}
     shared_chars: dict[str, dict[str, int]] = {d.id: {} for d in documents}
@@ -228,7 +260,7 @@ def build_tree(
         if odd_side(sub.source, sub.target) == side
         for w in fold(text).split()
     }
-    borrowed = _borrowed(documents, groups, spun)
+    borrowed = _borrowed(documents, groups, spun, vocab)
     order = sorted((d.id for d in documents), key=originality)
     rank = {v: k for k, v in enumerate(order)}
     edges: list[TreeEdge] = []
@@ -266,7 +298,7 @@ def build_tree(
                 options.append((round(explains(p, v), 1), -(ev.odd_a + ev.odd_b), ev.shared, p))
         if options:
             p = max(options)[-1]
-            edges.append(_edge(by_id[p], by_id[v], evidence[(p, v)]))
+            edges.append(_edge(p, v, evidence[(p, v)], vocab))
         else:
             orphans.append(v)
     nodes = [d.id for d in documents]
@@ -283,9 +315,9 @@ def build_tree(
                     parent=LOST,
                     child=v,
                     shared_passages=max((evidence[(v, u)].shared for u in siblings), default=0),
-                    shared_phrases=sorted(
-                        {w for u in siblings for w in _rare_shared(by_id[v], by_id[u])}
-                    )[:6],
+                    shared_phrases=sorted({w for u in siblings for w in vocab.rare_shared(v, u)})[
+                        :6
+                    ],
                     evidence=[
                         f"{v} shares content with {', '.join(siblings)} but comes from none "
                         "of them: they share a source that is not among the inputs"
@@ -297,14 +329,16 @@ def build_tree(
 
 
 def _borrowed(
-    documents: Sequence[Document], groups: list[dict[str, tuple[int, ...]]], spun: set[str]
+    documents: Sequence[Document],
+    groups: list[dict[str, tuple[int, ...]]],
+    spun: set[str],
+    vocab: _Vocab,
 ) -> dict[tuple[str, str], set[str]]:
     """(v, p) -> words v has in common with a third version's form of the same passage that
     p never uses anywhere: v saw more than p, so p cannot be its only source. A third
     version that borrows nothing v lacks may simply be v's own copy, and vouches for
     nothing."""
     by_id = {d.id: d for d in documents}
-    vocab = {d.id: _words(d) for d in documents}
     via: dict[tuple[str, str, str], set[str]] = {}
     for g in groups:
         if len(g) < 3:
@@ -320,7 +354,7 @@ def _borrowed(
         for v in g:
             for p in g:
                 for q in g:
-                    if len({v, p, q}) == 3 and (found := (words[v] & words[q]) - vocab[p]):
+                    if len({v, p, q}) == 3 and (found := (words[v] & words[q]) - vocab.words[p]):
                         via.setdefault((v, p, q), set()).update(found)
     has_more = {(v, p) for v, p, _ in via}  # v holds material p lacks
     out: dict[tuple[str, str], set[str]] = {}
@@ -330,17 +364,17 @@ def _borrowed(
     return out
 
 
-def _edge(parent: Document, child: Document, ev: _Evidence) -> TreeEdge:
-    lines = [f"{ev.shared} passages of {child.id} are also in {parent.id}"]
+def _edge(parent: str, child: str, ev: _Evidence, vocab: _Vocab) -> TreeEdge:
+    lines = [f"{ev.shared} passages of {child} are also in {parent}"]
     if ev.odd_b:
         lines.append(
-            f"{child.id} has the rarer word in {ev.odd_b} swaps (e.g. {', '.join(ev.examples_b)})"
+            f"{child} has the rarer word in {ev.odd_b} swaps (e.g. {', '.join(ev.examples_b)})"
         )
     return TreeEdge(
-        parent=parent.id,
-        child=child.id,
+        parent=parent,
+        child=child,
         shared_passages=ev.shared,
-        shared_phrases=_rare_shared(parent, child),
+        shared_phrases=vocab.rare_shared(parent, child),
         evidence=lines,
     )
 

@@ -79,9 +79,10 @@ class SignalTable:
         rounded = {
             k: np.round(np.asarray(v, dtype=np.float64), 4).tolist() for k, v in columns.items()
         }
+        char, word, cover_t, cover_s, phrase = (rounded[k] for k in SIGNALS)
         return [
-            dict(zip(SIGNALS, row, strict=True))
-            for row in zip(*(rounded[k] for k in SIGNALS), strict=True)
+            {"char": a, "word": b, "cover_t": c, "cover_s": d, "phrase": e}
+            for a, b, c, d, e in zip(char, word, cover_t, cover_s, phrase, strict=True)
         ]
 
 

@@ -23,6 +23,18 @@ SCREENS: dict[str, list[str]] = {
     "detail": ["enter", "v", "n", "n", "n", "enter"],
     "help": ["question_mark"],
 }
+# The provenance screens and dialogs: dark at 120 columns, one of them light too.
+PROVENANCE_SCREENS: dict[str, list[str]] = {
+    "families": ["f"],
+    "family-detail": ["f", "n", "enter"],
+    "lexicon": ["x"],
+    "audit": ["i"],
+    "export": ["e"],
+    "relabel": ["enter", "v", "n", "l"],
+}
+PROVENANCE_SHOTS = [(screen, "dark-120") for screen in PROVENANCE_SCREENS] + [
+    ("families", "light-120")
+]
 LOOKS = {
     "dark-120": ("textual-dark", (120, 40)),
     "light-120": ("textual-light", (120, 40)),
@@ -33,6 +45,17 @@ LOOKS = {
 @pytest.mark.parametrize("look", list(LOOKS))
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare, monkeypatch: pytest.MonkeyPatch, screen: str, look: str) -> None:
+    assert _shoot(snap_compare, monkeypatch, SCREENS[screen], look)
+
+
+@pytest.mark.parametrize(("screen", "look"), PROVENANCE_SHOTS)
+def test_provenance_screen(
+    snap_compare, monkeypatch: pytest.MonkeyPatch, screen: str, look: str
+) -> None:
+    assert _shoot(snap_compare, monkeypatch, PROVENANCE_SCREENS[screen], look)
+
+
+def _shoot(snap_compare, monkeypatch: pytest.MonkeyPatch, keys: list[str], look: str) -> bool:
     theme, size = LOOKS[look]
     # Paths relative to the checkout: the detail screen shows them, wherever the clone is.
     monkeypatch.chdir(REPO)
@@ -45,8 +68,8 @@ def test_screen(snap_compare, monkeypatch: pytest.MonkeyPatch, screen: str, look
         await pilot.pause()
         pilot.app.theme = theme
         await settle(pilot)
-        for key in SCREENS[screen]:
+        for key in keys:
             await pilot.press(key)
         await pilot.pause()
 
-    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    return snap_compare(app, terminal_size=size, run_before=run_before)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.worker import WorkerFailed
@@ -46,3 +48,22 @@ async def open_side_by_side(pilot: Pilot, keys: Sequence[str] = ()) -> AlignedVi
         await pilot.press(key)
     await pilot.pause()
     return pilot.app.screen.query_one(AlignedView)
+
+
+def seeds_copy(folder: Path) -> list[str]:
+    """The seeds copied into ``folder`` (a sidecar or export written there stays there)."""
+    for path in seed_paths():
+        shutil.copy(path, folder)
+    return sorted(str(p) for p in folder.glob("*.txt"))
+
+
+async def wait_workers(pilot: Pilot) -> None:
+    """Wait for every worker (export, align) and the messages they post."""
+    await pilot.pause()
+    with contextlib.suppress(WorkerFailed):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def messages(app: StoryTraceApp) -> list[str]:
+    return [n.message for n in app._notifications]

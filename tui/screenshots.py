@@ -32,6 +32,14 @@ SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
     "search": ("textual-dark", SIZE, ["enter", "slash", *"altman", "enter", "n"]),
     "detail": ("textual-dark", SIZE, ["enter", "v", "n", "n", "n", "enter"]),
     "help": ("textual-dark", SIZE, ["question_mark"]),
+    "overview-narrow": ("textual-dark", (80, 40), []),
+    "families": ("textual-dark", SIZE, ["f"]),
+    "families-light": ("textual-light", SIZE, ["f", "n", "n"]),
+    "family-detail": ("textual-dark", SIZE, ["f", "n", "enter"]),
+    "lexicon": ("textual-dark", SIZE, ["x"]),
+    "inserts-omissions": ("textual-dark", SIZE, ["i"]),
+    "export": ("textual-dark", SIZE, ["e"]),
+    "relabel": ("textual-dark", SIZE, ["enter", "v", "n", "l"]),
 }
 
 

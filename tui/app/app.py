@@ -8,6 +8,7 @@ only ever read a finished ``Report``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
@@ -23,17 +24,20 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.sanitize import sanitize_name
+from tui.app.screens.audit import AuditScreen
+from tui.app.screens.export import ExportRequest, ExportScreen
+from tui.app.screens.families import FamilyScreen
 from tui.app.screens.help import HelpScreen
+from tui.app.screens.lexicon import LexiconScreen
 from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.progress import AlignProgress
-from tui.core.contract import report_to_json
 from tui.core.engine import CompareError, compare, compare_paths
 from tui.core.loading import DEFAULT_MAX_BYTES
 from tui.core.model import Report
+from tui.core.overrides import OverrideSet, load_overrides, save_overrides, sidecar_path
 from tui.core.settings import Settings
-
-REPORT_NAME = "storytrace-report.json"
+from tui.report import write_report
 
 
 class AlignProgressMessage(Message):
@@ -56,6 +60,9 @@ class StoryTraceApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("e", "export", "Export", id="app.export"),
+        Binding("f", "families", "Families", id="app.families"),
+        Binding("x", "lexicon", "Word swaps", id="app.lexicon"),
+        Binding("i", "audit", "Inserts/omissions", id="app.audit"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -76,6 +83,8 @@ class StoryTraceApp(App[None]):
         self._warned = False
         # (fraction, text) while an alignment runs; progress bars mounted later read it.
         self.progress: tuple[float, str] | None = None
+        # The reviewer's relabels and notes, from the sidecar beside the first input.
+        self.overrides = OverrideSet()
 
     # ------------------------------------------------------------------------------ startup
 
@@ -83,6 +92,7 @@ class StoryTraceApp(App[None]):
         return OverviewScreen()
 
     def on_mount(self) -> None:
+        self.load_overrides()
         self.show_progress(0.0, f"loading {len(self.paths)} path(s)")
         self.align_paths()
 
@@ -164,6 +174,7 @@ class StoryTraceApp(App[None]):
     def set_report(self, report: Report) -> None:
         previous = self.report
         self.report = report
+        self.overrides.bind(report)
         if not self._warned:
             self._warned = True
             for warning in report.warnings:
@@ -201,37 +212,150 @@ class StoryTraceApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_families(self) -> None:
+        self._open(FamilyScreen)
+
+    def action_lexicon(self) -> None:
+        self._open(LexiconScreen)
+
+    def action_audit(self) -> None:
+        self._open(AuditScreen)
+
+    def _open(self, screen_type: type[Screen]) -> None:
+        """Push one of the provenance screens, once, when there is a report to show."""
+        if isinstance(self.screen, screen_type):
+            return
+        if self.report is None:
+            self.notify("nothing to show yet: the alignment is still running", timeout=3)
+            return
+        if self.report.provenance is None:
+            self.notify("this report has no provenance", timeout=3)
+            return
+        self.push_screen(screen_type())
+
+    def current_version(self) -> str | None:
+        """The version the reviewer is looking at: the one side by side, or highlighted."""
+        report = self.report
+        if report is None:
+            return None
+        targets = {c.target for c in report.comparisons}
+        for screen in reversed(self.screen_stack):
+            current = getattr(screen, "current_version", None)
+            if callable(current):
+                doc_id = current()
+                if doc_id in targets:
+                    return doc_id
+        return None
+
+    # ------------------------------------------------------------------------------ export
+
     def action_export(self) -> None:
-        """Write the JSON report (the export dialog will replace this one method)."""
+        """Open the export dialog; the report is written in a thread worker."""
         if self.report is None:
             self.notify("nothing to export yet: the alignment is still running", timeout=3)
             return
-        self._export_json(self.report)
-
-    def export_path(self) -> Path:
-        """Next to the inputs when that folder is writable, else the working directory."""
-        report = self.report
-        folders = [str(Path(d.path).resolve().parent) for d in report.documents] if report else []
-        if folders:
-            try:
-                common = Path(os.path.commonpath(folders))
-            except ValueError:
-                common = None
-            if common is not None and os.access(common, os.W_OK):
-                return common / REPORT_NAME
-        return Path.cwd() / REPORT_NAME
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export_json(self, report: Report) -> None:
-        path = self.export_path()
-        try:
-            path.write_text(report_to_json(report), encoding="utf-8", newline="")
-        except OSError as err:
-            self.notify(
-                f"could not write {path}: {err.strerror or err}", severity="error", markup=False
-            )
+        if isinstance(self.screen, ExportScreen):
             return
-        self.notify(f"wrote {path}", title="Exported", markup=False)
+        report = self.report
+        self.push_screen(
+            ExportScreen(report, self.export_folder(), self.current_version()),
+            partial(self._export_chosen, report),
+        )
+
+    def export_folder(self) -> Path:
+        """The first input's folder when it can be written, else the working directory."""
+        if self.paths:
+            first = Path(self.paths[0]).expanduser()
+            folder = first if first.is_dir() else first.parent
+            if os.access(folder, os.W_OK):
+                return folder
+        return Path.cwd()
+
+    def _export_chosen(self, report: Report, request: ExportRequest | None) -> None:
+        if request is None:
+            return
+        if request.only is not None:
+            comparisons = [c for c in report.comparisons if c.target == request.only]
+            report = dataclasses.replace(report, comparisons=comparisons)
+        self.write_export(report, request)
+
+    @work(thread=True, group="export", exit_on_error=False, description="export")
+    def write_export(self, report: Report, request: ExportRequest) -> Path | None:
+        try:
+            written = write_report(
+                report, request.fmt, request.path, overrides=self._overrides_copy()
+            )
+        except (OSError, ValueError) as err:
+            reason = getattr(err, "strerror", None) or str(err)
+            line = " ".join(f"could not write {request.path}: {reason}".split())
+            self.notify(sanitize_name(line), title="Export failed", severity="error", markup=False)
+            return None
+        self.notify(f"wrote {written}", title="Exported", markup=False)
+        return written
+
+    def _overrides_copy(self) -> OverrideSet | None:
+        """A snapshot for a worker thread: the reviewer may relabel while it renders."""
+        if not len(self.overrides):
+            return None
+        return OverrideSet(items=dict(self.overrides.items), path=self.overrides.path)
+
+    # ----------------------------------------------------------------------- reviewer notes
+
+    def load_overrides(self) -> None:
+        try:
+            path = sidecar_path(self.paths)
+        except ValueError:
+            return
+        self.overrides, warnings = load_overrides(path)
+        if self.report is not None:
+            self.overrides.bind(self.report)
+        for warning in warnings:
+            self.notify(
+                sanitize_name(warning), title="Reviewer notes", severity="warning", markup=False
+            )
+
+    def relabel(self, target: str, passage: int, label: str | None) -> None:
+        """The reviewer's label for one passage (None: back to the engine's)."""
+        report = self.report
+        if report is None:
+            return
+        comparison = report.comparison(target)
+        p = comparison.passages[passage]
+        self.overrides.set_label(report, comparison, p, label)
+        if label is None or label == p.label:
+            text = f"passage {passage + 1}: back to the engine's label, {p.label}"
+        else:
+            text = f"passage {passage + 1}: reviewer {label} (engine: {p.label})"
+        self._overrides_changed(text)
+
+    def annotate(self, target: str, passage: int, note: str) -> None:
+        """The reviewer's note on one passage ("" removes it)."""
+        report = self.report
+        if report is None:
+            return
+        comparison = report.comparison(target)
+        self.overrides.set_note(report, comparison, comparison.passages[passage], note)
+        done = "note kept" if note.strip() else "note removed"
+        self._overrides_changed(f"passage {passage + 1}: {done}")
+
+    def _overrides_changed(self, text: str) -> None:
+        try:
+            path = save_overrides(self.overrides.path or sidecar_path(self.paths), self.overrides)
+        except OSError as err:
+            # The notes stay in memory (and reach exports); only the file is behind.
+            self.notify(
+                sanitize_name(
+                    f"could not save reviewer notes: {err.strerror or err}; "
+                    "they are kept until you quit"
+                ),
+                severity="error",
+                markup=False,
+            )
+        else:
+            self.notify(f"{text}; saved in {path}", timeout=3, markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, SideBySideScreen):
+                screen.show_overrides()
 
     # ------------------------------------------------------------------------------ palette
 

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize, sanitize_name
 from tui.core.model import Document, Passage, Report
+from tui.core.overrides import OverrideSet
 
 SIGNAL_HELP: dict[str, str] = {
     "char": "character similarity of the two texts, in order (1 = identical once normalised)",
@@ -53,20 +54,33 @@ class DetailScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss", "Back", id="detail.back"),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"detail--del", "detail--ins", "detail--moved"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail--del",
+        "detail--ins",
+        "detail--moved",
+        "detail--reviewer",
+    }
     DEFAULT_CSS = """
     DetailScreen {
         & > .detail--del { color: $text-error; text-style: strike; }
         & > .detail--ins { color: $text-success; text-style: bold underline; }
         & > .detail--moved { color: $text-warning; text-style: bold; }
+        & > .detail--reviewer { color: $text-accent; text-style: bold; }
     }
     """
 
-    def __init__(self, report: Report, target: str, passages: Sequence[int]) -> None:
+    def __init__(
+        self,
+        report: Report,
+        target: str,
+        passages: Sequence[int],
+        overrides: OverrideSet | None = None,
+    ) -> None:
         super().__init__()
         self.report = report
         self.target = target
         self.passage_indices = tuple(passages)
+        self.overrides = overrides
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-body"):
@@ -102,7 +116,20 @@ class DetailScreen(ModalScreen[None]):
                 "   \u2195 moved: out of the reference's order",
                 style=self.get_component_rich_style("detail--moved", partial=True),
             )
-        out.append(f"\n{LABEL_HELP[p.label]}\n\n", style="italic")
+        out.append(f"\n{LABEL_HELP[p.label]}\n", style="italic")
+        ov = None
+        if self.overrides is not None and len(self.overrides):
+            ov = self.overrides.bind(self.report).for_passage(
+                self.report.comparison(self.target), p
+            )
+        if ov is not None:
+            reviewed = self.get_component_rich_style("detail--reviewer", partial=True)
+            if ov.label:
+                out.append(f"engine: {p.label} \u00b7 reviewer: {ov.label}\n", style=reviewed)
+            if ov.note:
+                out.append("reviewer's note: ", style=reviewed)
+                out.append(sanitize(ov.note) + "\n")
+        out.append("\n")
 
         for title, doc, indices, spans in (
             ("Reference", source, p.source_sentences, p.source_spans),

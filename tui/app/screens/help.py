@@ -17,7 +17,13 @@ from textual.widgets import Footer, Static
 LEGEND = (
     "Gutter letters: V verbatim, E edited, P paraphrased, A added, O omitted, B boilerplate; "
     "\u2195 marks text moved out of the reference's order. In the text, deleted words are "
-    "struck through on the reference side and inserted words underlined on the version side."
+    "struck through on the reference side and inserted words underlined on the version side. "
+    "A * after the letter marks a reviewer's relabel or note (the letter is then the "
+    "reviewer's label; the detail shows the engine's beside it). l (relabel) and c (note) act "
+    "on the passage under the cursor; in paragraph rows, on the row's first passage that is "
+    "not verbatim (its first passage when all are). In the family view \u25c6 "
+    "marks a family's original form, \u2260 a family where versions disagree and \u2014 a "
+    "version without it."
 )
 
 
@@ -32,10 +38,16 @@ def _bindings(owner: type) -> list[Binding]:
 def binding_sections() -> list[tuple[str, list[Binding]]]:
     # Imported here: the screens import this module for the ``?`` key.
     from tui.app.app import StoryTraceApp
+    from tui.app.screens.audit import AuditScreen
     from tui.app.screens.detail import DetailScreen
+    from tui.app.screens.export import ExportScreen
+    from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
+    from tui.app.screens.lexicon import LexiconScreen
     from tui.app.screens.overview import OverviewScreen
+    from tui.app.screens.review import LabelScreen, NoteScreen
     from tui.app.screens.side_by_side import SideBySideScreen
     from tui.app.widgets.aligned_view import AlignedView
+    from tui.app.widgets.family_view import FamilyView
 
     palette = Binding(StoryTraceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
     return [
@@ -43,6 +55,13 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Overview", _bindings(OverviewScreen)),
         ("Side by side", [*_bindings(AlignedView), *_bindings(SideBySideScreen)]),
         ("Detail", _bindings(DetailScreen)),
+        ("Relabel (l, side by side)", _bindings(LabelScreen)),
+        ("Note (c, side by side)", _bindings(NoteScreen)),
+        ("Export dialog (e)", _bindings(ExportScreen)),
+        ("Families (f)", [*_bindings(FamilyView), *_bindings(FamilyScreen)]),
+        ("Family detail", _bindings(FamilyDetailScreen)),
+        ("Word swaps (x)", _bindings(LexiconScreen)),
+        ("Inserts and omissions (i)", _bindings(AuditScreen)),
     ]
 
 

@@ -12,11 +12,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize_name
+from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
 from tui.core.model import Report
@@ -38,6 +40,12 @@ class OverviewScreen(Screen[None]):
         Binding("r", "make_reference", "Make reference", id="overview.make_reference"),
     ]
 
+    # Side by side when there is room for both panels, the tree below the regions if not.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+
     @property
     def story(self) -> StoryTraceApp:
         return cast("StoryTraceApp", self.app)
@@ -46,7 +54,10 @@ class OverviewScreen(Screen[None]):
         yield Static("", id="overview-title", markup=False)
         yield Static("", id="overview-reference", markup=False)
         yield VersionTable(id="versions")
-        yield Static("", id="overview-regions", markup=False)
+        with Container(id="overview-lower"):
+            yield Static("", id="overview-regions", markup=False)
+            with VerticalScroll(id="overview-tree"):
+                yield DerivationTree(id="derivation")
         yield AlignProgress()
         yield Footer()
 
@@ -86,8 +97,12 @@ class OverviewScreen(Screen[None]):
         self.query_one("#overview-reference", Static).update(line)
         self._describe(table.current_id())
 
+    def current_version(self) -> str | None:
+        return self.query_one(VersionTable).current_id()
+
     def _describe(self, doc_id: str | None) -> None:
         report = self.story.report
+        self.query_one(DerivationTree).show(report, doc_id)
         panel = self.query_one("#overview-regions", Static)
         if report is None or doc_id is None:
             panel.update("")

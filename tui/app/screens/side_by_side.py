@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input
 from tui.app.rows import LABEL_LETTERS, Mode, RowText
 from tui.app.sanitize import sanitize_name
 from tui.app.screens.detail import DetailScreen
+from tui.app.screens.review import CLEAR, LabelScreen, NoteScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.status import StatusLine
@@ -52,6 +53,22 @@ class SideBySideScreen(Screen[None]):
         Binding("s", "swap", "Swap sides", id="sbs.swap"),
         Binding("slash", "search", "Search", id="sbs.search"),
         Binding("enter", "detail", "Detail", id="sbs.detail"),
+        Binding(
+            "l",
+            "relabel",
+            "Relabel",
+            tooltip="give the passage under the cursor the reviewer's label (in paragraph "
+            "rows: the row's first passage that is not verbatim)",
+            id="sbs.relabel",
+        ),
+        Binding(
+            "c",
+            "comment",
+            "Note",
+            tooltip="attach a reviewer's note to the passage under the cursor (in paragraph "
+            "rows: the row's first passage that is not verbatim)",
+            id="sbs.comment",
+        ),
         Binding("r", "make_reference", "Make reference", id="sbs.make_reference"),
         Binding("tab", "version(1)", "Next version", show=False, id="sbs.next_version"),
         Binding("shift+tab", "version(-1)", "Previous version", show=False, id="sbs.prev_version"),
@@ -114,8 +131,45 @@ class SideBySideScreen(Screen[None]):
         view.hidden = self.hidden
         view.swapped = self.swapped
         view.search = self.search_term
+        view.reviewed = self._reviewed(report)
         view.load(texts, keep_passage=keep_passage)
         self._update_header()
+
+    def current_version(self) -> str | None:
+        return self.target or None
+
+    def _reviewed(self, report: Report) -> dict[int, str | None]:
+        overrides = self.story.overrides
+        if not len(overrides) or not self.target:
+            return {}
+        comparison = report.comparison(self.target)
+        out: dict[int, str | None] = {}
+        for k, p in enumerate(comparison.passages):
+            ov = overrides.for_passage(comparison, p)
+            if ov is not None:
+                out[k] = ov.label
+        return out
+
+    def show_overrides(self) -> None:
+        """The reviewer relabelled or annotated something: redraw the gutter and status."""
+        report = self.story.report
+        if report is None or not self.target:
+            return
+        self.view.set_reviewed(self._reviewed(report))
+        self._update_status()
+
+    def review_passage(self) -> int | None:
+        """The passage ``l`` and ``c`` act on: in a sentence row its one passage; in a
+        paragraph row the first passage that is not verbatim (the first one if all are)."""
+        report = self.story.report
+        row = self.view.cursor_row
+        if report is None or row is None or not self.target:
+            return None
+        passages = report.comparison(self.target).passages
+        for k in row.passages:
+            if passages[k].label != "verbatim":
+                return k
+        return row.passages[0]
 
     def _update_header(self) -> None:
         report = self.story.report
@@ -151,6 +205,10 @@ class SideBySideScreen(Screen[None]):
                 status.append(" (moved)", style="bold")
         else:
             status.append("no rows (all labels hidden?)")
+        note = self._review_status()
+        if note is not None:
+            status.append(" \u2502 ")
+            status.append(note)
         status.append(f" \u2502 {mode}")
         if self.hidden:
             hidden = "".join(LABEL_LETTERS[label] for label in LABELS if label in self.hidden)
@@ -163,6 +221,24 @@ class SideBySideScreen(Screen[None]):
                 f"{len(hits)} row(s)" + (f", at {at}" if at else "")
             )
         self.query_one("#sbs-status", StatusLine).set_text(status)
+
+    def _review_status(self) -> Text | None:
+        report = self.story.report
+        k = self.review_passage()
+        if report is None or k is None or not len(self.story.overrides):
+            return None
+        comparison = report.comparison(self.target)
+        ov = self.story.overrides.for_passage(comparison, comparison.passages[k])
+        if ov is None:
+            return None
+        out = Text()
+        if ov.label:
+            out.append(f"reviewer: {ov.label} (engine: {comparison.passages[k].label})")
+        if ov.note:
+            out.append(", " if ov.label else "")
+            out.append("note: ")
+            out.append(sanitize_name(ov.note), style="italic")
+        return out
 
     @on(AlignedView.CursorMoved)
     def _cursor_moved(self, event: AlignedView.CursorMoved) -> None:
@@ -233,7 +309,42 @@ class SideBySideScreen(Screen[None]):
         row = self.view.cursor_row
         if report is None or row is None:
             return
-        self.app.push_screen(DetailScreen(report, self.target, row.passages))
+        self.app.push_screen(DetailScreen(report, self.target, row.passages, self.story.overrides))
+
+    def _where(self, k: int) -> str:
+        return f"passage {k + 1} of {self.target}"
+
+    def action_relabel(self) -> None:
+        report = self.story.report
+        k = self.review_passage()
+        if report is None or k is None:
+            return
+        comparison = report.comparison(self.target)
+        passage = comparison.passages[k]
+        ov = self.story.overrides.for_passage(comparison, passage)
+        target = self.target
+
+        def chosen(label: str | None) -> None:
+            if label is not None:
+                self.story.relabel(target, k, None if label == CLEAR else label)
+
+        screen = LabelScreen(passage.label, ov.label if ov else None, self._where(k))
+        self.app.push_screen(screen, chosen)
+
+    def action_comment(self) -> None:
+        report = self.story.report
+        k = self.review_passage()
+        if report is None or k is None:
+            return
+        comparison = report.comparison(self.target)
+        ov = self.story.overrides.for_passage(comparison, comparison.passages[k])
+        target = self.target
+
+        def written(note: str | None) -> None:
+            if note is not None:
+                self.story.annotate(target, k, note)
+
+        self.app.push_screen(NoteScreen(ov.note if ov else "", self._where(k)), written)
 
     def action_make_reference(self) -> None:
         if self.target:

@@ -35,6 +35,7 @@ from tui.app.wrap import wrap_offsets
 STACK_BELOW = 100
 GUTTER = 4  # cursor mark, label letter, moved mark, space
 SEPARATOR = " \u2502 "
+REVIEWED_MARK = "*"  # after the gutter letter: a reviewer relabelled or annotated the row
 
 # A paragraph of one side: sanitised plain text and (start, end, run kind) spans on it.
 Para = tuple[str, list[tuple[int, int, str]]]
@@ -64,6 +65,7 @@ class AlignedView(ScrollView, can_focus=True):
         "aligned-view--divider",
         "aligned-view--placeholder",
         "aligned-view--moved",
+        "aligned-view--reviewed",
         "aligned-view--label-verbatim",
         "aligned-view--label-edited",
         "aligned-view--label-paraphrased",
@@ -97,6 +99,7 @@ class AlignedView(ScrollView, can_focus=True):
         & > .aligned-view--divider { color: $foreground 30%; }
         & > .aligned-view--placeholder { color: $text-muted; text-style: italic; }
         & > .aligned-view--moved { color: $text-warning; text-style: bold; }
+        & > .aligned-view--reviewed { color: $text-accent; text-style: bold; }
         & > .aligned-view--label-verbatim { color: $text-muted; }
         & > .aligned-view--label-edited { color: $text-warning; text-style: bold; }
         & > .aligned-view--label-paraphrased { color: $text-accent; text-style: bold; }
@@ -141,6 +144,9 @@ class AlignedView(ScrollView, can_focus=True):
         self.swapped = False
         self.search = ""
         self.cursor = 0
+        # Passages a reviewer relabelled or annotated -> the reviewer's label (None: a note
+        # only, the engine's label stands). The gutter shows them with REVIEWED_MARK.
+        self.reviewed: dict[int, str | None] = {}
         self._all_rows: dict[Mode, list[Row]] = {}
         self.rows: list[Row] = []  # the visible rows
         self._row_ids: list[int] = []  # visible row -> index in _all_rows[mode]
@@ -177,6 +183,30 @@ class AlignedView(ScrollView, can_focus=True):
         keep = self.cursor_passage
         self.swapped = swapped
         self._rebuild(keep)
+
+    def set_reviewed(self, reviewed: dict[int, str | None]) -> None:
+        """The reviewer's overrides changed: only the gutter changes, never the heights."""
+        self.reviewed = dict(reviewed)
+        self._lines.clear()
+        self.refresh()
+
+    def row_marks(self, row: Row) -> list[tuple[str, bool]]:
+        """The labels the gutter shows for a row, in passage order: (label, reviewed), where
+        a reviewed passage shows the reviewer's label, so ``E*`` reads "a reviewer says
+        edited"."""
+        if not self.reviewed or self.texts is None:
+            return [(label, False) for label in row.labels]
+        passages = self.texts.comparison.passages
+        order: list[str] = []
+        marked: set[str] = set()
+        for k in row.passages:
+            reviewed = k in self.reviewed
+            label = (self.reviewed.get(k) if reviewed else None) or passages[k].label
+            if label not in order:
+                order.append(label)
+            if reviewed:
+                marked.add(label)
+        return [(label, label in marked) for label in order]
 
     def set_search(self, term: str) -> None:
         self.search = term
@@ -496,12 +526,19 @@ class AlignedView(ScrollView, can_focus=True):
 
     def _gutter(self, row: Row, index: int, is_cursor: bool) -> Strip:
         mark = Segment("\u258c" if is_cursor else " ", self._style("cursor-mark"))
-        if index < len(row.labels):
-            label = row.labels[index]
+        marks = self.row_marks(row)
+        reviewed = False
+        if index < len(marks):
+            label, reviewed = marks[index]
             letter = Segment(LABEL_LETTERS[label], self._style(f"label-{label}"))
         else:
             letter = Segment(" ")
         moved = Segment("\u2195" if row.moved and index == 0 else " ", self._style("moved"))
+        if reviewed:
+            # The reviewer's mark sits right after the letter ("E*"); the moved arrow, if
+            # any, takes the spare column before the text.
+            star = Segment(REVIEWED_MARK, self._style("reviewed"))
+            return Strip([mark, letter, star, moved], GUTTER)
         return Strip([mark, letter, moved, Segment(" ")], GUTTER)
 
     def _build_line(self, row: int, index: int, is_cursor: bool) -> Strip:

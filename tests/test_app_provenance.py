@@ -1,0 +1,224 @@
+"""The provenance screens: derivation tree, families, word swaps, inserts and omissions."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tui.app.screens.audit import AuditScreen, omissions_of
+from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
+from tui.app.screens.lexicon import KNOWN, LexiconScreen, LexiconTable
+from tui.app.screens.overview import OverviewScreen
+from tui.app.widgets.derivation import LOST_ORIGINAL, DerivationTree, tree_lines
+from tui.app.widgets.family_view import GAP, FamilyView, disagreeing, family_components
+from tui.app.widgets.version_table import VersionTable
+from tui.core.model import Report, Tree, TreeEdge
+
+from .test_app_support import screen_text, seeds_app, settle
+
+SIZE = (120, 40)
+RELATED = ("000_dcce54c3826141f5", "001_31fc123e83c1cc46", "002_a9b962200192712f")
+INDEPENDENT = ("003_bdfd22743b811459", "004_7f577332accbfae7")
+
+
+# ----------------------------------------------------------------------------------- tree
+
+
+def test_tree_lines_draw_branches() -> None:
+    tree = Tree(
+        nodes=["a", "b", "c", "d", "~lost-original"],
+        edges=[
+            TreeEdge("~lost-original", "a", 1, [], []),
+            TreeEdge("a", "b", 1, [], []),
+            TreeEdge("~lost-original", "c", 1, [], []),
+        ],
+        independent=["d"],
+    )
+    assert tree_lines(tree) == [
+        ("", "~lost-original"),
+        ("\u251c\u2500 ", "a"),
+        ("\u2502  \u2514\u2500 ", "b"),
+        ("\u2514\u2500 ", "c"),
+    ]
+
+
+async def test_overview_shows_the_tree_with_lost_original_and_independents() -> None:
+    app = seeds_app()  # no reference: provenance picks 001
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        report = app.report
+        assert report is not None and report.reference == RELATED[1]
+        tree = app.screen.query_one(DerivationTree)
+        lines = tree.text.plain.splitlines()
+        root = lines.index(LOST_ORIGINAL)
+        children = lines[root + 1 : root + 4]
+        assert sorted(line.split()[1] for line in children) == sorted(RELATED)
+        assert children[-1].startswith("\u2514\u2500 ")
+        assert all(c.startswith(("\u251c\u2500 ", "\u2514\u2500 ")) for c in children)
+        assert f"independent: {INDEPENDENT[0]}, {INDEPENDENT[1]}" in lines
+        # The highlighted version's evidence: its parent, passages, wording and notes.
+        doc = app.screen.query_one(VersionTable).current_id()
+        assert doc == RELATED[0]
+        edge = next(e for e in report.provenance.tree.edges if e.child == doc)
+        text = tree.text.plain
+        assert f"{doc} from {LOST_ORIGINAL}" in text
+        assert f"{edge.shared_passages} shared passage(s)" in text
+        assert all(f"\u201c{p}\u201d" in text for p in edge.shared_phrases)
+        assert "Notes" in text
+        assert LOST_ORIGINAL in screen_text(app)
+        # Another version: the evidence follows the highlight.
+        await pilot.press("tab", "tab")  # rows: reference, 000, 002, 003, 004
+        assert app.screen.query_one(VersionTable).current_id() == INDEPENDENT[0]
+        assert f"{INDEPENDENT[0]}: independent" in tree.text.plain
+
+
+async def test_overview_at_80_columns_stacks_the_tree() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        regions = app.screen.query_one("#overview-regions", Static).region
+        tree = app.screen.query_one("#overview-tree").region
+        assert tree.y > regions.y and tree.width >= 70
+
+
+# ------------------------------------------------------------------------------- families
+
+
+async def test_family_view_rows_columns_and_disagreements() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FamilyScreen)
+        report = app.report
+        assert report is not None and report.provenance is not None
+        view = app.screen.query_one(FamilyView)
+        families = report.provenance.families
+        assert len(view.families) == len(families)
+        assert view.versions == [d.id for d in report.documents]
+        for row, family in enumerate(families):
+            docs = {v.doc for v in family.variants}
+            for c, doc in enumerate(view.versions):
+                assert (view.cell_text(row, c) == GAP) == (doc not in docs)
+        origin_col = view.versions.index(families[0].origin)
+        assert view.cell_text(0, origin_col).startswith("\u25c6")
+        # n lands on the next family where versions disagree, N goes back.
+        components = family_components(report)
+        assert components[RELATED[0]] == "~lost-original"
+        assert components[INDEPENDENT[0]] == INDEPENDENT[0]
+        expected = [i for i, f in enumerate(families) if disagreeing(report, f, components)]
+        assert 0 < len(expected) < len(families)
+        visited = []
+        for _ in range(3):
+            await pilot.press("n")
+            visited.append(view.cursor)
+        assert visited == [e for e in expected if e > 0][:3]  # the cursor starts on 0
+        for row in visited:
+            family = families[row]
+            related = {d for d, r in components.items() if r == components[family.origin]}
+            assert not family.agree or not related <= {v.doc for v in family.variants}
+        await pilot.press("N")
+        assert view.cursor == visited[1]
+        assert "versions disagree" in screen_text(app)
+        # Independent versions' own families agree: nothing related lacks them.
+        lone = next(i for i, f in enumerate(families) if f.origin == INDEPENDENT[0])
+        assert not view.disagree[lone]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FamilyDetailScreen)
+        family = families[visited[1]]
+        text = screen_text(app)
+        assert f"Family #{family.id}" in text
+        for v in family.variants:
+            assert v.doc in text and f"score {v.score:.2f}" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, FamilyScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_family_view_scrolls_sideways_when_narrow() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        view = app.screen.query_one(FamilyView)
+        assert view.virtual_size.width > view.scrollable_content_region.width
+        first = view.render_line(0).text
+        await pilot.press("right")
+        await pilot.pause()
+        assert view.scroll_offset.x > 0
+        moved = view.render_line(0).text
+        assert moved.startswith("family") and moved != first  # the gutter stays pinned
+        await pilot.press("G")
+        assert view.cursor == len(view.families) - 1
+
+
+# -------------------------------------------------------------------------------- lexicon
+
+
+def _rows(table: LexiconTable) -> list[list[str]]:
+    return [[cell.plain for cell in table.get_row_at(r)] for r in range(table.row_count)]
+
+
+async def test_lexicon_lists_every_swap_and_sorts() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, LexiconScreen)
+        report: Report | None = app.report
+        assert report is not None and report.provenance is not None
+        lexicon = report.provenance.lexicon
+        table = app.screen.query_one(LexiconTable)
+        assert table.row_count == len(lexicon)
+        rows = _rows(table)
+        assert sorted((r[0], r[1]) for r in rows) == sorted((e.source, e.target) for e in lexicon)
+        for row in rows:
+            entry = next(e for e in lexicon if (e.source, e.target) == (row[0], row[1]))
+            assert row[2] == str(entry.count)
+            assert (row[3] == KNOWN) == entry.known
+            assert row[4] == {"source": "from rarer", "target": "to rarer", "": ""}[entry.odd_side]
+        counts = [int(r[2]) for r in rows]
+        assert counts == sorted(counts, reverse=True)
+        await pilot.press("s")  # the next column after count
+        assert table.sort_column == "known"
+        await pilot.press("S", "S", "S")  # back past count and to, to from
+        assert table.sort_column == "from"
+        froms = [r[0] for r in _rows(table)]
+        assert froms == sorted(froms, key=str.casefold)
+        await pilot.press("o")
+        assert [r[0] for r in _rows(table)] == sorted(froms, key=str.casefold, reverse=True)
+        assert "sorted by from (reversed)" in screen_text(app)
+        table.sort_by("odd")
+        flagged = [r[4] != "" for r in _rows(table)]
+        assert flagged == sorted(flagged, reverse=True)
+
+
+# ------------------------------------------------------------------- inserts and omissions
+
+
+async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AuditScreen) and screen.doc_id == RELATED[0]
+        report = app.report
+        assert report is not None
+        kinds = [o.kind for o in omissions_of(report, RELATED[0])]
+        assert kinds and kinds[0] in ("quote", "attribution")
+        text = str(screen.query_one("#audit-text", Static).render())
+        assert text.index("Omissions") < text.index("[attribution]") < text.index("Inserts")
+        assert "dropped the attribution" in text
+        assert f"Inserts and omissions of {RELATED[0]}" in screen_text(app)
+        await pilot.press("tab")
+        assert screen.doc_id == RELATED[1]
+        assert "(the reference)" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, OverviewScreen)

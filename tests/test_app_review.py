@@ -1,0 +1,238 @@
+"""The export dialog and the reviewer's relabels and notes, on a copy of the seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input, RadioSet
+
+from tui.app.app import StoryTraceApp
+from tui.app.screens.detail import DetailScreen
+from tui.app.screens.export import ExportScreen
+from tui.app.screens.review import LabelScreen, NoteScreen
+from tui.app.screens.side_by_side import SideBySideScreen
+from tui.app.widgets.aligned_view import AlignedView
+from tui.core.overrides import SIDECAR_NAME
+from tui.report import default_filename
+
+from .test_app_support import (
+    messages,
+    open_side_by_side,
+    screen_text,
+    seeds_copy,
+    settle,
+    view_text,
+    wait_workers,
+)
+
+SIZE = (120, 40)
+
+# --------------------------------------------------------------------------------- export
+
+
+async def test_export_dialog_writes_html_next_to_the_inputs(tmp_path: Path) -> None:
+    app = StoryTraceApp(seeds_copy(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.report is not None
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        box = app.screen.query_one("#export-path", Input)
+        expected = tmp_path / default_filename(app.report, "html")
+        assert box.value == str(expected)
+        await pilot.press("ctrl+s")
+        await wait_workers(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert expected.exists()
+        html = expected.read_text(encoding="utf-8")
+        assert "<html" in html.lower() and app.report.reference in html
+        assert any(f"wrote {expected}" in m for m in messages(app))
+        assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_export_markdown_of_the_current_version_only(tmp_path: Path) -> None:
+    app = StoryTraceApp(seeds_copy(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_side_by_side(pilot, ["tab"])  # the second version
+        report = app.report
+        assert report is not None and isinstance(app.screen, SideBySideScreen)
+        current = app.screen.target
+        others = [c.target for c in report.comparisons if c.target != current]
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen) and dialog.current == current
+        await pilot.press("down", "enter")  # Markdown, second in the format list
+        box = dialog.query_one("#export-path", Input)
+        assert box.value == str(tmp_path / default_filename(report, "md"))
+        scope = dialog.query_one("#export-scope", RadioSet)
+        scope.focus()
+        await pilot.press("down", "enter")  # "only <current>"
+        assert scope.pressed_button is not None and scope.pressed_button.name == "current"
+        box.focus()
+        await pilot.press("enter")  # enter in the path field writes
+        await wait_workers(pilot)
+        out = tmp_path / default_filename(report, "md")
+        text = out.read_text(encoding="utf-8")
+        assert current in text
+        assert not any(f"## {other}" in text or f"# {other}" in text for other in others)
+        assert any(f"wrote {out}" in m for m in messages(app))
+
+
+async def test_export_json_to_a_typed_path_and_a_failure_is_one_line(tmp_path: Path) -> None:
+    app = StoryTraceApp(seeds_copy(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # JSON
+        box = app.screen.query_one("#export-path", Input)
+        assert box.value.endswith(".json")
+        target = tmp_path / "out.json"
+        box.value = str(target)
+        await pilot.press("ctrl+s")
+        await wait_workers(pilot)
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert app.report is not None and data["reference"] == app.report.reference
+        # A folder that does not exist: an error notification, no traceback, no file.
+        await pilot.press("e")
+        await pilot.pause()
+        bad = tmp_path / "missing" / "x.html"
+        app.screen.query_one("#export-path", Input).value = str(bad)
+        await pilot.press("ctrl+s")
+        await wait_workers(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and str(bad) in errors[-1].message and "\n" not in errors[-1].message
+        assert not errors[-1].markup and not bad.exists()
+        # Escape closes the dialog without writing.
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_workers(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+
+
+# ------------------------------------------------------------------------------ overrides
+
+
+def _paraphrased_row(view: AlignedView) -> int:
+    return next(r for r, row in enumerate(view.rows) if row.labels == ("paraphrased",))
+
+
+async def test_relabel_and_note_survive_a_restart_and_reach_the_export(tmp_path: Path) -> None:
+    paths = seeds_copy(tmp_path)
+    sidecar = tmp_path / SIDECAR_NAME
+    note = "checked with the desk [b]not markup[/b]"
+    app = StoryTraceApp(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_side_by_side(pilot, ["v"])
+        row = _paraphrased_row(view)
+        view.move_to(row)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LabelScreen)
+        await pilot.press("e")  # edited
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySideScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*note, "enter")
+        await pilot.pause()
+        assert sidecar.exists()
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+        entries = [e for doc in data["documents"].values() for e in doc.values()]
+        assert entries == [{"label": "edited", "note": note, "original_label": "paraphrased"}]
+        # The gutter shows the reviewer's letter with its mark, the status says so.
+        assert _gutter_at(view, row) == "E*"
+        assert "reviewer: edited (engine: paraphrased)" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        detail = screen_text(app)
+        assert "engine: paraphrased \u00b7 reviewer: edited" in detail
+        assert note in detail
+
+    again = StoryTraceApp(paths)
+    async with again.run_test(size=SIZE) as pilot:
+        view = await open_side_by_side(pilot, ["v"])
+        assert _paraphrased_row(view) == row  # the engine's labels are unchanged
+        view.move_to(row)
+        await pilot.pause()
+        assert _gutter_at(view, row) == "E*"
+        text = screen_text(again)
+        assert "reviewer: edited (engine: paraphrased)" in text and "not markup" in text
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # HTML, every version
+        await wait_workers(pilot)
+        assert again.report is not None
+        html = (tmp_path / default_filename(again.report, "html")).read_text(encoding="utf-8")
+        assert "checked with the desk [b]not markup[/b]" in html
+        assert "reviewer" in html.lower()
+        # Clearing both removes the entry from the sidecar.
+        await pilot.press("l", "x")
+        await pilot.press("c", *["ctrl+u"], "enter")
+        await pilot.pause()
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+        assert not any(data["documents"].values())
+        assert _gutter_at(view, row) == "P"
+
+
+async def test_paragraph_rows_relabel_their_first_changed_passage(tmp_path: Path) -> None:
+    app = StoryTraceApp(seeds_copy(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_side_by_side(pilot)
+        assert app.report is not None and isinstance(app.screen, SideBySideScreen)
+        comparison = app.report.comparison(app.screen.target)
+        multi = [r for r, x in enumerate(view.rows) if len(x.passages) > 1]
+        # Prefer a row that opens with a verbatim passage: the rule skips it.
+        row = next(
+            (r for r in multi if comparison.passages[view.rows[r].passages[0]].label == "verbatim"),
+            multi[0],
+        )
+        view.move_to(row)
+        k = app.screen.review_passage()
+        changed = [p for p in view.rows[row].passages if comparison.passages[p].label != "verbatim"]
+        assert k == (changed[0] if changed else view.rows[row].passages[0])
+        await pilot.press("l", "b")
+        await pilot.pause()
+        ov = app.overrides.for_passage(comparison, comparison.passages[k])
+        assert ov is not None and ov.label == "boilerplate"
+        assert "B*" in view_text(view)
+
+
+async def test_unwritable_sidecar_keeps_the_notes_in_memory(tmp_path: Path) -> None:
+    paths = seeds_copy(tmp_path)
+    (tmp_path / SIDECAR_NAME).mkdir()  # a directory where the file should go
+    app = StoryTraceApp(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_side_by_side(pilot, ["v"])
+        view.move_to(_paraphrased_row(view))
+        await pilot.press("l", "v")
+        await pilot.pause()
+        assert len(app.overrides) == 1
+        errors = [n for n in app._notifications if n.severity in ("error", "warning")]
+        assert any("reviewer notes" in n.message for n in errors)
+        assert all(not n.markup for n in errors)
+
+
+async def test_a_corrupt_sidecar_is_reported_at_startup(tmp_path: Path) -> None:
+    paths = seeds_copy(tmp_path)
+    (tmp_path / SIDECAR_NAME).write_text("{not json", encoding="utf-8")
+    app = StoryTraceApp(paths)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        warnings = [n for n in app._notifications if n.severity == "warning"]
+        assert any("corrupt" in n.message for n in warnings)
+        assert (tmp_path / (SIDECAR_NAME + ".bak")).exists()
+
+
+def _gutter_at(view: AlignedView, row: int) -> str:
+    """The label letters (and reviewer mark) the gutter shows on a row's first line."""
+    assert view._layout is not None
+    line = view._layout.offsets[row] - view.scroll_offset.y
+    return view.render_line(line).text[1:3].strip()

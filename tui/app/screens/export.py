@@ -1,0 +1,122 @@
+"""The export dialog (``e``): format, file and versions; the app writes in a thread worker.
+
+The dialog only gathers choices and dismisses with an ``ExportRequest``; rendering and
+writing belong to ``StoryTraceApp.write_export``, so a slow HTML render never holds the UI.
+The file name follows the format until the reviewer edits the path by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from tui.app.sanitize import sanitize_name
+from tui.core.model import Report
+from tui.report import FORMATS, default_filename
+
+FORMAT_NAMES: dict[str, str] = {
+    "html": "HTML (a page to read and share)",
+    "md": "Markdown",
+    "json": "JSON (every number, for scripts)",
+    "csv": "CSV (one passage a line)",
+    "text": "plain text",
+}
+# The dialog's order: the formats a journalist reaches for first.
+FORMAT_ORDER: tuple[str, ...] = tuple(
+    [f for f in ("html", "md", "json", "csv", "text") if f in FORMATS]
+    + [f for f in FORMATS if f not in ("html", "md", "json", "csv", "text")]
+)
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    fmt: str
+    path: Path
+    # None: every version; else the one version (target id) to export.
+    only: str | None
+
+
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Choose how to export the report; enter in the path field writes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+s", "write", "Write the report", id="export.write"),
+    ]
+
+    def __init__(self, report: Report, folder: Path, current: str | None) -> None:
+        super().__init__()
+        self.report = report
+        self.folder = folder
+        self.current = current
+        self.fmt = FORMAT_ORDER[0]
+        self._auto_path = str(folder / default_filename(report, self.fmt))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-body"):
+            yield Static(Text("Export the report", style="bold"), id="export-title")
+            yield Label("Format", classes="export-heading")
+            with RadioSet(id="export-format"):
+                for n, fmt in enumerate(FORMAT_ORDER):
+                    yield RadioButton(FORMAT_NAMES.get(fmt, fmt), value=n == 0, name=fmt)
+            yield Label("Versions", classes="export-heading")
+            with RadioSet(id="export-scope"):
+                yield RadioButton(
+                    f"all {len(self.report.comparisons)} versions", value=True, name="all"
+                )
+                if self.current is not None:
+                    only = RadioButton(Text(f"only {sanitize_name(self.current)}"), name="current")
+                    yield only
+            yield Label("File (enter writes)", classes="export-heading")
+            yield Input(self._auto_path, id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-ok")
+                yield Button("Cancel", id="export-cancel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#export-format", RadioSet).focus()
+
+    @on(RadioSet.Changed, "#export-format")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        fmt = event.pressed.name or self.fmt
+        self.fmt = fmt
+        box = self.query_one("#export-path", Input)
+        if box.value == self._auto_path:
+            # Still the suggested name: follow the format. A typed path is left alone.
+            self._auto_path = str(Path(box.value).parent / default_filename(self.report, fmt))
+            box.value = self._auto_path
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.action_write()
+
+    @on(Button.Pressed, "#export-ok")
+    def _ok(self) -> None:
+        self.action_write()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def action_write(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("give a file to write", severity="warning", timeout=3)
+            return
+        path = Path(raw).expanduser()
+        scope = self.query_one("#export-scope", RadioSet).pressed_button
+        only = self.current if scope is not None and scope.name == "current" else None
+        self.dismiss(ExportRequest(self.fmt, path, only))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

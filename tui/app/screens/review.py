@@ -1,0 +1,111 @@
+"""A reviewer's judgement on one passage: a new label (``l``) or a note (``c``).
+
+Both dialogs only collect the answer; the app stores it in the overrides sidecar, so the
+engine's label is never replaced, only shown beside the reviewer's.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.rows import LABEL_LETTERS
+from tui.app.sanitize import sanitize, sanitize_name
+from tui.core.model import LABELS
+
+# What the label dialog dismisses with to remove a relabel (None means "cancelled").
+CLEAR = "clear"
+
+
+def _label_bindings() -> list[BindingType]:
+    return [
+        Binding(
+            LABEL_LETTERS[label].lower(),
+            f"choose('{label}')",
+            f"Label {label}",
+            show=False,
+            id=f"relabel.{label}",
+        )
+        for label in LABELS
+    ]
+
+
+class LabelScreen(ModalScreen[str | None]):
+    """Pick the reviewer's label by its letter, or from the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *_label_bindings(),
+        Binding("x", f"choose('{CLEAR}')", "Back to the engine's label", id="relabel.clear"),
+        Binding("escape", "dismiss(None)", "Cancel", id="relabel.cancel"),
+    ]
+
+    def __init__(self, engine_label: str, current: str | None, where: str) -> None:
+        super().__init__()
+        self.engine_label = engine_label
+        self.current = current
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="relabel-body", classes="review-dialog"):
+            title = Text("Relabel ", style="bold")
+            title.append(sanitize_name(self.where))
+            title.append(f"\nengine: {self.engine_label}", style="italic")
+            if self.current:
+                title.append(f" \u00b7 reviewer: {self.current}", style="italic")
+            yield Static(title, id="relabel-title")
+            options = [
+                Option(Text(f"{LABEL_LETTERS[label].lower()}  {label}"), id=label)
+                for label in LABELS
+            ]
+            options.append(Option(Text("x  back to the engine's label"), id=CLEAR))
+            yield OptionList(*options, id="relabel-options")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = LABELS.index(self.current or self.engine_label)  # type: ignore[arg-type]
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_choose(self, label: str) -> None:
+        self.dismiss(label)
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """One line of note; enter keeps it, an empty note removes it, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, note: str, where: str) -> None:
+        super().__init__()
+        self.note = note
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-body", classes="review-dialog"):
+            title = Text("Note on ", style="bold")
+            title.append(sanitize_name(self.where))
+            title.append("\nenter keeps it, an empty note removes it", style="italic")
+            yield Static(title, id="note-title")
+            yield Input(sanitize(self.note), placeholder="why this passage matters", id="note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Submitted, "#note")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)

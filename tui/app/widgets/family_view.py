@@ -1,0 +1,460 @@
+"""The family view: one row per passage family, one column per version, with the Line API.
+
+Like ``AlignedView``, a row is only an index entry plus its height; strips are built for the
+lines on screen and kept in an LRU cache, so a few thousand families scroll as fast as ten.
+Columns wider than the screen scroll sideways under a pinned gutter (family number) and a
+pinned header (version ids), so a cell never loses its row or its version.
+
+All document text passes through ``sanitize`` before it reaches a ``Text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.rows import LABEL_LETTERS
+from tui.app.sanitize import sanitize, sanitize_name
+from tui.app.widgets.styles import component_style
+from tui.app.wrap import wrap_offsets
+from tui.core.model import Family, Report, Variant
+
+GUTTER = 7  # cursor mark, family number (4), disagreement mark, space
+SEPARATOR = " \u2502 "
+MIN_COLUMN = 18  # below this a column scrolls sideways instead of shrinking
+HEADER = 2  # version ids and a rule, pinned above the rows
+GAP = "\u2014"
+ORIGIN_MARK = "\u25c6"  # ◆
+DISAGREE_MARK = "\u2260"  # ≠
+
+
+def family_components(report: Report) -> dict[str, str]:
+    """Version id -> the root of its derivation tree (itself when independent)."""
+    out: dict[str, str] = {d.id: d.id for d in report.documents}
+    provenance = report.provenance
+    if provenance is None:
+        return out
+    tree = provenance.tree
+    for doc in out:
+        node, seen = doc, {doc}
+        while (parent := tree.parent(node)) is not None and parent not in seen:
+            seen.add(parent)
+            node = parent
+        out[doc] = node
+    return out
+
+
+def disagreeing(report: Report, family: Family, components: dict[str, str]) -> bool:
+    """A family where versions disagree: some variant is not verbatim against the family's
+    original form, or a version of the origin's derivation tree (same root, lost originals
+    included) lacks it. Unrelated (independent) versions never count as lacking it."""
+    if not family.agree:
+        return True
+    root = components.get(family.origin, family.origin)
+    related = {doc for doc, r in components.items() if r == root}
+    return not related <= {v.doc for v in family.variants}
+
+
+def variant_text(report: Report, variant: Variant) -> str:
+    doc = report.document(variant.doc)
+    return sanitize(" ".join(doc.cut(span) for span in variant.spans))
+
+
+def variant_heading(family: Family, variant: Variant) -> str:
+    letter = LABEL_LETTERS[variant.label]
+    if variant.doc == family.origin:
+        return f"{ORIGIN_MARK} {letter} origin"
+    return f"{letter} {variant.label} {variant.score:.2f}"
+
+
+@dataclass
+class _Layout:
+    width: int
+    column: int  # width of one version column
+    columns_width: int  # all columns and separators: the horizontally scrolled part
+    offsets: list[int]  # first body line of each family, plus the total at the end
+
+
+class FamilyView(ScrollView, can_focus=True):
+    """Families down, versions across; the cursor is a family."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "family-view--cursor",
+        "family-view--cursor-mark",
+        "family-view--header",
+        "family-view--divider",
+        "family-view--gap",
+        "family-view--number",
+        "family-view--disagree",
+        "family-view--origin",
+        "family-view--label-verbatim",
+        "family-view--label-edited",
+        "family-view--label-paraphrased",
+        "family-view--label-added",
+        "family-view--label-omitted",
+        "family-view--label-boilerplate",
+    }
+
+    DEFAULT_CSS = """
+    FamilyView {
+        background: $surface;
+        color: $foreground;
+        overflow-y: scroll;
+        overflow-x: auto;
+        & > .family-view--cursor { background: $accent 20%; }
+        & > .family-view--cursor-mark { color: $accent; text-style: bold; }
+        & > .family-view--header { text-style: bold; }
+        & > .family-view--divider { color: $foreground 30%; }
+        & > .family-view--gap { color: $text-muted; }
+        & > .family-view--number { color: $text-muted; }
+        & > .family-view--disagree { color: $text-warning; text-style: bold; }
+        & > .family-view--origin { color: $text-accent; text-style: bold; }
+        & > .family-view--label-verbatim { }
+        & > .family-view--label-edited { color: $text-warning; }
+        & > .family-view--label-paraphrased { color: $text-accent; }
+        & > .family-view--label-added { color: $text-success; }
+        & > .family-view--label-omitted { color: $text-error; }
+        & > .family-view--label-boilerplate { color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="families.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="families.up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="families.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="families.page_up"),
+        Binding("home,g", "first", "First family", show=False, id="families.first"),
+        Binding("end,G", "last", "Last family", show=False, id="families.last"),
+        Binding("right,l", "column(1)", "Next version column", show=False, id="families.right"),
+        Binding("left,h", "column(-1)", "Prev version column", show=False, id="families.left"),
+    ]
+
+    class CursorMoved(Message):
+        def __init__(self, view: FamilyView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+    class Selected(Message):
+        def __init__(self, view: FamilyView, row: int) -> None:
+            super().__init__()
+            self.view = view
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.report: Report | None = None
+        self.families: list[Family] = []
+        self.versions: list[str] = []
+        self.disagree: list[bool] = []
+        self.cursor = 0
+        # (family, version column) -> sanitised cell text; built once per report.
+        self._cells: list[list[tuple[Variant, str] | None]] = []
+        self._layout: _Layout | None = None
+        self._wrapped: LRUCache[tuple[int, int, int], list[Strip]] = LRUCache(1024)
+        self._lines: LRUCache[tuple[int, int, bool], Strip] = LRUCache(4096)
+        self._styles: dict[str, Style] = {}
+
+    # ------------------------------------------------------------------------------ state
+
+    def load(self, report: Report) -> None:
+        provenance = report.provenance
+        self.report = report
+        self.families = list(provenance.families) if provenance else []
+        self.versions = [d.id for d in report.documents]
+        components = family_components(report)
+        self.disagree = [disagreeing(report, f, components) for f in self.families]
+        column = {doc: c for c, doc in enumerate(self.versions)}
+        self._cells = []
+        for family in self.families:
+            cells: list[tuple[Variant, str] | None] = [None] * len(self.versions)
+            for v in family.variants:
+                if v.doc in column:
+                    cells[column[v.doc]] = (v, variant_text(report, v))
+            self._cells.append(cells)
+        self.cursor = 0
+        self._layout = None
+        self._relayout()
+        self.post_message(self.CursorMoved(self, 0))
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell says, heading and text, as plain text (for tests and search)."""
+        cell = self._cells[row][column]
+        if cell is None:
+            return GAP
+        variant, text = cell
+        return f"{variant_heading(self.families[row], variant)}\n{text}"
+
+    def move_to(self, row: int) -> None:
+        if not self.families:
+            return
+        row = max(0, min(row, len(self.families) - 1))
+        old, self.cursor = self.cursor, row
+        if old != row:
+            self._refresh_row(old)
+            self._refresh_row(row)
+        self._scroll_to_cursor()
+        self.post_message(self.CursorMoved(self, row))
+
+    def next_disagreement(self, step: int) -> bool:
+        i = self.cursor + step
+        while 0 <= i < len(self.families):
+            if self.disagree[i]:
+                self.move_to(i)
+                return True
+            i += step
+        return False
+
+    # ---------------------------------------------------------------------------- actions
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - HEADER)
+
+    def action_page_down(self) -> None:
+        if self._layout is None or not self.families:
+            return
+        line = self._layout.offsets[self.cursor] + self._page()
+        self.move_to(max(self._row_at_line(line), self.cursor + 1))
+
+    def action_page_up(self) -> None:
+        if self._layout is None or not self.families:
+            return
+        line = max(0, self._layout.offsets[self.cursor] - self._page())
+        self.move_to(min(self._row_at_line(line), self.cursor - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.families) - 1)
+
+    def action_column(self, step: int) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        pitch = layout.column + len(SEPARATOR)
+        x = (round(self.scroll_offset.x / pitch) + step) * pitch
+        self.scroll_to(x=max(0, x), animate=False, immediate=True)
+
+    def action_select(self) -> None:
+        if self.families:
+            self.post_message(self.Selected(self, self.cursor))
+
+    async def _on_click(self, event: events.Click) -> None:
+        layout = self._layout
+        if layout is None or not self.families or event.y < HEADER:
+            return
+        line = event.y - HEADER + self.scroll_offset.y
+        if line >= layout.offsets[-1]:
+            return
+        self.move_to(self._row_at_line(line))
+        if event.chain >= 2:
+            self.action_select()
+
+    # ----------------------------------------------------------------------------- layout
+
+    def _row_at_line(self, line: int) -> int:
+        assert self._layout is not None
+        row = bisect.bisect_right(self._layout.offsets, line) - 1
+        return max(0, min(len(self.families) - 1, row))
+
+    def _relayout(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or self.report is None:
+            return
+        n = max(1, len(self.versions))
+        avail = max(1, width - GUTTER)
+        column = max(MIN_COLUMN, (avail - (n - 1) * len(SEPARATOR)) // n)
+        columns_width = n * column + (n - 1) * len(SEPARATOR)
+        offsets = [0]
+        total = 0
+        for row in range(len(self.families)):
+            total += self._row_height(row, column)
+            offsets.append(total)
+        self._layout = _Layout(width, column, columns_width, offsets)
+        self._clear_caches()
+        self.virtual_size = Size(GUTTER + columns_width, HEADER + total)
+        self._scroll_to_cursor()
+        self.refresh()
+
+    def _cell_height(self, row: int, column: int, width: int) -> int:
+        cell = self._cells[row][column]
+        if cell is None:
+            return 1
+        return 1 + len(wrap_offsets(cell[1], width))
+
+    def _row_height(self, row: int, width: int) -> int:
+        heights = [self._cell_height(row, c, width) for c in range(len(self.versions))]
+        return max(heights, default=1) + 1  # a blank line between families
+
+    def _scroll_to_cursor(self) -> None:
+        layout = self._layout
+        if layout is None or not self.families:
+            return
+        top = layout.offsets[self.cursor]
+        bottom = layout.offsets[self.cursor + 1] - 1
+        height = self._page()
+        y = self.scroll_offset.y
+        if top < y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom > y + height:
+            self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
+
+    def _clear_caches(self) -> None:
+        self._wrapped.clear()
+        self._lines.clear()
+
+    def _refresh_row(self, row: int) -> None:
+        layout = self._layout
+        if layout is None or not 0 <= row < len(self.families):
+            return
+        # Virtual lines: the body starts below the pinned header.
+        top = layout.offsets[row] + HEADER
+        self.refresh_lines(top, layout.offsets[row + 1] - layout.offsets[row])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is None or self._layout.width != self.scrollable_content_region.width:
+            self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._clear_caches()
+
+    # -------------------------------------------------------------------------- rendering
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = component_style(self, f"family-view--{name}")
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        layout = self._layout
+        width = self.scrollable_content_region.width
+        if layout is None:
+            return Strip.blank(width, self.rich_style)
+        if y < HEADER:
+            return self._header_line(y)
+        line = y - HEADER + self.scroll_offset.y
+        if not self.families or line >= layout.offsets[-1]:
+            return Strip.blank(width, self.rich_style)
+        row = self._row_at_line(line)
+        index = line - layout.offsets[row]
+        is_cursor = row == self.cursor
+        key = (row, index, is_cursor)
+        full = self._lines.get(key)
+        if full is None:
+            full = self._build_line(row, index, is_cursor)
+            self._lines[key] = full
+        return self._scrolled(full, row, index, is_cursor)
+
+    def _scrolled(self, full: Strip, row: int, index: int, is_cursor: bool) -> Strip:
+        """Pin the gutter and crop the columns at the horizontal scroll offset."""
+        layout = self._layout
+        assert layout is not None
+        base = self.rich_style + (self._style("cursor") if is_cursor else Style())
+        x = self.scroll_offset.x
+        body = full.crop_extend(x, x + layout.width - GUTTER, base)
+        return Strip.join([self._gutter(row, index, is_cursor), body]).crop_extend(
+            0, layout.width, base
+        )
+
+    def _header_line(self, y: int) -> Strip:
+        layout = self._layout
+        assert layout is not None
+        base = self.rich_style
+        if y == 1:
+            rule = "\u2500" * (GUTTER + layout.columns_width + layout.width)
+            return Strip([Segment(rule, base + self._style("divider"))]).crop_extend(
+                0, layout.width, base
+            )
+        parts: list[Segment] = []
+        for c, doc in enumerate(self.versions):
+            if c:
+                parts.append(Segment(SEPARATOR, base + self._style("divider")))
+            name = Text(sanitize_name(doc), end="", no_wrap=True)
+            name.truncate(layout.column, overflow="ellipsis", pad=True)
+            # Text.render drops a Text's own style when it has no spans: stylize instead.
+            name.stylize(base + self._style("header"))
+            parts.extend(name.render(self.app.console))
+        columns = Strip(parts).crop_extend(
+            self.scroll_offset.x, self.scroll_offset.x + layout.width - GUTTER, base
+        )
+        head = Strip([Segment("family".ljust(GUTTER), base + self._style("number"))], GUTTER)
+        return Strip.join([head, columns]).crop_extend(0, layout.width, base)
+
+    def _gutter(self, row: int, index: int, is_cursor: bool) -> Strip:
+        base = self.rich_style + (self._style("cursor") if is_cursor else Style())
+        mark = Segment("\u258c" if is_cursor else " ", base + self._style("cursor-mark"))
+        if index == 0:
+            number = Segment(f"{self.families[row].id:>4}", base + self._style("number"))
+            flag = DISAGREE_MARK if self.disagree[row] else " "
+            return Strip(
+                [mark, number, Segment(flag, base + self._style("disagree")), Segment(" ", base)],
+                GUTTER,
+            )
+        return Strip([mark, Segment(" " * (GUTTER - 1), base)], GUTTER)
+
+    def _cell_lines(self, row: int, column: int, width: int) -> list[Strip]:
+        key = (row, column, width)
+        cached = self._wrapped.get(key)
+        if cached is not None:
+            return cached
+        cell = self._cells[row][column]
+        out: list[Strip] = []
+        if cell is None:
+            out.append(Strip([Segment(GAP, self._style("gap"))]).crop_extend(0, width, None))
+        else:
+            variant, plain = cell
+            family = self.families[row]
+            label_style = self._style(f"label-{variant.label}")
+            heading_style = (
+                self._style("origin") if variant.doc == family.origin else label_style
+            ) + Style(bold=True)
+            heading = Text(variant_heading(family, variant), end="")
+            heading.truncate(width, overflow="ellipsis")
+            heading.stylize(heading_style)
+            out.append(Strip(heading.render(self.app.console)).crop_extend(0, width, None))
+            text = Text(plain, end="", no_wrap=True)
+            text.stylize(label_style)
+            cuts = [start for start, _ in wrap_offsets(plain, width)[1:]]
+            for piece in text.divide(cuts):
+                piece.rstrip()
+                out.append(Strip(piece.render(self.app.console)).crop_extend(0, width, None))
+        self._wrapped[key] = out
+        return out
+
+    def _build_line(self, row: int, index: int, is_cursor: bool) -> Strip:
+        """The columns part of one line (no gutter), full width, with the base style."""
+        layout = self._layout
+        assert layout is not None
+        base = self.rich_style + (self._style("cursor") if is_cursor else Style())
+        if index >= layout.offsets[row + 1] - layout.offsets[row] - 1:
+            return Strip.blank(layout.columns_width, base)
+        parts: list[Strip] = []
+        for c in range(len(self.versions)):
+            if c:
+                parts.append(Strip([Segment(SEPARATOR, self._style("divider"))], len(SEPARATOR)))
+            lines = self._cell_lines(row, c, layout.column)
+            parts.append(lines[index] if index < len(lines) else Strip.blank(layout.column))
+        return Strip.join(parts).apply_style(base).crop_extend(0, layout.columns_width, base)

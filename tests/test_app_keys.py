@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.help import HelpScreen, binding_sections
 from tui.app.screens.overview import OverviewScreen
@@ -15,7 +14,7 @@ from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
-from tui.core.model import LABELS
+from tui.core.model import LABEL_LETTERS, LABELS
 from tui.core.summary import describe_region
 
 from .conftest import SEEDS, seed_paths

@@ -29,15 +29,6 @@ Mode = Literal["paragraph", "sentence"]
 RunKind = Literal["plain", "del", "ins", "omitted", "added", "boilerplate"]
 Run = tuple[str, RunKind]
 
-LABEL_LETTERS: dict[str, str] = {
-    "verbatim": "V",
-    "edited": "E",
-    "paraphrased": "P",
-    "added": "A",
-    "omitted": "O",
-    "boilerplate": "B",
-}
-
 
 @dataclass(frozen=True)
 class Row:

@@ -17,6 +17,16 @@ Span = tuple[int, int]
 Label = Literal["verbatim", "edited", "paraphrased", "added", "omitted", "boilerplate"]
 LABELS: tuple[Label, ...] = ("verbatim", "edited", "paraphrased", "added", "omitted", "boilerplate")
 DERIVED_LABELS: frozenset[str] = frozenset({"verbatim", "edited", "paraphrased"})
+# One letter per label, shown beside colour everywhere: it survives black-and-white printing,
+# colour blindness and terminals without colour.
+LABEL_LETTERS: dict[str, str] = {
+    "verbatim": "V",
+    "edited": "E",
+    "paraphrased": "P",
+    "added": "A",
+    "omitted": "O",
+    "boilerplate": "B",
+}
 Verdict = Literal["wholly-derived", "partially-derived", "independent"]
 
 

@@ -14,6 +14,7 @@ import itertools
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 
 import blingfire
 from pysbd.lang.english import English
@@ -35,13 +36,13 @@ _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
 _WORD = re.compile(r"\w+")
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
-# No news sentence comes near this; text without full stops (a 2 MB line of words, a list,
-# base64) would otherwise become one giant "sentence", and the order-aware similarity of two
-# of them costs time quadratic in their length (minutes for two 2 MB lines). Longer runs are
-# cut at a clause break or a space, or, in text without spaces, anywhere.
+# Non-space characters. No news sentence comes near this; text without full stops (a 2 MB
+# line of words, a list, base64) would otherwise become one giant "sentence", and the
+# order-aware similarity of two of them costs time quadratic in their length (minutes for two
+# 2 MB lines). Longer runs are cut at a clause break or a space, or, without spaces, anywhere.
 MAX_SENTENCE_CHARS = 1000
-_CLAUSE_BREAK = re.compile(r"[,;:)\]\"'”’](\s+)")
-_SPACE = re.compile(r"(\s+)")
+_CLAUSE_END = frozenset(",;:)]\"'”’")
+_RUN = re.compile(r"\S+")
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -127,6 +128,9 @@ def _locate(text: str, pieces: list[str]) -> list[Span]:
 
 
 def _blingfire_spans(text: str) -> list[Span]:
+    # blingfire returns a NUL as a space, and a sentence that cannot be found again would
+    # leave the whole paragraph one sentence; a space in its place keeps every offset.
+    text = text.replace("\x00", " ")
     return _locate(text, blingfire.text_to_sentences(text).split("\n"))
 
 
@@ -215,38 +219,49 @@ def line_kind(line: str) -> str:
 
 
 def _cap(text: str, a: int, b: int, limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
-    """``(a, b)`` cut into pieces of at most ``limit`` characters, trimmed like sentences.
+    """``(a, b)`` cut into pieces of at most ``limit`` non-space characters, trimmed like
+    sentences. Counted without spacing, so doubling the spaces cannot move a cut.
 
-    Each cut goes at the last clause break (",", ";", ":", a closing quote or bracket, then
-    spacing) in the second half of the window, else at its last run of spacing, else (text
-    without spaces) at the limit itself, moved back off combining marks.
+    Each piece ends at the last clause break (",", ";", ":", a closing quote or bracket) in its
+    second half, else at the last word that fits; a run without spaces longer than ``limit``
+    is cut at the limit itself, moved back off combining marks.
     """
+
+    def words() -> Iterator[Span]:
+        for m in _RUN.finditer(text, a, b):
+            start, end = m.span()
+            while end - start > limit:
+                cut = start + limit
+                while cut > start + limit // 2 and unicodedata.combining(text[cut]):
+                    cut -= 1
+                yield start, cut
+                start = cut
+            yield start, end
+
     out: list[Span] = []
-    while b - a > limit:
-        floor, top = a + limit // 2, a + limit
-        cut = rest = -1
-        for pattern in (_CLAUSE_BREAK, _SPACE):
-            for m in pattern.finditer(text, floor, top + 1):
-                cut, rest = m.span(1)
-            if cut >= 0:
-                break
-        if cut < 0:
-            cut = top
-            while cut > floor and unicodedata.combining(text[cut]):
-                cut -= 1
-            rest = cut
-        while rest < b and text[rest].isspace():
-            rest += 1
-        out.append((a, cut))
-        a = rest
-    out.append((a, b))
+    piece: list[Span] = []  # the words of the piece being filled
+    count = 0  # their non-space characters
+    for start, end in words():
+        if piece and count + end - start > limit:
+            last, seen = len(piece) - 1, 0
+            for k, (x, y) in enumerate(piece):
+                seen += y - x
+                if seen >= limit // 2 and text[y - 1] in _CLAUSE_END:
+                    last = k
+            out.append((piece[0][0], piece[last][1]))
+            piece = piece[last + 1 :]
+            count = sum(y - x for x, y in piece)
+        piece.append((start, end))
+        count += end - start
+    if piece:
+        out.append((piece[0][0], piece[-1][1]))
     return out
 
 
 def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sentences:
-        if s.end - s.start <= MAX_SENTENCE_CHARS:
+        if s.end - s.start <= MAX_SENTENCE_CHARS:  # else cut if over the limit without spaces
             out.append(s)
         else:
             out.extend(Sentence(x, y, s.paragraph, s.kind) for x, y in _cap(text, s.start, s.end))

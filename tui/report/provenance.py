@@ -271,7 +271,7 @@ class ProvenanceView:
 
 
 def _families(report: Report, families: list[Family], independent: list[str]) -> FamilyTable:
-    from .view import LABEL_LETTERS
+    from ..core.model import LABEL_LETTERS
 
     docs = [d.id for d in report.documents]
     columns = [d for d in docs if d not in independent]

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..core.model import LABELS, Comparison, Document, Passage, Report, Span
+from ..core.model import LABEL_LETTERS, LABELS, Comparison, Document, Passage, Report, Span
 from ..core.overrides import Override, OverrideSet
 from ..core.summary import describe_region, paragraph_range
 from . import provenance as _provenance
@@ -18,15 +18,6 @@ from .provenance import ProvenanceView
 
 TOOL_NAME = "storytrace"
 
-# One letter per label: the text marker survives black-and-white printing and colour blindness.
-LABEL_LETTERS: dict[str, str] = {
-    "verbatim": "V",
-    "edited": "E",
-    "paraphrased": "P",
-    "added": "A",
-    "omitted": "O",
-    "boilerplate": "B",
-}
 LABEL_MEANINGS: dict[str, str] = {
     "verbatim": "identical to the source after normalising case, quotes, dashes and spacing",
     "edited": "one-to-one with a source passage, at least half of its words kept in order",

@@ -17,9 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize, sanitize_name
-from tui.core.model import Document, Passage, Report
+from tui.core.model import LABEL_LETTERS, Document, Passage, Report
 from tui.core.overrides import OverrideSet
 
 SIGNAL_HELP: dict[str, str] = {

@@ -16,12 +16,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.detail import LABEL_HELP
 from tui.app.widgets.family_view import DISAGREE_MARK, ORIGIN_MARK, FamilyView
 from tui.app.widgets.status import StatusLine
-from tui.core.model import Family, Report
+from tui.core.model import LABEL_LETTERS, Family, Report
 
 if TYPE_CHECKING:
     from tui.app.app import StoryTraceApp

@@ -16,12 +16,11 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize_name
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
-from tui.core.model import Report
+from tui.core.model import LABEL_LETTERS, Report
 from tui.core.summary import describe_region
 
 if TYPE_CHECKING:

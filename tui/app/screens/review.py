@@ -17,9 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize, sanitize_name
-from tui.core.model import LABELS
+from tui.core.model import LABEL_LETTERS, LABELS
 
 # What the label dialog dismisses with to remove a relabel (None means "cancelled").
 CLEAR = "clear"

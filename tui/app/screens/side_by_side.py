@@ -17,14 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tui.app.rows import LABEL_LETTERS, Mode, RowText
+from tui.app.rows import Mode, RowText
 from tui.app.sanitize import sanitize_name
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.review import CLEAR, LabelScreen, NoteScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.status import StatusLine
-from tui.core.model import LABELS, Report
+from tui.core.model import LABEL_LETTERS, LABELS, Report
 
 if TYPE_CHECKING:
     from tui.app.app import StoryTraceApp

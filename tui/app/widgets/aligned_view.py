@@ -26,10 +26,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.rows import LABEL_LETTERS, Mode, Row, RowText, Side, build_rows
+from tui.app.rows import Mode, Row, RowText, Side, build_rows
 from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.styles import component_style
 from tui.app.wrap import wrap_offsets
+from tui.core.model import LABEL_LETTERS
 
 # Below this many columns the two sides stack (left above right) inside each row.
 STACK_BELOW = 100

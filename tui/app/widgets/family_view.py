@@ -25,11 +25,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.styles import component_style
 from tui.app.wrap import wrap_offsets
-from tui.core.model import Family, Report, Variant
+from tui.core.model import LABEL_LETTERS, Family, Report, Variant
 
 GUTTER = 7  # cursor mark, family number (4), disagreement mark, space
 SEPARATOR = " \u2502 "

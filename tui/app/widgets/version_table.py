@@ -14,10 +14,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from tui.app.rows import LABEL_LETTERS
 from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
-from tui.core.model import LABELS, Report
+from tui.core.model import LABEL_LETTERS, LABELS, Report
 
 BAR_WIDTH = 10
 TITLE_WIDTH = 40

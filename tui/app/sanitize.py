@@ -33,6 +33,10 @@ def _build_table() -> dict[int, str]:
         table[ord(ch)] = f"<U+{ord(ch):04X}>"
     # Not a control, but an invisible mark in the middle of text hides nothing useful.
     table[0xFEFF] = "<U+FEFF>"
+    # Lone surrogates (file-name bytes os.fsdecode could not decode) cannot be encoded for the
+    # terminal at all: writing one would crash the app. Shown as the byte, as the loader does.
+    for code in range(0xD800, 0xE000):
+        table[code] = f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
     del table[0x09]  # tabs are expanded, not pictured
     return table
 

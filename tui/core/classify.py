@@ -166,13 +166,13 @@ def _insert_omissions(
     for k, p in enumerate(passages):
         for s in p.source_sentences:
             after.setdefault(s, k)
+    # The passage using the nearest used source sentence before each sentence, in one pass.
+    nearest = [-1] * (len(source.sentences) + 1)
+    for s in range(len(source.sentences)):
+        nearest[s + 1] = after.get(s, nearest[s])
     slots: dict[int, list[Passage]] = {}
     for run in _runs(source, missing):
-        anchor = -1
-        for s in range(run[0] - 1, -1, -1):
-            if s in after:
-                anchor = after[s]
-                break
+        anchor = nearest[run[0]]
         text = " ".join(source.sentence_text(i) for i in run)
         slots.setdefault(anchor, []).append(
             Passage(

@@ -20,6 +20,9 @@ from .segment import segment
 from .settings import Settings
 
 Progress = Callable[[float, str], None]
+# Provenance aligns every related pair: 50 story-sized versions take about half a minute,
+# and hundreds would take hours. A journalist compares a handful of copies, not a crawl.
+MAX_DOCUMENTS = 50
 
 
 class CompareError(Exception):
@@ -58,6 +61,11 @@ def compare(
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
+    if len(documents) > MAX_DOCUMENTS:
+        raise CompareError(
+            f"too many documents: {len(documents):,} loaded; storytrace compares at most "
+            f"{MAX_DOCUMENTS} versions at once, name the ones to compare"
+        )
     try:
         known = load_lexicon(settings.lexicon or None)
     except LexiconError as err:

@@ -261,7 +261,7 @@ def _cap(text: str, a: int, b: int, limit: int = MAX_SENTENCE_CHARS) -> list[Spa
 def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sentences:
-        if s.end - s.start <= MAX_SENTENCE_CHARS:  # else cut if over the limit without spaces
+        if s.end - s.start <= MAX_SENTENCE_CHARS:  # within the limit, however it is spaced
             out.append(s)
         else:
             out.extend(Sentence(x, y, s.paragraph, s.kind) for x, y in _cap(text, s.start, s.end))

@@ -29,6 +29,7 @@ _QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{12,}?)[\"“”«»]")
 _VERB = r"(?:said|says|told|wrote|writes|added|explained|argued|noted|reported|reports|announced)"
 _NAME = r"((?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){0,3})"
 _ATTRIBUTION = re.compile(rf"{_VERB}\s+{_NAME}|{_NAME}\s+{_VERB}|according to\s+(?:the\s+)?{_NAME}")
+_VERB_HINT = re.compile(rf"\b{_VERB}\b|according to")
 _LINK = re.compile(r"https?://|www\.|\bsource link\b|\bread more\b", re.I)
 _CREDIT = re.compile(r"\b(Getty|AFP|Reuters|AP Photo|Shutterstock|photo|image|credit)\b", re.I)
 
@@ -114,6 +115,8 @@ def _kind(doc: Document, passage: Passage) -> str:
 
 
 def _names(text: str) -> list[str]:
+    if not _VERB_HINT.search(text):
+        return []
     found = []
     for m in _ATTRIBUTION.finditer(text):
         name = next(g for g in m.groups() if g)
@@ -143,9 +146,12 @@ def omissions(source: Document, target: Document, comparison: Comparison) -> lis
 def _dropped_attribution(source: Document, target: Document, p: Passage) -> list[Omission]:
     """The copy kept the words but not who said or reported them."""
     src = _text(source, p.source_spans)
+    names = _names(src)
+    if not names:
+        return []
     tgt = fold(_text(target, p.target_spans))
     out = []
-    for name in _names(src):
+    for name in names:
         last = fold(name.split()[-1])
         if last in tgt:
             continue

@@ -22,9 +22,9 @@ from tui.core.loading import (
     load_documents,
 )
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
-CLOUGH = Path("/work/shared/data/clough-stevenson")
+from .conftest import DATA, REPO, SEEDS
+
+CLOUGH = DATA / "clough-stevenson"
 CP1252_PUNCTUATION = set("‘’“”–—•…")
 
 ARTICLE_PARAGRAPHS = [

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 from tui.core.loading import load_document
 from tui.core.model import Document
 from tui.core.segment import segment, split_paragraphs, split_sentences
 
-from .conftest import GOLD, SEEDS
+from .conftest import SEEDS
 
 
 def _sentences(text: str) -> list[str]:
@@ -32,8 +30,7 @@ def test_abbreviations_money_and_quotes_do_not_break_sentences() -> None:
     ]
 
 
-def test_every_gold_sentence_of_the_seeds_is_one_sentence() -> None:
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+def test_every_gold_sentence_of_the_seeds_is_one_sentence(gold: dict) -> None:
     missed = []
     for name, g in gold["documents"].items():
         doc = segment(load_document(SEEDS / name))

@@ -49,7 +49,7 @@ def cosines(
     df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
     # Terms in more than a few percent of the sentences carry no evidence of where a
     # sentence came from, and would make the product dense.
-    keep = sparse.diags((df <= max(40, int(0.04 * n))).astype(np.float64) * table.weights)
+    keep = sparse.diags((df <= min(150, max(40, int(0.04 * n)))).astype(np.float64) * table.weights)
     return _cosines(table.content[list(targets)] @ keep, table.content[list(sources)] @ keep)
 
 

@@ -114,13 +114,17 @@ def _locate(text: str, pieces: list[str]) -> list[Span]:
         piece = piece.strip()
         if not piece:
             continue
-        at = text.find(piece, cursor)
+        # Each piece starts right after the previous one, past some spacing: looking further
+        # could land on a repeat of the same words and skip everything in between.
+        window = cursor + len(piece) + 256
+        at = text.find(piece, cursor, window)
         if at >= 0:
             end = at + len(piece)
         else:
-            m = re.compile(r"\s*".join(map(re.escape, piece.split()))).search(text, cursor)
+            pattern = re.compile(r"\s*".join(map(re.escape, piece.split())))
+            m = pattern.search(text, cursor, window + len(piece))
             if m is None:
-                return [(0, len(text))]
+                continue  # the tiling of the found sentences covers it
             at, end = m.span()
         spans.append((at, end))
         cursor = end
@@ -128,8 +132,9 @@ def _locate(text: str, pieces: list[str]) -> list[Span]:
 
 
 def _blingfire_spans(text: str) -> list[Span]:
-    # blingfire returns a NUL as a space, and a sentence that cannot be found again would
-    # leave the whole paragraph one sentence; a space in its place keeps every offset.
+    # One call per paragraph: joined paragraphs would let blingfire run sentences across a
+    # paragraph break. blingfire returns a NUL as a space, and a sentence that cannot be
+    # found again would leave the paragraph one sentence; a space in its place keeps offsets.
     text = text.replace("\x00", " ")
     return _locate(text, blingfire.text_to_sentences(text).split("\n"))
 

@@ -16,19 +16,15 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.rows import Mode, Row, RowText, Side, build_rows
 from tui.app.sanitize import sanitize, sanitize_name
-from tui.app.widgets.styles import component_style
+from tui.app.widgets.row_view import RowView, cursor_bindings
 from tui.app.wrap import wrap_offsets
 from tui.core.model import LABEL_LETTERS
 
@@ -51,7 +47,7 @@ class _Layout:
     offsets: list[int]  # first virtual line of each visible row, plus the total at the end
 
 
-class AlignedView(ScrollView, can_focus=True):
+class AlignedView(RowView, can_focus=True):
     """Rows of reference text beside version text, with word diffs and a label gutter."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -110,30 +106,16 @@ class AlignedView(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="view.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="view.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="view.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="view.page_up"),
-        Binding("home,g", "first", "First row", show=False, id="view.first"),
-        Binding("end,G", "last", "Last row", show=False, id="view.last"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("view", "row")
+    COMPONENT_PREFIX = "aligned-view"
 
-    class CursorMoved(Message):
+    class CursorMoved(RowView.CursorMoved):
         """The highlighted row changed (or the rows did): screens update their status."""
 
-        def __init__(self, view: AlignedView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
-
-    class Selected(Message):
+    class Selected(RowView.Selected):
         """Enter or a double click on a row: the screen opens its detail."""
 
-        def __init__(self, view: AlignedView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
+    _layout: _Layout | None
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -144,7 +126,6 @@ class AlignedView(ScrollView, can_focus=True):
         self.hidden: frozenset[str] = frozenset()
         self.swapped = False
         self.search = ""
-        self.cursor = 0
         # Passages a reviewer relabelled or annotated -> the reviewer's label (None: a note
         # only, the engine's label stands). The gutter shows them with REVIEWED_MARK.
         self.reviewed: dict[int, str | None] = {}
@@ -153,13 +134,10 @@ class AlignedView(ScrollView, can_focus=True):
         self._row_ids: list[int] = []  # visible row -> index in _all_rows[mode]
         self.hits: list[int] = []  # visible rows containing the search term
         self._paras: dict[tuple[Mode, int, Side], list[Para]] = {}
-        self._layout: _Layout | None = None
         # Two layers: wrapped side lines without the base style, keyed (row id, side, width),
-        # and finished lines keyed (row, line, is cursor), so moving the cursor re-joins
-        # lines but never re-wraps text.
+        # and finished lines keyed (row, line, is cursor) in RowView._lines, so moving the
+        # cursor re-joins lines but never re-wraps text.
         self._sides: LRUCache[tuple[int, Side, int], list[Strip]] = LRUCache(256)
-        self._lines: LRUCache[tuple[int, int, bool], Strip] = LRUCache(4096)
-        self._styles: dict[str, Style] = {}
 
     # ----------------------------------------------------------------- public state changes
 
@@ -216,6 +194,10 @@ class AlignedView(ScrollView, can_focus=True):
         self.refresh()
 
     @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
     def cursor_row(self) -> Row | None:
         return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
 
@@ -238,26 +220,9 @@ class AlignedView(ScrollView, can_focus=True):
     def right_side(self) -> Side:
         return "source" if self.swapped else "target"
 
-    def move_to(self, row: int) -> None:
-        if not self.rows:
-            return
-        row = max(0, min(row, len(self.rows) - 1))
-        old, self.cursor = self.cursor, row
-        if old != row:
-            self._refresh_row(old)
-            self._refresh_row(row)
-        self._scroll_to_cursor()
-        self.post_message(self.CursorMoved(self, row))
-
     def next_change(self, step: int) -> bool:
         """Move to the next (step=1) or previous (-1) row that is not all verbatim."""
-        i = self.cursor + step
-        while 0 <= i < len(self.rows):
-            if self.rows[i].changed:
-                self.move_to(i)
-                return True
-            i += step
-        return False
+        return self._move_to_next(step, lambda i: self.rows[i].changed)
 
     def next_hit(self, step: int) -> bool:
         if not self.hits:
@@ -274,51 +239,6 @@ class AlignedView(ScrollView, can_focus=True):
     def side_text(self, row: int, side: Side) -> str:
         """The plain (sanitised) text a visible row shows on one side, paragraphs by newline."""
         return "\n".join(text for text, _ in self._side_paras(self._row_ids[row], side))
-
-    # ------------------------------------------------------------------------------ actions
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def _row_at_line(self, line: int) -> int:
-        assert self._layout is not None
-        return max(0, bisect.bisect_right(self._layout.offsets, line) - 1)
-
-    def action_page_down(self) -> None:
-        if not self.rows or self._layout is None:
-            return
-        line = self._layout.offsets[self.cursor] + max(1, self.scrollable_content_region.height)
-        row = min(len(self.rows) - 1, self._row_at_line(line))
-        self.move_to(max(row, self.cursor + 1))
-
-    def action_page_up(self) -> None:
-        if not self.rows or self._layout is None:
-            return
-        line = self._layout.offsets[self.cursor] - max(1, self.scrollable_content_region.height)
-        self.move_to(min(self._row_at_line(max(0, line)), self.cursor - 1))
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.rows) - 1)
-
-    def action_select(self) -> None:
-        if self.rows:
-            self.post_message(self.Selected(self, self.cursor))
-
-    async def _on_click(self, event: events.Click) -> None:
-        if self._layout is None or not self.rows:
-            return
-        line = event.y + self.scroll_offset.y
-        if line >= self._layout.offsets[-1]:
-            return
-        self.move_to(self._row_at_line(line))
-        if event.chain >= 2:
-            self.action_select()
 
     # ------------------------------------------------------------------------------- layout
 
@@ -428,47 +348,11 @@ class AlignedView(ScrollView, can_focus=True):
             )
         ]
 
-    def _scroll_to_cursor(self) -> None:
-        layout = self._layout
-        if layout is None or not self.rows:
-            return
-        top = layout.offsets[self.cursor]
-        bottom = layout.offsets[self.cursor + 1] - 1  # last line is the blank separator
-        height = self.scrollable_content_region.height
-        y = self.scroll_offset.y
-        if top < y:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif bottom > y + height:
-            self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
-
     def _clear_caches(self) -> None:
+        super()._clear_caches()
         self._sides.clear()
-        self._lines.clear()
-
-    def _refresh_row(self, row: int) -> None:
-        layout = self._layout
-        if layout is None or not 0 <= row < len(self.rows):
-            return
-        top = layout.offsets[row]
-        self.refresh_lines(top, layout.offsets[row + 1] - top)
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._layout is None or self._layout.width != self.scrollable_content_region.width:
-            self._relayout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._clear_caches()
 
     # ---------------------------------------------------------------------------- rendering
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = component_style(self, f"aligned-view--{name}")
-            self._styles[name] = style
-        return style
 
     def render_line(self, y: int) -> Strip:
         layout = self._layout
@@ -478,12 +362,7 @@ class AlignedView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         row = self._row_at_line(line)
         index = line - layout.offsets[row]
-        key = (row, index, row == self.cursor)
-        strip = self._lines.get(key)
-        if strip is None:
-            strip = self._build_line(row, index, row == self.cursor)
-            self._lines[key] = strip
-        return strip
+        return self._cached_line(row, index, row == self.cursor)
 
     def _side_lines(self, rid: int, side: Side, width: int) -> list[Strip]:
         """One side of a row, wrapped, without the base style (so the cursor can reuse it)."""

@@ -10,23 +10,19 @@ All document text passes through ``sanitize`` before it reaches a ``Text``.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.sanitize import sanitize, sanitize_name
-from tui.app.widgets.styles import component_style
+from tui.app.widgets.row_view import RowView, cursor_bindings
 from tui.app.wrap import wrap_offsets
 from tui.core.model import LABEL_LETTERS, Family, Report, Variant
 
@@ -86,7 +82,7 @@ class _Layout:
     offsets: list[int]  # first body line of each family, plus the total at the end
 
 
-class FamilyView(ScrollView, can_focus=True):
+class FamilyView(RowView, can_focus=True):
     """Families down, versions across; the cursor is a family."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -130,27 +126,21 @@ class FamilyView(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="families.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="families.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="families.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id="families.page_up"),
-        Binding("home,g", "first", "First family", show=False, id="families.first"),
-        Binding("end,G", "last", "Last family", show=False, id="families.last"),
+        *cursor_bindings("families", "family"),
         Binding("right,l", "column(1)", "Next version column", show=False, id="families.right"),
         Binding("left,h", "column(-1)", "Prev version column", show=False, id="families.left"),
     ]
 
-    class CursorMoved(Message):
-        def __init__(self, view: FamilyView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
+    COMPONENT_PREFIX = "family-view"
+    HEADER = HEADER
 
-    class Selected(Message):
-        def __init__(self, view: FamilyView, row: int) -> None:
-            super().__init__()
-            self.view = view
-            self.row = row
+    class CursorMoved(RowView.CursorMoved):
+        pass
+
+    class Selected(RowView.Selected):
+        pass
+
+    _layout: _Layout | None
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -158,13 +148,9 @@ class FamilyView(ScrollView, can_focus=True):
         self.families: list[Family] = []
         self.versions: list[str] = []
         self.disagree: list[bool] = []
-        self.cursor = 0
         # (family, version column) -> sanitised cell text; built once per report.
         self._cells: list[list[tuple[Variant, str] | None]] = []
-        self._layout: _Layout | None = None
         self._wrapped: LRUCache[tuple[int, int, int], list[Strip]] = LRUCache(1024)
-        self._lines: LRUCache[tuple[int, int, bool], Strip] = LRUCache(4096)
-        self._styles: dict[str, Style] = {}
 
     # ------------------------------------------------------------------------------ state
 
@@ -196,54 +182,14 @@ class FamilyView(ScrollView, can_focus=True):
         variant, text = cell
         return f"{variant_heading(self.families[row], variant)}\n{text}"
 
-    def move_to(self, row: int) -> None:
-        if not self.families:
-            return
-        row = max(0, min(row, len(self.families) - 1))
-        old, self.cursor = self.cursor, row
-        if old != row:
-            self._refresh_row(old)
-            self._refresh_row(row)
-        self._scroll_to_cursor()
-        self.post_message(self.CursorMoved(self, row))
+    @property
+    def row_count(self) -> int:
+        return len(self.families)
 
     def next_disagreement(self, step: int) -> bool:
-        i = self.cursor + step
-        while 0 <= i < len(self.families):
-            if self.disagree[i]:
-                self.move_to(i)
-                return True
-            i += step
-        return False
+        return self._move_to_next(step, lambda i: self.disagree[i])
 
     # ---------------------------------------------------------------------------- actions
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER)
-
-    def action_page_down(self) -> None:
-        if self._layout is None or not self.families:
-            return
-        line = self._layout.offsets[self.cursor] + self._page()
-        self.move_to(max(self._row_at_line(line), self.cursor + 1))
-
-    def action_page_up(self) -> None:
-        if self._layout is None or not self.families:
-            return
-        line = max(0, self._layout.offsets[self.cursor] - self._page())
-        self.move_to(min(self._row_at_line(line), self.cursor - 1))
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.families) - 1)
 
     def action_column(self, step: int) -> None:
         layout = self._layout
@@ -253,27 +199,11 @@ class FamilyView(ScrollView, can_focus=True):
         x = (round(self.scroll_offset.x / pitch) + step) * pitch
         self.scroll_to(x=max(0, x), animate=False, immediate=True)
 
-    def action_select(self) -> None:
-        if self.families:
-            self.post_message(self.Selected(self, self.cursor))
-
-    async def _on_click(self, event: events.Click) -> None:
-        layout = self._layout
-        if layout is None or not self.families or event.y < HEADER:
-            return
-        line = event.y - HEADER + self.scroll_offset.y
-        if line >= layout.offsets[-1]:
-            return
-        self.move_to(self._row_at_line(line))
-        if event.chain >= 2:
-            self.action_select()
-
     # ----------------------------------------------------------------------------- layout
 
-    def _row_at_line(self, line: int) -> int:
-        assert self._layout is not None
-        row = bisect.bisect_right(self._layout.offsets, line) - 1
-        return max(0, min(len(self.families) - 1, row))
+    def _body_height(self) -> int:
+        # Below the pinned header, and never less than a line.
+        return max(1, self.scrollable_content_region.height - HEADER)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
@@ -304,48 +234,11 @@ class FamilyView(ScrollView, can_focus=True):
         heights = [self._cell_height(row, c, width) for c in range(len(self.versions))]
         return max(heights, default=1) + 1  # a blank line between families
 
-    def _scroll_to_cursor(self) -> None:
-        layout = self._layout
-        if layout is None or not self.families:
-            return
-        top = layout.offsets[self.cursor]
-        bottom = layout.offsets[self.cursor + 1] - 1
-        height = self._page()
-        y = self.scroll_offset.y
-        if top < y:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif bottom > y + height:
-            self.scroll_to(y=min(top, bottom - height), animate=False, immediate=True)
-
     def _clear_caches(self) -> None:
+        super()._clear_caches()
         self._wrapped.clear()
-        self._lines.clear()
-
-    def _refresh_row(self, row: int) -> None:
-        layout = self._layout
-        if layout is None or not 0 <= row < len(self.families):
-            return
-        # Virtual lines: the body starts below the pinned header.
-        top = layout.offsets[row] + HEADER
-        self.refresh_lines(top, layout.offsets[row + 1] - layout.offsets[row])
-
-    def on_resize(self, event: events.Resize) -> None:
-        if self._layout is None or self._layout.width != self.scrollable_content_region.width:
-            self._relayout()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()
-        self._clear_caches()
 
     # -------------------------------------------------------------------------- rendering
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = component_style(self, f"family-view--{name}")
-            self._styles[name] = style
-        return style
 
     def render_line(self, y: int) -> Strip:
         layout = self._layout
@@ -360,12 +253,7 @@ class FamilyView(ScrollView, can_focus=True):
         row = self._row_at_line(line)
         index = line - layout.offsets[row]
         is_cursor = row == self.cursor
-        key = (row, index, is_cursor)
-        full = self._lines.get(key)
-        if full is None:
-            full = self._build_line(row, index, is_cursor)
-            self._lines[key] = full
-        return self._scrolled(full, row, index, is_cursor)
+        return self._scrolled(self._cached_line(row, index, is_cursor), row, index, is_cursor)
 
     def _scrolled(self, full: Strip, row: int, index: int, is_cursor: bool) -> Strip:
         """Pin the gutter and crop the columns at the horizontal scroll offset."""

@@ -13,7 +13,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .provenance import ABSENT, KNOWN_MARK, ORIGIN_MARK
+from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
 _TAGS = {"delete": "del", "insert": "ins"}
@@ -52,7 +52,9 @@ def environment() -> Environment:
         score=lambda x: f"{x:.2f}",
         capfirst=lambda s: s[:1].upper() + s[1:],
     )
-    env.globals.update(absent=ABSENT, known_mark=KNOWN_MARK, origin_mark=ORIGIN_MARK)
+    env.globals.update(
+        absent=ABSENT, known_mark=KNOWN_MARK, origin_mark=ORIGIN_MARK, odd_text=ODD_TEXT
+    )
     return env
 
 

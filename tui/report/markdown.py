@@ -13,6 +13,7 @@ import unicodedata
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
+    ODD_TEXT,
     ORIGIN_MARK,
     Excerpt,
     ProvenanceView,
@@ -296,7 +297,7 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
                 str(e.count),
                 ", ".join(_cell(v) for v in e.versions),
                 f"**{KNOWN_MARK}**" if e.known else "",
-                f"**{e.odd_text}**" if e.odd_side else "",
+                f"**{ODD_TEXT[e.odd_side]}**" if e.odd_side else "",
             ]
         )
     lines += _table(

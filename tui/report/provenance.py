@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.model import Document, Family, Provenance, Report, Span, Tree, TreeEdge
+from ..core.model import (
+    LABEL_LETTERS,
+    Document,
+    Family,
+    LexiconEntry,
+    Provenance,
+    Report,
+    Span,
+    Tree,
+    TreeEdge,
+)
 
 # Clip lengths (characters): list entries, and the one-line excerpt naming a family.
 CLIP = 240
@@ -177,23 +187,8 @@ def _tree(tree: Tree, reference: str) -> TreeView:
     )
 
 
-@dataclass(frozen=True)
-class LexiconRow:
-    source: str
-    target: str
-    count: int
-    versions: tuple[str, ...]
-    known: bool
-    odd_side: str  # "source", "target" or ""
-
-    @property
-    def odd_word(self) -> str:
-        return {"source": self.source, "target": self.target}.get(self.odd_side, "")
-
-    @property
-    def odd_text(self) -> str:
-        """Which side is the rarer wording, as a word ("from" / "to"), not a colour."""
-        return {"source": "from", "target": "to"}.get(self.odd_side, "")
+# Which side of a swap is the rarer wording, as a word ("from" / "to"), not only a colour.
+ODD_TEXT = {"source": "from", "target": "to"}
 
 
 @dataclass(frozen=True)
@@ -257,7 +252,7 @@ class FamilyTable:
 class ProvenanceView:
     tree: TreeView
     families: FamilyTable
-    lexicon: list[LexiconRow]
+    lexicon: list[LexiconEntry]
     inserts: list[DocAudit]
     omissions: list[DocAudit]
 
@@ -271,7 +266,6 @@ class ProvenanceView:
 
 
 def _families(report: Report, families: list[Family], independent: list[str]) -> FamilyTable:
-    from ..core.model import LABEL_LETTERS
 
     docs = [d.id for d in report.documents]
     columns = [d for d in docs if d not in independent]
@@ -351,10 +345,7 @@ def build(report: Report) -> ProvenanceView | None:
     p: Provenance | None = report.provenance
     if p is None:
         return None
-    lexicon = [
-        LexiconRow(e.source, e.target, e.count, tuple(e.versions), e.known, e.odd_side)
-        for e in p.lexicon
-    ]
+    lexicon = list(p.lexicon)
     # Marked swaps first (known, then rarer-side), each group in the engine's order.
     lexicon.sort(key=lambda e: (not e.known, not e.odd_side))
     inserts = _audit(

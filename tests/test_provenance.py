@@ -110,6 +110,20 @@ def test_lexicon_counts_swaps_across_versions(auto_report: Report) -> None:
     assert len(e.versions) >= 2
 
 
+def test_word_rarity_matches_wordfreq_on_the_seeds_words() -> None:
+    """The direct table look-up gives wordfreq's own answer, word for word, for every word of
+    the seeds (plain, capitalised, accented, hyphenated, numbers) and for unseen words."""
+    from wordfreq import zipf_frequency
+
+    from tui.core.lexicon import zipf
+
+    words = {w for p in seed_paths() for w in re.findall(r"\S+", Path(p).read_text("utf-8"))}
+    words |= {w.lower().strip(".,;:!?\"'()") for w in words} | {"zqxjkv", "naïve", "don't"}
+    words.discard("")
+    assert len(words) > 1000
+    assert {w: zipf(w) for w in words} == {w: zipf_frequency(w, "en") for w in words}
+
+
 # Synthetic families from real text, with a known tree ---------------------------------------
 
 SPIN = {

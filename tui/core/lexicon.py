@@ -6,12 +6,13 @@ frequencies, which ship with the package: nothing is fetched."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from .model import Comparison, LexiconEntry
 from .textnorm import STOPWORDS, fold
@@ -58,7 +59,18 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
 def rarity(phrase: str) -> float:
     """Zipf frequency of the phrase's rarest word (0 for words wordfreq has never seen)."""
     words = fold(phrase).split()
-    return min((zipf_frequency(w, "en") for w in words), default=0.0)
+    return min((zipf(w) for w in words), default=0.0)
+
+
+def zipf(word: str) -> float:
+    """wordfreq's ``zipf_frequency(word, "en")``. Plain lower-case ASCII words, which its
+    tokenizer leaves as they are, are looked up in its table directly with its own rounding:
+    tokenizing each word cost 0.2 s on a 1 MB comparison."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return zipf_frequency(word, "en")
+    freq = max(get_frequency_dict("en").get(word, 0.0), 1e-9)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
 
 
 def _plain_words(phrase: str) -> bool:

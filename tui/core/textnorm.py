@@ -92,23 +92,29 @@ class _Vocabulary:
     def stems(self) -> int:
         return len(self._stems)
 
-    def encode(self, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Word ids, their stem ids and stop-word flags."""
+    def encode(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted unique stem ids of the content words, and sorted unique ids of the adjacent
+        word pairs that are not both function words. Sets and lists, not numpy, per sentence:
+        numpy's fixed cost per call is larger than a sentence's worth of work."""
         with self._lock:
+            known, stem_of, stop = self._words, self._stem_of, self._stop
             ids = []
             for w in words:
-                i = self._words.get(w)
+                i = known.get(w)
                 if i is None:
-                    i = self._words[w] = len(self._words)
-                    self._stem_of.append(self._stems.setdefault(stem(w), len(self._stems)))
-                    self._stop.append(w in STOPWORDS)
+                    i = known[w] = len(known)
+                    stem_of.append(self._stems.setdefault(stem(w), len(self._stems)))
+                    stop.append(w in STOPWORDS)
                 ids.append(i)
-            stem_of = [self._stem_of[i] for i in ids]
-            stop = [self._stop[i] for i in ids]
+            content = {stem_of[i] for i in ids if not stop[i]}
+            bigrams = {
+                a * (1 << 31) + b
+                for a, b in zip(ids, ids[1:], strict=False)
+                if not (stop[a] and stop[b])
+            }
         return (
-            np.asarray(ids, dtype=np.int64),
-            np.asarray(stem_of, dtype=np.int64),
-            np.asarray(stop, dtype=bool),
+            np.array(sorted(content), dtype=np.int64),
+            np.array(sorted(bigrams), dtype=np.int64),
         )
 
 
@@ -132,14 +138,13 @@ def features(text: str) -> Features:
     """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
     words = _WORD.findall(folded)
-    ids, stems, stop = VOCABULARY.encode(words)
-    pairs = ids[:-1] * (1 << 31) + ids[1:]
+    content, bigrams = VOCABULARY.encode(words)
     return Features(
         folded=folded,
         compact=folded.replace(" ", ""),
         words=words,
-        content=np.unique(stems[~stop]),
-        bigrams=np.unique(pairs[~(stop[:-1] & stop[1:])]),
+        content=content,
+        bigrams=bigrams,
     )
 
 

@@ -5,7 +5,9 @@ reference reuse those alignments where the reference was their source."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from .. import __version__
@@ -50,7 +52,34 @@ def _resolve(documents: Sequence[Document], reference: str | None) -> Document |
     raise CompareError(f"reference {reference!r} is not among the loaded documents")
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A comparison allocates millions of small objects and leaves almost no reference
+    cycles, yet each full pass of the cycle collector walks the whole growing heap: ten of
+    them cost a sixth of a 1 MB comparison. Freed objects are still freed at once by their
+    reference counts; the collector runs again when the comparison ends."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def compare(
+    documents: Sequence[Document],
+    reference: str | None = None,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    warnings: Sequence[str] = (),
+) -> Report:
+    with _collector_paused():
+        return _compare(documents, reference, settings, progress, cancelled, warnings)
+
+
+def _compare(
     documents: Sequence[Document],
     reference: str | None = None,
     settings: Settings | None = None,

@@ -412,6 +412,43 @@ def test_10000_tiny_paragraphs(tmp_path: Path) -> None:
     assert len(report.comparisons) == 1
 
 
+def test_one_sentence_repeated_5000_times(tmp_path: Path) -> None:
+    """Every repeat of a sentence is a candidate for every other: this pair used to run for
+    minutes. Each repeat now pairs with the repeat at its own place, one to one."""
+    text = "The council approved the budget on Tuesday.\n\n" * 5000
+    a, b = write(tmp_path / "a.txt", text), write(tmp_path / "b.txt", text)
+    report = bounded(lambda: compare_paths([str(a), str(b)], reference=str(a)), 60)
+    got = [
+        (p.label, p.source_sentences, p.target_sentences) for p in report.comparisons[0].passages
+    ]
+    assert got == [("verbatim", (i,), (i,)) for i in range(5000)]
+
+
+def test_story_repeated_30_times_aligns_copy_with_copy(tmp_path: Path) -> None:
+    """A reference and a rewrite of it, each pasted 30 times: every passage links sentences of
+    the same repeat, and every repeat gets the same labels (nothing drifts to the first)."""
+    ref, copy = (SEEDS / "001_31fc123e83c1cc46.txt", SEED_A)
+    blocks = [p.read_text(encoding="utf-8") + "\n\n" for p in (ref, copy)]
+    a = write(tmp_path / "a.txt", blocks[0] * 30)
+    b = write(tmp_path / "b.txt", blocks[1] * 30)
+    report = bounded(lambda: compare_paths([str(a), str(b)], reference=str(a)), 60)
+    src, tgt = report.documents
+
+    def repeat(doc: Any, sentences: tuple[int, ...], block: str) -> set[int]:
+        return {doc.sentences[i].start // len(block) for i in sentences}
+
+    labels: dict[int, list[str]] = {}
+    for p in report.comparisons[0].passages:
+        where = repeat(src, p.source_sentences, blocks[0]) | repeat(
+            tgt, p.target_sentences, blocks[1]
+        )
+        assert len(where) == 1, f"{p.label} passage spans repeats {sorted(where)}"
+        labels.setdefault(where.pop(), []).append(p.label)
+    assert len(labels) == 30
+    assert all(seq == labels[0] for seq in labels.values())
+    assert "omitted" in labels[0] and "edited" in labels[0]
+
+
 def test_big_inputs_cli(tmp_path: Path) -> None:
     line = write(tmp_path / "line.txt", words_line(2_000_000))
     many = write(tmp_path / "many.txt", "\n\n".join(f"Item {i} is ok." for i in range(10_000)))

@@ -116,10 +116,18 @@ class Aligner:
         for i, f in enumerate(self.sf):
             if f.compact:
                 exact.setdefault(f.compact, []).append(i)
+        k = self.settings.candidates
         out = []
         for i, f in enumerate(self.tf):
             idx = [s for s, _ in cands[i]]
-            for s in exact.get(f.compact, []):
+            same = exact.get(f.compact, [])
+            if len(same) > k:
+                # A sentence the source repeats many times: the copies nearest the same
+                # relative position, or a text of repeats would make every pair a candidate.
+                at = bisect.bisect_left(same, i * ns // max(1, nt))
+                lo = min(max(0, at - k // 2), len(same) - k)
+                same = same[lo : lo + k]
+            for s in same:
                 if s not in idx:
                     idx.insert(0, s)
             out.append(idx)
@@ -202,18 +210,19 @@ class Aligner:
                 if links.get(v, ([], {}, NONE))[2] < MEDIUM:
                     links[v] = (list(ss), sig, MEDIUM)
 
-    @staticmethod
-    def _choose(rows: dict[int, list[tuple[int, dict[str, float]]]]) -> dict[int, int]:
+    def _choose(self, rows: dict[int, list[tuple[int, dict[str, float]]]]) -> dict[int, int]:
         """Best source per target sentence. Where several are about as good (a sentence the
-        source repeats), take the one that continues the neighbours' order."""
+        source repeats), take the one that continues the unambiguous neighbours' order, else
+        the one at the same relative place in the text."""
+        nt, ns = len(self.tf), len(self.sf)
         near: dict[int, list[int]] = {}
         for t, row in rows.items():
             top = max(pick_score(sig) for _, sig in row)
-            ranked = sorted(row, key=lambda r: (-pick_score(r[1]), r[0]))
+            ranked = sorted(row, key=lambda r: (-pick_score(r[1]), abs(r[0] * nt - t * ns), r[0]))
             near[t] = [s for s, sig in ranked if pick_score(sig) >= top - 0.03]
         anchors = {t: c[0] for t, c in near.items() if len(c) == 1}
         chosen: dict[int, int] = {}
-        for t, options in near.items():
+        for t, options in sorted(near.items()):
             expected = [anchors[u] + (t - u) for u in range(t - 3, t + 4) if u in anchors]
             if len(options) > 1 and expected:
                 chosen[t] = min(options, key=lambda s: (min(abs(s - e) for e in expected), s))

@@ -32,7 +32,7 @@ def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
     t_norm[t_norm == 0] = 1.0
     s_norm[s_norm == 0] = 1.0
     used = np.unique(np.concatenate([tm.indices, sm.indices]))
-    if tm.shape[0] * sm.shape[0] * len(used) <= 500_000:
+    if tm.shape[0] * sm.shape[0] * max(1, len(used)) <= 500_000:
         # Tiny pairs: dense arithmetic over the terms present avoids scipy's overhead.
         product = sparse.coo_matrix(_dense(tm, used) @ _dense(sm, used).T)
     else:
@@ -49,8 +49,14 @@ def cosines(
     df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
     # Terms in more than a few percent of the sentences carry no evidence of where a
     # sentence came from, and would make the product dense.
-    keep = sparse.diags((df <= min(150, max(40, int(0.04 * n)))).astype(np.float64) * table.weights)
-    return _cosines(table.content[list(targets)] @ keep, table.content[list(sources)] @ keep)
+    # They are sliced out, not weighted zero: scipy multiplies stored zeros like any other
+    # value, and in a text that repeats itself every term would be such a zero (6 s per MB).
+    keep = np.flatnonzero(df <= min(150, max(40, int(0.04 * n))))
+    weights = sparse.diags(table.weights[keep])
+    return _cosines(
+        table.content[list(targets)][:, keep] @ weights,
+        table.content[list(sources)][:, keep] @ weights,
+    )
 
 
 def retrieve(
@@ -62,8 +68,11 @@ def retrieve(
     mask = product.data >= min_cosine
     rows, cols = product.row[mask], product.col[mask]
     vals = np.round(product.data[mask], 6)
-    # Row by row, best first, ties to the lower source index: the same on every run.
-    order = np.lexsort((cols, -vals, rows))
+    # Row by row, best first; ties (a passage the source repeats) to the source sentence
+    # nearest the target's relative position, then the lower index: the same on every run.
+    # Integer arithmetic: |col / len(sources) - row / len(targets)|, scaled.
+    off = np.abs(cols.astype(np.int64) * len(targets) - rows.astype(np.int64) * len(sources))
+    order = np.lexsort((cols, off, -vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows)
     top = rank < k

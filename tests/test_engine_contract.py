@@ -3,13 +3,18 @@ accounted for, and the same inputs give byte-identical output."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.core.contract import report_to_dict, report_to_json
+from tui.core.engine import CompareError, compare, compare_paths
+from tui.core.loading import load_documents
 from tui.core.model import Report
 
 from .conftest import GOLD_REFERENCE, REPO, seed_paths
@@ -169,3 +174,22 @@ def test_json_does_not_depend_on_what_the_process_saw_before() -> None:
         cwd=REPO,
     ).stdout
     assert here == fresh
+
+
+def test_comparison_leaves_the_cycle_collector_as_it_found_it() -> None:
+    """The collector is paused while a comparison runs (a speed measure): it must come back
+    on after a comparison that succeeds and after one that fails, and stay off if the
+    caller had turned it off."""
+    assert gc.isenabled()
+    compare_paths(seed_paths()[:2])
+    assert gc.isenabled()
+    one = load_documents(seed_paths()[:1]).documents
+    with pytest.raises(CompareError):
+        compare(one)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        compare_paths(seed_paths()[:2])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

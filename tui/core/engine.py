@@ -67,19 +67,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@_collector_paused()
 def compare(
-    documents: Sequence[Document],
-    reference: str | None = None,
-    settings: Settings | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    warnings: Sequence[str] = (),
-) -> Report:
-    with _collector_paused():
-        return _compare(documents, reference, settings, progress, cancelled, warnings)
-
-
-def _compare(
     documents: Sequence[Document],
     reference: str | None = None,
     settings: Settings | None = None,

@@ -1,8 +1,8 @@
 """How fast the explorer opens and scrolls two ~1 MB versions of a story.
 
-Builds the pair from real prose (PAN13 source documents under shared/data, never copied into
-the repo): the reference is many documents' paragraphs in a row, the version drops, reorders,
-lightly rewords and adds paragraphs. Then it drives the app headless and prints timings.
+Builds a republished pair from real prose the way ``speed.py`` does (PAN13 source documents
+under shared/data, never copied into the repo), then drives the app headless and prints
+timings.
 
     python benchmarks/tui_speed.py [--mb 1.0]
 
@@ -19,50 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SRC = REPO.parent / "shared" / "data" / "pan13-train" / "src"
-SWAPS = {
-    "the": "that",
-    "said": "stated",
-    "large": "big",
-    "many": "numerous",
-    "important": "significant",
-    "however": "but",
-    "also": "as well",
-    "people": "persons",
-}
+from speed import DEFAULT_DATA, build_pair  # the script's own folder is on sys.path
 
-
-def build_pair(target_bytes: int, seed: int = 13) -> tuple[str, str]:
-    rng = random.Random(seed)
-    files = sorted(SRC.glob("*.txt"))
-    paragraphs: list[str] = []
-    size = 0
-    for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for para in text.split("\n\n"):
-            para = " ".join(para.split())
-            if len(para) > 40:
-                paragraphs.append(para)
-                size += len(para) + 2
-        if size >= target_bytes:
-            break
-    spare = paragraphs[len(paragraphs) // 2 :]
-    version: list[str] = []
-    for para in paragraphs:
-        roll = rng.random()
-        if roll < 0.08:
-            continue  # omitted
-        if roll < 0.30:
-            words = para.split()
-            para = " ".join(SWAPS.get(w.lower(), w) if rng.random() < 0.5 else w for w in words)
-        version.append(para)
-        if rng.random() < 0.05:
-            version.append(rng.choice(spare))  # added
-    for _ in range(len(version) // 40):  # a few moved paragraphs
-        i, j = rng.randrange(len(version)), rng.randrange(len(version))
-        version[i], version[j] = version[j], version[i]
-    return "\n\n".join(paragraphs) + "\n", "\n\n".join(version) + "\n"
+SRC = DEFAULT_DATA / "pan13-train" / "src"
 
 
 async def run(paths: list[str]) -> None:
@@ -143,7 +102,7 @@ def main() -> int:
     if not SRC.is_dir():
         print(f"skipped: {SRC} not available")
         return 0
-    reference, version = build_pair(int(args.mb * 1_000_000))
+    reference, version = build_pair(DEFAULT_DATA, int(args.mb * 1_000_000), seed=1)
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "reference.txt", Path(tmp) / "version.txt"
         a.write_text(reference, encoding="utf-8")

@@ -9,8 +9,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 _FOLD = str.maketrans(
     {
         "\u2018": "'",
@@ -92,10 +90,11 @@ class _Vocabulary:
     def stems(self) -> int:
         return len(self._stems)
 
-    def encode(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def encode(self, words: list[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """Sorted unique stem ids of the content words, and sorted unique ids of the adjacent
-        word pairs that are not both function words. Sets and lists, not numpy, per sentence:
-        numpy's fixed cost per call is larger than a sentence's worth of work."""
+        word pairs that are not both function words. Tuples, not numpy arrays: numpy's fixed
+        cost per array is larger than a sentence's worth of work, so matrices are built from
+        all sentences at once (``vectors.incidence``)."""
         with self._lock:
             known, stem_of, stop = self._words, self._stem_of, self._stop
             ids = []
@@ -112,10 +111,7 @@ class _Vocabulary:
                 for a, b in zip(ids, ids[1:], strict=False)
                 if not (stop[a] and stop[b])
             }
-        return (
-            np.array(sorted(content), dtype=np.int64),
-            np.array(sorted(bigrams), dtype=np.int64),
-        )
+        return tuple(sorted(content)), tuple(sorted(bigrams))
 
 
 VOCABULARY = _Vocabulary()
@@ -127,10 +123,10 @@ class Features:
     compact: str
     words: list[str]
     # Sorted unique stem ids of the content (non-stop) words.
-    content: np.ndarray
+    content: tuple[int, ...]
     # Sorted unique ids of adjacent word pairs, except pairs of two function words ("of the"),
     # which any two English texts share.
-    bigrams: np.ndarray
+    bigrams: tuple[int, ...]
 
 
 @lru_cache(maxsize=65536)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -10,11 +11,15 @@ from scipy import sparse
 from .textnorm import VOCABULARY, Features
 
 
-def incidence(rows: Sequence[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """A 0/1 matrix with a row per id array, over the compact columns of the ids present;
+def _flat(rows: Sequence[Sequence[int]]) -> np.ndarray:
+    return np.fromiter(chain.from_iterable(rows), dtype=np.int64)
+
+
+def incidence(rows: Sequence[Sequence[int]]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """A 0/1 matrix with a row per id set, over the compact columns of the ids present;
     also returns the id of each column."""
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    flat = np.concatenate(list(rows)) if len(rows) else np.zeros(0, dtype=np.int64)
+    flat = _flat(rows)
     columns, inverse = np.unique(flat, return_inverse=True)
     indptr = np.concatenate(([0], np.cumsum(lengths)))
     matrix = sparse.csr_matrix(
@@ -28,7 +33,7 @@ def idf_weights(feats: Sequence[Features]) -> np.ndarray:
     id; stems the sentences do not contain get weight 1."""
     idf = np.ones(VOCABULARY.stems)
     if feats:
-        flat = np.concatenate([f.content for f in feats])
+        flat = _flat([f.content for f in feats])
         ids, df = np.unique(flat, return_counts=True)
         n = len(feats)
         idf[ids] = np.log((n + 1) / (df + 1)) + 1.0

@@ -68,6 +68,16 @@ def retrieve(
     mask = product.data >= min_cosine
     rows, cols = product.row[mask], product.col[mask]
     vals = np.round(product.data[mask], 6)
+    # First a cheap pass on one key (row, then score; cosines lie in [0, 1]): each row keeps
+    # the entries scoring at least its k-th best, ties included, and only those are put in
+    # the full order below. A four-key sort of every entry took 0.15 s per MB.
+    by_score = np.argsort(rows * 4.0 - vals, kind="stable")
+    r, v = rows[by_score], vals[by_score]
+    at_k = np.arange(len(r)) - np.searchsorted(r, r) == k - 1
+    kth = np.full(len(targets), -1.0)
+    kth[r[at_k]] = v[at_k]
+    keep = vals >= kth[rows]
+    rows, cols, vals = rows[keep], cols[keep], vals[keep]
     # Row by row, best first; ties (a passage the source repeats) to the source sentence
     # nearest the target's relative position, then the lower index: the same on every run.
     # Integer arithmetic: |col / len(sources) - row / len(targets)|, scaled.

@@ -35,8 +35,11 @@ _TAIL = re.compile(
 )
 
 
-def boilerplate_sentences(doc: Document) -> set[int]:
-    """Indices of sentences that are page furniture."""
+def boilerplate_sentences(doc: Document) -> frozenset[int]:
+    """Indices of sentences that are page furniture. Kept on the document: the comparison,
+    the inserts and the omissions all ask for the reference's."""
+    if doc._furniture is not None and doc._furniture[0] is doc.sentences:
+        return doc._furniture[1]
     found: set[int] = set()
     tail_from: int | None = None
     for i, s in enumerate(doc.sentences):
@@ -47,4 +50,5 @@ def boilerplate_sentences(doc: Document) -> set[int]:
                 tail_from = i
     if tail_from is not None:
         found.update(range(tail_from, len(doc.sentences)))
-    return found
+    doc._furniture = (doc.sentences, frozenset(found))
+    return doc._furniture[1]

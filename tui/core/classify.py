@@ -193,7 +193,7 @@ def _insert_omissions(
 
 
 def _coverage(
-    source: Document, target: Document, passages: list[Passage], furniture: set[int]
+    source: Document, target: Document, passages: list[Passage], furniture: frozenset[int]
 ) -> dict[str, float]:
     tw, sw = target.weights(), source.weights()
     t_total = sum(w for i, w in enumerate(tw) if i not in furniture)

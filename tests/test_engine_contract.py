@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -176,17 +177,44 @@ def test_json_does_not_depend_on_what_the_process_saw_before() -> None:
     assert here == fresh
 
 
-def test_comparison_leaves_the_cycle_collector_as_it_found_it() -> None:
-    """The collector is paused while a comparison runs (a speed measure): it must come back
-    on after a comparison that succeeds and after one that fails, and stay off if the
-    caller had turned it off."""
-    assert gc.isenabled()
-    compare_paths(seed_paths()[:2])
+def test_comparison_pauses_the_cycle_collector_and_restores_it() -> None:
+    """The collector is off while a comparison runs (a speed measure) and comes back on after
+    one that succeeds, one that fails, and two that overlap; it stays off if the caller had
+    turned it off."""
+    assert gc.isenabled(), "an earlier test left the cycle collector off"
+    seen: list[bool] = []
+    compare_paths(seed_paths()[:2], progress=lambda *_: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
     assert gc.isenabled()
     one = load_documents(seed_paths()[:1]).documents
     with pytest.raises(CompareError):
         compare(one)
     assert gc.isenabled()
+
+    # Two that overlap (a cancelled worker still finishing while its successor runs): the
+    # second starts inside the first and ends after it.
+    started, first_done = threading.Event(), threading.Event()
+
+    def second() -> None:
+        def hold(*_: object) -> None:
+            started.set()
+            first_done.wait(30)
+
+        compare_paths(seed_paths()[:2], progress=hold)
+
+    thread = threading.Thread(target=second)
+
+    def first_progress(*_: object) -> None:
+        if not thread.is_alive() and not started.is_set():
+            thread.start()
+            started.wait(30)
+
+    compare_paths(seed_paths()[:2], progress=first_progress)
+    assert not gc.isenabled(), "the second comparison is still running"
+    first_done.set()
+    thread.join(30)
+    assert gc.isenabled()
+
     gc.disable()
     try:
         compare_paths(seed_paths()[:2])

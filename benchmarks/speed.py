@@ -13,8 +13,8 @@ match falls), so each size is measured on several pairs and the medians are comp
 measurement runs in a fresh process so its peak memory (max RSS) is its own.
 
     python benchmarks/speed.py [--data ../shared/data] [--sizes 10000,100000,1000000]
-                               [--pairs 5] [--repeat 3] [--curve] [--versions 20]
-                               [--baseline-timeout 180]
+                               [--pairs 5] [--repeat 3] [--curve] [--repetitive]
+                               [--versions 20] [--baseline-timeout 180]
 """
 
 from __future__ import annotations
@@ -199,6 +199,9 @@ def main() -> int:
     ap.add_argument("--pairs", type=int, default=5, help="pairs of each kind per size")
     ap.add_argument("--kinds", default=",".join(KINDS), help="republished,light edit")
     ap.add_argument("--curve", action="store_true", help="also time 10 KB -> 2 MB, engine only")
+    ap.add_argument(
+        "--repetitive", action="store_true", help="also time texts that repeat themselves"
+    )
     ap.add_argument("--versions", type=int, default=20, help="versions of a 20 KB story")
     ap.add_argument("--baseline-timeout", type=float, default=180.0)
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the fastest")
@@ -278,6 +281,27 @@ def main() -> int:
             f"provenance, then each version against the reference): {one_s} s "
             f"with --reference, {auto_s} s choosing the reference"
         )
+
+    if args.repetitive:
+        print("\ntexts that repeat themselves (engine only):")
+        seeds = sorted((REPO / "seeds").glob("*.txt"))
+        one = "The council approved the budget on Tuesday.\n\n"
+        cases = {
+            "one sentence x 5,000, both sides": (one * 5000, one * 5000),
+            "seed 001 and its copy 000, each pasted to 2 MB": tuple(
+                (p.read_text(encoding="utf-8") + "\n\n") * (2_000_000 // p.stat().st_size)
+                for p in (seeds[1], seeds[0])
+            ),
+        }
+        for k, (name, texts) in enumerate(cases.items()):
+            paths = []
+            for side, text in zip("ab", texts, strict=True):
+                path = tmp / f"repeats-{k}-{side}.txt"
+                path.write_text(text, encoding="utf-8")
+                paths.append(str(path))
+            m = measure("engine", paths, 600, args.repeat)
+            got = f"{m['seconds']:.2f} s, peak {m['peak_mb']:.0f} MB" if m else "over 600 s"
+            print(f"  {name:<48} {got}")
 
     if args.curve:
         print("\ncurve (engine only):")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.core.loading import load_document
 from tui.core.model import Document
 from tui.core.segment import segment, split_paragraphs, split_sentences
 
-from .conftest import SEEDS
+from .conftest import SEEDS, seed_paths
 
 
 def _sentences(text: str) -> list[str]:
@@ -77,3 +79,28 @@ def test_crlf_offsets_index_the_original_text() -> None:
         "Second one, longer than that.",
         "Third.",
     ]
+
+
+def test_reused_blingfire_buffer_splits_like_blingfires_own_wrapper() -> None:
+    """The splitter reuses one output buffer across paragraphs; its sentences must be
+    blingfire's own, whether the buffer grows, shrinks back or meets non-Latin text."""
+    import blingfire
+
+    from tui.core.segment import _Blingfire
+
+    paragraphs = [
+        text[a:b]
+        for path in seed_paths()
+        for text in [Path(path).read_text("utf-8")]
+        for a, b in split_paragraphs(text)
+    ]
+    paragraphs += [
+        "",
+        " ",
+        "x",
+        "Émile Zola a écrit. Puis il est parti.",
+        "日本語の文。二つ目の文。",
+    ]
+    paragraphs += ["🙂 Emoji first. Then more. " * 2000, "Short again. Yes."]
+    split = _Blingfire()
+    assert [split(p) for p in paragraphs] == [blingfire.text_to_sentences(p) for p in paragraphs]

@@ -1,6 +1,12 @@
-"""Page furniture that republishing sites wrap around a story: share prompts, newsletter
-boxes, navigation, related-article lists. It is neither copied nor original writing, so it is
-labelled apart and left out of coverage figures."""
+"""Furniture: what wraps a story without being its writing. Republishing sites add share
+prompts, newsletter boxes, navigation and related-article lists; news agencies file copy with
+rule lines, a slug line (time, date, page, desk, catchline), editors' memos in brackets, an
+agency byline, paragraph-end markers, ``end`` or ``MORE``, and credit lines. Neither is copied
+nor original writing, so it is labelled apart and left out of coverage figures.
+
+Agency furniture is found by its shape, never by one agency's exact strings, and it is also
+evidence: copy carrying it is what a newsroom received, copy without it is what a paper made
+of it (``direction``)."""
 
 from __future__ import annotations
 
@@ -26,6 +32,43 @@ _LINE = re.compile(
     )\W*$""",
     re.I | re.X,
 )
+# Agency furniture, one pattern per kind, on a line with its spacing collapsed.
+_AGENCY = {
+    # ------ or ===== or ___ (AP's separator).
+    "rule": re.compile(r"^[-=_*~#\u2500\u2014]{5,}$|^_{3,}$"),
+    # "16:05 14/03/00: Page 2 (HHH) COURTS Bridge": a time and a date opening a short line.
+    "slug": re.compile(
+        r"^\d{1,2}[:.]\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.{0,120}$"
+        r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+\d{1,2}[:.]\d{2}\b.{0,120}$"
+    ),
+    # A whole line in brackets: "(Memo to editors: ...)", "(Adds details)", "(AFP)".
+    "memo": re.compile(r"^[(\[][^()\[\]]{1,300}[)\]]\W*$"),
+    # "By Jane Roe, PA News", "By John Smith, Political Correspondent, Reuters".
+    "byline": re.compile(
+        r"^by\s+[\w.'\u2019-]+(\s+[\w.'\u2019-]+){0,3}\s*[,\u2013\u2014-]\s*"
+        r"([A-Z]{2,}\b.{0,60}|.{0,60}\b(news|press|agency|wire|service|correspondent|"
+        r"editor|reporter)\b.{0,40})$",
+        re.I,
+    ),
+    # "end", "ENDS", "MORE", "-30-", "###", "(continued)".
+    "end": re.compile(r"^\W*(end|ends|more|mor|continued|continues|30)\W*$|^#{3}$", re.I),
+    # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
+    "credit": re.compile(
+        r"^\W*((additional\s+)?reporting|writing|editing|compiled|edited|graphics?)\s+by\b"
+        r".{0,300}$|^.{0,120}\b(writers?|correspondents?|reporters?)\b.{0,80}"
+        r"\bcontributed\b.{0,60}$",
+        re.I,
+    ),
+    # AFP-style desk initials: "str/abc", "bur-jj/gil".
+    "initials": re.compile(r"^[a-z]{2,5}([/-][a-z]{2,5}){1,4}$"),
+}
+# Marks a syndicated or scraped copy carries about where it came from.
+_SYNDICATED = re.compile(
+    r"\b(this|the)\s+(article|story|post|piece)\s+(was\s+)?(originally|first)\s+"
+    r"(appeared|published|ran)\b|\breprinted\s+(here\s+)?with\s+permission\b|"
+    r"\brepublished\s+(here\s+)?(with\s+permission|under)\b",
+    re.I,
+)
 # Headings after which the rest of a page is a list of other stories.
 _TAIL = re.compile(
     r"^\W*(related\ (posts?|articles?|stories|content|reading)|you\ (may|might)\ also\ like|"
@@ -44,7 +87,7 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
     tail_from: int | None = None
     for i, s in enumerate(doc.sentences):
         text = " ".join(doc.text[s.start : s.end].split())
-        if len(text) <= 260 and _LINE.match(text):
+        if len(text) <= 260 and (_LINE.match(text) or _agency_kind(text)):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i
@@ -52,3 +95,33 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         found.update(range(tail_from, len(doc.sentences)))
     doc._furniture = (doc.sentences, frozenset(found))
     return doc._furniture[1]
+
+
+def _agency_kind(line: str) -> str:
+    """The kind of agency furniture a (collapsed) line is, or ""."""
+    if len(line) > 320:
+        return ""
+    for kind, pattern in _AGENCY.items():
+        if pattern.match(line):
+            return kind
+    return ""
+
+
+def agency_furniture(doc: Document) -> list[str]:
+    """The kinds of agency furniture the document carries (a rule line alone is not enough:
+    any page may have one)."""
+    kinds = {
+        _agency_kind(" ".join(doc.text[s.start : s.end].split()))
+        for s in doc.sentences
+        if s.kind != "text" or s.end - s.start <= 320
+    }
+    kinds.discard("")
+    if kinds <= {"rule", "memo"}:
+        return []
+    return sorted(kinds)
+
+
+def syndicated(doc: Document) -> str:
+    """The words by which a copy says it was published elsewhere first, or ""."""
+    m = _SYNDICATED.search(doc.text)
+    return " ".join(m.group(0).split()) if m else ""

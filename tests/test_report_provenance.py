@@ -21,7 +21,7 @@ from tui.report.provenance import ELIDED, build, clip
 
 from .conftest import seed_paths
 
-LOST = "~lost-original"
+LOST = "~lost-original-1"
 COPY = "000_dcce54c3826141f5"
 REF = "001_31fc123e83c1cc46"
 PROMO = "002_a9b962200192712f"
@@ -90,7 +90,7 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
     parser = _Tree()
     parser.feed(_between(summary, '<ul class="tree">', "<h3>Labels</h3>"))
     assert parser.parent == {LOST: None, **dict.fromkeys(CHILDREN, LOST)}
-    assert '<span class="node inferred">~lost-original</span>' in summary
+    assert f'<span class="node inferred">{LOST}</span>' in summary
     assert "not among the inputs" in summary
     independent = _between(summary, "<strong>Independent</strong>", "</p>")
     assert all(d in independent for d in INDEPENDENT)

@@ -20,6 +20,7 @@ from .model import Document
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
+from .thresholds import Thresholds
 from .vectors import idf_weights
 
 # Threads for rapidfuzz on big batches (-1: all cores). Results do not depend on it; the
@@ -30,7 +31,7 @@ WORKERS = int(os.environ.get("STORYTRACE_WORKERS", "-1"))
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
 
 
-def strength(sig: dict[str, float]) -> int:
+def strength(sig: dict[str, float], th: Thresholds) -> int:
     """How sure we are that the target text comes from the source text.
 
     Shared phrasing (word pairs) or near-identical characters is proof on its own. Shared rare
@@ -40,13 +41,17 @@ def strength(sig: dict[str, float]) -> int:
     char, phrase = sig["char"], sig["phrase"]
     cover_t, cover_s = sig["cover_t"], sig["cover_s"]
     cover = min(cover_t, cover_s)
-    if phrase >= 0.5 or (char >= 0.75 and cover >= 0.5) or (phrase >= 0.3 and cover >= 0.6):
+    if (
+        phrase >= th.strong_phrase
+        or (char >= th.strong_char and cover >= th.strong_char_cover)
+        or (phrase >= th.strong_cover_phrase and cover >= th.strong_cover)
+    ):
         return STRONG
-    if cover >= 0.45 and phrase >= 0.15:
+    if cover >= th.medium_cover and phrase >= th.medium_phrase:
         return MEDIUM
-    if cover_t >= 0.4 and cover_s >= 0.25 and phrase >= 0.08:
+    if cover_t >= th.weak_cover_t and cover_s >= th.weak_cover_s and phrase >= th.weak_phrase:
         return WEAK
-    if cover_t >= 0.6 and phrase >= 0.3:
+    if cover_t >= th.fragment_cover_t and phrase >= th.fragment_phrase:
         # A fragment of a longer source sentence (the source was split or cut up).
         return WEAK
     return NONE
@@ -71,6 +76,7 @@ class Aligner:
         self.source = source
         self.target = target
         self.settings = settings
+        self.th = settings.thresholds
         self.sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
         self.tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
         self.idf = idf_weights(self.sf + self.tf)
@@ -108,7 +114,7 @@ class Aligner:
             range(nt),
             range(nt, nt + ns),
             self.settings.candidates,
-            self.settings.min_cosine,
+            self.th.min_cosine,
         )
         # Short sentences made only of common words are invisible to tf-idf; exact copies of
         # them must still be found.
@@ -146,19 +152,20 @@ class Aligner:
         if cancelled and cancelled():
             return []
 
+        th = self.th
         rows: dict[int, list[tuple[int, dict[str, float]]]] = {}
         for t, row in sorted(by_target.items()):
             if self.target.sentences[t].kind != "text":
                 # A heading that borrows a phrase from the body is written, not copied.
-                row = [(s, sig) for s, sig in row if sig["char"] >= 0.7]
-            row = [(s, sig) for s, sig in row if strength(sig) > NONE or _absorbed(sig)]
+                row = [(s, sig) for s, sig in row if sig["char"] >= th.heading_char]
+            row = [(s, sig) for s, sig in row if strength(sig, th) > NONE or _absorbed(sig, th)]
             if row:
                 rows[t] = row
 
         chosen = self._choose(rows)
         # Merges: the best source plus the neighbouring source sentences the target absorbs,
         # kept when together they explain clearly more of the target than the best alone.
-        runs = {t: self._absorbed_run(best, dict(rows[t])) for t, best in chosen.items()}
+        runs = {t: self._absorbed_run(best, dict(rows[t]), th) for t, best in chosen.items()}
         merged = {t: run for t, run in runs.items() if len(run) > 1}
         joined_sigs = dict(
             zip(
@@ -168,10 +175,10 @@ class Aligner:
         links: dict[int, tuple[list[int], dict[str, float], int]] = {}
         for t, best in chosen.items():
             sources, sig = [best], dict(rows[t])[best]
-            if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + 0.05:
+            if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + th.merge_gain:
                 sources, sig = list(merged[t]), joined_sigs[t]
-            level = strength(sig)
-            if len(self.tf[t].words) < 4:
+            level = strength(sig, th)
+            if len(self.tf[t].words) < th.short_words:
                 # "1.", "Thank you.", "Dynamic programming." are shared by chance; a short
                 # sentence counts only where a neighbouring passage vouches for it.
                 level = min(level, WEAK)
@@ -203,7 +210,7 @@ class Aligner:
         for (t, u), ss in (
             key
             for key, sig in zip(trials, self.groups_signals(trials), strict=True)
-            if strength(sig) >= MEDIUM
+            if strength(sig, self.th) >= MEDIUM
         ):
             sig = self.group_signals((t, u), ss)
             for v in (t, u):
@@ -219,7 +226,7 @@ class Aligner:
         for t, row in rows.items():
             top = max(pick_score(sig) for _, sig in row)
             ranked = sorted(row, key=lambda r: (-pick_score(r[1]), abs(r[0] * nt - t * ns), r[0]))
-            near[t] = [s for s, sig in ranked if pick_score(sig) >= top - 0.03]
+            near[t] = [s for s, sig in ranked if pick_score(sig) >= top - self.th.tie_margin]
         anchors = {t: c[0] for t, c in near.items() if len(c) == 1}
         chosen: dict[int, int] = {}
         for t, options in sorted(near.items()):
@@ -231,13 +238,15 @@ class Aligner:
         return chosen
 
     @staticmethod
-    def _absorbed_run(best: int, row: dict[int, dict[str, float]]) -> tuple[int, ...]:
+    def _absorbed_run(
+        best: int, row: dict[int, dict[str, float]], th: Thresholds
+    ) -> tuple[int, ...]:
         """The best source and up to three neighbours on each side mostly contained in the
         target sentence."""
         lo = hi = best
-        while lo - 1 in row and _absorbed(row[lo - 1]) and best - lo < 3:
+        while lo - 1 in row and _absorbed(row[lo - 1], th) and best - lo < 3:
             lo -= 1
-        while hi + 1 in row and _absorbed(row[hi + 1]) and hi - best < 3:
+        while hi + 1 in row and _absorbed(row[hi + 1], th) and hi - best < 3:
             hi += 1
         return tuple(range(lo, hi + 1))
 
@@ -261,14 +270,14 @@ class Aligner:
                 _, sig, level = links[ts[0]]
                 groups.append(Group(ts, ss, sig, level))
             else:
-                level = max(strength(sigs[(ts, ss)]), max(links[t][2] for t in ts))
+                level = max(strength(sigs[(ts, ss)], self.th), max(links[t][2] for t in ts))
                 groups.append(Group(ts, ss, sigs[(ts, ss)], level))
         return groups
 
     def _support(self, groups: list[Group]) -> list[Group]:
         """Keep weak groups only where a stronger neighbour vouches for them, and a group with
         no neighbour at all only when it is strong and long enough not to be chance."""
-        window = self.settings.support_window
+        window = int(self.th.support_window)
         at: dict[int, Group] = {t: g for g in groups for t in g.targets}
 
         def neighbours(g: Group, min_level: int) -> bool:
@@ -286,7 +295,7 @@ class Aligner:
                 kept.append(g)
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)
-                if g.strength == STRONG and words >= 8:
+                if g.strength == STRONG and words >= self.th.alone_words:
                     kept.append(g)
             elif neighbours(g, MEDIUM):
                 kept.append(g)
@@ -318,7 +327,7 @@ class Aligner:
                     continue
                 ends = [*(before.sources if before else ()), *(after.sources if after else ())]
                 lo, hi = min(ends) - 3, max(ends) + 3
-                fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig)]
+                fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig, self.th)]
                 if fits:
                     s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
                     added.append(Group((t,), (s,), sig, WEAK))
@@ -328,15 +337,19 @@ class Aligner:
         return groups
 
 
-def _hint(sig: dict[str, float]) -> bool:
+def _hint(sig: dict[str, float], th: Thresholds) -> bool:
     """Loose summary-level overlap: only believable between two passages that bracket it."""
     return (
-        sig["cover_t"] >= 0.3
-        and sig["cover_s"] >= 0.1
-        and (sig["phrase"] >= 0.05 or sig["char"] >= 0.45)
+        sig["cover_t"] >= th.gap_cover_t
+        and sig["cover_s"] >= th.gap_cover_s
+        and (sig["phrase"] >= th.gap_phrase or sig["char"] >= th.gap_char)
     )
 
 
-def _absorbed(sig: dict[str, float]) -> bool:
+def _absorbed(sig: dict[str, float], th: Thresholds) -> bool:
     """A source sentence mostly contained in a (longer) target sentence."""
-    return sig["cover_s"] >= 0.6 and sig["phrase"] >= 0.1 and sig["cover_t"] >= 0.2
+    return (
+        sig["cover_s"] >= th.absorbed_cover_s
+        and sig["phrase"] >= th.absorbed_phrase
+        and sig["cover_t"] >= th.absorbed_cover_t
+    )

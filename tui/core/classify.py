@@ -15,18 +15,19 @@ from .diffing import substitutions, tally, word_diff
 from .model import Comparison, Document, Label, Passage, Span, Verdict
 from .regions import find_regions
 from .settings import Settings
+from .thresholds import Thresholds
 
 
-def derived_label(sig: dict[str, float], one_to_one: bool) -> Label:
+def derived_label(sig: dict[str, float], one_to_one: bool, th: Thresholds) -> Label:
     """Identical after normalisation is verbatim. "Same sentence, small edits" keeps at least
     half of its words in their order; rewording that keeps the content but not the wording
     (spinning, restructuring, translation) is paraphrase, and so is merging or splitting
     sentences unless the words barely change."""
-    if sig["char"] >= 0.9999:
+    if sig["char"] >= th.verbatim_char:
         return "verbatim"
-    if one_to_one and sig["word"] >= 0.5 and sig["char"] >= 0.5:
+    if one_to_one and sig["word"] >= th.edited_word and sig["char"] >= th.edited_char:
         return "edited"
-    if sig["word"] >= 0.85:
+    if sig["word"] >= th.edited_word_any:
         return "edited"
     return "paraphrased"
 
@@ -96,7 +97,7 @@ def classify(
     moved = _moved(groups)
     derived: list[tuple[int, Passage]] = []
     for gi, g in enumerate(groups):
-        label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources))
+        label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources), settings.thresholds)
         src_text = " ".join(source.sentence_text(i) for i in g.sources)
         tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
         diff = word_diff(src_text, tgt_text, settings.diff_timeout)
@@ -149,7 +150,7 @@ def classify(
     return Comparison(
         source=source.id,
         target=target.id,
-        verdict=_verdict(coverage["target_derived"], regions, settings),
+        verdict=verdict(coverage["target_derived"], regions, settings.thresholds),
         coverage=coverage,
         passages=passages,
         regions=regions,
@@ -206,13 +207,13 @@ def _coverage(
     }
 
 
-def _verdict(target_derived: float, regions: list, settings: Settings) -> Verdict:
-    if target_derived >= settings.wholly_derived:
+def verdict(target_derived: float, regions: list, th: Thresholds) -> Verdict:
+    if target_derived >= th.wholly_derived:
         return "wholly-derived"
     # A small share can still be a real copy (one paragraph lifted into a long article) when
     # the region holds near-copies or several passages in a row, not one loose paraphrase.
-    if target_derived >= settings.partially_derived or any(
-        len(r.passages) >= 3 or r.label in ("verbatim", "edited") for r in regions
+    if target_derived >= th.partially_derived or any(
+        len(r.passages) >= th.region_passages or r.label in ("verbatim", "edited") for r in regions
     ):
         return "partially-derived"
     return "independent"

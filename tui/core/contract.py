@@ -4,6 +4,13 @@ Keys are sorted and floats rounded at the source, so the same inputs and options
 byte-identical output. Extend it, never break it: a breaking change bumps ``schema``.
 storytrace/2 added the top-level provenance keys (families, tree, substitution_lexicon,
 inserts, omissions) and left every storytrace/1 key as it was.
+
+storytrace/3 moved every cut-off that changes a result into ``settings.thresholds`` (name ->
+``{"value", "why"}``; ``wholly_derived``, ``partially_derived``, ``min_cosine``,
+``support_window`` and the region gaps were top-level settings before), added each
+document's publication ``date`` and ``date_source``, and each tree edge's ``basis`` (what
+decided its direction: dates, evidence, content, inferred) and ``strength``. Lost originals
+are numbered per connected group (``~lost-original-1``, ...).
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ def _document(d: Document) -> dict[str, object]:
         "bytes": d.size,
         "title": d.title,
         "source_format": d.source_format,
+        "date": d.date,
+        "date_source": d.date_source,
         "paragraphs": [list(p) for p in d.paragraphs],
         "sentences": [
             {"start": s.start, "end": s.end, "paragraph": s.paragraph, "kind": s.kind}
@@ -100,6 +109,8 @@ def _provenance(p: Provenance | None) -> dict[str, object]:
                     "shared_passages": e.shared_passages,
                     "shared_phrases": list(e.shared_phrases),
                     "evidence": list(e.evidence),
+                    "basis": e.basis,
+                    "strength": e.strength,
                 }
                 for e in p.tree.edges
             ],

@@ -17,9 +17,6 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from .model import Comparison, LexiconEntry
 from .textnorm import STOPWORDS, fold
 
-# Zipf units (log10 of uses per billion words): 1.0 means ten times rarer.
-ODD_GAP = 1.0
-
 
 class LexiconError(Exception):
     """The user's lexicon file cannot be read."""
@@ -84,19 +81,20 @@ def _plain_words(phrase: str) -> bool:
     )
 
 
-def odd_side(source: str, target: str) -> str:
+def odd_side(source: str, target: str, gap: float) -> str:
+    """The side of a swap whose wording is ``gap`` Zipf units rarer (1.0: ten times rarer)."""
     if not (_plain_words(source) and _plain_words(target)):
         return ""
     a, b = rarity(source), rarity(target)
-    if a + ODD_GAP <= b:
+    if a + gap <= b:
         return "source"
-    if b + ODD_GAP <= a:
+    if b + gap <= a:
         return "target"
     return ""
 
 
 def build_lexicon(
-    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int]
+    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int], gap: float
 ) -> list[LexiconEntry]:
     seen: dict[tuple[str, str], tuple[int, set[str]]] = {}
     for c in comparisons:
@@ -113,7 +111,7 @@ def build_lexicon(
                 count=count,
                 versions=tuple(sorted(versions)),
                 known=(fa, fb) in known or (fb, fa) in known,
-                odd_side=odd_side(a, b),
+                odd_side=odd_side(a, b, gap),
             )
         )
     return sorted(entries, key=lambda e: (-e.known, -e.count, e.source, e.target))

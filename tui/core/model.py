@@ -52,6 +52,10 @@ class Document:
     # "text" when offsets index the decoded file; "html" when they index the article text
     # extracted from an HTML page (the file itself holds markup).
     source_format: str = "text"
+    # Publication date, ISO 8601 ("2026-06-09" or "2026-06-09T15:42"), and where it was read
+    # ("--dates", "html metadata", "slug line"); "" when unknown.
+    date: str = ""
+    date_source: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -167,6 +171,12 @@ class TreeEdge:
     # Unusual wording both versions share (spinner swaps, rare phrases): strong evidence.
     shared_phrases: list[str]
     evidence: list[str]
+    # What decided the direction: "dates" (publication dates), "evidence" (marks editors
+    # leave: furniture, swaps, time shift, condensation), "content" (no mark either way; the
+    # parent holds more of what they share), "inferred" (a lost original).
+    basis: str = ""
+    # How strong the marks are: "decisive" (dates), "strong", "moderate", "weak", "none".
+    strength: str = ""
 
 
 @dataclass
@@ -184,6 +194,11 @@ class Tree:
             if e.child == doc_id:
                 return e.parent
         return None
+
+    @staticmethod
+    def inferred(node: str) -> bool:
+        """A node the evidence requires that is not among the inputs."""
+        return node.startswith("~")
 
 
 @dataclass(frozen=True)
@@ -234,7 +249,7 @@ class Report:
     comparisons: list[Comparison]
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
-    schema: str = "storytrace/2"
+    schema: str = "storytrace/3"
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:

@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
+
+from .thresholds import Thresholds
 
 
 @dataclass(frozen=True)
 class Settings:
     # Source sentences considered per target sentence after tf-idf retrieval.
     candidates: int = 8
-    min_cosine: float = 0.12
-    # A target sentence whose source link is only "weak" is kept as derived only when another
-    # derived passage lies within this many sentences on both sides (region support).
-    support_window: int = 3
-    # Regions: consecutive derived passages merge across at most this many unrelated target
-    # sentences and source sentences.
-    region_gap_target: int = 3
-    region_gap_source: int = 6
-    # Share of a target's (non-boilerplate) characters that must be derived for each verdict.
-    wholly_derived: float = 0.75
-    partially_derived: float = 0.15
     diff_timeout: float = 0.5
     # A TSV of known spinner swaps (tortured, expected) instead of the shipped lexicon.
     lexicon: str = ""
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        out: dict[str, object] = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name != "thresholds"
+        }
+        out["thresholds"] = self.thresholds.as_dict()
+        return out

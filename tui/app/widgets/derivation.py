@@ -19,14 +19,10 @@ from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
 from tui.core.model import Report, Tree
 
-LOST_ORIGINAL = "(lost original \u2014 not among the inputs)"
-
 
 def node_name(node: str) -> str:
     """How a tree node reads on screen: inferred nodes by what they are."""
-    if node.startswith("~"):
-        if node == "~lost-original":
-            return LOST_ORIGINAL
+    if Tree.inferred(node):
         return f"({sanitize_name(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
     return sanitize_name(node)
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .candidates import retrieve
+from .facts import specifics
 from .model import Document
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
@@ -186,8 +187,65 @@ class Aligner:
                 links[t] = (sources, sig, level)
 
         self._split_seeds(chosen, rows, links)
+        self._fact_links(cands, links)
         groups = self._support(self._group(links))
         return self._fill_gaps(groups, by_target)
+
+    def _specifics(
+        self, doc: Document, i: int, cache: dict[tuple[str, int], frozenset[str]]
+    ) -> frozenset[str]:
+        key = (doc.id, i)
+        if key not in cache:
+            cache[key] = specifics(doc.sentence_text(i), self.th.fact_zipf)
+        return cache[key]
+
+    def _fact_links(
+        self, cands: list[list[int]], links: dict[int, tuple[list[int], dict[str, float], int]]
+    ) -> None:
+        """A condensed rewrite keeps its source's facts (names, numbers, places, rare words),
+        often gathered from several source sentences into one, and little of its phrasing.
+        An unlinked target sentence whose specifics mostly come from up to three nearby
+        source sentences is linked weakly: it counts only inside a run of passages that
+        follows the source (``_support``), as a journalist reads a rewrite. Words the source
+        uses all through (the story's subject, a topic's terms) are what any piece on the
+        same subject shares, and count for nothing."""
+        th = self.th
+        cache: dict[tuple[str, int], frozenset[str]] = {}
+        window = int(th.support_window) * 2
+        df: dict[str, int] = {}
+        for s in range(len(self.sf)):
+            for x in self._specifics(self.source, s, cache):
+                df[x] = df.get(x, 0) + 1
+        limit = max(2, th.fact_topic * len(self.sf))
+        topic = {x for x, n in df.items() if n > limit}
+        found: dict[int, tuple[int, ...]] = {}
+        for t, row in enumerate(cands):
+            if t in links or self.target.sentences[t].kind != "text" or not row:
+                continue
+            mine = self._specifics(self.target, t, cache) - topic
+            if len(mine) < th.fact_min:
+                continue
+            pool = sorted((s, self._specifics(self.source, s, cache) & mine) for s in row)
+            chosen: list[int] = []
+            covered: frozenset[str] = frozenset()
+            for _ in range(3):
+                options = [
+                    (len(shared - covered), -s, s, shared)
+                    for s, shared in pool
+                    if s not in chosen and (not chosen or abs(s - chosen[0]) <= window)
+                ]
+                if not options:
+                    break
+                gain, _, s, shared = max(options)
+                if gain == 0:
+                    break
+                chosen.append(s)
+                covered |= shared
+            if len(covered) >= th.fact_min and len(covered) >= th.fact_share * len(mine):
+                found[t] = tuple(sorted(chosen))
+        keys = [((t,), ss) for t, ss in found.items()]
+        for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):
+            links[t] = (list(ss), sig, WEAK)
 
     def _split_seeds(
         self,
@@ -289,6 +347,23 @@ class Aligner:
                     return True
             return False
 
+        # A condensed copy walks through its source in steps as long as it is shorter.
+        stride = 2 * window * max(1.0, len(self.sf) / max(1, len(self.tf)))
+
+        def in_order(g: Group) -> bool:
+            """Two other passages nearby that keep the source's order around this one."""
+            n = 0
+            for t in range(g.targets[0] - window, g.targets[-1] + window + 1):
+                h = at.get(t)
+                if h is None or h is g or h.targets[0] != t:
+                    continue
+                before = h.targets[0] < g.targets[0]
+                if (min(h.sources) <= min(g.sources)) == before and (
+                    min(abs(a - b) for a in g.sources for b in h.sources) <= stride
+                ):
+                    n += 1
+            return n >= 2
+
         kept = []
         for g in groups:
             if g.strength >= MEDIUM and neighbours(g, WEAK):
@@ -297,7 +372,7 @@ class Aligner:
                 words = sum(len(self.tf[t].words) for t in g.targets)
                 if g.strength == STRONG and words >= self.th.alone_words:
                     kept.append(g)
-            elif neighbours(g, MEDIUM):
+            elif neighbours(g, MEDIUM) or in_order(g):
                 kept.append(g)
         return kept
 

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from .align import Group
 from .boilerplate import boilerplate_sentences
 from .diffing import substitutions, tally, word_diff
-from .model import Comparison, Document, Label, Passage, Span, Verdict
+from .model import Comparison, Document, Label, Passage, Region, Span, Verdict
+from .quotes import QuoteMap, shared_quote
 from .regions import find_regions
 from .settings import Settings
 from .thresholds import Thresholds
@@ -95,12 +96,15 @@ def classify(
 ) -> Comparison:
     groups = sorted(groups, key=lambda g: g.targets)
     moved = _moved(groups)
+    th = settings.thresholds
+    source_quotes, target_quotes = QuoteMap(source), QuoteMap(target)
     derived: list[tuple[int, Passage]] = []
     for gi, g in enumerate(groups):
         label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources), settings.thresholds)
         src_text = " ".join(source.sentence_text(i) for i in g.sources)
         tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
         diff = word_diff(src_text, tgt_text, settings.diff_timeout)
+        source_spans, target_spans = _spans(source, g.sources), _spans(target, g.targets)
         derived.append(
             (
                 g.targets[0],
@@ -108,13 +112,16 @@ def classify(
                     label=label,
                     source_sentences=g.sources,
                     target_sentences=g.targets,
-                    source_spans=_spans(source, g.sources),
-                    target_spans=_spans(target, g.targets),
+                    source_spans=source_spans,
+                    target_spans=target_spans,
                     score=passage_score(g.signals),
                     diff=diff,
                     signals=dict(g.signals),
                     substitutions=substitutions(diff) if label != "verbatim" else [],
                     moved=gi in moved,
+                    quote=shared_quote(
+                        target_quotes, target_spans, source_quotes, source_spans, th.quote_share
+                    ),
                 ),
             )
         )
@@ -146,11 +153,11 @@ def classify(
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
     passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
     regions = find_regions(source, target, passages, settings)
-    coverage = _coverage(source, target, passages, furniture)
+    coverage = _coverage(source, target, passages, furniture, settings.exclude_quotes)
     return Comparison(
         source=source.id,
         target=target.id,
-        verdict=verdict(coverage["target_derived"], regions, settings.thresholds),
+        verdict=verdict(coverage["target_derived"], regions, passages, target, settings),
         coverage=coverage,
         passages=passages,
         regions=regions,
@@ -194,26 +201,62 @@ def _insert_omissions(
 
 
 def _coverage(
-    source: Document, target: Document, passages: list[Passage], furniture: frozenset[int]
+    source: Document,
+    target: Document,
+    passages: list[Passage],
+    furniture: frozenset[int],
+    exclude_quotes: bool,
 ) -> dict[str, float]:
+    """Shares of non-space characters. ``target_derived`` is what the verdict reads: with
+    ``exclude_quotes``, shared quotations count neither for nor against (left out of both
+    sides of the share); ``shared_quotes`` says how much of the target they are."""
     tw, sw = target.weights(), source.weights()
     t_total = sum(w for i, w in enumerate(tw) if i not in furniture)
-    t_derived = sum(tw[t] for p in passages if p.derived for t in p.target_sentences)
+    quoted = sum(tw[t] for p in passages if p.derived and p.quote for t in p.target_sentences)
+    t_derived = sum(
+        tw[t]
+        for p in passages
+        if p.derived and not (exclude_quotes and p.quote)
+        for t in p.target_sentences
+    )
+    if exclude_quotes:
+        t_total -= quoted
     used = {s for p in passages if p.derived for s in p.source_sentences}
     s_total, s_reused = sum(sw), sum(sw[i] for i in used)
+    all_total = sum(w for i, w in enumerate(tw) if i not in furniture)
     return {
-        "target_derived": round(t_derived / t_total, 4) if t_total else 0.0,
+        "target_derived": round(t_derived / t_total, 4) if t_total > 0 else 0.0,
         "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,
+        "shared_quotes": round(quoted / all_total, 4) if all_total else 0.0,
     }
 
 
-def verdict(target_derived: float, regions: list, th: Thresholds) -> Verdict:
+def verdict(
+    target_derived: float,
+    regions: list[Region],
+    passages: list[Passage],
+    target: Document,
+    settings: Settings,
+) -> Verdict:
+    th = settings.thresholds
     if target_derived >= th.wholly_derived:
         return "wholly-derived"
-    # A small share can still be a real copy (one paragraph lifted into a long article) when
-    # the region holds near-copies or several passages in a row, not one loose paraphrase.
-    if target_derived >= th.partially_derived or any(
-        len(r.passages) >= th.region_passages or r.label in ("verbatim", "edited") for r in regions
-    ):
+    if target_derived >= th.partially_derived:
         return "partially-derived"
+    # A small share can still be a real copy (one paragraph lifted into a long article) when
+    # a region holds a run of passages or a near-copy long enough not to be chance; shared
+    # quotations do not count when they are excluded.
+    weights = target.weights()
+    for r in regions:
+        members = [
+            passages[k] for k in r.passages if not (settings.exclude_quotes and passages[k].quote)
+        ]
+        close = sum(
+            weights[t]
+            for p in members
+            if p.label in ("verbatim", "edited")
+            for t in p.target_sentences
+        )
+        if len(members) >= th.region_passages or close >= th.region_chars:
+            return "partially-derived"
     return "independent"

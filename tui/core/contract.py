@@ -50,6 +50,7 @@ def _passage(p: Passage) -> dict[str, object]:
         "score": p.score,
         "signals": dict(sorted(p.signals.items())),
         "moved": p.moved,
+        "quote": p.quote,
         "diff": [[op, text] for op, text in p.diff],
         "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
     }

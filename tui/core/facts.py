@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import zipf
+from .textnorm import STOPWORDS, features, stem
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'\u2019-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;\"\u201c\u2018(]\s*)$")
@@ -61,6 +62,20 @@ def facts(text: str) -> frozenset[str]:
         elif zipf(low) >= COMMON_ZIPF:
             continue
         out.add(low)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def specifics(text: str, rare: float) -> frozenset[str]:
+    """What a rewrite keeps of a sentence when it keeps nothing of its phrasing: its numbers,
+    names and rare words (rarer than ``rare`` Zipf), names and words by stem so that
+    inflections and possessives still match."""
+    found = facts(text)
+    out = {f for f in found if f.isdigit()}
+    out.update(stem(f) for f in found if not f.isdigit())
+    for w in features(text).words:
+        if len(w) > 3 and w.isalpha() and w not in STOPWORDS and zipf(w) < rare:
+            out.add(stem(w))
     return frozenset(out)
 
 

@@ -107,6 +107,9 @@ class Passage:
     substitutions: list[Substitution] = field(default_factory=list)
     # True when the passage's source lies out of the order the surrounding passages follow.
     moved: bool = False
+    # True when the match is mostly quotation whose framing differs beyond who said it: the
+    # two versions heard the same words, which alone does not show copying.
+    quote: bool = False
 
     @property
     def derived(self) -> bool:

@@ -14,6 +14,9 @@ class Settings:
     diff_timeout: float = 0.5
     # A TSV of known spinner swaps (tortured, expected) instead of the shipped lexicon.
     lexicon: str = ""
+    # Leave shared quotations out of the shares a verdict is decided from (plagiarism tools'
+    # "exclude quotes"): reporters at one event quote the same words.
+    exclude_quotes: bool = True
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     def as_dict(self) -> dict[str, object]:

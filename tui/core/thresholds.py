@@ -34,6 +34,14 @@ class Thresholds:
     weak_phrase: float = _cut(0.08, "...with a trace of phrasing: needs a neighbour to count")
     fragment_cover_t: float = _cut(0.6, "a target fragment of a longer source sentence...")
     fragment_phrase: float = _cut(0.3, "...keeping its phrasing: needs a neighbour to count")
+    fact_share: float = _cut(
+        0.5, "share of a sentence's facts and rare words a rewrite takes from its sources"
+    )
+    fact_min: float = _cut(3, "facts and rare words a rewritten sentence must share")
+    fact_zipf: float = _cut(4.0, "words rarer than this (Zipf) are specifics, like names")
+    fact_topic: float = _cut(
+        0.1, "a specific in more than this share of the source's sentences is its topic"
+    )
     heading_char: float = _cut(0.7, "a heading is copied only when its characters are")
     short_words: float = _cut(4, "sentences under this many words link only beside a passage")
     alone_words: float = _cut(8, "a strong passage with no neighbour needs this many words")
@@ -57,6 +65,10 @@ class Thresholds:
     wholly_derived: float = _cut(0.75, "three quarters of the text from the source: wholly")
     partially_derived: float = _cut(0.15, "a sixth of the text from the source: partially")
     region_passages: float = _cut(3, "a run of this many passages is a copy at any share")
+    region_chars: float = _cut(
+        60, "verbatim or edited text this long (non-space characters) is a copy at any share"
+    )
+    quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
     # -- Regions (regions.find_regions).
     region_gap_target: float = _cut(3, "unrelated target sentences a region may jump")
     region_gap_source: float = _cut(6, "unrelated source sentences a region may jump")

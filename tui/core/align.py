@@ -192,8 +192,8 @@ class Aligner:
         return self._fill_gaps(groups, by_target)
 
     def _specifics(
-        self, doc: Document, i: int, cache: dict[tuple[str, int], frozenset[str]]
-    ) -> frozenset[str]:
+        self, doc: Document, i: int, cache: dict[tuple[str, int], tuple[frozenset[str], ...]]
+    ) -> tuple[frozenset[str], ...]:
         key = (doc.id, i)
         if key not in cache:
             cache[key] = specifics(doc.sentence_text(i), self.th.fact_zipf)
@@ -202,19 +202,19 @@ class Aligner:
     def _fact_links(
         self, cands: list[list[int]], links: dict[int, tuple[list[int], dict[str, float], int]]
     ) -> None:
-        """A condensed rewrite keeps its source's facts (names, numbers, places, rare words),
+        """A condensed rewrite keeps its source's facts (names, numbers, places, details),
         often gathered from several source sentences into one, and little of its phrasing.
-        An unlinked target sentence whose specifics mostly come from up to three nearby
-        source sentences is linked weakly: it counts only inside a run of passages that
-        follows the source (``_support``), as a journalist reads a rewrite. Words the source
-        uses all through (the story's subject, a topic's terms) are what any piece on the
-        same subject shares, and count for nothing."""
+        An unlinked target sentence whose content words mostly come from up to three nearby
+        source sentences, specifics among them, is linked weakly: it counts only inside a
+        run of passages that follows the source (``_support``), as a journalist reads a
+        rewrite. Words the source uses all through (the story's subject, a topic's terms)
+        are what any piece on the same subject shares, and count for nothing."""
         th = self.th
-        cache: dict[tuple[str, int], frozenset[str]] = {}
+        cache: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
         window = int(th.support_window) * 2
         df: dict[str, int] = {}
         for s in range(len(self.sf)):
-            for x in self._specifics(self.source, s, cache):
+            for x in self._specifics(self.source, s, cache)[0]:
                 df[x] = df.get(x, 0) + 1
         limit = max(2, th.fact_topic * len(self.sf))
         topic = {x for x, n in df.items() if n > limit}
@@ -222,10 +222,11 @@ class Aligner:
         for t, row in enumerate(cands):
             if t in links or self.target.sentences[t].kind != "text" or not row:
                 continue
-            mine = self._specifics(self.target, t, cache) - topic
+            content, special = self._specifics(self.target, t, cache)
+            mine = content - topic
             if len(mine) < th.fact_min:
                 continue
-            pool = sorted((s, self._specifics(self.source, s, cache) & mine) for s in row)
+            pool = sorted((s, self._specifics(self.source, s, cache)[0] & mine) for s in row)
             chosen: list[int] = []
             covered: frozenset[str] = frozenset()
             for _ in range(3):
@@ -241,7 +242,11 @@ class Aligner:
                     break
                 chosen.append(s)
                 covered |= shared
-            if len(covered) >= th.fact_min and len(covered) >= th.fact_share * len(mine):
+            if (
+                len(covered) >= th.fact_min
+                and len(covered) >= th.fact_share * len(mine)
+                and covered & special
+            ):
                 found[t] = tuple(sorted(chosen))
         keys = [((t,), ss) for t, ss in found.items()]
         for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):

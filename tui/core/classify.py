@@ -153,11 +153,11 @@ def classify(
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
     passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
     regions = find_regions(source, target, passages, settings)
-    coverage = _coverage(source, target, passages, furniture, settings.exclude_quotes)
+    coverage = _coverage(source, target, passages, furniture, settings)
     return Comparison(
         source=source.id,
         target=target.id,
-        verdict=verdict(coverage["target_derived"], regions, passages, target, settings),
+        verdict=verdict(coverage, regions, passages, target, settings),
         coverage=coverage,
         passages=passages,
         regions=regions,
@@ -205,47 +205,56 @@ def _coverage(
     target: Document,
     passages: list[Passage],
     furniture: frozenset[int],
-    exclude_quotes: bool,
+    settings: Settings,
 ) -> dict[str, float]:
-    """Shares of non-space characters. ``target_derived`` is what the verdict reads: with
-    ``exclude_quotes``, shared quotations count neither for nor against (left out of both
-    sides of the share); ``shared_quotes`` says how much of the target they are."""
+    """Shares of non-space characters. ``target_derived``: the target's text that comes
+    from the source, whatever the wording (what "wholly derived" reads). ``evidence``: the
+    same, with passages that keep the source's facts but not its phrasing counted at
+    ``fact_weight``: reporters at one event share facts, copying shows in wording (what
+    "partially derived" reads). With ``exclude_quotes``, shared quotations count neither
+    for nor against (left out of both sides of each share); ``shared_quotes`` says how much
+    of the target they are."""
+    th = settings.thresholds
     tw, sw = target.weights(), source.weights()
-    t_total = sum(w for i, w in enumerate(tw) if i not in furniture)
+    total = sum(w for i, w in enumerate(tw) if i not in furniture)
     quoted = sum(tw[t] for p in passages if p.derived and p.quote for t in p.target_sentences)
-    t_derived = sum(
-        tw[t]
-        for p in passages
-        if p.derived and not (exclude_quotes and p.quote)
-        for t in p.target_sentences
-    )
-    if exclude_quotes:
-        t_total -= quoted
+    counted = [p for p in passages if p.derived and not (settings.exclude_quotes and p.quote)]
+    derived = evidence = 0.0
+    for p in counted:
+        n = sum(tw[t] for t in p.target_sentences)
+        derived += n
+        evidence += n * (th.fact_weight if facts_only(p, th) else 1.0)
+    base = total - quoted if settings.exclude_quotes else total
     used = {s for p in passages if p.derived for s in p.source_sentences}
     s_total, s_reused = sum(sw), sum(sw[i] for i in used)
-    all_total = sum(w for i, w in enumerate(tw) if i not in furniture)
     return {
-        "target_derived": round(t_derived / t_total, 4) if t_total > 0 else 0.0,
+        "target_derived": round(derived / base, 4) if base > 0 else 0.0,
+        "evidence": round(evidence / base, 4) if base > 0 else 0.0,
         "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,
-        "shared_quotes": round(quoted / all_total, 4) if all_total else 0.0,
+        "shared_quotes": round(quoted / total, 4) if total else 0.0,
     }
 
 
+def facts_only(p: Passage, th: Thresholds) -> bool:
+    """A paraphrase sharing the source's facts but little of its phrasing."""
+    return p.label == "paraphrased" and p.signals.get("phrase", 0.0) < th.phrase_evidence
+
+
 def verdict(
-    target_derived: float,
+    coverage: dict[str, float],
     regions: list[Region],
     passages: list[Passage],
     target: Document,
     settings: Settings,
 ) -> Verdict:
     th = settings.thresholds
-    if target_derived >= th.wholly_derived:
+    if coverage["target_derived"] >= th.wholly_derived:
         return "wholly-derived"
-    if target_derived >= th.partially_derived:
+    if coverage["evidence"] >= th.partially_derived:
         return "partially-derived"
     # A small share can still be a real copy (one paragraph lifted into a long article) when
-    # a region holds a run of passages or a near-copy long enough not to be chance; shared
-    # quotations do not count when they are excluded.
+    # a region holds a run of passages or near-copied text long enough not to be chance;
+    # shared quotations do not count when they are excluded.
     weights = target.weights()
     for r in regions:
         members = [

@@ -65,18 +65,40 @@ def facts(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_UNITS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_UNITS)} | {
+    w: str(n) for w, n in (*_TENS.items(), ("ninety", 90), ("hundred", 100), ("thousand", 1000))
+}
+
+
 @lru_cache(maxsize=65536)
-def specifics(text: str, rare: float) -> frozenset[str]:
-    """What a rewrite keeps of a sentence when it keeps nothing of its phrasing: its numbers,
-    names and rare words (rarer than ``rare`` Zipf), names and words by stem so that
-    inflections and possessives still match."""
+def specifics(text: str, rare: float) -> tuple[frozenset[str], frozenset[str]]:
+    """What a rewrite keeps of a sentence when it keeps nothing of its phrasing: its content
+    words by stem (numbers as digits, "fourteen" = "14"), and the specific ones among them:
+    numbers, names and words rarer than ``rare`` Zipf."""
     found = facts(text)
-    out = {f for f in found if f.isdigit()}
-    out.update(stem(f) for f in found if not f.isdigit())
+    names = {stem(f) for f in found if not f.isdigit()}
+    content: set[str] = {f for f in found if f.isdigit()}
+    special = set(content) | names
     for w in features(text).words:
-        if len(w) > 3 and w.isalpha() and w not in STOPWORDS and zipf(w) < rare:
-            out.add(stem(w))
-    return frozenset(out)
+        if w in STOPWORDS or not w.isalpha():
+            continue
+        if w in _NUMBER_WORDS:
+            content.add(_NUMBER_WORDS[w])
+            special.add(_NUMBER_WORDS[w])
+            continue
+        if len(w) < 3:
+            continue
+        k = stem(w)
+        content.add(k)
+        if zipf(w) < rare:
+            special.add(k)
+    content |= names
+    return frozenset(content), frozenset(special)
 
 
 def time_marks(text: str) -> tuple[int, int]:

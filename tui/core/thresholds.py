@@ -62,11 +62,19 @@ class Thresholds:
     edited_char: float = _cut(0.5, "...with half the characters")
     edited_word_any: float = _cut(0.85, "a merge or split that barely changes the words: edited")
     # -- Verdicts (classify.verdict). Shares are of the target's non-boilerplate characters.
-    wholly_derived: float = _cut(0.75, "three quarters of the text from the source: wholly")
-    partially_derived: float = _cut(0.15, "a sixth of the text from the source: partially")
+    wholly_derived: float = _cut(
+        0.65, "two thirds of the text from the source, however reworded: wholly derived"
+    )
+    partially_derived: float = _cut(
+        0.2, "a fifth of the text from the source (facts alone counting half): partially"
+    )
+    fact_weight: float = _cut(
+        0.5, "a passage keeping facts but not phrasing is half the evidence of one copied"
+    )
+    phrase_evidence: float = _cut(0.3, "a paraphrase sharing less phrasing than this keeps facts")
     region_passages: float = _cut(3, "a run of this many passages is a copy at any share")
     region_chars: float = _cut(
-        60, "verbatim or edited text this long (non-space characters) is a copy at any share"
+        200, "verbatim or edited text this long (about two sentences) is a copy at any share"
     )
     quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
     # -- Regions (regions.find_regions).

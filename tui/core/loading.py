@@ -313,6 +313,13 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     )
 
 
+def _one_line(err: BaseException) -> str:
+    """``KeyError: 'x'``: the exception's type and the first line of its message, short."""
+    first = (str(err).strip().splitlines() or [""])[0]
+    text = f"{type(err).__name__}: {first}" if first else type(err).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def _too_big(size: int, max_bytes: int) -> str:
     return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; raise it with --max-bytes"
 
@@ -368,6 +375,12 @@ def load_documents(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYT
             seen[key] = False
             if not quiet:
                 warn(str(err))
+            return False
+        except Exception as err:
+            # A library bug or a missing optional module (lxml.html.clean inside trafilatura)
+            # is this file's problem: the other documents still open.
+            seen[key] = False
+            warn(str(LoadError(path, f"could not be read ({_one_line(err)})")))
             return False
         seen[key] = True
         doc.id = _unique_id(doc.id, used_ids)

@@ -15,10 +15,12 @@ import pytest
 from click.testing import CliRunner
 from textual.widgets import Static
 
+from tui import cli
 from tui.app.app import StoryTraceApp
 from tui.app.screens.help import HelpScreen
 from tui.cli import EXIT_BUG, main
 from tui.core import engine
+from tui.core.loading import DEFAULT_MAX_BYTES
 
 from .conftest import REPO, seed_paths
 from .test_app_support import settle, wait_workers
@@ -30,6 +32,11 @@ def _broken_tree(*args: object, **kwargs: object) -> object:
 
 def _details(line: str) -> Path:
     return Path(line.rsplit("details saved in ", 1)[1].split()[0].rstrip(");"))
+
+
+def test_cli_defaults_kept_in_step_with_the_engine() -> None:
+    """The CLI names the default limit itself so that importing it imports no engine."""
+    assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
 
 
 def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

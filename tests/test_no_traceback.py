@@ -1,9 +1,10 @@
 """An error nobody planned for is one line saying what failed and where to report it, in the
 CLI (every command, even an import that fails) and in the app, which stays usable.
 
-The faults are injected: a KeyError raised where the derivation tree is built (a real one
-came from there on an input that was an HTML report) and a package made unimportable (as
-lxml_html_clean was on a fresh install). Every other step runs for real on the seeds."""
+The faults are injected: a KeyError raised where the versions' families are grouped (a real
+one came from the provenance step on an input that was an HTML report) and a package made
+unimportable (as lxml_html_clean was on a fresh install). Every other step runs for real on
+the seeds."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from .conftest import REPO, seed_paths
 from .test_app_support import settle, wait_workers
 
 
-def _broken_tree(*args: object, **kwargs: object) -> object:
+def _broken_step(*args: object, **kwargs: object) -> object:
     raise KeyError(("002_a9b962200192712f", "storytrace-001_31fc123e83c1cc46"))
 
 
@@ -40,7 +41,7 @@ def test_cli_defaults_kept_in_step_with_the_engine() -> None:
 
 
 def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "build_tree", _broken_tree)
+    monkeypatch.setattr(engine, "family_groups", _broken_step)
     result = CliRunner().invoke(main, ["compare", *seed_paths()], catch_exceptions=False)
     assert result.exit_code == EXIT_BUG and result.stdout == ""
     [line] = result.stderr.splitlines()
@@ -52,7 +53,7 @@ def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch: pytest.MonkeyP
     details = _details(line)
     try:
         assert "Traceback" in details.read_text(encoding="utf-8")
-        assert "_broken_tree" in details.read_text(encoding="utf-8")
+        assert "_broken_step" in details.read_text(encoding="utf-8")
     finally:
         details.unlink()
 
@@ -82,7 +83,7 @@ def test_cli_survives_a_package_that_will_not_import() -> None:
 
 
 async def test_app_shows_one_line_and_stays_usable(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine, "build_tree", _broken_tree)
+    monkeypatch.setattr(engine, "family_groups", _broken_step)
     app = StoryTraceApp(seed_paths())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -105,7 +106,7 @@ async def test_a_failed_realign_keeps_the_comparison_on_screen(
         await settle(pilot)
         before = app.report
         assert before is not None
-        monkeypatch.setattr(engine, "build_tree", _broken_tree)
+        monkeypatch.setattr(engine, "family_groups", _broken_step)
         other = next(c.target for c in before.comparisons)
         app.make_reference(other)
         await wait_workers(pilot)

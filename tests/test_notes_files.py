@@ -31,15 +31,6 @@ COPY = "000_dcce54c3826141f5"
 NOTE = "Checked with the desk: the quote is ours"
 
 
-@pytest.fixture()
-def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    for p in seed_paths():
-        shutil.copy(p, folder)
-    return folder
-
-
 def _report(folder: Path) -> Report:
     return compare_paths(
         sorted(str(p) for p in folder.glob("*.txt")),

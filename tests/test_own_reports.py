@@ -37,15 +37,6 @@ def test_every_format_is_recognised_and_no_story_is(seeds_report) -> None:
         assert report_kind(path.read_text(encoding="utf-8", errors="replace")) is None, path
 
 
-@pytest.fixture()
-def story(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    for p in seed_paths():
-        shutil.copy(p, folder)
-    return folder
-
-
 def test_reopening_a_folder_with_every_report_in_it_compares_the_same_versions(
     story: Path,
 ) -> None:

@@ -204,7 +204,7 @@ class StoryTraceApp(App[None]):
                 self.notify(
                     sanitize_name(warning), title="Skipped", severity="warning", markup=False
                 )
-        self._tell_stale(report)
+        self._tell_stale()
         if previous is not None and previous.reference != report.reference:
             self.notify(
                 f"reference is now {sanitize_name(report.reference)}", markup=False, timeout=4
@@ -220,7 +220,7 @@ class StoryTraceApp(App[None]):
         stale = self.overrides.stale(self.report)
         return [s for s in stale if version is None or s.version == version]
 
-    def _tell_stale(self, report: Report) -> None:
+    def _tell_stale(self) -> None:
         stale = self.stale_notes()
         if stale:
             versions = ", ".join(sorted({sanitize_name(s.version) for s in stale}))

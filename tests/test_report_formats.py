@@ -13,6 +13,7 @@ import pytest
 
 from tui.core.contract import report_to_json
 from tui.core.model import Report
+from tui.core.reportmark import MARKDOWN_MARK
 from tui.core.summary import describe_region
 from tui.report import EXTENSIONS, FORMATS, default_filename, render, write_report
 from tui.report.csv_report import COLUMNS
@@ -100,7 +101,7 @@ def test_html_content(seeds_report: Report, rendered: dict) -> None:
 
 def test_markdown_content(seeds_report: Report, rendered: dict) -> None:
     md = rendered["md"]
-    assert md.startswith("# Story comparison report\n")
+    assert md.startswith(f"{MARKDOWN_MARK}\n\n# Story comparison report\n")
     assert "~~atomic~~" in md and "**nuclear**" in md
     assert "| atomic | nuclear | 1 |" in md
     assert "### Omitted passages" in md and "### Substitutions" in md

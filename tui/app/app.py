@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.sanitize import sanitize_name
 from tui.app.screens.audit import AuditScreen
-from tui.app.screens.export import ExportRequest, ExportScreen
+from tui.app.screens.export import ExportRequest, ExportScreen, default_export_folder
 from tui.app.screens.families import FamilyScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.lexicon import LexiconScreen
@@ -33,9 +33,16 @@ from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.progress import AlignProgress
 from tui.core.engine import CompareError, compare, compare_paths
+from tui.core.errors import unexpected
 from tui.core.loading import DEFAULT_MAX_BYTES
 from tui.core.model import Report
-from tui.core.overrides import OverrideSet, load_overrides, save_overrides, sidecar_path
+from tui.core.overrides import (
+    OverrideSet,
+    StaleNote,
+    load_overrides,
+    save_overrides,
+    sidecar_path,
+)
 from tui.core.settings import Settings
 from tui.report import write_report
 
@@ -161,12 +168,28 @@ class StoryTraceApp(App[None]):
             if isinstance(err, CompareError):
                 message = str(err)
             else:
-                message = f"alignment failed: {type(err).__name__}: {err}"
-            self.show_error(message)
+                message = unexpected("comparing the versions", err)
+            if self.report is not None:
+                # A re-alignment failed: the comparison on screen is still whole and usable.
+                self.notify(
+                    sanitize_name(f"{message}; the previous comparison is still shown"),
+                    title="Cannot compare",
+                    severity="error",
+                    markup=False,
+                    timeout=30,
+                )
+            else:
+                self.show_error(message)
 
     def show_error(self, message: str) -> None:
         self.error = message
-        self.notify(message, title="Cannot compare", severity="error", markup=False, timeout=30)
+        self.notify(
+            sanitize_name(message),
+            title="Cannot compare",
+            severity="error",
+            markup=False,
+            timeout=30,
+        )
         for screen in self.screen_stack:
             if isinstance(screen, OverviewScreen):
                 screen.show_error(message)
@@ -181,6 +204,7 @@ class StoryTraceApp(App[None]):
                 self.notify(
                     sanitize_name(warning), title="Skipped", severity="warning", markup=False
                 )
+        self._tell_stale()
         if previous is not None and previous.reference != report.reference:
             self.notify(
                 f"reference is now {sanitize_name(report.reference)}", markup=False, timeout=4
@@ -188,6 +212,26 @@ class StoryTraceApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, OverviewScreen | SideBySideScreen):
                 screen.show_report(report, previous)
+
+    def stale_notes(self, version: str | None = None) -> list[StaleNote]:
+        """The reviewer's notes that no longer apply to the report on screen (of one version)."""
+        if self.report is None or not len(self.overrides):
+            return []
+        stale = self.overrides.stale(self.report)
+        return [s for s in stale if version is None or s.version == version]
+
+    def _tell_stale(self) -> None:
+        stale = self.stale_notes()
+        if stale:
+            versions = ", ".join(sorted({sanitize_name(s.version) for s in stale}))
+            self.notify(
+                f"{len(stale)} reviewer note(s) no longer apply and are not used ({versions}): "
+                "the text changed since; the overview lists them",
+                title="STALE notes",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     # ------------------------------------------------------------------------------ actions
 
@@ -263,13 +307,8 @@ class StoryTraceApp(App[None]):
         )
 
     def export_folder(self) -> Path:
-        """The first input's folder when it can be written, else the working directory."""
-        if self.paths:
-            first = Path(self.paths[0]).expanduser()
-            folder = first if first.is_dir() else first.parent
-            if os.access(folder, os.W_OK):
-                return folder
-        return Path.cwd()
+        """Where the export dialog suggests writing: outside every input folder."""
+        return default_export_folder(self.paths)
 
     def _export_chosen(self, report: Report, request: ExportRequest | None) -> None:
         if request is None:
@@ -290,7 +329,8 @@ class StoryTraceApp(App[None]):
             line = " ".join(f"could not write {request.path}: {reason}".split())
             self.notify(sanitize_name(line), title="Export failed", severity="error", markup=False)
             return None
-        self.notify(f"wrote {written}", title="Exported", markup=False)
+        where = sanitize_name(os.path.abspath(written))
+        self.notify(f"wrote {where}", title="Exported", markup=False)
         return written
 
     def _overrides_copy(self) -> OverrideSet | None:
@@ -352,7 +392,19 @@ class StoryTraceApp(App[None]):
                 markup=False,
             )
         else:
-            self.notify(f"{text}; saved in {path}", timeout=3, markup=False)
+            self.notify(sanitize_name(f"{text}; saved in {path}"), timeout=3, markup=False)
+            backup, self.overrides.backup = self.overrides.backup, None
+            if backup is not None:
+                self.notify(
+                    sanitize_name(
+                        f"the notes file that could not be read is kept as {backup}; "
+                        "the new notes are in a fresh file"
+                    ),
+                    title="Reviewer notes",
+                    severity="warning",
+                    markup=False,
+                    timeout=30,
+                )
         for screen in self.screen_stack:
             if isinstance(screen, SideBySideScreen):
                 screen.show_overrides()

@@ -7,6 +7,7 @@ frequencies, which ship with the package: nothing is fetched."""
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -14,8 +15,13 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from .files import ReadError, read_regular
+from .loading import printable
 from .model import Comparison, LexiconEntry
 from .textnorm import STOPWORDS, fold
+
+# The shipped lexicon is 0.4 MB; this only stops a /dev/zero-like file.
+MAX_BYTES = 20_000_000
 
 
 class LexiconError(Exception):
@@ -30,9 +36,15 @@ def _parse(lines: Iterable[str]) -> dict[tuple[str, str], int]:
         cols = line.rstrip("\r\n").split("\t")
         if len(cols) < 2 or cols[0].lower() == "tortured":
             continue
-        count = int(cols[2]) if len(cols) > 2 and cols[2].isdigit() else 1
+        count = _count(cols[2]) if len(cols) > 2 else 1
         out[(fold(cols[0]), fold(cols[1]))] = count
     return out
+
+
+def _count(cell: str) -> int:
+    """A plain ASCII number of papers; anything else ("²", 5,000 digits) counts as one."""
+    cell = cell.strip()
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 9 else 1
 
 
 @cache
@@ -46,10 +58,16 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
     """The shipped lexicon, or a user's TSV (tortured, expected[, count]) instead."""
     if path is None:
         return shipped_lexicon()
+    shown = printable(os.fspath(path))
     try:
-        return _parse(Path(path).read_text(encoding="utf-8").splitlines())
-    except (OSError, UnicodeDecodeError) as err:
-        raise LexiconError(f"{path}: cannot read lexicon ({err.__class__.__name__})") from None
+        text = read_regular(path, MAX_BYTES).decode("utf-8")
+    except ReadError as err:
+        raise LexiconError(f"{shown}: cannot read lexicon ({err})") from None
+    except UnicodeDecodeError as err:
+        raise LexiconError(
+            f"{shown}: cannot read lexicon (not UTF-8 at byte {err.start:,})"
+        ) from None
+    return _parse(text.splitlines())
 
 
 @cache

@@ -19,7 +19,10 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.errors import one_line
+from tui.core.files import read_capped
 from tui.core.model import Document
+from tui.core.reportmark import report_kind
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -277,7 +280,8 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, _too_big(st.st_size, max_bytes))
     try:
         with open(p, "rb") as fh:
-            raw = fh.read(max_bytes + 1)  # the file may have grown since stat
+            # The file may have grown since stat; read in chunks, never max_bytes up front.
+            raw = read_capped(fh, max_bytes)
     except PermissionError:
         raise LoadError(shown, "permission denied") from None
     except OSError as err:
@@ -292,6 +296,9 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, str(err)) from None
     if not text.strip():
         raise LoadError(shown, "empty file (whitespace only)")
+    kind = report_kind(text)
+    if kind:
+        raise LoadError(shown, f"a storytrace {kind} report, not a version of the story")
 
     source_format = "text"
     if _is_html(p, text):
@@ -368,6 +375,12 @@ def load_documents(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYT
             seen[key] = False
             if not quiet:
                 warn(str(err))
+            return False
+        except Exception as err:
+            # A library bug or a missing optional module (lxml.html.clean inside trafilatura)
+            # is this file's problem: the other documents still open.
+            seen[key] = False
+            warn(str(LoadError(path, f"could not be read ({one_line(err)})")))
             return False
         seen[key] = True
         doc.id = _unique_id(doc.id, used_ids)

@@ -19,6 +19,11 @@ omitted passage), the ids the HTML and Markdown family tables and the JSON ``fam
 and ``family_versions`` how many versions carry that text (the widest of those families), so a
 spreadsheet can pick out, say, the passages every version copied or only this one has.
 
+Stale reviewer notes (made on a text that has changed since, see
+``tui.core.overrides.OverrideSet.stale``) come last, one row each with ``STALE`` in the
+``passage`` column, the note, the passage it was made on in ``target_text`` and why it no
+longer applies in ``target_where``: a spreadsheet filter on ``passage`` finds them.
+
 Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
 (OWASP's advice). Numbers this module writes itself are left alone.
@@ -110,4 +115,19 @@ def render_csv(view: ReportView) -> str:
                 "family_versions": str(r.family_versions) if r.families else "",
             }
             writer.writerow([row[c] for c in COLUMNS])
+    for n in ev.stale_notes:
+        stale = {
+            "version": n.version,
+            "label": n.original_label,
+            "reviewer_label": n.label or "",
+            "reviewer_note": n.note,
+            "target_where": n.reason,
+            "target_text": n.excerpt,
+            "tool": tool,
+            "settings": settings,
+            "generated_at": ev.generated_at or "",
+        }
+        row = {c: "" for c in COLUMNS} | {k: defuse(val) for k, val in stale.items()}
+        row["passage"] = "STALE"
+        writer.writerow([row[c] for c in COLUMNS])
     return BOM + buf.getvalue()

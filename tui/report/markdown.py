@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.reportmark import MARKDOWN_MARK
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -128,11 +129,8 @@ def _evidence(view: ReportView) -> list[str]:
     if ev.overrides:
         where = f", from {_cell(ev.notes_path)}" if ev.notes_path else ""
         notes = f"{len(ev.overrides)} passage(s) annotated by a reviewer{where}; see below"
-    if ev.unmatched_overrides:
-        notes += (
-            f"; {ev.unmatched_overrides} earlier note(s) no longer match a passage "
-            "(inputs or settings changed), kept in the notes file"
-        )
+    if ev.stale_notes:
+        notes += f"; **STALE**: {len(ev.stale_notes)} note(s) no longer apply, see below"
     rows = [
         ["Tool", f"{ev.tool} {ev.tool_version} (report schema {ev.schema})"],
         ["Generated", ev.generated_at or "not recorded (deterministic report)"],
@@ -171,6 +169,23 @@ def _evidence(view: ReportView) -> list[str]:
                 for o in ev.overrides
             ],
             "lrlll",
+        )
+    if ev.stale_notes:
+        lines += ["", "### STALE reviewer notes (not used; kept in the notes file)", ""]
+        lines += _table(
+            ["Version", "Engine label", "Reviewer label", "Note", "Made on", "Why stale"],
+            [
+                [
+                    _cell(n.version),
+                    tag(n.original_label),
+                    tag(n.label) if n.label else "(unchanged)",
+                    _cell(n.note),
+                    _cell(n.made_on),
+                    n.reason,
+                ]
+                for n in ev.stale_notes
+            ],
+            "llllll",
         )
     return lines
 
@@ -484,6 +499,8 @@ def render_markdown(view: ReportView) -> str:
     ev = view.evidence
     n = len(view.versions)
     lines = [
+        MARKDOWN_MARK,
+        "",
         "# Story comparison report",
         "",
         f"How {n} version{'' if n == 1 else 's'} of a story compare with the reference version "

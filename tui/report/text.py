@@ -42,11 +42,16 @@ def override_lines(view: ReportView) -> list[str]:
             )
             note = f": {o.note}" if o.note else ""
             lines.append(f"  {o.version} passage {o.passage}: {label}{note}")
-    if ev.unmatched_overrides:
+    if ev.stale_notes:
         lines.append(
-            f"  {ev.unmatched_overrides} earlier note(s) no longer match a passage "
-            "(inputs or settings changed); kept in the notes file"
+            f"STALE reviewer notes: {len(ev.stale_notes)} no longer apply and are not used "
+            "(kept in the notes file):"
         )
+        for n in ev.stale_notes:
+            label = f"reviewer {tag(n.label)}, " if n.label else ""
+            note = f": {n.note}" if n.note else ""
+            lines.append(f"  STALE {n.version}: {label}engine {tag(n.original_label)}{note}")
+            lines.append(f"    made on {n.made_on}; {n.reason}")
     return lines
 
 

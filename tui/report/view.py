@@ -68,6 +68,23 @@ class OverrideInfo:
 
 
 @dataclass(frozen=True)
+class StaleInfo:
+    """A reviewer's note that no longer applies, shown with what it was made on."""
+
+    version: str
+    original_label: str
+    label: str | None
+    note: str
+    excerpt: str
+    reason: str
+
+    @property
+    def made_on(self) -> str:
+        """The passage the note was made on, quoted, for every format to show alike."""
+        return f"\u201c{self.excerpt}\u201d" if self.excerpt else "a passage not recorded"
+
+
+@dataclass(frozen=True)
 class Evidence:
     tool: str
     tool_version: str
@@ -81,7 +98,7 @@ class Evidence:
     generated_at: str | None
     notes_path: str | None
     overrides: list[OverrideInfo]
-    unmatched_overrides: int
+    stale_notes: list[StaleInfo]
 
 
 @dataclass(frozen=True)
@@ -272,8 +289,24 @@ def _evidence(
         generated_at=generated_at,
         notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
         overrides=overrides,
-        unmatched_overrides=len(ovs.unmatched(report)) if ovs else 0,
+        stale_notes=stale_notes(report, ovs),
     )
+
+
+def stale_notes(report: Report, ovs: OverrideSet | None) -> list[StaleInfo]:
+    if ovs is None:
+        return []
+    return [
+        StaleInfo(
+            s.version,
+            s.override.original_label,
+            s.override.label,
+            s.override.note,
+            s.override.excerpt,
+            s.reason,
+        )
+        for s in ovs.stale(report)
+    ]
 
 
 def build(

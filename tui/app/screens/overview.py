@@ -129,6 +129,18 @@ class OverviewScreen(Screen[None]):
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
             out.append(f"\u2022 {sanitize_name(describe_region(source, target, region))}\n")
+        stale = self.story.stale_notes(doc_id)
+        if stale:
+            out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")
+        for s in stale:
+            o = s.override
+            label = f"reviewer {o.label}, " if o.label else ""
+            out.append(
+                sanitize_name(f"\u2022 {label}engine {o.original_label}: {o.note}")
+                + "\n"
+                + sanitize_name(f"  made on \u201c{o.excerpt}\u201d; {s.reason}")
+                + "\n"
+            )
         panel.update(out)
 
     @on(DataTable.RowHighlighted)

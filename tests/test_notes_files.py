@@ -60,6 +60,15 @@ async def test_a_hand_edited_latin1_sidecar_survives_the_next_relabel(story: Pat
     edited = sidecar.read_bytes().replace(b"the desk", b"the d\xe9sk")
     sidecar.write_bytes(edited)
     app = StoryTraceApp(sorted(str(p) for p in story.glob("*.txt")))
+    # Every notification, kept: on a loaded machine a shown one can time out before it is read.
+    shown: list[tuple[str, str]] = []
+    notify = app.notify
+
+    def keep(message: str, *args: object, **kwargs: object) -> None:
+        shown.append((message, str(kwargs.get("severity", "information"))))
+        notify(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = keep  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert sidecar.read_bytes() == edited  # opening changed nothing
@@ -72,8 +81,8 @@ async def test_a_hand_edited_latin1_sidecar_survives_the_next_relabel(story: Pat
         assert backup.read_bytes() == edited  # the reviewer's earlier work, byte for byte
         saved, problems = load_overrides(sidecar)
         assert problems == [] and [o.label for o in saved] == ["boilerplate"]
-        assert any(str(backup) in n.message for n in app._notifications)
-        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any(str(backup) in message for message, _ in shown)
+        warnings = [message for message, severity in shown if severity == "warning"]
         assert any("not UTF-8: byte 0xe9" in w for w in warnings)
 
 

@@ -28,6 +28,7 @@ _LINE = re.compile(
       | follow\ us\b.{0,60} | advertisement | sponsored(\ content)? | skip\ to\ (main\ )?content
       | tags?:.{0,200} | filed\ under:?.{0,200} | categories?:.{0,200} | topics?:.{0,200}
       | (all\ rights\ reserved|copyright|©).{0,120} | click\ here\b.{0,80}
+      | (this|the)\ (article|story|post)\ (was\ )?(originally|first)\ (appeared|published)\b.{0,160}
       | (photo|image|credit)s?\s*:.{0,120} | back\ to\ top | home\s*[›»>/].{0,120}
     )\W*$""",
     re.I | re.X,
@@ -37,28 +38,30 @@ _AGENCY = {
     # ------ or ===== or ___ (AP's separator).
     "rule": re.compile(r"^[-=_*~#\u2500\u2014]{5,}$|^_{3,}$"),
     # "16:05 14/03/00: Page 2 (HHH) COURTS Bridge": a time and a date opening a short line.
+    # "03-Mar-2026 09:47 GMT": a filing time on a line of its own.
     "slug": re.compile(
         r"^\d{1,2}[:.]\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.{0,120}$"
         r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+\d{1,2}[:.]\d{2}\b.{0,120}$"
+        r"|^\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{4},?\s+\d{1,2}[:.]\d{2}(\s*[A-Z]{2,4})?$"
+    ),
+    # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
+    "credit": re.compile(
+        r"^\W*(this\s+article\s+originally\s+appeared\s+on\s+\w+\W+)?"
+        r"((additional\s+)?reporting|writing|editing|compiled|edited|graphics?)\s+by\b"
+        r".{0,300}$|^.{0,120}\b(writers?|correspondents?|reporters?)\b.{0,80}"
+        r"\bcontributed\b.{0,60}$",
+        re.I,
     ),
     # A whole line in brackets: "(Memo to editors: ...)", "(Adds details)", "(AFP)".
     "memo": re.compile(r"^[(\[][^()\[\]]{1,300}[)\]]\W*$"),
     # "By Jane Roe, PA News", "By John Smith, Political Correspondent, Reuters".
     "byline": re.compile(
         r"^by\s+[\w.'\u2019-]+(\s+[\w.'\u2019-]+){0,3}\s*[,\u2013\u2014-]\s*"
-        r"([A-Z]{2,}\b.{0,60}|.{0,60}\b(news|press|agency|wire|service|correspondent|"
-        r"editor|reporter)\b.{0,40})$",
+        r"((?-i:[A-Z]{2,})\b.{0,60}|.{0,60}\b(news|press|agency|wire|service)\b.{0,40})$",
         re.I,
     ),
     # "end", "ENDS", "MORE", "-30-", "###", "(continued)".
     "end": re.compile(r"^\W*(end|ends|more|mor|continued|continues|30)\W*$|^#{3}$", re.I),
-    # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
-    "credit": re.compile(
-        r"^\W*((additional\s+)?reporting|writing|editing|compiled|edited|graphics?)\s+by\b"
-        r".{0,300}$|^.{0,120}\b(writers?|correspondents?|reporters?)\b.{0,80}"
-        r"\bcontributed\b.{0,60}$",
-        re.I,
-    ),
     # AFP-style desk initials: "str/abc", "bur-jj/gil".
     "initials": re.compile(r"^[a-z]{2,5}([/-][a-z]{2,5}){1,4}$"),
 }
@@ -107,18 +110,21 @@ def _agency_kind(line: str) -> str:
     return ""
 
 
+# Kinds only agency copy carries; a rule line, a bracketed note or a byline alone is not
+# enough (any paper may print one).
+_AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials"})
+
+
 def agency_furniture(doc: Document) -> list[str]:
-    """The kinds of agency furniture the document carries (a rule line alone is not enough:
-    any page may have one)."""
+    """The kinds of agency furniture the document carries, when it carries a kind only
+    agency copy has."""
     kinds = {
         _agency_kind(" ".join(doc.text[s.start : s.end].split()))
         for s in doc.sentences
         if s.kind != "text" or s.end - s.start <= 320
     }
     kinds.discard("")
-    if kinds <= {"rule", "memo"}:
-        return []
-    return sorted(kinds)
+    return sorted(kinds) if kinds & _AGENCY_ONLY else []
 
 
 def syndicated(doc: Document) -> str:

@@ -45,11 +45,29 @@ def normalise(text: str) -> str:
     return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}" if hh is not None else "")
 
 
+_FILED = re.compile(
+    r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ](\d{4}),?\s+(\d{1,2})[:.](\d{2})", re.M
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
 def slug_date(text: str, head: int = 2000) -> str:
     """The filing time of agency copy from its slug line, near the top."""
     m = _SLUG.search(text[:head])
     if not m:
-        return ""
+        f = _FILED.search(text[:head])
+        if not f or f.group(2).lower() not in _MONTHS:
+            return ""
+        try:
+            return datetime(
+                int(f.group(3)),
+                _MONTHS.index(f.group(2).lower()) + 1,
+                int(f.group(1)),
+                int(f.group(4)),
+                int(f.group(5)),
+            ).strftime("%Y-%m-%dT%H:%M")
+        except ValueError:
+            return ""
     hh, mm, d, mo, y = (int(g) for g in m.groups())
     if y < 100:
         y += 2000 if y < 70 else 1900

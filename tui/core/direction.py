@@ -26,7 +26,8 @@ from .thresholds import Thresholds
 # Weights of one mark of each kind. A date outweighs everything else together.
 DECISIVE = 1000.0
 FURNITURE = 3.0
-SYNDICATION = 3.0
+# "Originally appeared on ..." says a copy came after its source, not which one that was.
+SYNDICATION = 1.0
 KNOWN_SWAP = 2.0
 SWAP = 1.0
 TIME = 1.5
@@ -34,6 +35,9 @@ TENSE = 1.0
 CONDENSED = 0.5
 DROPPED = 0.5
 PROMOTION = 1.0
+# Kinds whose marks come many to a pair and each say little: together they weigh at most
+# this, so that a long list of small marks never outweighs one strong one.
+CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 3.0, "promotion": 1.0, "syndication": 1.0}
 # How many examples an evidence line names.
 EXAMPLES = 3
 
@@ -47,7 +51,7 @@ class Cue:
     examples: list[str] = field(default_factory=list)
 
     def add(self, weight: float, example: str) -> None:
-        self.weight += weight
+        self.weight = min(self.weight + weight, CAPS.get(self.kind, self.weight + weight))
         self.count += 1
         if example and len(self.examples) < EXAMPLES and example not in self.examples:
             self.examples.append(example)

@@ -83,14 +83,18 @@ class Thresholds:
     # -- Provenance across versions.
     screen_cosine: float = _cut(0.5, "a sentence counts as found in another version")
     related: float = _cut(0.1, "share of a version's sentences found in another: aligned")
-    explains: float = _cut(0.85, "a parent holds this share of what its child shares")
+    explains: float = _cut(0.6, "a parent holds this share of what its child shares")
     odd_gap: float = _cut(1.0, "Zipf gap making one side of a swap 'much rarer' (10x)")
     rare_zipf: float = _cut(3.0, "words rarer than this are shared oddities")
     direction_min: float = _cut(1.0, "evidence weight before a direction is called (one swap)")
     direction_ratio: float = _cut(2.0, "one direction's evidence must double the other's")
     direction_strong: float = _cut(3.0, "net evidence weight of a 'strong' direction")
+    swap_step: float = _cut(
+        4, "candidate parents this many swaps apart from a version are equally close to it"
+    )
+    borrowed_zipf: float = _cut(4.0, "only words rarer than this say a version saw more")
     borrowed_words: float = _cut(
-        3, "words shared with a third version that a parent never uses: not the only source"
+        2, "words shared with a third version that a parent never uses: not the only source"
     )
 
     def as_dict(self) -> dict[str, dict[str, object]]:

@@ -70,7 +70,7 @@ def build_tree(
 ) -> Tree:
     ids = [d.id for d in documents]
     related = related_pairs(pairs)
-    relatives = {v: sorted(u for pair in related if v in pair for u in pair if u != v) for v in ids}
+    relatives = {v: _relatives(v, related) for v in ids}
     evidence = directions(
         documents, {k: c for k, c in pairs.items() if frozenset(k) in related}, known, th
     )
@@ -79,7 +79,7 @@ def build_tree(
     borrowed = _borrowed(documents, groups, related, pairs, vocab, th)
 
     def explains(p: str, v: str) -> float:
-        total = sum(shared[v].values())
+        total = shared[v].get("", 0)
         return shared[v].get(p, 0) / total if total else 0.0
 
     # The most original first: net evidence of coming first, then the most shared content.
@@ -88,7 +88,7 @@ def build_tree(
         for u in relatives[v]:
             d = evidence[frozenset((u, v))]
             net += min(d.weight(v), 100.0) - min(d.weight(u), 100.0)
-        return (-round(net, 3), -sum(shared[v].values()), ids.index(v), v)
+        return (-round(net, 3), -shared[v].get("", 0), ids.index(v), v)
 
     order = sorted((v for v in ids if relatives[v]), key=originality)
     rank = {v: k for k, v in enumerate(order)}
@@ -132,7 +132,9 @@ def build_tree(
             options.append(
                 (
                     round(explains(p, v), 1),
-                    -len(c.substitutions),
+                    # Closer wording (fewer swaps between them), in steps: two copies of
+                    # one source differ from each other about as much as from it.
+                    -(len(c.substitutions) // th.swap_step),
                     first == p,
                     _shared_passages(c),
                     -rank[p],
@@ -213,7 +215,8 @@ def _lost_groups(roots: list[str], related: set[frozenset[str]]) -> list[list[st
 def _shared_content(
     documents: Sequence[Document], groups: list[Group], related: set[frozenset[str]]
 ) -> dict[str, dict[str, int]]:
-    """v -> p -> characters of v's content that p also carries (in related versions)."""
+    """v -> p -> characters of v's content that p also carries (in related versions); the
+    key "" holds all of v's content that any related version carries."""
     by_id = {d.id: d for d in documents}
     out: dict[str, dict[str, int]] = {d.id: {} for d in documents}
     for g in groups:
@@ -222,9 +225,11 @@ def _shared_content(
         for v, sentences in g.items():
             weights = by_id[v].weights()
             n = sum(weights[i] for i in sentences)
-            for p in g:
-                if p != v and frozenset((p, v)) in related:
-                    out[v][p] = out[v].get(p, 0) + n
+            carriers = [p for p in g if p != v and frozenset((p, v)) in related]
+            for p in carriers:
+                out[v][p] = out[v].get(p, 0) + n
+            if carriers:
+                out[v][""] = out[v].get("", 0) + n
     return out
 
 
@@ -240,8 +245,17 @@ def _borrowed(
     passage that p never uses anywhere: v saw more than p, so p cannot be its only source. A
     third version that borrows nothing v lacks may simply be v's own copy, and vouches for
     nothing. Words a spinner swapped in are a copy's own oddities, not material from
-    elsewhere."""
+    elsewhere. The words that count are names, rare words, and words p itself swapped for
+    others (v kept the wording p spun away); common words any writer may use say nothing."""
     by_id = {d.id: d for d in documents}
+    swapped_out: dict[str, set[str]] = {}  # p -> plain words others keep where p has odder
+    for c in pairs.values():
+        for sub in c.substitutions:
+            side = odd_side(sub.source, sub.target, th.odd_gap)
+            if side == "source":
+                swapped_out.setdefault(c.source, set()).update(fold(sub.target).split())
+            elif side == "target":
+                swapped_out.setdefault(c.target, set()).update(fold(sub.source).split())
     spun = {
         w
         for c in pairs.values()
@@ -250,26 +264,29 @@ def _borrowed(
         if odd_side(sub.source, sub.target, th.odd_gap) == side
         for w in fold(text).split()
     }
+    relatives = {d.id: _relatives(d.id, related) for d in documents}
     via: dict[tuple[str, str, str], set[str]] = {}
     for g in groups:
-        if len(g) < 3:
+        if len(g) < 2:
             continue
         words = {
-            v: {
-                w
-                for w in features(text_of(by_id[v], ix)).words
-                if w.isalpha() and w not in STOPWORDS and w not in spun and rarity(w) < 5.0
-            }
+            v: {w for w in features(text_of(by_id[v], ix)).words if w.isalpha()} - STOPWORDS - spun
             for v, ix in g.items()
         }
         for v in g:
             for q in g:
                 if q == v or frozenset((q, v)) not in related:
                     continue
-                for p in g:
-                    if p in (v, q) or frozenset((p, v)) not in related:
+                for p in relatives[v]:
+                    if p == q:
                         continue
-                    found = (words[v] & words[q]) - vocab.words[p]
+                    found = {
+                        w
+                        for w in (words[v] & words[q]) - vocab.words[p]
+                        if w in swapped_out.get(p, ())
+                        or w in vocab.names[v]
+                        or rarity(w) < th.borrowed_zipf
+                    }
                     if found:
                         via.setdefault((v, p, q), set()).update(found)
     has_more = {(v, p) for v, p, _ in via}  # v holds material p lacks
@@ -278,6 +295,10 @@ def _borrowed(
         if (q, v) in has_more:
             out.setdefault((v, p), set()).update(found)
     return out
+
+
+def _relatives(v: str, related: set[frozenset[str]]) -> list[str]:
+    return sorted(u for pair in related if v in pair for u in pair if u != v)
 
 
 def _edge(

@@ -37,7 +37,7 @@ DROPPED = 0.5
 PROMOTION = 1.0
 # Kinds whose marks come many to a pair and each say little: together they weigh at most
 # this, so that a long list of small marks never outweighs one strong one.
-CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 3.0, "promotion": 1.0, "syndication": 1.0}
+CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 4.0, "promotion": 1.0, "syndication": 1.0}
 # How many examples an evidence line names.
 EXAMPLES = 3
 
@@ -79,10 +79,14 @@ class Direction:
         return None
 
     def conflicting(self, th: Thresholds) -> bool:
-        """Strong marks both ways and no date: each has been worked on since their common
-        source (one spun, the other condensed), so neither comes from the other."""
-        return self.dated() is None and min(self.weight(self.a), self.weight(self.b)) >= (
-            th.direction_strong
+        """Strong marks both ways, neither outweighing the other, and no date: each has been
+        worked on since their common source (one spun, the other condensed), so neither
+        comes from the other."""
+        wa, wb = self.weight(self.a), self.weight(self.b)
+        return (
+            self.dated() is None
+            and min(wa, wb) >= th.direction_strong
+            and max(wa, wb) < th.conflict_ratio * min(wa, wb)
         )
 
     def first(self, th: Thresholds) -> str | None:

@@ -88,6 +88,9 @@ class Thresholds:
     rare_zipf: float = _cut(3.0, "words rarer than this are shared oddities")
     direction_min: float = _cut(1.0, "evidence weight before a direction is called (one swap)")
     direction_ratio: float = _cut(2.0, "one direction's evidence must double the other's")
+    conflict_ratio: float = _cut(
+        4.0, "strong marks both ways within this ratio: both were worked on since a source"
+    )
     direction_strong: float = _cut(3.0, "net evidence weight of a 'strong' direction")
     swap_step: float = _cut(
         4, "candidate parents this many swaps apart from a version are equally close to it"

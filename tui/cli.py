@@ -97,8 +97,35 @@ _lexicon = click.option(
 )
 
 
-def _settings(lexicon: str | None) -> Settings:
-    return Settings(lexicon=os.fspath(lexicon) if lexicon else "")
+_dates = click.option(
+    "--dates",
+    "dates",
+    type=click.Path(dir_okay=False),
+    help="Publication dates: a JSON object or lines 'path<TAB>YYYY-MM-DD'. A version never "
+    "derives from one published later.",
+)
+_quotes = click.option(
+    "--include-quotes",
+    is_flag=True,
+    help="Count quotations two versions share toward the verdict (by default they are left "
+    "out: reporters at one event quote the same words).",
+)
+
+
+def _settings(lexicon: str | None, dates: str | None, include_quotes: bool) -> Settings:
+    from .core.dates import DatesError, read_dates_file
+
+    given: tuple[tuple[str, str], ...] = ()
+    if dates:
+        try:
+            given = tuple(sorted(read_dates_file(dates).items()))
+        except DatesError as err:
+            raise click.ClickException(_shown(str(err))) from None
+    return Settings(
+        lexicon=os.fspath(lexicon) if lexicon else "",
+        dates=given,
+        exclude_quotes=not include_quotes,
+    )
 
 
 @click.group(cls=_Storytrace, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,8 +139,15 @@ def main() -> None:
 @_reference
 @_max_bytes
 @_lexicon
+@_dates
+@_quotes
 def open_app(
-    paths: tuple[str, ...], reference: str | None, max_bytes: int, lexicon: str | None
+    paths: tuple[str, ...],
+    reference: str | None,
+    max_bytes: int,
+    lexicon: str | None,
+    dates: str | None,
+    include_quotes: bool,
 ) -> None:
     """Open the explorer on PATHS (files or directories)."""
     from .app.app import StoryTraceApp
@@ -122,7 +156,7 @@ def open_app(
         _paths(paths, reference),
         reference=reference,
         max_bytes=max_bytes,
-        settings=_settings(lexicon),
+        settings=_settings(lexicon, dates, include_quotes),
     ).run()
 
 
@@ -131,6 +165,8 @@ def open_app(
 @_reference
 @_max_bytes
 @_lexicon
+@_dates
+@_quotes
 @click.option(
     "--format",
     "fmt",
@@ -158,6 +194,8 @@ def compare(
     reference: str | None,
     max_bytes: int,
     lexicon: str | None,
+    dates: str | None,
+    include_quotes: bool,
     fmt: str,
     output: str | None,
     timestamp: bool,
@@ -182,7 +220,7 @@ def compare(
         report = compare_paths(
             _paths(paths, reference),
             reference=reference,
-            settings=_settings(lexicon),
+            settings=_settings(lexicon, dates, include_quotes),
             max_bytes=max_bytes,
         )
     except CompareError as err:

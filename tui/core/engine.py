@@ -15,7 +15,7 @@ from .. import __version__
 from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
 from .classify import classify
-from .dates import read_own_dates
+from .dates import apply_dates, read_own_dates
 from .families import families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, load_documents
@@ -114,6 +114,8 @@ def compare(
 
     th = settings.thresholds
     warnings = list(warnings)
+    if settings.dates:
+        warnings += apply_dates(documents, dict(settings.dates))
     for d in documents:
         if not d.sentences:
             segment(d)

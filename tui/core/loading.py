@@ -19,6 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.dates import normalise
 from tui.core.errors import one_line
 from tui.core.files import read_capped
 from tui.core.model import Document
@@ -215,8 +216,10 @@ def _is_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
 
 
-def _extract_html(text: str) -> tuple[str, str]:
-    """Return (article text, page title); works on the string only, so nothing is fetched."""
+def _extract_html(text: str) -> tuple[str, str, str]:
+    """Return (article text, page title, publication date); works on the string only, so
+    nothing is fetched. The date is the page's own (metadata and markup, not dates the
+    article mentions: no extensive search), the original one rather than an update."""
     # Imported here because trafilatura (lxml, htmldate, ...) is slow to import and most
     # inputs are plain text.
     import trafilatura
@@ -230,9 +233,12 @@ def _extract_html(text: str) -> tuple[str, str]:
         # times: exactly the text that versions of one story share.
         deduplicate=False,
     )
-    meta = trafilatura.extract_metadata(text)
+    meta = trafilatura.extract_metadata(
+        text, date_config={"extensive_search": False, "original_date": True}
+    )
     title = (getattr(meta, "title", None) or "").strip()
-    return article or "", title
+    date = normalise(getattr(meta, "date", None) or "")
+    return article or "", title, date
 
 
 def _text_title(text: str) -> str:
@@ -300,10 +306,10 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     if kind:
         raise LoadError(shown, f"a storytrace {kind} report, not a version of the story")
 
-    source_format = "text"
+    source_format, date = "text", ""
     if _is_html(p, text):
         source_format = "html"
-        text, title = _extract_html(text)
+        text, title, date = _extract_html(text)
         if not text.strip():
             raise LoadError(shown, "no article text found in HTML")
     else:
@@ -317,6 +323,8 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         size=len(raw),
         title=title,
         source_format=source_format,
+        date=date,
+        date_source="html metadata" if date else "",
     )
 
 

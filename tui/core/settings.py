@@ -17,11 +17,14 @@ class Settings:
     # Leave shared quotations out of the shares a verdict is decided from (plagiarism tools'
     # "exclude quotes"): reporters at one event quote the same words.
     exclude_quotes: bool = True
+    # Publication dates the user gave (--dates): (path, file name or id; ISO date).
+    dates: tuple[tuple[str, str], ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
             f.name: getattr(self, f.name) for f in fields(self) if f.name != "thresholds"
         }
+        out["dates"] = dict(self.dates)
         out["thresholds"] = self.thresholds.as_dict()
         return out

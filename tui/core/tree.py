@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .direction import Direction, directions
+from .facts import facts
 from .families import Group, text_of
 from .lexicon import odd_side, rarity
 from .model import Comparison, Document, Tree, TreeEdge
@@ -30,6 +31,13 @@ LOST_PREFIX = "~lost-original"
 def related_pairs(pairs: Pairs) -> set[frozenset[str]]:
     """Pairs whose alignment finds one derived from the other."""
     return {frozenset((c.source, c.target)) for c in pairs.values() if c.verdict != "independent"}
+
+
+def _names(doc: Document) -> set[str]:
+    """Names the document uses (capitalised words that are not just a sentence's first)."""
+    return {
+        f for i in range(len(doc.sentences)) for f in facts(doc.sentence_text(i)) if not f.isdigit()
+    }
 
 
 def _words(doc: Document) -> set[str]:
@@ -47,7 +55,7 @@ class _Vocab:
     def of(cls, documents: Sequence[Document]) -> _Vocab:
         return cls(
             {d.id: _words(d) for d in documents},
-            {d.id: {w.lower() for w in d.text.split() if w[:1].isupper()} for d in documents},
+            {d.id: _names(d) for d in documents},
         )
 
     def rare_shared(self, a: str, b: str, rare: float, limit: int = 6) -> list[str]:

@@ -74,7 +74,9 @@ def test_evidence_in_every_format(seeds_report: Report, rendered: dict, fmt: str
     for d in seeds_report.documents:
         assert d.path in out
     if fmt != "csv":  # CSV carries settings as JSON on every row; checked there
-        for key in seeds_report.settings:
+        cutoffs = seeds_report.settings["thresholds"]
+        assert isinstance(cutoffs, dict)
+        for key in [k for k in seeds_report.settings if k != "thresholds"] + list(cutoffs):
             assert key in out, (fmt, key)
         assert seeds_report.reference_reason in out
     for doc in seeds_report.documents:

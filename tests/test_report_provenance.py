@@ -15,6 +15,7 @@ import pytest
 
 from tui.core.engine import compare_paths
 from tui.core.model import LexiconEntry, Report
+from tui.core.summary import INDEPENDENT_OF_ALL
 from tui.report import render
 from tui.report.markdown import escape as md_escape
 from tui.report.provenance import ELIDED, build, clip
@@ -92,7 +93,7 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
     assert parser.parent == {LOST: None, **dict.fromkeys(CHILDREN, LOST)}
     assert f'<span class="node inferred">{LOST}</span>' in summary
     assert "not among the inputs" in summary
-    independent = _between(summary, "<strong>Independent</strong>", "</p>")
+    independent = _between(summary, f"<strong>{INDEPENDENT_OF_ALL.capitalize()}</strong>", "</p>")
     assert all(d in independent for d in INDEPENDENT)
     # Edge evidence and the notes ruling out other parents.
     assert "29 shared passages; shared unusual words: chatbot" in summary
@@ -105,7 +106,7 @@ def test_markdown_tree_is_a_nested_list(out: dict[str, str]) -> None:
     children = [line for line in tree[root + 1 :] if line.startswith("  - ")]
     assert [line[4:].split(":")[0].split(" ")[0] for line in children] == list(CHILDREN)
     assert not any(line.startswith("- ") for line in tree[root + 1 : root + 7])
-    assert f"Independent (no content shared with the other versions): {INDEPENDENT[0]}" in (
+    assert f"{INDEPENDENT_OF_ALL.capitalize()}: {INDEPENDENT[0]}" in (
         "\n".join(tree).replace(md_escape(INDEPENDENT[0]), INDEPENDENT[0])
     )
 
@@ -117,7 +118,7 @@ def test_text_tree_is_drawn(out: dict[str, str]) -> None:
     branches = [line.strip() for line in lines if re.match(r"^  [├└]─ ", line)]
     assert [b[3:].split(":")[0].split(" ")[0] for b in branches] == list(CHILDREN)
     assert branches[-1].startswith("└─ ")
-    assert f"independent (no content shared with the others): {', '.join(INDEPENDENT)}" in text
+    assert f"{INDEPENDENT_OF_ALL}: {', '.join(INDEPENDENT)}" in text
 
 
 # Inserts -----------------------------------------------------------------------------------

@@ -83,7 +83,6 @@ class Thresholds:
     # -- Provenance across versions.
     screen_cosine: float = _cut(0.5, "a sentence counts as found in another version")
     related: float = _cut(0.1, "share of a version's sentences found in another: aligned")
-    explains: float = _cut(0.6, "a parent holds this share of what its child shares")
     odd_gap: float = _cut(1.0, "Zipf gap making one side of a swap 'much rarer' (10x)")
     rare_zipf: float = _cut(3.0, "words rarer than this are shared oddities")
     direction_min: float = _cut(1.0, "evidence weight before a direction is called (one swap)")

@@ -13,6 +13,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..core.summary import INDEPENDENT_OF_ALL
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -53,7 +54,11 @@ def environment() -> Environment:
         capfirst=lambda s: s[:1].upper() + s[1:],
     )
     env.globals.update(
-        absent=ABSENT, known_mark=KNOWN_MARK, origin_mark=ORIGIN_MARK, odd_text=ODD_TEXT
+        independent_of_all=INDEPENDENT_OF_ALL,
+        absent=ABSENT,
+        known_mark=KNOWN_MARK,
+        origin_mark=ORIGIN_MARK,
+        odd_text=ODD_TEXT,
     )
     return env
 

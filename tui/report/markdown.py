@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from ..core.reportmark import MARKDOWN_MARK
+from ..core.summary import INDEPENDENT_OF_ALL
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -135,11 +136,17 @@ def _evidence(view: ReportView) -> list[str]:
         ["Tool", f"{ev.tool} {ev.tool_version} (report schema {ev.schema})"],
         ["Generated", ev.generated_at or "not recorded (deterministic report)"],
         ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
-        ["Settings", ", ".join(f"`{k}={v}`" for k, v in ev.settings)],
+        ["Settings", ", ".join(f"`{k}={_cell(v)}`" for k, v in ev.settings)],
         ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
         ["Reviewer notes", notes],
     ]
-    lines = ["## Evidence", "", *_table(["Item", "Value"], rows), "", "### Input files", ""]
+    lines = ["## Evidence", "", *_table(["Item", "Value"], rows), "", "### Cut-offs", ""]
+    lines += _table(
+        ["Cut-off", "Value", "Why"],
+        [[f"`{name}`", value, _cell(why)] for name, value, why in ev.thresholds],
+        "lrl",
+    )
+    lines += ["", "### Input files", ""]
     lines += _table(
         ["Version", "Path", "Bytes", "SHA-256", "Encoding"],
         [
@@ -234,7 +241,7 @@ def _tree(tree: TreeView) -> list[str]:
         lines.append("No version derives from another.")
     if tree.independent:
         ids = ", ".join(escape(d) for d in tree.independent)
-        lines += ["", f"Independent (no content shared with the other versions): {ids}."]
+        lines += ["", f"{INDEPENDENT_OF_ALL[:1].upper()}{INDEPENDENT_OF_ALL[1:]}: {ids}."]
     if tree.notes:
         lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
         lines += [_item(0, escape(n)) for n in tree.notes]
@@ -457,7 +464,7 @@ def _version(v: Version) -> list[str]:
     lines = [
         title,
         "",
-        f"**{v.verdict}**: {v.target_derived:.0%} of its text derived from {escape(v.source.id)}; "
+        f"**{v.verdict}**: {escape(v.relation.split(': ', 1)[1])}; "
         f"{v.source_reused:.0%} of {escape(v.source.id)} reused. {_counts(v)}."
         + (
             f" A reviewer relabelled {v.relabelled} passage(s); the figures are the engine's."

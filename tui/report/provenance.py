@@ -24,6 +24,7 @@ from ..core.model import (
     Tree,
     TreeEdge,
 )
+from ..core.summary import INDEPENDENT_OF_ALL
 
 # Clip lengths (characters): list entries, and the one-line excerpt naming a family.
 CLIP = 240
@@ -150,9 +151,7 @@ class TreeView:
         for root in self.roots:
             walk(root, "", "", "")
         if self.independent:
-            out.append(
-                "independent (no content shared with the others): " + ", ".join(self.independent)
-            )
+            out.append(INDEPENDENT_OF_ALL + ": " + ", ".join(self.independent))
         return out
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from ..core.model import LABEL_LETTERS, LABELS, Comparison, Document, Passage, Report, Span
 from ..core.overrides import Override, OverrideSet
-from ..core.summary import describe_region, paragraph_range
+from ..core.summary import describe_region, paragraph_range, relation
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -91,6 +91,8 @@ class Evidence:
     schema: str
     settings: list[tuple[str, str]]
     settings_json: str
+    # (name, value, why) of every cut-off, from Settings.thresholds.
+    thresholds: list[tuple[str, str, str]]
     documents: list[DocumentInfo]
     reference: str
     reference_reason: str
@@ -144,6 +146,8 @@ class Version:
     rows: list[Row]
     omitted: list[Row] = field(default_factory=list)
     relabelled: int = 0
+    # How it stands to the source, in the words every format shares (summary.relation).
+    relation: str = ""
 
 
 @dataclass(frozen=True)
@@ -250,6 +254,7 @@ def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: Fami
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],
+        relation=relation(report, c),
         relabelled=sum(1 for r in rows if r.reviewer_label),
     )
 
@@ -280,7 +285,10 @@ def _evidence(
         tool=TOOL_NAME,
         tool_version=report.tool_version,
         schema=report.schema,
-        settings=[(k, str(v)) for k, v in sorted(report.settings.items())],
+        settings=[
+            (k, _setting(v)) for k, v in sorted(report.settings.items()) if k != "thresholds"
+        ],
+        thresholds=_thresholds(report.settings.get("thresholds")),
         settings_json=json.dumps(report.settings, sort_keys=True, separators=(",", ":")),
         documents=docs,
         reference=report.reference,
@@ -306,6 +314,22 @@ def stale_notes(report: Report, ovs: OverrideSet | None) -> list[StaleInfo]:
             s.reason,
         )
         for s in ovs.stale(report)
+    ]
+
+
+def _setting(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "none"
+    return str(value)
+
+
+def _thresholds(cutoffs: object) -> list[tuple[str, str, str]]:
+    if not isinstance(cutoffs, dict):
+        return []
+    return [
+        (name, str(c.get("value")), str(c.get("why", "")))
+        for name, c in cutoffs.items()
+        if isinstance(c, dict)
     ]
 
 

@@ -507,4 +507,4 @@ def test_newline_in_file_name_keeps_warning_on_one_line(tmp_path: Path) -> None:
     result = load_documents([path])
     assert len(result.warnings) == 1
     assert "\n" not in result.warnings[0]
-    assert "two\\nlines.txt" in result.warnings[0]
+    assert "two\u2424lines.txt" in result.warnings[0]

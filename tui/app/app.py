@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.audit import AuditScreen
 from tui.app.screens.export import ExportRequest, ExportScreen
 from tui.app.screens.families import FamilyScreen
@@ -33,6 +32,7 @@ from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.progress import AlignProgress
 from tui.core.engine import CompareError, compare, compare_paths
+from tui.core.escaping import escape_line
 from tui.core.loading import DEFAULT_MAX_BYTES
 from tui.core.model import Report
 from tui.core.overrides import OverrideSet, load_overrides, save_overrides, sidecar_path
@@ -178,12 +178,10 @@ class StoryTraceApp(App[None]):
         if not self._warned:
             self._warned = True
             for warning in report.warnings:
-                self.notify(
-                    sanitize_name(warning), title="Skipped", severity="warning", markup=False
-                )
+                self.notify(escape_line(warning), title="Skipped", severity="warning", markup=False)
         if previous is not None and previous.reference != report.reference:
             self.notify(
-                f"reference is now {sanitize_name(report.reference)}", markup=False, timeout=4
+                f"reference is now {escape_line(report.reference)}", markup=False, timeout=4
             )
         for screen in self.screen_stack:
             if isinstance(screen, OverviewScreen | SideBySideScreen):
@@ -197,10 +195,10 @@ class StoryTraceApp(App[None]):
         if report is None or report.reference == doc_id:
             if report is not None:
                 self.notify(
-                    f"{sanitize_name(doc_id)} is already the reference", markup=False, timeout=3
+                    f"{escape_line(doc_id)} is already the reference", markup=False, timeout=3
                 )
             return
-        self.show_progress(0.0, f"re-aligning against {sanitize_name(doc_id)}")
+        self.show_progress(0.0, f"re-aligning against {escape_line(doc_id)}")
         self.realign(doc_id, report.documents, list(report.warnings))
 
     def open_side_by_side(self, target: str) -> None:
@@ -288,7 +286,7 @@ class StoryTraceApp(App[None]):
         except (OSError, ValueError) as err:
             reason = getattr(err, "strerror", None) or str(err)
             line = " ".join(f"could not write {request.path}: {reason}".split())
-            self.notify(sanitize_name(line), title="Export failed", severity="error", markup=False)
+            self.notify(escape_line(line), title="Export failed", severity="error", markup=False)
             return None
         self.notify(f"wrote {written}", title="Exported", markup=False)
         return written
@@ -311,7 +309,7 @@ class StoryTraceApp(App[None]):
             self.overrides.bind(self.report)
         for warning in warnings:
             self.notify(
-                sanitize_name(warning), title="Reviewer notes", severity="warning", markup=False
+                escape_line(warning), title="Reviewer notes", severity="warning", markup=False
             )
 
     def relabel(self, target: str, passage: int, label: str | None) -> None:
@@ -344,7 +342,7 @@ class StoryTraceApp(App[None]):
         except OSError as err:
             # The notes stay in memory (and reach exports); only the file is behind.
             self.notify(
-                sanitize_name(
+                escape_line(
                     f"could not save reviewer notes: {err.strerror or err}; "
                     "they are kept until you quit"
                 ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from .escaping import escape_json
 from .model import Comparison, Document, Passage, Provenance, Report
 
 
@@ -148,5 +149,13 @@ def report_to_dict(report: Report) -> dict[str, object]:
     }
 
 
+def dumps(data: dict[str, object]) -> str:
+    """The serialised report. Text stays UTF-8 and readable, but characters a terminal or viewer
+    would act on (escapes, C1 controls, bidi and zero-width format characters) are written as
+    ``\\u`` escapes: the parsed values are exactly the documents' text, and the file is safe
+    to ``cat``."""
+    return escape_json(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)) + "\n"
+
+
 def report_to_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    return dumps(report_to_dict(report))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.escaping import escape_line, utf8_safe
 from tui.core.model import Document
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -58,50 +59,18 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-# Lone surrogates: what os.fsdecode makes of file-name bytes that are not UTF-8 ("caf\xe9.txt"
-# in Latin-1). No UTF-8 report or terminal can take them.
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if ch in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[ch]
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"\\x{code - 0xDC00:02x}"  # the file-name byte os.fsdecode could not decode
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def printable(text: str) -> str:
-    """``text`` safe for one line of a terminal: every character that is not printable
-    (controls and escapes, line breaks, bidi and zero-width marks, undecodable file-name bytes)
-    is shown as a Python-style escape such as ``\\x1b``, ``\\n`` or ``\\u202e``."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
-
-
-def encodable(name: str) -> str:
-    """A path or id with undecodable file-name bytes shown as ``\\xNN``, so it can be written
-    to a UTF-8 report; every other character is kept for the presenter to show."""
-    return _SURROGATES.sub(lambda m: _escape(m.group()), name)
-
-
 class LoadError(Exception):
     """One-line, user-facing reason a path could not be loaded.
 
     ``str(err)`` is e.g. ``'seeds/x.bin: binary file (NUL bytes), skipped'``. The path is shown
-    through :func:`printable`: the CLI prints warnings to the terminal as they are, so a file
+    through :func:`escape_line`: the CLI prints warnings to the terminal as they are, so a file
     name carrying a newline, ``ESC [2J`` or a bidi override must neither split the line nor
     reach the terminal raw.
     """
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = printable(os.fspath(path))
-        self.reason = printable(" ".join(reason.split("\n")))
+        self.path = escape_line(os.fspath(path))
+        self.reason = escape_line(" ".join(reason.split("\n")))
         super().__init__(f"{self.path}: {self.reason}, skipped")
 
 
@@ -302,8 +271,8 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     else:
         title = _text_title(text)
     return Document(
-        id=encodable(p.stem),
-        path=encodable(shown),
+        id=utf8_safe(p.stem),
+        path=utf8_safe(shown),
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
         text=text,

@@ -10,7 +10,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from ..core.loading import printable
+from ..core.escaping import escape_line
 from ..core.model import Report
 from ..core.overrides import OverrideSet, atomic_write_text
 from . import view as _view
@@ -52,7 +52,7 @@ def render(
 
     # Text goes to a terminal: no control, escape or bidi character from a file name or a
     # document may reach it raw, wherever in the report it appears.
-    return "\n".join(printable(line) for line in render_text(report, built).split("\n"))
+    return "\n".join(escape_line(line) for line in render_text(report, built).split("\n"))
 
 
 def default_filename(report: Report, fmt: str) -> str:

@@ -19,6 +19,10 @@ omitted passage), the ids the HTML and Markdown family tables and the JSON ``fam
 and ``family_versions`` how many versions carry that text (the widest of those families), so a
 spreadsheet can pick out, say, the passages every version copied or only this one has.
 
+Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
+an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
+acting on the terminal a user prints the file in, or reordering what a spreadsheet shows.
+
 Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
 (OWASP's advice). Numbers this module writes itself are left alone.
@@ -29,6 +33,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..core.escaping import escape_text
 from .view import ReportView
 
 BOM = "\ufeff"
@@ -66,6 +71,10 @@ def defuse(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def _cell(value: str) -> str:
+    return defuse(escape_text(value))
+
+
 def _spans(spans: list[tuple[int, int]]) -> str:
     # "49:267" rather than "49-267", which Excel turns into a date or a subtraction.
     return " ".join(f"{a}:{b}" for a, b in spans)
@@ -101,7 +110,7 @@ def render_csv(view: ReportView) -> str:
                 "settings": settings,
                 "generated_at": ev.generated_at or "",
             }
-            row = {k: defuse(val) for k, val in text_cells.items()}
+            row = {k: _cell(val) for k, val in text_cells.items()}
             row |= {
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",

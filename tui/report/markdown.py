@@ -2,7 +2,9 @@
 
 Document text is untrusted: every character Markdown (or the HTML it may contain) would act
 on is backslash-escaped, and lines that would open a heading, quote, list, rule or code block
-are defused, so a story can never add structure, links or markup to the report.
+are defused, so a story can never add structure, links or markup to the report. The finished
+page then goes through the one escaping policy (:mod:`tui.core.escaping`), so no control,
+escape sequence or bidi override from a file reaches whoever prints it with ``cat`` or renders it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.escaping import escape_text
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -504,4 +507,4 @@ def render_markdown(view: ReportView) -> str:
         f"*{ev.tool} {ev.tool_version}. Labels are the tool's measurement of text similarity, "
         "not a legal finding. SHA-256 hashes identify exactly which files were compared.*"
     )
-    return "\n".join(lines) + "\n"
+    return escape_text("\n".join(lines) + "\n")

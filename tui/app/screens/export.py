@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
-from tui.app.sanitize import sanitize_name
+from tui.core.escaping import escape_line
 from tui.core.model import Report
 from tui.report import FORMATS, default_filename
 
@@ -74,7 +74,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     f"all {len(self.report.comparisons)} versions", value=True, name="all"
                 )
                 if self.current is not None:
-                    only = RadioButton(Text(f"only {sanitize_name(self.current)}"), name="current")
+                    only = RadioButton(Text(f"only {escape_line(self.current)}"), name="current")
                     yield only
             yield Label("File (enter writes)", classes="export-heading")
             yield Input(self._auto_path, id="export-path")

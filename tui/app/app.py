@@ -177,8 +177,13 @@ class StoryTraceApp(App[None]):
         self.overrides.bind(report)
         if not self._warned:
             self._warned = True
+            # The documents' own warnings stay on the overview's banner; these are the rest.
+            shown = set(report.text_warnings())
             for warning in report.warnings:
-                self.notify(escape_line(warning), title="Skipped", severity="warning", markup=False)
+                if warning not in shown:
+                    self.notify(
+                        escape_line(warning), title="Skipped", severity="warning", markup=False
+                    )
         if previous is not None and previous.reference != report.reference:
             self.notify(
                 f"reference is now {escape_line(report.reference)}", markup=False, timeout=4

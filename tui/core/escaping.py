@@ -121,6 +121,12 @@ def escape_line(text: str) -> str:
     return escape_text(text.replace("\t", TAB_PICTURE), newline=NEWLINE_PICTURE)
 
 
+def escape_char(ch: str) -> str:
+    """One character named on its own (a warning listing characters): itself when it shows
+    as something, else its code, so a no-break space is not mistaken for a space."""
+    return ch if ch.isprintable() else _code(ch)
+
+
 def utf8_safe(name: str) -> str:
     """A path or id with undecodable file-name bytes shown as ``<0xE9>``, so it can be kept in
     a result and written to a UTF-8 report; every other character is left for the presenter,

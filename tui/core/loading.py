@@ -13,13 +13,15 @@ import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from tui.core.escaping import escape_line, utf8_safe
+from tui.core.disguise import disguise_warning
+from tui.core.escaping import escape_char, escape_line, utf8_safe
 from tui.core.model import Document
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -48,6 +50,23 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ\x00", "xz archive"),
     (b"7z\xbc\xaf\x27\x1c", "7z archive"),
 )
+
+# Single-byte code pages for Latin-script text, most likely first: Windows Western (which reads
+# ISO 8859-1 text the same), Central European, Baltic, Turkish, then the ISO pages whose
+# letters sit elsewhere, and Latin-1 for the five bytes cp1252 leaves undefined.
+LATIN_CODEPAGES = ("cp1252", "cp1250", "cp1257", "cp1254", "iso8859_15", "iso8859_2", "latin_1")
+# Latin-script prose keeps most bytes ASCII (Czech, the densest, about a quarter non-ASCII);
+# Cyrillic, Greek and CJK text are mostly non-ASCII (0.6 and up in the measured samples).
+LATIN_MAX_NON_ASCII = 0.4
+# Characters that must read differently before another Latin page's better language fit
+# outweighs the preference for cp1252.
+LATIN_MIN_EVIDENCE = 3
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+
+# Decodings that are certain: UTF-8 and anything a byte-order mark names. Every other one is
+# a guess the loader says so about.
+CERTAIN_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
+GUESS_LISTED = 8
 
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -105,6 +124,30 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     return decoded
 
 
+def guessed_encoding_warning(path: str, text: str, codec: str) -> str | None:
+    """A warning naming the guessed code page and the characters that depend on the guess
+    (each with its bytes, most frequent first), or None when the encoding was certain."""
+    if codec in CERTAIN_CODECS:
+        return None
+    counts = Counter(ch for ch in text if not ch.isascii())
+    total = sum(counts.values())
+    listed = [
+        f"{escape_char(ch)} (0x{ch.encode(codec, errors='replace').hex().upper()})"
+        + (f" \u00d7{n:,}" if n > 1 else "")
+        for ch, n in counts.most_common(GUESS_LISTED)
+    ]
+    more = f", and {len(counts) - GUESS_LISTED:,} more" if len(counts) > GUESS_LISTED else ""
+    affected = (
+        f": {total:,} character{'' if total == 1 else 's'} affected: {', '.join(listed)}{more}"
+        if total
+        else ": no character outside ASCII"
+    )
+    return (
+        f"{escape_line(path)}: no byte-order mark and not UTF-8; read as {codec} (guessed)"
+        f"{affected}"
+    )
+
+
 def _decode_with_bom(raw: bytes) -> tuple[str, str] | None:
     for bom, codec in BOMS:
         if raw.startswith(bom):
@@ -154,12 +197,20 @@ def _decode_utf8(raw: bytes) -> tuple[str, str] | None:
 
 
 def _decode_guess(raw: bytes) -> tuple[str, str] | None:
-    """Ask charset-normalizer, but prefer cp1252 whenever it is among its least chaotic fits.
+    """Latin-script text in a single-byte code page first, then charset-normalizer's guess.
 
-    For English news in Windows-1252 it tends to report cp1250 (same bytes for curly quotes
-    and dashes, different letters) or even a DOS codepage such as cp775, which would turn
-    ``’`` into a wrong letter.
+    A text whose bytes are mostly ASCII is Latin-script prose, where the few other bytes are
+    accents, quotes, dashes and currency signs: every multi-byte CJK encoding, Cyrillic or
+    Greek page would make most of its bytes non-ASCII. Left to itself charset-normalizer
+    reads such a file in whichever page it tries first among equally plausible ones, so a
+    pound sign became "Ł" (cp1250), "｣" (cp932) or a DOS box-drawing character. Among Latin
+    pages Windows-1252 is preferred unless another one is plainly more plausible (cp1252
+    turns Polish or Czech letters into symbols inside words, or cannot decode them at all).
     """
+    if _non_ascii_share(raw) <= LATIN_MAX_NON_ASCII:
+        decoded = _decode_latin(raw)
+        if decoded is not None:
+            return decoded
     matches = list(from_bytes(raw))
     if not matches:
         return None
@@ -167,7 +218,43 @@ def _decode_guess(raw: bytes) -> tuple[str, str] | None:
     candidates = [m.encoding for m in matches]
     if any("cp1252" in m.could_be_from_charset and m.chaos <= best_chaos for m in matches):
         candidates.insert(0, "cp1252")
-    for encoding in candidates:
+    return _first_decoding(raw, candidates)
+
+
+def _non_ascii_share(raw: bytes) -> float:
+    return (len(raw) - len(raw.translate(None, _NON_ASCII_BYTES))) / len(raw)
+
+
+def _decode_latin(raw: bytes) -> tuple[str, str] | None:
+    """cp1252 unless another Latin page reads plainly better in at least LATIN_MIN_EVIDENCE
+    characters where the two readings differ: less chaotic (cp1252 puts symbols inside words,
+    or cannot decode a byte at all), or as chaotic but more coherent as its language. One or
+    two characters cannot tell Polish from English: a pound sign alone never outweighs the
+    preference."""
+    matches = from_bytes(
+        raw, cp_isolation=list(LATIN_CODEPAGES), preemptive_behaviour=False, threshold=1.0
+    )
+    # charset-normalizer lists a page that reads the same as another under that one's name.
+    readings = {name: m for m in matches for name in (m.encoding, *m.could_be_from_charset)}
+    if not readings:
+        return None
+    order = {c: k for k, c in enumerate(LATIN_CODEPAGES)}
+    choice = min(
+        (c for c in LATIN_CODEPAGES if c in readings),
+        key=lambda c: (readings[c].chaos, -readings[c].coherence, order[c]),
+    )
+    western = readings.get("cp1252")
+    if western is not None and choice != "cp1252":
+        other = readings[choice]
+        differ = sum(a != b for a, b in zip(str(western), str(other), strict=False))
+        plain = other.chaos < western.chaos or other.coherence - western.coherence >= 0.02
+        if differ < LATIN_MIN_EVIDENCE or not plain:
+            choice = "cp1252"
+    return _first_decoding(raw, [choice])
+
+
+def _first_decoding(raw: bytes, encodings: Sequence[str]) -> tuple[str, str] | None:
+    for encoding in encodings:
         try:
             codec = codecs.lookup(encoding).name
             return raw.decode(codec), codec
@@ -261,6 +348,7 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, str(err)) from None
     if not text.strip():
         raise LoadError(shown, "empty file (whitespace only)")
+    guessed = guessed_encoding_warning(shown, text, encoding)
 
     source_format = "text"
     if _is_html(p, text):
@@ -270,6 +358,7 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
             raise LoadError(shown, "no article text found in HTML")
     else:
         title = _text_title(text)
+    disguised = disguise_warning(shown, text)
     return Document(
         id=utf8_safe(p.stem),
         path=utf8_safe(shown),
@@ -279,6 +368,7 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         size=len(raw),
         title=title,
         source_format=source_format,
+        warnings=[w for w in (guessed, disguised) if w],
     )
 
 

@@ -7,8 +7,10 @@ LibreOffice, Numbers, pandas and Python's ``utf-8-sig`` all skip it. Rows end in
 
 Evidence: a CSV has no place for a header block that would not break sorting and filtering,
 so every row carries its provenance instead (tool version, settings, both files' paths and
-SHA-256, the generation time when recorded); warnings about skipped files, which have no
-rows, are in the other formats.
+SHA-256, the generation time when recorded), and ``document_warnings`` carries what the other
+formats put in their opening banner about the row's two documents (a guessed encoding, hidden
+or look-alike characters), so a filtered sheet still says when a quote may not read as the file
+does. Warnings about skipped files, which have no rows, are in the other formats.
 
 Provenance: the derivation tree, substitution lexicon, inserts and omission audit are not
 passages, and a second kind of row (or a second table under the first) would break sorting
@@ -62,6 +64,7 @@ COLUMNS = (
     "tool",
     "settings",
     "generated_at",
+    "document_warnings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,6 +112,7 @@ def render_csv(view: ReportView) -> str:
                 "tool": tool,
                 "settings": settings,
                 "generated_at": ev.generated_at or "",
+                "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
             }
             row = {k: _cell(val) for k, val in text_cells.items()}
             row |= {

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..core.escaping import escape_text
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
-from .view import ReportView, Segment, tag
+from .view import BANNER_TITLE, ReportView, Segment, tag
 
 _TAGS = {"delete": "del", "insert": "ins"}
 
@@ -65,7 +65,11 @@ def environment() -> Environment:
         capfirst=lambda s: s[:1].upper() + s[1:],
     )
     env.globals.update(
-        absent=ABSENT, known_mark=KNOWN_MARK, origin_mark=ORIGIN_MARK, odd_text=ODD_TEXT
+        absent=ABSENT,
+        known_mark=KNOWN_MARK,
+        origin_mark=ORIGIN_MARK,
+        odd_text=ODD_TEXT,
+        banner_title=BANNER_TITLE,
     )
     return env
 

@@ -23,7 +23,7 @@ from .provenance import (
     TreeNode,
     TreeView,
 )
-from .view import ReportView, Row, Segment, Version, tag
+from .view import BANNER_TITLE, ReportView, Row, Segment, Version, tag
 
 # CommonMark lets any ASCII punctuation be escaped; these are the ones that can mean
 # something here ($ is GitHub's maths, & starts entities, < raw HTML and autolinks,
@@ -123,6 +123,14 @@ def _table(head: list[str], rows: list[list[str]], align: str = "") -> list[str]
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return lines
+
+
+def _banner(view: ReportView) -> list[str]:
+    if not view.evidence.banner:
+        return []
+    lines = [f"> **{escape(BANNER_TITLE)}:**", ">"]
+    lines += [f"> - {escape(w)}" for w in view.evidence.banner]
+    return [*lines, ""]
 
 
 def _evidence(view: ReportView) -> list[str]:
@@ -494,6 +502,7 @@ def render_markdown(view: ReportView) -> str:
         + (f" on {ev.generated_at}" if ev.generated_at else "")
         + ".",
         "",
+        *_banner(view),
         *_evidence(view),
         "",
         *_summary(view),

@@ -26,6 +26,9 @@ LABEL_MEANINGS: dict[str, str] = {
     "omitted": "in the source only, dropped from this version",
     "boilerplate": "page furniture (links, sharing prompts, related posts)",
 }
+# Heads the documents' own warnings (guessed encodings, hidden or look-alike characters),
+# which every format shows before anything else.
+BANNER_TITLE = "Check before quoting: what a document shows may not be what its file says"
 # Labels whose text stands alone; a word diff only means something for derived passages.
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 
@@ -77,11 +80,14 @@ class Evidence:
     documents: list[DocumentInfo]
     reference: str
     reference_reason: str
+    # Files skipped and other warnings about the run; the documents' own (guessed encodings,
+    # hidden or look-alike characters) are in ``banner``, which every format shows first.
     warnings: list[str]
     generated_at: str | None
     notes_path: str | None
     overrides: list[OverrideInfo]
     unmatched_overrides: int
+    banner: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -259,6 +265,7 @@ def _evidence(
         for r in v.rows
         if r.override
     ]
+    banner = report.text_warnings()
     return Evidence(
         tool=TOOL_NAME,
         tool_version=report.tool_version,
@@ -268,11 +275,12 @@ def _evidence(
         documents=docs,
         reference=report.reference,
         reference_reason=report.reference_reason,
-        warnings=list(report.warnings),
+        warnings=[w for w in report.warnings if w not in banner],
         generated_at=generated_at,
         notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
         overrides=overrides,
         unmatched_overrides=len(ovs.unmatched(report)) if ovs else 0,
+        banner=banner,
     )
 
 

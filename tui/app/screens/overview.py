@@ -22,6 +22,7 @@ from tui.app.widgets.version_table import VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, Report
 from tui.core.summary import describe_region
+from tui.report.view import BANNER_TITLE
 
 if TYPE_CHECKING:
     from tui.app.app import StoryTraceApp
@@ -51,6 +52,7 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-title", markup=False)
+        yield Static("", id="overview-banner", markup=False)
         yield Static("", id="overview-reference", markup=False)
         yield VersionTable(id="versions")
         with Container(id="overview-lower"):
@@ -94,7 +96,17 @@ class OverviewScreen(Screen[None]):
             line.append(f" \u201c{escape_line(ref.title)}\u201d")
         line.append(f"\nwhy this one: {escape_line(report.reference_reason)}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
+        self._show_banner(report)
         self._describe(table.current_id())
+
+    def _show_banner(self, report: Report) -> None:
+        warnings = report.text_warnings()
+        banner = self.query_one("#overview-banner", Static)
+        banner.set_class(bool(warnings), "-shown")
+        text = Text(BANNER_TITLE + ":", style="bold")
+        for warning in warnings:
+            text.append(f"\n\u2022 {escape_line(warning)}")
+        banner.update(text)
 
     def current_version(self) -> str | None:
         return self.query_one(VersionTable).current_id()

@@ -7,13 +7,13 @@ from hypothesis import strategies as st
 
 from tui.app.rows import (
     RowText,
-    changed_ranges,
     paragraph_rows,
     row_of_passage,
     sentence_rows,
 )
 from tui.app.widgets.version_table import coverage_bar
 from tui.app.wrap import wrap_offsets
+from tui.core.diffing import changed_ranges
 from tui.core.model import Report
 
 # -------------------------------------------------------------------------------- wrap

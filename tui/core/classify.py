@@ -99,7 +99,7 @@ def classify(
         label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources))
         src_text = " ".join(source.sentence_text(i) for i in g.sources)
         tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
-        diff = word_diff(src_text, tgt_text, settings.diff_timeout)
+        diff = word_diff(src_text, tgt_text, settings.diff_max_tokens)
         derived.append(
             (
                 g.targets[0],

@@ -4,6 +4,15 @@ Keys are sorted and floats rounded at the source, so the same inputs and options
 byte-identical output. Extend it, never break it: a breaking change bumps ``schema``.
 storytrace/2 added the top-level provenance keys (families, tree, substitution_lexicon,
 inserts, omissions) and left every storytrace/1 key as it was.
+
+A passage's ``diff`` is exact (same keys and ops as before, sharper meaning): joining its
+``equal`` and ``delete`` texts gives the source sentences exactly as decoded, joined by one
+space, and ``equal`` and ``insert`` the target's. Earlier diffs took the target's spacing for
+both sides; now a difference of spacing alone is a ``delete``/``insert`` pair of spacing only,
+which readers treat as no edit. The setting ``diff_timeout`` (seconds) became
+``diff_max_tokens``: diffs are bounded by size, so they no longer depend on the machine.
+``warnings`` also carries each document's own warnings (a guessed encoding, hidden or
+look-alike characters). Characters a terminal would act on are written as ``\\u`` escapes.
 """
 
 from __future__ import annotations

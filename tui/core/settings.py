@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .diffing import MAX_TOKENS
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -20,7 +22,10 @@ class Settings:
     # Share of a target's (non-boilerplate) characters that must be derived for each verdict.
     wholly_derived: float = 0.75
     partially_derived: float = 0.15
-    diff_timeout: float = 0.5
+    # Tokens (words, spacing runs, punctuation) a side that a word diff compares word by word;
+    # longer passages are diffed sentence by sentence first. A size, not a time limit, so the
+    # same inputs give the same diff on any machine.
+    diff_max_tokens: int = MAX_TOKENS
     # A TSV of known spinner swaps (tortured, expected) instead of the shipped lexicon.
     lexicon: str = ""
 

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from tui.core.diffing import is_spacing
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Document, Passage, Report
 from tui.core.overrides import OverrideSet
@@ -167,7 +168,10 @@ class DetailScreen(ModalScreen[None]):
             ins_style = self.get_component_rich_style("detail--ins", partial=True)
             for op, piece in p.diff:
                 clean = escape_reflow(piece)
-                if op == "equal":
+                if is_spacing(piece) and op != "equal":
+                    # Spacing alone differs: no edit to mark; the version's spacing is shown.
+                    out.append(clean if op == "insert" else "")
+                elif op == "equal":
                     out.append(clean)
                 elif op == "delete":
                     out.append("[-" + clean + "-]", style=del_style)

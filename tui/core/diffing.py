@@ -48,14 +48,15 @@ class _Side:
     word or mark with the spacing after it (a text may also open with spacing alone)."""
 
     def __init__(self, text: str) -> None:
-        self.pieces: list[str] = _PIECE.findall(text)
-        self.starts: list[int] = []  # first piece of each token
-        self.keys: list[str] = []  # the word or mark; " " for leading spacing
-        for k, piece in enumerate(self.pieces):
-            if not piece.isspace() or k == 0:
-                self.starts.append(k)
-                self.keys.append(" " if piece.isspace() else piece)
-        self.starts.append(len(self.pieces))
+        pieces: list[str] = _PIECE.findall(text)
+        self.pieces = pieces
+        # The first piece of each token, and the word or mark it stands for (" " for spacing
+        # that opens the text).
+        self.starts = [k for k, piece in enumerate(pieces) if k == 0 or not piece.isspace()]
+        self.keys = [pieces[k] for k in self.starts]
+        if pieces and pieces[0].isspace():
+            self.keys[0] = " "
+        self.starts.append(len(pieces))
 
     def span(self, t0: int, t1: int) -> int:
         return self.starts[t1] - self.starts[t0]
@@ -101,10 +102,16 @@ def _spacing(a: _Side, b: _Side, i: int, j: int) -> list[int]:
 def _same(a: _Side, b: _Side, i: int, j: int, count: int) -> list[Run]:
     """Runs for ``count`` tokens with the same words, whose spacing may differ or be absent."""
     runs: list[Run] = []
+    equal = 0
     for k in range(count):
-        runs.append((0, 1, 1))
-        runs += [(op, int(op != 1), int(op != -1)) for op in _spacing(a, b, i + k, j + k)]
-    return runs
+        equal += 1
+        for op in _spacing(a, b, i + k, j + k):
+            if op == 0:
+                equal += 1
+                continue
+            runs += [(0, equal, equal), (op, int(op != 1), int(op != -1))]
+            equal = 0
+    return [*runs, (0, equal, equal)] if equal else runs
 
 
 def _word_runs(a: _Side, b: _Side, i0: int, i1: int, j0: int, j1: int) -> list[Run]:
@@ -195,14 +202,20 @@ def _exact(runs: list[Run], src: list[str], tgt: list[str]) -> list[DiffOp]:
         elif op == 1:
             emit("insert", "".join(tgt[j : j + m]))
         else:
+            same: list[str] = []  # pieces alike on both sides, emitted together
             for s, t in zip(src[i : i + n], tgt[j : j + m], strict=True):
+                if s == t:
+                    same.append(s)
+                    continue
                 k = len(_common_prefix(s, t))
                 rest_s, rest_t = s[k:], t[k:]
                 q = len(_common_prefix(rest_s[::-1], rest_t[::-1]))
-                emit("equal", s[:k])
+                emit("equal", "".join(same) + s[:k])
+                same.clear()
                 emit("delete", rest_s[: len(rest_s) - q])
                 emit("insert", rest_t[: len(rest_t) - q])
-                emit("equal", rest_s[len(rest_s) - q :])
+                same.append(rest_s[len(rest_s) - q :])
+            emit("equal", "".join(same))
         i += n
         j += m
     return out

@@ -57,13 +57,16 @@ class _Side:
         if pieces and pieces[0].isspace():
             self.keys[0] = " "
         self.starts.append(len(pieces))
+        # Whether spacing follows each token.
+        self.spaced = [b - a == 2 for a, b in zip(self.starts, self.starts[1:], strict=False)]
 
     def span(self, t0: int, t1: int) -> int:
         return self.starts[t1] - self.starts[t0]
 
-    def chars(self, t: int, code: str) -> str:
-        """Token ``t`` as diff characters: its word's, then the spacing one if spacing follows."""
-        return code + _SPACE * (self.span(t, t + 1) - 1)
+    def chars(self, t0: int, codes: str) -> str:
+        """Tokens from ``t0`` as diff characters: each word's code, then the spacing one
+        where spacing follows."""
+        return "".join(c + _SPACE if self.spaced[t0 + k] else c for k, c in enumerate(codes))
 
 
 def word_diff(source: str, target: str, max_tokens: int = MAX_TOKENS) -> list[DiffOp]:
@@ -95,7 +98,7 @@ def _diff(a: _Side, b: _Side, cap: int) -> list[Run]:
 def _spacing(a: _Side, b: _Side, i: int, j: int) -> list[int]:
     """The op for the spacing after tokens ``a[i]`` and ``b[j]`` (same word): equal when
     both have some, whatever it is; deleted or inserted when only one does."""
-    sa, sb = a.span(i, i + 1) == 2, b.span(j, j + 1) == 2
+    sa, sb = a.spaced[i], b.spaced[j]
     return [0] if sa and sb else [-1] if sa else [1] if sb else []
 
 
@@ -123,14 +126,23 @@ def _word_runs(a: _Side, b: _Side, i0: int, i1: int, j0: int, j1: int) -> list[R
     y = "".join(codes.setdefault(k, chr(0xF0000 + len(codes))) for k in b.keys[j0:j1])
     diffs: list[tuple[int, str]] = []
     for op in Indel.opcodes(x, y):
-        s0, s1, d0, d1 = i0 + op.src_start, i0 + op.src_end, j0 + op.dest_start, j0 + op.dest_end
-        if op.tag == "equal":
-            for k in range(s1 - s0):
-                diffs.append((0, x[s0 - i0 + k]))
-                diffs += [(kind, _SPACE) for kind in _spacing(a, b, s0 + k, d0 + k)]
-        # Indel has no replace: deletes and inserts only.
-        diffs += [(-1, a.chars(t, x[t - i0])) for t in range(s0, s1) if op.tag != "equal"]
-        diffs += [(1, b.chars(t, y[t - j0])) for t in range(d0, d1) if op.tag != "equal"]
+        s0, s1, d0, d1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if op.tag != "equal":  # Indel has no replace: deletes and inserts only
+            if s1 > s0:
+                diffs.append((-1, a.chars(i0 + s0, x[s0:s1])))
+            if d1 > d0:
+                diffs.append((1, b.chars(j0 + d0, y[d0:d1])))
+            continue
+        same: list[str] = []
+        for k in range(s1 - s0):
+            same.append(x[s0 + k])
+            spaced = a.spaced[i0 + s0 + k], b.spaced[j0 + d0 + k]
+            if spaced == (True, True):
+                same.append(_SPACE)
+            elif spaced != (False, False):
+                diffs += [(0, "".join(same)), (-1 if spaced[0] else 1, _SPACE)]
+                same = []
+        diffs.append((0, "".join(same)))
     dmp = diff_match_patch()
     # Merging first also moves the spacing a deleted and an inserted phrase both end with into
     # the equal text after them, so phrases, not words, weigh against what they share.
@@ -144,7 +156,7 @@ def _units(side: _Side, t0: int, t1: int) -> list[int]:
     sizes: list[int] = []
     start = t0
     for t in range(t0, t1):
-        spacing = side.pieces[side.starts[t] + 1] if side.span(t, t + 1) == 2 else ""
+        spacing = side.pieces[side.starts[t] + 1] if side.spaced[t] else ""
         if spacing and ("\n" in spacing or side.keys[t] in _SENTENCE_END):
             sizes.append(t + 1 - start)
             start = t + 1

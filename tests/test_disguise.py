@@ -13,9 +13,8 @@ import pytest
 from tui.app.app import StoryTraceApp
 from tui.core.disguise import disguise_warning, find_disguises
 from tui.core.engine import compare_paths
-from tui.core.model import Report
+from tui.core.model import BANNER_TITLE, Report
 from tui.report import render
-from tui.report.view import BANNER_TITLE
 
 from .conftest import SEEDS
 from .test_app_support import screen_text, settle

@@ -202,8 +202,8 @@ def _decode_guess(raw: bytes) -> tuple[str, str] | None:
     A text whose bytes are mostly ASCII is Latin-script prose, where the few other bytes are
     accents, quotes, dashes and currency signs: every multi-byte CJK encoding, Cyrillic or
     Greek page would make most of its bytes non-ASCII. Left to itself charset-normalizer
-    reads such a file in whichever page it tries first among equally plausible ones, so a
-    pound sign became "Ł" (cp1250), "｣" (cp932) or a DOS box-drawing character. Among Latin
+    reads such a file in whichever page it tries first among equally plausible ones: a pound
+    sign became "Ł" (cp1250) or "｣" (cp932), curly quotes DOS letters (cp775, cp437). Among Latin
     pages Windows-1252 is preferred unless another one is plainly more plausible (cp1252
     turns Polish or Czech letters into symbols inside words, or cannot decode them at all).
     """

@@ -28,6 +28,9 @@ LABEL_LETTERS: dict[str, str] = {
     "boilerplate": "B",
 }
 Verdict = Literal["wholly-derived", "partially-derived", "independent"]
+# Heads the documents' own warnings (``Report.text_warnings``), which the app's overview and
+# every report format show before anything else.
+BANNER_TITLE = "Check before quoting: what a document shows may not be what its file says"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ class Settings:
     # Share of a target's (non-boilerplate) characters that must be derived for each verdict.
     wholly_derived: float = 0.75
     partially_derived: float = 0.15
-    # Tokens (words, spacing runs, punctuation) a side that a word diff compares word by word;
+    # Tokens (words and punctuation marks) a side that a word diff compares word by word;
     # longer passages are diffed sentence by sentence first. A size, not a time limit, so the
     # same inputs give the same diff on any machine.
     diff_max_tokens: int = MAX_TOKENS

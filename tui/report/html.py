@@ -16,8 +16,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..core.escaping import escape_text
+from ..core.model import BANNER_TITLE
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
-from .view import BANNER_TITLE, ReportView, Segment, tag
+from .view import ReportView, Segment, tag
 
 _TAGS = {"delete": "del", "insert": "ins"}
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..core.escaping import escape_text
+from ..core.model import BANNER_TITLE
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -23,7 +24,7 @@ from .provenance import (
     TreeNode,
     TreeView,
 )
-from .view import BANNER_TITLE, ReportView, Row, Segment, Version, tag
+from .view import ReportView, Row, Segment, Version, tag
 
 # CommonMark lets any ASCII punctuation be escaped; these are the ones that can mean
 # something here ($ is GitHub's maths, & starts entities, < raw HTML and autolinks,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..core.model import Report
+from ..core.model import BANNER_TITLE, Report
 from ..core.summary import describe_report
 from .provenance import ProvenanceView
-from .view import BANNER_TITLE, ReportView, tag
+from .view import ReportView, tag
 
 # How many entries the text summary lists before it only counts the rest.
 TEXT_LIST = 12

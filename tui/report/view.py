@@ -36,9 +36,6 @@ LABEL_MEANINGS: dict[str, str] = {
     "omitted": "in the source only, dropped from this version",
     "boilerplate": "page furniture (links, sharing prompts, related posts)",
 }
-# Heads the documents' own warnings (guessed encodings, hidden or look-alike characters),
-# which every format shows before anything else.
-BANNER_TITLE = "Check before quoting: what a document shows may not be what its file says"
 # Labels whose text stands alone; a word diff only means something for derived passages.
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 

@@ -20,9 +20,8 @@ from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
 from tui.core.escaping import escape_line
-from tui.core.model import LABEL_LETTERS, Report
+from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report
 from tui.core.summary import describe_region
-from tui.report.view import BANNER_TITLE
 
 if TYPE_CHECKING:
     from tui.app.app import StoryTraceApp

@@ -46,9 +46,9 @@ TAB_PICTURE = "\u2409"  # ␉
 _SPECIAL = regex.compile(
     rf"[[\p{{Cc}}\p{{Cf}}\p{{Cs}}\p{{Zl}}\p{{Zp}}]--[{KEPT_FORMAT}]]", regex.V1
 )
-# What a JSON reader never needs raw: the same set less tab and line feed, which JSON escapes
-# itself inside strings and which are harmless whitespace between tokens.
-_JSON_SPECIAL = regex.compile(
+# The same less tab and line feed, which a file keeps as they are (JSON escapes them itself
+# inside strings, and between tokens they are harmless whitespace).
+_SPECIAL_IN_FILES = regex.compile(
     rf"[[\p{{Cc}}\p{{Cf}}\p{{Cs}}\p{{Zl}}\p{{Zp}}]--[\t\n{KEPT_FORMAT}]]", regex.V1
 )
 
@@ -75,14 +75,16 @@ def escape_text(text: str, *, newline: str | None = None, tab_size: int = 0) -> 
     grid; 0 keeps them. A lone ``\\r`` is always pictured (``␍``): it would move a terminal's
     cursor back over what was written.
     """
-    if text.isprintable() or _SPECIAL.search(text) is None:
+    # Files keep line feeds and tabs: looking only for the rest finds nothing in most text.
+    special = _SPECIAL_IN_FILES if newline is None and tab_size == 0 else _SPECIAL
+    if text.isprintable() or special.search(text) is None:
         return text
     breaks = LINE_BREAKS if newline is not None else "\n"
     out: list[str] = []
     line_start = 0  # index in the output joined so far, for tab stops
     length = 0
     pos = 0
-    for m in _SPECIAL.finditer(text):
+    for m in special.finditer(text):
         i = m.start()
         if i > pos:
             out.append(text[pos:i])
@@ -138,7 +140,7 @@ def escape_json(dumped: str) -> str:
     """Serialised JSON with every character :func:`escape_text` would not show raw written as
     a JSON ``\\u`` escape: the parsed values stay exactly the documents' text, and the file can
     be printed with ``cat`` without a terminal acting on it."""
-    return _JSON_SPECIAL.sub(lambda m: _json_code(m.group()), dumped)
+    return _SPECIAL_IN_FILES.sub(lambda m: _json_code(m.group()), dumped)
 
 
 def _json_code(ch: str) -> str:

@@ -127,7 +127,7 @@ def test_one_entry_with_an_unknown_label_keeps_the_rest_and_itself(story: Path) 
     assert code == 0 and NOTE in stdout  # the good note is in the report
     [warning] = stderr.splitlines()
     assert "\x1b" not in warning and "\x07" not in warning
-    assert "unknown label stolen\\x1b[31m" in warning and "kept in the file as it is" in warning
+    assert "unknown label stolen␛[31m" in warning and "kept in the file as it is" in warning
     # Saving again keeps the bad entry exactly as it was, for the reviewer to fix.
     overrides, _ = load_overrides(sidecar)
     c = report.comparison(COPY)
@@ -145,7 +145,7 @@ def test_warnings_about_notes_escape_the_path(tmp_path: Path) -> None:
     (folder / SIDECAR_NAME).write_text("{broken", encoding="utf-8")
     code, _, stderr = _compare(str(folder))
     assert code == 0
-    assert "story\\x1b[2J\\u202e" in stderr and "\x1b" not in stderr and "\u202e" not in stderr
+    assert "story␛[2J<U+202E>" in stderr and "\x1b" not in stderr and "\u202e" not in stderr
 
 
 def test_a_fifo_sidecar_does_not_hang(story: Path) -> None:

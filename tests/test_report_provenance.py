@@ -271,7 +271,8 @@ def test_report_without_provenance_still_renders(auto_report: Report) -> None:
 
 def test_clip() -> None:
     assert clip("a  b\n\tc") == "a b c"
-    assert clip("x\x1b[2Jy") == "x\ufffd[2Jy"
+    # Controls are kept (the text is the evidence); each format escapes them as it shows them.
+    assert clip("x\x1b[2Jy") == "x\x1b[2Jy"
     long = " ".join(f"w{i}" for i in range(200))
     head = clip(long, 60)
     assert len(head) <= 60 and head.endswith("\u2026") and head.startswith("w0 w1")

@@ -35,10 +35,10 @@ class _Bug(click.ClickException):
 def _shown(text: str) -> str:
     """A path or message safe for one terminal line (control characters escaped)."""
     try:
-        from .core.loading import printable
+        from .core.escaping import escape_line
     except Exception:  # the escaping module itself failed to import: Python's own escaping
         return ascii(text)[1:-1]
-    return printable(text)
+    return escape_line(text)
 
 
 class _Storytrace(click.Group):

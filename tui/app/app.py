@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.audit import AuditScreen
 from tui.app.screens.export import ExportRequest, ExportScreen, default_export_folder
 from tui.app.screens.families import FamilyScreen
@@ -34,6 +33,7 @@ from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.progress import AlignProgress
 from tui.core.engine import CompareError, compare, compare_paths
 from tui.core.errors import unexpected
+from tui.core.escaping import escape_line
 from tui.core.loading import DEFAULT_MAX_BYTES
 from tui.core.model import Report
 from tui.core.overrides import (
@@ -172,7 +172,7 @@ class StoryTraceApp(App[None]):
             if self.report is not None:
                 # A re-alignment failed: the comparison on screen is still whole and usable.
                 self.notify(
-                    sanitize_name(f"{message}; the previous comparison is still shown"),
+                    escape_line(f"{message}; the previous comparison is still shown"),
                     title="Cannot compare",
                     severity="error",
                     markup=False,
@@ -184,7 +184,7 @@ class StoryTraceApp(App[None]):
     def show_error(self, message: str) -> None:
         self.error = message
         self.notify(
-            sanitize_name(message),
+            escape_line(message),
             title="Cannot compare",
             severity="error",
             markup=False,
@@ -200,14 +200,17 @@ class StoryTraceApp(App[None]):
         self.overrides.bind(report)
         if not self._warned:
             self._warned = True
+            # The documents' own warnings stay on the overview's banner; these are the rest.
+            shown = set(report.text_warnings())
             for warning in report.warnings:
-                self.notify(
-                    sanitize_name(warning), title="Skipped", severity="warning", markup=False
-                )
+                if warning not in shown:
+                    self.notify(
+                        escape_line(warning), title="Skipped", severity="warning", markup=False
+                    )
         self._tell_stale()
         if previous is not None and previous.reference != report.reference:
             self.notify(
-                f"reference is now {sanitize_name(report.reference)}", markup=False, timeout=4
+                f"reference is now {escape_line(report.reference)}", markup=False, timeout=4
             )
         for screen in self.screen_stack:
             if isinstance(screen, OverviewScreen | SideBySideScreen):
@@ -223,7 +226,7 @@ class StoryTraceApp(App[None]):
     def _tell_stale(self) -> None:
         stale = self.stale_notes()
         if stale:
-            versions = ", ".join(sorted({sanitize_name(s.version) for s in stale}))
+            versions = ", ".join(sorted({escape_line(s.version) for s in stale}))
             self.notify(
                 f"{len(stale)} reviewer note(s) no longer apply and are not used ({versions}): "
                 "the text changed since; the overview lists them",
@@ -241,10 +244,10 @@ class StoryTraceApp(App[None]):
         if report is None or report.reference == doc_id:
             if report is not None:
                 self.notify(
-                    f"{sanitize_name(doc_id)} is already the reference", markup=False, timeout=3
+                    f"{escape_line(doc_id)} is already the reference", markup=False, timeout=3
                 )
             return
-        self.show_progress(0.0, f"re-aligning against {sanitize_name(doc_id)}")
+        self.show_progress(0.0, f"re-aligning against {escape_line(doc_id)}")
         self.realign(doc_id, report.documents, list(report.warnings))
 
     def open_side_by_side(self, target: str) -> None:
@@ -327,9 +330,9 @@ class StoryTraceApp(App[None]):
         except (OSError, ValueError) as err:
             reason = getattr(err, "strerror", None) or str(err)
             line = " ".join(f"could not write {request.path}: {reason}".split())
-            self.notify(sanitize_name(line), title="Export failed", severity="error", markup=False)
+            self.notify(escape_line(line), title="Export failed", severity="error", markup=False)
             return None
-        where = sanitize_name(os.path.abspath(written))
+        where = escape_line(os.path.abspath(written))
         self.notify(f"wrote {where}", title="Exported", markup=False)
         return written
 
@@ -351,7 +354,7 @@ class StoryTraceApp(App[None]):
             self.overrides.bind(self.report)
         for warning in warnings:
             self.notify(
-                sanitize_name(warning), title="Reviewer notes", severity="warning", markup=False
+                escape_line(warning), title="Reviewer notes", severity="warning", markup=False
             )
 
     def relabel(self, target: str, passage: int, label: str | None) -> None:
@@ -384,7 +387,7 @@ class StoryTraceApp(App[None]):
         except OSError as err:
             # The notes stay in memory (and reach exports); only the file is behind.
             self.notify(
-                sanitize_name(
+                escape_line(
                     f"could not save reviewer notes: {err.strerror or err}; "
                     "they are kept until you quit"
                 ),
@@ -392,11 +395,11 @@ class StoryTraceApp(App[None]):
                 markup=False,
             )
         else:
-            self.notify(sanitize_name(f"{text}; saved in {path}"), timeout=3, markup=False)
+            self.notify(escape_line(f"{text}; saved in {path}"), timeout=3, markup=False)
             backup, self.overrides.backup = self.overrides.backup, None
             if backup is not None:
                 self.notify(
-                    sanitize_name(
+                    escape_line(
                         f"the notes file that could not be read is kept as {backup}; "
                         "the new notes are in a fresh file"
                     ),

@@ -103,7 +103,7 @@ def classify(
         label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources), settings.thresholds)
         src_text = " ".join(source.sentence_text(i) for i in g.sources)
         tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
-        diff = word_diff(src_text, tgt_text, settings.diff_timeout)
+        diff = word_diff(src_text, tgt_text, settings.diff_max_tokens)
         source_spans, target_spans = _spans(source, g.sources), _spans(target, g.targets)
         derived.append(
             (

@@ -176,7 +176,9 @@ def compare(
         reference_reason=reason,
         documents=list(documents),
         comparisons=comparisons,
-        warnings=warnings,
+        # Load warnings, then each document's own; a re-alignment passes the report's warnings
+        # back in, so each is kept once.
+        warnings=list(dict.fromkeys([*warnings, *(w for d in documents for w in d.warnings)])),
         provenance=provenance,
     )
 

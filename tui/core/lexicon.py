@@ -15,8 +15,8 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from .escaping import escape_line
 from .files import ReadError, read_regular
-from .loading import printable
 from .model import Comparison, LexiconEntry
 from .textnorm import STOPWORDS, fold
 
@@ -58,7 +58,7 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
     """The shipped lexicon, or a user's TSV (tortured, expected[, count]) instead."""
     if path is None:
         return shipped_lexicon()
-    shown = printable(os.fspath(path))
+    shown = escape_line(os.fspath(path))
     try:
         text = read_regular(path, MAX_BYTES).decode("utf-8")
     except ReadError as err:

@@ -28,6 +28,9 @@ LABEL_LETTERS: dict[str, str] = {
     "boilerplate": "B",
 }
 Verdict = Literal["wholly-derived", "partially-derived", "independent"]
+# Heads the documents' own warnings (``Report.text_warnings``), which the app's overview and
+# every report format show before anything else.
+BANNER_TITLE = "Check before quoting: what a document shows may not be what its file says"
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,9 @@ class Document:
     date_source: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # What the shown text may not tell a reader, found while loading it: an encoding that was
+    # guessed, hidden or look-alike characters. One line each; every report opens with them.
+    warnings: list[str] = field(default_factory=list)
 
     _weights: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     # Computed once per segmentation by ``boilerplate.boilerplate_sentences``: the sentence
@@ -253,6 +259,11 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     schema: str = "storytrace/3"
+
+    def text_warnings(self) -> list[str]:
+        """The documents' own warnings (guessed encodings, hidden or look-alike characters):
+        the banner the app's overview and every report format show first."""
+        return [w for d in self.documents for w in d.warnings]
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:

@@ -51,8 +51,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .escaping import escape_line
 from .files import ReadError, read_regular, write_text
-from .loading import printable
 from .model import LABELS, Comparison, Passage, Report
 
 SIDECAR_NAME = ".storytrace-notes.json"
@@ -276,7 +276,7 @@ def _entry(target: str, key: str, e: object) -> Override:
         raise ValueError("is not an object")
     label, note = e.get("label"), e.get("note", "")
     if label is not None and label not in LABELS:
-        raise ValueError(f"has an unknown label {printable(str(label)[:40])!s}")
+        raise ValueError(f"has an unknown label {escape_line(str(label)[:40])!s}")
     fields = (note, e.get("original_label", ""), e.get("version", ""), e.get("excerpt", ""))
     if not all(isinstance(f, str) for f in fields):
         raise ValueError("has a field that is not text")
@@ -300,13 +300,13 @@ def _from_json(text: str, shown: str) -> tuple[OverrideSet, list[str]]:
     bad: list[str] = []
     for target, passages in docs.items():
         if not isinstance(passages, dict):
-            raise ValueError(f"the entry for document {printable(target[:12])} is not an object")
+            raise ValueError(f"the entry for document {escape_line(target[:12])} is not an object")
         for key, e in passages.items():
             try:
                 out.items[(target, key)] = _entry(target, key, e)
             except ValueError as err:
                 out.kept[(target, key)] = e
-                bad.append(f"entry {printable(key[:12])} {err}")
+                bad.append(f"entry {escape_line(key[:12])} {err}")
     warnings = [
         f"reviewer notes {shown}: {b}; kept in the file as it is, not used" for b in bad[:5]
     ]
@@ -323,7 +323,7 @@ def load_overrides(path: str | os.PathLike[str]) -> tuple[OverrideSet, list[str]
     refuses, see the module docstring); one bad entry is kept and the rest load.
     """
     path = Path(path)
-    shown = printable(os.fspath(path))
+    shown = escape_line(os.fspath(path))
     try:
         raw = read_regular(path, MAX_BYTES)
         text = raw.decode("utf-8")
@@ -350,7 +350,7 @@ def _unusable(path: Path, shown: str, problem: str, movable: bool) -> tuple[Over
         else "left untouched; new notes cannot be saved there"
     )
     out = OverrideSet(path=path, problem=problem, movable=movable)
-    return out, [f"reviewer notes {shown} cannot be used ({printable(problem)}); {then}"]
+    return out, [f"reviewer notes {shown} cannot be used ({escape_line(problem)}); {then}"]
 
 
 def _backup_name(path: Path) -> Path:
@@ -373,16 +373,16 @@ def save_overrides(path: str | os.PathLike[str], overrides: OverrideSet) -> Path
     path = Path(path)
     if overrides.problem is not None and overrides.path == path:
         if not overrides.movable:
-            raise OSError(errno.EPERM, f"{printable(os.fspath(path))}: {overrides.problem}")
+            raise OSError(errno.EPERM, f"{escape_line(os.fspath(path))}: {overrides.problem}")
         with contextlib.suppress(FileNotFoundError):
             if not stat.S_ISREG(os.stat(path).st_mode):
-                raise OSError(errno.EINVAL, f"{printable(os.fspath(path))}: not a regular file")
+                raise OSError(errno.EINVAL, f"{escape_line(os.fspath(path))}: not a regular file")
             backup = _backup_name(path)
             os.rename(path, backup)
             overrides.backup = backup
         overrides.problem, overrides.movable = None, False
     elif path.exists() and not path.is_file():
-        raise OSError(errno.EINVAL, f"{printable(os.fspath(path))}: not a regular file")
+        raise OSError(errno.EINVAL, f"{escape_line(os.fspath(path))}: not a regular file")
     out = write_text(path, _to_json(overrides))
     overrides.path = path
     return out

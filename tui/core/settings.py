@@ -11,7 +11,10 @@ from .thresholds import Thresholds
 class Settings:
     # Source sentences considered per target sentence after tf-idf retrieval.
     candidates: int = 8
-    diff_timeout: float = 0.5
+    # Tokens (words and punctuation marks) a side that a word diff compares word by word;
+    # longer passages are diffed sentence by sentence first. A size, not a time limit, so the
+    # same inputs give the same diff on any machine.
+    diff_max_tokens: int = 2000
     # A TSV of known spinner swaps (tortured, expected) instead of the shipped lexicon.
     lexicon: str = ""
     # Leave shared quotations out of the shares a verdict is decided from (plagiarism tools'

@@ -10,8 +10,8 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from ..core.escaping import escape_line
 from ..core.files import write_text
-from ..core.loading import printable
 from ..core.model import Report
 from ..core.overrides import OverrideSet
 from . import view as _view
@@ -53,7 +53,7 @@ def render(
 
     # Text goes to a terminal: no control, escape or bidi character from a file name or a
     # document may reach it raw, wherever in the report it appears.
-    return "\n".join(printable(line) for line in render_text(report, built).split("\n"))
+    return "\n".join(escape_line(line) for line in render_text(report, built).split("\n"))
 
 
 def default_filename(report: Report, fmt: str) -> str:

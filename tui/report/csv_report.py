@@ -7,8 +7,10 @@ LibreOffice, Numbers, pandas and Python's ``utf-8-sig`` all skip it. Rows end in
 
 Evidence: a CSV has no place for a header block that would not break sorting and filtering,
 so every row carries its provenance instead (tool version, settings, both files' paths and
-SHA-256, the generation time when recorded); warnings about skipped files, which have no
-rows, are in the other formats.
+SHA-256, the generation time when recorded), and ``document_warnings`` carries what the other
+formats put in their opening banner about the row's two documents (a guessed encoding, hidden
+or look-alike characters), so a filtered sheet still says when a quote may not read as the file
+does. Warnings about skipped files, which have no rows, are in the other formats.
 
 Provenance: the derivation tree, substitution lexicon, inserts and omission audit are not
 passages, and a second kind of row (or a second table under the first) would break sorting
@@ -24,6 +26,10 @@ Stale reviewer notes (made on a text that has changed since, see
 ``passage`` column, the note, the passage it was made on in ``target_text`` and why it no
 longer applies in ``target_where``: a spreadsheet filter on ``passage`` finds them.
 
+Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
+an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
+acting on the terminal a user prints the file in, or reordering what a spreadsheet shows.
+
 Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
 (OWASP's advice). Numbers this module writes itself are left alone.
@@ -34,6 +40,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..core.escaping import escape_text
 from .view import ReportView
 
 BOM = "\ufeff"
@@ -62,6 +69,7 @@ COLUMNS = (
     "tool",
     "settings",
     "generated_at",
+    "document_warnings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -69,6 +77,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def defuse(value: str) -> str:
     """Text a spreadsheet would evaluate, made inert."""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cell(value: str) -> str:
+    return defuse(escape_text(value))
 
 
 def _spans(spans: list[tuple[int, int]]) -> str:
@@ -105,8 +117,9 @@ def render_csv(view: ReportView) -> str:
                 "tool": tool,
                 "settings": settings,
                 "generated_at": ev.generated_at or "",
+                "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
             }
-            row = {k: defuse(val) for k, val in text_cells.items()}
+            row = {k: _cell(val) for k, val in text_cells.items()}
             row |= {
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",

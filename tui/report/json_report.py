@@ -4,9 +4,7 @@ working and a plain run stays byte-identical to ``report_to_json``."""
 
 from __future__ import annotations
 
-import json
-
-from ..core.contract import report_to_dict, report_to_json
+from ..core.contract import dumps, report_to_dict, report_to_json
 from ..core.model import Report
 from ..core.overrides import OverrideSet
 
@@ -59,4 +57,4 @@ def render_json(report: Report, overrides: OverrideSet | None, generated_at: str
             data["notes_file"] = str(overrides.path)
     if generated_at:
         data["generated_at"] = generated_at
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    return dumps(data)

@@ -2,7 +2,9 @@
 
 Document text is untrusted: every character Markdown (or the HTML it may contain) would act
 on is backslash-escaped, and lines that would open a heading, quote, list, rule or code block
-are defused, so a story can never add structure, links or markup to the report.
+are defused, so a story can never add structure, links or markup to the report. The finished
+page then goes through the one escaping policy (:mod:`tui.core.escaping`), so no control,
+escape sequence or bidi override from a file reaches whoever prints it with ``cat`` or renders it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.escaping import escape_text
+from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..core.summary import INDEPENDENT_OF_ALL
 from .provenance import (
@@ -122,6 +126,14 @@ def _table(head: list[str], rows: list[list[str]], align: str = "") -> list[str]
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(rule) + " |"]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return lines
+
+
+def _banner(view: ReportView) -> list[str]:
+    if not view.evidence.banner:
+        return []
+    lines = [f"> **{escape(BANNER_TITLE)}:**", ">"]
+    lines += [f"> - {escape(w)}" for w in view.evidence.banner]
+    return [*lines, ""]
 
 
 def _evidence(view: ReportView) -> list[str]:
@@ -515,6 +527,7 @@ def render_markdown(view: ReportView) -> str:
         + (f" on {ev.generated_at}" if ev.generated_at else "")
         + ".",
         "",
+        *_banner(view),
         *_evidence(view),
         "",
         *_summary(view),
@@ -528,4 +541,4 @@ def render_markdown(view: ReportView) -> str:
         f"*{ev.tool} {ev.tool_version}. Labels are the tool's measurement of text similarity, "
         "not a legal finding. SHA-256 hashes identify exactly which files were compared.*"
     )
-    return "\n".join(lines) + "\n"
+    return escape_text("\n".join(lines) + "\n")

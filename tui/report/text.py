@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.model import Report
+from ..core.model import BANNER_TITLE, Report
 from ..core.summary import describe_report
 from .provenance import ProvenanceView
 from .view import ReportView, tag
@@ -101,8 +101,15 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
     return [*lines, ""]
 
 
+def banner_lines(view: ReportView) -> list[str]:
+    """What a reader must know before quoting any of the documents, first in every format."""
+    if not view.evidence.banner:
+        return []
+    return [f"{BANNER_TITLE.upper()}:", *(f"  ! {w}" for w in view.evidence.banner), ""]
+
+
 def render_text(report: Report, view: ReportView) -> str:
-    head = evidence_lines(view)
+    head = banner_lines(view) + evidence_lines(view)
     tail = override_lines(view)
     body = describe_report(report)
     if view.provenance:

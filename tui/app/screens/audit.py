@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import Insert, Omission, Report
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class AuditScreen(Screen[None]):
         inserts = inserts_of(report, doc_id)
         header = Text()
         header.append("Inserts and omissions of ", style="bold")
-        header.append(sanitize_name(doc_id), style="bold")
+        header.append(escape_line(doc_id), style="bold")
         if doc_id == report.reference:
             header.append(" (the reference)")
         header.append(f"   {len(omissions)} omission(s), {len(inserts)} insert(s)")
@@ -134,14 +134,14 @@ class AuditScreen(Screen[None]):
         for o in omissions:
             source = report.document(o.source)
             out.append(f"  [{o.kind}] ", style="bold")
-            out.append(sanitize_name(_clip(o.detail)) + "\n")
+            out.append(escape_line(_clip(o.detail)) + "\n")
             out.append(
-                f"    from {sanitize_name(source.id)} at characters {_where(o.source_spans)}\n",
+                f"    from {escape_line(source.id)} at characters {_where(o.source_spans)}\n",
                 style="italic",
             )
             text = " ".join(source.text[a:b] for a, b in o.source_spans)
             if text.strip() and " ".join(text.split()) != " ".join(o.detail.split()):
-                out.append(f"    \u201c{sanitize(_clip(text))}\u201d\n")
+                out.append(f"    \u201c{escape_reflow(_clip(text))}\u201d\n")
         out.append("\n")
         out.append("Inserts", style="bold underline")
         out.append("  text this version added; promotion first\n\n")
@@ -150,9 +150,9 @@ class AuditScreen(Screen[None]):
         doc = report.document(doc_id)
         for i in inserts:
             out.append(f"  [{i.kind}] ", style="bold")
-            out.append(sanitize_name(i.reason) + "\n")
+            out.append(escape_line(i.reason) + "\n")
             out.append(f"    at characters {_where(i.spans)}\n", style="italic")
             text = " ".join(doc.text[a:b] for a, b in i.spans)
-            out.append(f"    \u201c{sanitize(_clip(text))}\u201d\n")
+            out.append(f"    \u201c{escape_reflow(_clip(text))}\u201d\n")
         out.rstrip()
         return out

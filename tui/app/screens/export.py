@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
-from tui.app.sanitize import sanitize_name
+from tui.core.escaping import escape_line
 from tui.core.model import Report
 from tui.report import FORMATS, default_filename
 
@@ -99,14 +99,14 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     f"all {len(self.report.comparisons)} versions", value=True, name="all"
                 )
                 if self.current is not None:
-                    only = RadioButton(Text(f"only {sanitize_name(self.current)}"), name="current")
+                    only = RadioButton(Text(f"only {escape_line(self.current)}"), name="current")
                     yield only
             yield Label("File (enter writes)", classes="export-heading")
             yield Input(self._auto_path, id="export-path")
             where = "the current folder" if self.folder == Path(".") else str(self.folder)
             yield Static(
                 Text(
-                    f"Suggested in {sanitize_name(where)}: outside the input folders, so "
+                    f"Suggested in {escape_line(where)}: outside the input folders, so "
                     "reopening them never reads the report as a version.",
                     style="italic",
                 ),

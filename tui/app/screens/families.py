@@ -16,10 +16,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.detail import LABEL_HELP
 from tui.app.widgets.family_view import DISAGREE_MARK, ORIGIN_MARK, FamilyView
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class FamilyScreen(Screen[None]):
             family = view.families[view.cursor]
             status.append(f"family {view.cursor + 1}/{len(view.families)} ")
             status.append(f"#{family.id}", style="bold")
-            status.append(f" \u2502 origin {sanitize_name(family.origin)}")
+            status.append(f" \u2502 origin {escape_line(family.origin)}")
             status.append(f" \u2502 in {len(family.variants)} of {len(view.versions)} versions")
             if view.disagree[view.cursor]:
                 status.append(f" \u2502 {DISAGREE_MARK} versions disagree", style="bold")
@@ -144,20 +144,20 @@ class FamilyDetailScreen(ModalScreen[None]):
         family, report = self.family, self.report
         out = Text()
         out.append(f"Family #{family.id}", style="bold")
-        out.append(f"   origin {sanitize_name(family.origin)}")
+        out.append(f"   origin {escape_line(family.origin)}")
         out.append(f"   {'all verbatim' if family.agree else 'versions differ'}\n")
         present = {v.doc for v in family.variants}
         missing = [d.id for d in report.documents if d.id not in present]
         if missing:
             out.append(
-                "not in: " + ", ".join(sanitize_name(m) for m in missing) + "\n", style="italic"
+                "not in: " + ", ".join(escape_line(m) for m in missing) + "\n", style="italic"
             )
         for variant in family.variants:
             doc = report.document(variant.doc)
             out.append("\n")
             origin = variant.doc == family.origin
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
-            out.append(sanitize_name(doc.id), style="bold")
+            out.append(escape_line(doc.id), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
             out.append(f"   score {variant.score:.2f}")
             if origin:
@@ -167,5 +167,5 @@ class FamilyDetailScreen(ModalScreen[None]):
             spans = ", ".join(f"{a:,}\u2013{b:,}" for a, b in variant.spans) or "none"
             out.append(f"  sentence(s) {sentences} \u00b7 characters {spans}\n", style="italic")
             for a, b in variant.spans:
-                out.append("  " + sanitize(doc.text[a:b]) + "\n")
+                out.append("  " + escape_reflow(doc.text[a:b]) + "\n")
         return out

@@ -16,11 +16,11 @@ from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from tui.app.sanitize import sanitize_name
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
-from tui.core.model import LABEL_LETTERS, Report
+from tui.core.escaping import escape_line
+from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report
 from tui.core.summary import describe_region
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class OverviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-title", markup=False)
+        yield Static("", id="overview-banner", markup=False)
         yield Static("", id="overview-reference", markup=False)
         yield VersionTable(id="versions")
         with Container(id="overview-lower"):
@@ -71,7 +72,7 @@ class OverviewScreen(Screen[None]):
 
     def show_error(self, message: str) -> None:
         self.query_one("#overview-title", Static).update(Text("storytrace \u2014 cannot compare"))
-        self.query_one("#overview-regions", Static).update(Text(sanitize_name(message)))
+        self.query_one("#overview-regions", Static).update(Text(escape_line(message)))
         self.query_one("#overview-regions").add_class("-error")
 
     def show_report(self, report: Report, previous: Report | None) -> None:
@@ -89,12 +90,22 @@ class OverviewScreen(Screen[None]):
         )
         line = Text()
         line.append("Reference ", style="bold")
-        line.append(sanitize_name(ref.id), style="bold")
+        line.append(escape_line(ref.id), style="bold")
         if ref.title:
-            line.append(f" \u201c{sanitize_name(ref.title)}\u201d")
-        line.append(f"\nwhy this one: {sanitize_name(report.reference_reason)}", style="italic")
+            line.append(f" \u201c{escape_line(ref.title)}\u201d")
+        line.append(f"\nwhy this one: {escape_line(report.reference_reason)}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
+        self._show_banner(report)
         self._describe(table.current_id())
+
+    def _show_banner(self, report: Report) -> None:
+        warnings = report.text_warnings()
+        banner = self.query_one("#overview-banner", Static)
+        banner.set_class(bool(warnings), "-shown")
+        text = Text(BANNER_TITLE + ":", style="bold")
+        for warning in warnings:
+            text.append(f"\n\u2022 {escape_line(warning)}")
+        banner.update(text)
 
     def current_version(self) -> str | None:
         return self.query_one(VersionTable).current_id()
@@ -114,8 +125,8 @@ class OverviewScreen(Screen[None]):
         out = Text()
         cov = comparison.coverage
         out.append(
-            f"{sanitize_name(doc_id)}: {comparison.verdict}, "
-            f"{cov['target_derived']:.0%} of its text derived from {sanitize_name(source.id)}, "
+            f"{escape_line(doc_id)}: {comparison.verdict}, "
+            f"{cov['target_derived']:.0%} of its text derived from {escape_line(source.id)}, "
             f"{cov['source_reused']:.0%} of the reference reused\n",
             style="bold",
         )
@@ -128,7 +139,7 @@ class OverviewScreen(Screen[None]):
         if not comparison.regions:
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
-            out.append(f"\u2022 {sanitize_name(describe_region(source, target, region))}\n")
+            out.append(f"\u2022 {escape_line(describe_region(source, target, region))}\n")
         stale = self.story.stale_notes(doc_id)
         if stale:
             out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")
@@ -136,9 +147,9 @@ class OverviewScreen(Screen[None]):
             o = s.override
             label = f"reviewer {o.label}, " if o.label else ""
             out.append(
-                sanitize_name(f"\u2022 {label}engine {o.original_label}: {o.note}")
+                escape_line(f"\u2022 {label}engine {o.original_label}: {o.note}")
                 + "\n"
-                + sanitize_name(f"  made on \u201c{o.excerpt}\u201d; {s.reason}")
+                + escape_line(f"  made on \u201c{o.excerpt}\u201d; {s.reason}")
                 + "\n"
             )
         panel.update(out)

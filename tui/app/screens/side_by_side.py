@@ -18,12 +18,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from tui.app.rows import Mode, RowText
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.review import CLEAR, LabelScreen, NoteScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
 
 if TYPE_CHECKING:
@@ -184,10 +184,10 @@ class SideBySideScreen(Screen[None]):
         stacked = self.view.is_stacked
         header = Text()
         header.append(f"{'top: ' if stacked else ''}{left_role} ", style="italic")
-        header.append(sanitize_name(left), style="bold")
+        header.append(escape_line(left), style="bold")
         header.append("  \u2502  " if stacked else "  \u2192  ")
         header.append(f"{'below: ' if stacked else ''}{right_role} ", style="italic")
-        header.append(sanitize_name(right), style="bold")
+        header.append(escape_line(right), style="bold")
         cov = comparison.coverage.get("target_derived", 0.0)
         header.append(f"   {comparison.verdict}, {cov:.0%} derived")
         self.query_one("#sbs-header", StatusLine).set_text(header)
@@ -217,7 +217,7 @@ class SideBySideScreen(Screen[None]):
             hits = view.hits
             at = view.cursor in hits and hits.index(view.cursor) + 1
             status.append(
-                f" \u2502 search \u201c{sanitize_name(self.search_term)}\u201d: "
+                f" \u2502 search \u201c{escape_line(self.search_term)}\u201d: "
                 f"{len(hits)} row(s)" + (f", at {at}" if at else "")
             )
         self.query_one("#sbs-status", StatusLine).set_text(status)
@@ -237,7 +237,7 @@ class SideBySideScreen(Screen[None]):
         if ov.note:
             out.append(", " if ov.label else "")
             out.append("note: ")
-            out.append(sanitize_name(ov.note), style="italic")
+            out.append(escape_line(ov.note), style="italic")
         return out
 
     @on(AlignedView.CursorMoved)
@@ -293,7 +293,7 @@ class SideBySideScreen(Screen[None]):
                 view.next_hit(1)
             if not view.hits:
                 self.notify(
-                    f"no match for \u201c{sanitize_name(self.search_term)}\u201d",
+                    f"no match for \u201c{escape_line(self.search_term)}\u201d",
                     markup=False,
                     timeout=3,
                 )
@@ -358,7 +358,7 @@ class SideBySideScreen(Screen[None]):
         k = targets.index(self.target) if self.target in targets else 0
         self.target = targets[(k + step) % len(targets)]
         self._load(report)
-        self.notify(f"version {sanitize_name(self.target)}", markup=False, timeout=2)
+        self.notify(f"version {escape_line(self.target)}", markup=False, timeout=2)
 
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_class("-open"):

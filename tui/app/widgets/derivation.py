@@ -15,16 +15,16 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
+from tui.core.escaping import escape_line
 from tui.core.model import Report, Tree
 
 
 def node_name(node: str) -> str:
     """How a tree node reads on screen: inferred nodes by what they are."""
     if Tree.inferred(node):
-        return f"({sanitize_name(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
-    return sanitize_name(node)
+        return f"({escape_line(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
+    return escape_line(node)
 
 
 def tree_lines(tree: Tree) -> list[tuple[str, str]]:
@@ -167,13 +167,13 @@ class DerivationTree(Static):
             out.append(f"  {edge.shared_passages} shared passage(s)\n")
             if edge.shared_phrases:
                 out.append("  shared unusual wording: ")
-                phrases = (f"\u201c{sanitize_name(p)}\u201d" for p in edge.shared_phrases)
+                phrases = (f"\u201c{escape_line(p)}\u201d" for p in edge.shared_phrases)
                 out.append(", ".join(phrases))
                 out.append("\n")
             for line in edge.evidence:
-                out.append(f"  \u2022 {sanitize_name(line)}\n")
+                out.append(f"  \u2022 {escape_line(line)}\n")
         notes = [note for note in tree.notes if doc in note]
         if notes:
             out.append("Notes\n", style=self._style("heading"))
             for note in notes:
-                out.append(f"  \u2022 {sanitize_name(note)}\n")
+                out.append(f"  \u2022 {escape_line(note)}\n")

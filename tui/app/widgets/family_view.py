@@ -5,7 +5,7 @@ lines on screen and kept in an LRU cache, so a few thousand families scroll as f
 Columns wider than the screen scroll sideways under a pinned gutter (family number) and a
 pinned header (version ids), so a cell never loses its row or its version.
 
-All document text passes through ``sanitize`` before it reaches a ``Text``.
+All document text passes through ``tui.core.escaping`` before it reaches a ``Text``.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.row_view import RowView, cursor_bindings
 from tui.app.wrap import wrap_offsets
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report, Variant
 
 GUTTER = 7  # cursor mark, family number (4), disagreement mark, space
@@ -64,7 +64,7 @@ def disagreeing(report: Report, family: Family, components: dict[str, str]) -> b
 
 def variant_text(report: Report, variant: Variant) -> str:
     doc = report.document(variant.doc)
-    return sanitize(" ".join(doc.cut(span) for span in variant.spans))
+    return escape_reflow(" ".join(doc.cut(span) for span in variant.spans))
 
 
 def variant_heading(family: Family, variant: Variant) -> str:
@@ -279,7 +279,7 @@ class FamilyView(RowView, can_focus=True):
         for c, doc in enumerate(self.versions):
             if c:
                 parts.append(Segment(SEPARATOR, base + self._style("divider")))
-            name = Text(sanitize_name(doc), end="", no_wrap=True)
+            name = Text(escape_line(doc), end="", no_wrap=True)
             name.truncate(layout.column, overflow="ellipsis", pad=True)
             # Text.render drops a Text's own style when it has no spans: stylize instead.
             name.stylize(base + self._style("header"))

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
-from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
+from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
 
 BAR_WIDTH = 10
@@ -99,12 +99,12 @@ class VersionTable(DataTable[Text]):
         ref_style = self._style("reference")
         self.add_row(
             Text("\u2605", style=ref_style),
-            Text(sanitize_name(ref.id), style=ref_style),
+            Text(escape_line(ref.id), style=ref_style),
             Text("reference", style=ref_style),
             Text(""),
             *[Text("") for _ in LABELS],
             Text(f"{len(ref.text):,}", justify="right"),
-            Text(sanitize_name(ref.title)[:TITLE_WIDTH]),
+            Text(escape_line(ref.title)[:TITLE_WIDTH]),
             key=ref.id,
         )
         for comparison in report.comparisons:
@@ -113,11 +113,11 @@ class VersionTable(DataTable[Text]):
             share = comparison.coverage.get("target_derived", 0.0)
             self.add_row(
                 Text(""),
-                Text(sanitize_name(doc.id)),
+                Text(escape_line(doc.id)),
                 Text(comparison.verdict, style=self._style(comparison.verdict)),
                 Text(coverage_bar(share), style=self._style("bar")),
                 *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
                 Text(f"{len(doc.text):,}", justify="right"),
-                Text(sanitize_name(doc.title)[:TITLE_WIDTH]),
+                Text(escape_line(doc.title)[:TITLE_WIDTH]),
                 key=doc.id,
             )

@@ -45,7 +45,6 @@ def run_dask(
     index: StoryIndex,
     fields: Fields,
     address: str,
-    progress: Callable[[Shard, int], None] | None = None,
     stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[ShardResult]:
     from dask.distributed import as_completed
@@ -70,11 +69,9 @@ def run_dask(
         first = [submit() for _ in range(min(len(todo), workers * IN_FLIGHT_PER_WORKER))]
         running = as_completed(first)
         for fut in running:
-            _, shard = pending.pop(fut.key)
+            pending.pop(fut.key)
             result = fut.result()
             if result is not None:
-                if progress:
-                    progress(shard, -1)
                 yield result
             if stop():
                 client.cancel([f for f, _ in pending.values()])

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..core.loading import HTML_SUFFIXES, _text_title, decode_bytes, encodable, printable
-from .corpus import file_sha256, folder_evidence
+from .corpus import file_sha256, folder_evidence, kind_of
 from .model import Article, ArticleRef, BadRecord, FileEvidence, Shard
 
 Item = Article | BadRecord
@@ -285,18 +285,18 @@ def _scalar(value: object) -> str:
     return printable(str(value))[:500]
 
 
-def read_article(shard: Shard, ref: ArticleRef, fields: Fields | None = None) -> Article | None:
-    """The article ``ref`` names, read again from its shard (for the side-by-side view)."""
-    reader = ShardReader(shard, fields)
-    if shard.kind == "files":
-        reader.shard = Shard(shard.ordinal, "files", shard.path, (shard.files[ref.ordinal],))
-        item = next(reader.records(), None)
-        if isinstance(item, Article):
+def read_article(ref: ArticleRef, fields: Fields | None = None) -> Article | None:
+    """The article ``ref`` names, read again from its file (for the side-by-side view);
+    None if the file changed so that it is no longer there."""
+    kind = kind_of(ref.file) or "files"
+    if kind == "files":
+        folder, name = os.path.split(ref.file)
+        shard = Shard(ref.shard, "files", folder or ".", (name,))
+    else:
+        shard = Shard(ref.shard, kind, ref.file)
+    for item in ShardReader(shard, fields).records():
+        if isinstance(item, Article) and (kind == "files" or item.ref.ordinal == ref.ordinal):
             item.ref = ref
-            return item
-        return None
-    for item in reader.records():
-        if isinstance(item, Article) and item.ref.ordinal == ref.ordinal:
             return item
         if isinstance(item, Article) and item.ref.ordinal > ref.ordinal:
             break

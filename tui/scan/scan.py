@@ -77,6 +77,7 @@ class Scan:
         state: Path | None = None,
         resume: bool = False,
         progress: Callable[[Shard, int], None] | None = None,
+        finished: Callable[[ShardResult], None] | None = None,
         resumed: Callable[[ShardResult], None] | None = None,
         stop: Callable[[], bool] = lambda: False,
     ) -> ScanResult:
@@ -98,13 +99,15 @@ class Scan:
             if dask:
                 from .distributed import run_dask
 
-                stream = run_dask(todo, self.index, self.fields, dask, progress, stop)
+                stream = run_dask(todo, self.index, self.fields, dask, stop)
             else:
                 stream = run_inline(todo, self.index, self.fields, progress, stop)
             for r in stream:
                 results.append(r)
                 if keeper:
                     keeper.add(r)
+                if finished:
+                    finished(r)
         finally:
             results.sort(key=lambda r: r.shard.ordinal)
             self.result.shards = results

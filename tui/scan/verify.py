@@ -20,10 +20,10 @@ from .model import Article, Candidate, Hit, HitRegion, ScanSettings
 ARTICLE_ID = "scan/article"
 
 
-def article_document(article: Article) -> Document:
+def article_document(article: Article, doc_id: str = ARTICLE_ID) -> Document:
     data = article.text.encode("utf-8", "surrogatepass")
     return Document(
-        id=ARTICLE_ID,
+        id=doc_id,
         path=article.ref.file,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding="utf-8",
@@ -34,8 +34,14 @@ def article_document(article: Article) -> Document:
     )
 
 
-def compare_story(story: Document, article: Article, settings: ScanSettings) -> Report:
-    return compare([story, article_document(article)], reference=story.id, settings=settings.engine)
+def compare_story(
+    story: Document, article: Article, settings: ScanSettings, doc_id: str = ARTICLE_ID
+) -> Report:
+    """The engine's comparison of the story (reference) with the article (the other
+    version, named ``doc_id``): what verification reads and what the explorer shows."""
+    return compare(
+        [story, article_document(article, doc_id)], reference=story.id, settings=settings.engine
+    )
 
 
 def verify(

@@ -351,7 +351,7 @@ def scan(
     if interactive and result.hits:
         from .app.scan_app import ScanApp
 
-        ScanApp(result).run()
+        ScanApp(result, prepared.index.stories).run()
     elif output:
         try:
             written = write(result, format_for(output, fmt), output)

@@ -317,10 +317,9 @@ def scan(
     lexicon: str | None,
 ) -> None:
     """Find the copies of STORIES (files or folders) in a corpus of articles."""
-    from .scan.model import ScanSettings
+    from .scan.model import ScanError, ScanSettings
     from .scan.records import Fields
     from .scan.render import format_for, render, write
-    from .scan.scan import ScanError
     from .scan.session import Request, execute, prepare
 
     request = Request(
@@ -346,7 +345,10 @@ def scan(
         raise click.ClickException(str(err)) from None
     for warning in [*warnings, *prepared.plan.warnings]:
         click.echo(f"warning: {warning}", err=True)
-    result = execute(prepared, request)
+    try:
+        result = execute(prepared, request)
+    except ScanError as err:
+        raise click.ClickException(str(err)) from None
     interactive = fmt is None and output is None and sys.stdout.isatty() and sys.stdin.isatty()
     if interactive and result.hits:
         from .app.scan_app import ScanApp

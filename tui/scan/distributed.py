@@ -16,17 +16,22 @@ from contextlib import ExitStack
 from typing import Any
 
 from .index import StoryIndex
-from .model import Shard, ShardResult
+from .model import ScanError, Shard, ShardResult
 from .records import Fields
 from .runner import scan_shard
 
 IN_FLIGHT_PER_WORKER = 2
+CONNECT_TIMEOUT = "20s"
 
 
 def connect(address: str, stack: ExitStack) -> Any:
     """A client for ``address`` ("local": a LocalCluster with a process per core here)."""
-    from dask.distributed import Client, LocalCluster
-
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ScanError(
+            "--dask needs Dask's distributed scheduler: pip install 'storytrace[dask]'"
+        ) from None
     if address == "local":
         cluster = stack.enter_context(
             LocalCluster(
@@ -37,7 +42,11 @@ def connect(address: str, stack: ExitStack) -> Any:
             )
         )
         return stack.enter_context(Client(cluster))
-    return stack.enter_context(Client(address))
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ScanError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    return stack.enter_context(client)
 
 
 def run_dask(

@@ -12,6 +12,10 @@ from dataclasses import asdict, dataclass, field
 from ..core.settings import Settings
 
 
+class ScanError(Exception):
+    """The scan cannot run at all (no story could be read, no cluster to run on)."""
+
+
 @dataclass(frozen=True)
 class ScanSettings:
     """Every option that changes which hits a scan reports, written into its evidence."""

@@ -17,14 +17,10 @@ from ..core.loading import DEFAULT_MAX_BYTES, load_documents
 from ..core.model import Document
 from .corpus import Plan, plan
 from .index import StoryIndex, build_index
-from .model import ScanResult, ScanSettings, Shard, ShardResult
+from .model import ScanError, ScanResult, ScanSettings, Shard, ShardResult
 from .records import Fields
 from .runner import run_inline
 from .state import ResumeState, fingerprint
-
-
-class ScanError(Exception):
-    """The scan cannot run at all (no story could be read)."""
 
 
 def load_stories(
@@ -90,8 +86,8 @@ class Scan:
             for r in done:
                 if resumed:
                     resumed(r)
-        finished = {r.shard.ordinal for r in done}
-        todo = [s for s in self.shards if s.ordinal not in finished]
+        already = {r.shard.ordinal for r in done}
+        todo = [s for s in self.shards if s.ordinal not in already]
         if keeper:
             keeper.start(done)
         results = list(done)

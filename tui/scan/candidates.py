@@ -74,7 +74,7 @@ def _shared_ngrams(
     """Every (text, story) pair sharing an n-gram, as sorted codes ``text * stories +
     story``, and how many distinct n-grams each pair shares."""
     empty = np.empty(0, dtype=np.int64)
-    docs, grams = index.vocabulary.batch_ngrams(hashes, bounds, index.settings.ngram)
+    docs, grams = shingles.batch_ngrams(hashes, bounds, index.settings.ngram)
     keys = index.keys
     if not len(grams) or not len(keys):
         return empty, empty

@@ -74,8 +74,7 @@ class StoryIndex:
     settings: ScanSettings
     stories: list[Document]
     evidence: list[StoryEvidence]
-    vocabulary: shingles.Vocabulary
-    keys: np.ndarray  # sorted distinct n-gram numbers
+    keys: np.ndarray  # sorted distinct n-gram hashes
     offsets: np.ndarray  # postings of keys[k] are postings[offsets[k]:offsets[k + 1]]
     postings: np.ndarray  # story numbers
     sizes: np.ndarray  # indexed n-grams per story
@@ -92,10 +91,7 @@ class StoryIndex:
 def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryIndex:
     texts = [indexed_text(d) for d in stories]
     hashes = [shingles.word_hashes(t) for t in texts]
-    vocabulary = shingles.Vocabulary(
-        np.concatenate(hashes) if hashes else np.empty(0, dtype=np.uint64)
-    )
-    grams = [vocabulary.ngrams(h, settings.ngram) for h in hashes]
+    grams = [shingles.ngrams(h, settings.ngram, skip_common=True) for h in hashes]
     all_grams = np.concatenate(grams) if grams else np.empty(0, dtype=np.uint64)
     owners = np.repeat(np.arange(len(grams), dtype=np.int32), [len(g) for g in grams])
     order = np.argsort(all_grams, kind="stable")
@@ -134,7 +130,6 @@ def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryInd
         settings=settings,
         stories=list(stories),
         evidence=evidence,
-        vocabulary=vocabulary,
         keys=keys,
         offsets=offsets,
         postings=postings,

@@ -1,4 +1,4 @@
-"""Text to numbers: word hashes, the stories' vocabulary, and hashed word n-grams.
+"""Text to numbers: word hashes, word n-gram hashes and MinHash shingles.
 
 A crawl is millions of articles, so tokenising runs in numpy over the UTF-8 bytes, not word by
 word in Python (``re.findall`` alone would hold the scan under 2,000 articles a second on this
@@ -8,8 +8,9 @@ and its hash is a polynomial over its bytes, read off prefix sums. The same func
 stories and the articles in every process, so the numbers agree on every Dask worker (Python's
 own ``hash`` of a str is salted per process).
 
-Article n-grams are numbered by the stories' vocabulary: an n-gram holding a word no story
-uses cannot be a story's n-gram, and is dropped on the spot.
+An n-gram's hash is combined from its words' hashes with plain arithmetic over the whole
+batch; an article needs no vocabulary look-up, one ``searchsorted`` against the index's keys
+finds what it shares with every story at once.
 """
 
 from __future__ import annotations
@@ -117,8 +118,9 @@ def batch_word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     prefix = np.zeros(len(data) + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         np.cumsum(data * up[: len(data)], out=prefix[1:])
-        # No byte of a word is 0, so words of different lengths cannot share a polynomial.
-        return (prefix[ends] - prefix[starts]) * down[starts], bounds
+        # No byte of a word is 0, so words of different lengths cannot share a polynomial;
+        # mixed, so n-grams can be combined from them with plain arithmetic.
+        return mix((prefix[ends] - prefix[starts]) * down[starts]), bounds
 
 
 def owners(bounds: np.ndarray) -> np.ndarray:
@@ -163,53 +165,31 @@ def common_word_hashes() -> np.ndarray:
     return unique(word_hashes(" ".join(top_n_list("en", COMMON_WORDS))))
 
 
-class Vocabulary:
-    """The stories' words, numbered 1.. in the order of their hashes (0: not a story word)."""
+def ngrams(hashes: np.ndarray, n: int, skip_common: bool = False) -> np.ndarray:
+    """One text's sorted distinct n-gram hashes (see ``batch_ngrams``)."""
+    _, grams = batch_ngrams(hashes, np.array([0, len(hashes)]), n, skip_common)
+    return unique(grams)
 
-    def __init__(self, hashes: np.ndarray) -> None:
-        self.hashes = unique(hashes)
-        self.common = np.zeros(len(self.hashes) + 1, dtype=bool)
-        self.common[self.ids(common_word_hashes())] = True
-        self.common[0] = False
-        self.base = np.uint64(len(self.hashes) + 1)
 
-    def __len__(self) -> int:
-        return len(self.hashes)
-
-    def ids(self, hashes: np.ndarray) -> np.ndarray:
-        if not len(self.hashes):
-            return np.zeros(len(hashes), dtype=np.uint64)
-        pos = np.searchsorted(self.hashes, hashes)
-        pos[pos == len(self.hashes)] = 0
-        found = self.hashes[pos] == hashes
-        return np.where(found, pos + 1, 0).astype(np.uint64)
-
-    def ngrams(self, hashes: np.ndarray, n: int) -> np.ndarray:
-        """One text's sorted distinct n-gram numbers (see ``batch_ngrams``)."""
-        _, grams = self.batch_ngrams(hashes, np.array([0, len(hashes)]), n)
-        return unique(grams)
-
-    def batch_ngrams(
-        self, hashes: np.ndarray, bounds: np.ndarray, n: int
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(text, n-gram number) for every n-gram of a batch made only of story words, not
-        only of common words, and not straddling two texts; repeats are kept.
-        ``(i0 * B + i1) * B + i2`` with B the vocabulary size is exact while B**n < 2**64
-        (under 2.6 million story words for trigrams), a hash wrapping modulo 2**64 beyond."""
-        ids = self.ids(hashes)
-        m = len(ids) - n + 1
-        if m <= 0:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint64)
-        doc = owners(bounds)
-        known = ids > 0
-        plain = ~self.common[ids.astype(np.intp)]
-        ok = known[:m] & (doc[:m] == doc[n - 1 :])
-        rare = plain[:m].copy()
-        h = ids[:m].copy()
-        with np.errstate(over="ignore"):
-            for k in range(1, n):
-                ok &= known[k : k + m]
-                rare |= plain[k : k + m]
-                h = h * self.base + ids[k : k + m]
-        keep = ok & rare
-        return doc[:m][keep], h[keep]
+def batch_ngrams(
+    hashes: np.ndarray, bounds: np.ndarray, n: int, skip_common: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """(text, n-gram hash) for every word n-gram of a batch that does not straddle two
+    texts; repeats are kept. ``skip_common`` leaves out the n-grams made only of very common
+    words: the index never holds them, so an article needs no such test."""
+    m = len(hashes) - n + 1
+    if m <= 0:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint64)
+    doc = owners(bounds)
+    keep = doc[:m] == doc[n - 1 :]
+    h = hashes[:m].copy()
+    with np.errstate(over="ignore"):
+        for k in range(1, n):
+            h = h * PAIR + hashes[k : k + m]
+    if skip_common:
+        common = np.isin(hashes, common_word_hashes())
+        rare = ~common[:m]
+        for k in range(1, n):
+            rare |= ~common[k : k + m]
+        keep &= rare
+    return doc[:m][keep], mix(h[keep])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from tui.scan.model import Article, ArticleRef
 from tui.scan.records import read_article
 from tui.scan.render import FORMATS, render
 from tui.scan.scan import Scan, load_stories
+from tui.scan.session import interruptible
 from tui.scan.state import state_path
 from tui.scan.verify import article_document
 
@@ -152,8 +155,9 @@ def test_formats_keep_hostile_titles_inert(corpus) -> None:
     assert csv.count("\r\n") == len(result.hits) + 1
 
 
-def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path) -> None:
+def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monkeypatch) -> None:
     stories, files = corpus
+    monkeypatch.chdir(tmp_path)  # a scan without -o keeps its state in the working directory
     out = tmp_path / "hits.json"
     runner = CliRunner()
     args = ["scan", str(stories), *[a for f in files for a in ("--in", str(f))], "-o", str(out)]
@@ -166,6 +170,16 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path) -> N
     bad = runner.invoke(main, ["scan", str(tmp_path / "nothing.txt"), "--in", str(files[0])])
     assert bad.exit_code == 1 and "no story could be read" in bad.output
     assert "Traceback" not in bad.output
+    assert not list(tmp_path.glob("*.state.jsonl"))  # finished scans leave no state
+
+
+def test_first_ctrl_c_asks_to_stop_the_second_interrupts() -> None:
+    with interruptible() as stop:
+        assert not stop.is_set()
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop.is_set()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
 
 
 def test_read_article_finds_a_folder_file_again(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ class ResumeState:
         self.path = path
         self.fingerprint = fingerprint
         self._fh: IO[str] | None = None
+        self.shards = 0  # finished shards the file holds
 
     def load(self) -> tuple[list[ShardResult], str | None]:
         """Finished shards from an earlier run of the same scan, and a warning if the file
@@ -77,6 +78,7 @@ class ResumeState:
             for r in kept:
                 fh.write(json.dumps(shard_to_dict(r), sort_keys=True, ensure_ascii=False) + "\n")
         os.replace(tmp, self.path)
+        self.shards = len(kept)
         self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
 
     def add(self, result: ShardResult) -> None:
@@ -85,11 +87,12 @@ class ResumeState:
         self._fh.write(json.dumps(shard_to_dict(result), sort_keys=True, ensure_ascii=False) + "\n")
         self._fh.flush()
         os.fsync(self._fh.fileno())
+        self.shards += 1
 
     def close(self, finished: bool) -> None:
-        """Close the file; a scan that read everything needs no state any more."""
+        """Close the file; a scan that read everything, or nothing, leaves no state."""
         if self._fh is not None:
             self._fh.close()
             self._fh = None
-        if finished:
+        if finished or not self.shards:
             self.path.unlink(missing_ok=True)

@@ -423,6 +423,9 @@ def main() -> int:
     ap.add_argument("--stories", type=int, default=0, help="default: size/100, at most 1,000")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--dask", action="store_true", help="also run each size on --dask local")
+    ap.add_argument(
+        "--dask-only", action="store_true", help="run each size on --dask local only (1M)"
+    )
     ap.add_argument("--baseline-pairs", type=int, default=100)
     ap.add_argument("--pan", action="store_true", help="the PAN13 retrieval test")
     ap.add_argument("--workdir", type=Path, help="keep corpora here (default: a temp dir)")
@@ -453,6 +456,8 @@ def main() -> int:
                 f"({mb:.0f} MB gzipped), load {os.getloadavg()[0]:.2f}"
             )
             runs = [("one process", None)] + ([("dask local", "local")] if args.dask else [])
+            if args.dask_only:
+                runs = [("dask local", "local")]
             single_s = 0.0
             for label, dask in runs:
                 out = folder / f"result-{label.replace(' ', '-')}.json"
@@ -476,7 +481,7 @@ def main() -> int:
                     f"{acc['hits']}); independent reported {acc['independent_reported']}"
                     f"/{acc['independent']}"
                 )
-            if args.dask:
+            if args.dask and not args.dask_only:
                 same = (folder / "result-one-process.json").read_bytes() == (
                     folder / "result-dask-local.json"
                 ).read_bytes()
@@ -498,7 +503,9 @@ def main() -> int:
             if not args.workdir:
                 shutil.rmtree(folder, ignore_errors=True)
         if args.pan:
-            r = pan_retrieval(args.data, work / "pan", "local" if args.dask else None)
+            r = pan_retrieval(
+                args.data, work / "pan", "local" if args.dask or args.dask_only else None
+            )
             m = r["measured"]
             print(
                 f"\nPAN13 train retrieval: {m['articles']:,} suspicious documents against "

@@ -54,14 +54,6 @@ def batch_candidates(index: StoryIndex, texts: Sequence[str]) -> list[list[Candi
     return out
 
 
-def _runs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct values of a sorted array and how often each occurs."""
-    if not len(codes):
-        return codes, codes
-    first = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
-    return codes[first], np.diff(np.append(first, len(codes)))
-
-
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """The positions ``starts[k] .. starts[k] + lengths[k] - 1`` of every range, in order."""
     ends = np.cumsum(lengths)
@@ -93,7 +85,7 @@ def _shared_ngrams(
     else:
         owners = index.postings[_ranges(starts, lengths)]
         docs = np.repeat(docs, lengths)
-    return _runs(np.sort(docs * len(index.stories) + owners))
+    return shingles.runs(np.sort(docs * len(index.stories) + owners))
 
 
 def _lsh(index: StoryIndex, hashes: np.ndarray, bounds: np.ndarray) -> np.ndarray:

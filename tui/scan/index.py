@@ -96,7 +96,7 @@ def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryInd
     owners = np.repeat(np.arange(len(grams), dtype=np.int32), [len(g) for g in grams])
     order = np.argsort(all_grams, kind="stable")
     all_grams, owners = all_grams[order], owners[order]
-    keys, first, counts = _runs(all_grams)
+    keys, counts = shingles.runs(all_grams)
     keep = counts <= settings.max_story_df
     dropped = int((~keep).sum())
     keep_rows = np.repeat(keep, counts)
@@ -139,13 +139,3 @@ def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryInd
         band_owners=band_owners,
         dropped_common=dropped,
     )
-
-
-def _runs(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Distinct values of a sorted array, where each run starts, and how long it is."""
-    if not len(sorted_values):
-        empty = np.empty(0, dtype=np.int64)
-        return sorted_values, empty, empty
-    starts = np.flatnonzero(np.concatenate(([True], sorted_values[1:] != sorted_values[:-1])))
-    counts = np.diff(np.append(starts, len(sorted_values)))
-    return sorted_values[starts], starts, counts

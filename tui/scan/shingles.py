@@ -54,6 +54,14 @@ def unique(values: np.ndarray) -> np.ndarray:
     return out
 
 
+def runs(sorted_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of a sorted array and how often each occurs."""
+    if not len(sorted_values):
+        return sorted_values, np.empty(0, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate(([True], sorted_values[1:] != sorted_values[:-1])))
+    return sorted_values[first], np.diff(np.append(first, len(sorted_values)))
+
+
 class _Powers:
     """P**j and P**-j modulo 2**64, grown on demand to the longest text seen."""
 

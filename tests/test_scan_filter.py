@@ -38,7 +38,7 @@ def test_pasted_paragraphs_found_by_containment_not_drowned_by_the_page() -> Non
 
 
 def test_frequency_cap_drops_ngrams_many_stories_share() -> None:
-    motto = "Reporting by the harbour desk of the county gazette newsroom team."
+    motto = "The harbour authority reviewed its procedures for seized goods this spring."
     stories = [doc(f"s{k}", f"{motto}\n{seed(p)}") for k, p in enumerate(("001", "003", "004"))]
     capped = build_index(stories, ScanSettings(max_story_df=2))
     kept = build_index(stories, ScanSettings(max_story_df=3))

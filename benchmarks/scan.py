@@ -129,14 +129,15 @@ class Pools:
         )
         self.content_words = sorted(w for w, c in vocab.items() if c >= 3 and w.isalpha())
         self.taken: set[str] = set()
+        self.taken_grams: set[int] = set()
 
     def independent_of(self, doc: str, rng: random.Random) -> str:
-        """A page of the same topic that is not a story and shares no eight-word run with
-        ``doc``; a background page when the topic has none."""
+        """A page of the same topic that is neither a story nor shares an eight-word run with
+        any story; a background page when the topic has none."""
         others = [
             n
             for n in self.by_topic[self.topic[doc]]
-            if n not in self.taken and len(self.grams[n] & self.grams[doc]) < 2
+            if n not in self.taken and len(self.grams[n] & self.taken_grams) < 2
         ]
         return rng.choice(others) if others else rng.choice(self.background)
 
@@ -175,9 +176,20 @@ def make_stories(pools: Pools, count: int, seed: int) -> list[tuple[str, str, st
     rng = random.Random(seed)
     docs = list(pools.story_docs)
     rng.shuffle(docs)
-    pools.taken = set(docs[:count])
+    # Stories are distinct: the web mirrors pages, and a copy of one mirrored story would
+    # rightly be found as a copy of the other.
+    chosen: list[str] = []
+    seen: set[int] = set()
+    for name in docs:
+        if len(chosen) == count:
+            break
+        if len(pools.grams[name] & seen) < 2:
+            chosen.append(name)
+            seen |= pools.grams[name]
+    pools.taken = set(chosen)
+    pools.taken_grams = seen
     out = []
-    for k, name in enumerate(docs[:count]):
+    for k, name in enumerate(chosen):
         body = paragraphs(run_of(pools, name, 3000, rng), rng)
         out.append((f"story{k:05d}", name, f"Story {k}: {pools.sentences[name][0][:60]}\n\n{body}"))
     return out
@@ -490,6 +502,7 @@ def main() -> int:
             folder = work / f"n{size}"
             t0 = time.perf_counter()
             truth = build_corpus(args.data, folder, size, n_stories, args.seed)
+            n_stories = len(list((folder / "stories").glob("*.txt")))
             gen = time.perf_counter() - t0
             corpus = sorted(str(p) for p in folder.glob("corpus-*.jsonl.gz"))
             mb = sum(Path(p).stat().st_size for p in corpus) / 1e6
@@ -513,7 +526,8 @@ def main() -> int:
                     f"({m['verified']:,} verified, {m['hits']:,} hits), index "
                     f"{m['index_s']:.1f} s, peak {m['peak_mb']:.0f} MB"
                     + (f" + workers {m['workers_peak_mb']:.0f} MB" if dask else "")
-                    + f", load {os.getloadavg()[0]:.2f}"
+                    + f", load {os.getloadavg()[0]:.2f}; CPU {m['cpu_s']:.0f} s, "
+                    f"{m['articles'] / m['cpu_s']:,.0f} articles per CPU-second"
                 )
                 acc = accuracy(out, truth)
                 print(

@@ -12,18 +12,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.scan_corpus import article_records, write_jsonl, write_stories
+from tests.scan_corpus import article_records, pasted_article, seed, write_jsonl, write_stories
 from tui.cli import SCAN_FORMATS, main
 from tui.core.engine import compare
 from tui.core.loading import load_document
 from tui.scan.contract import SCHEMA, scan_to_json
-from tui.scan.model import Article, ArticleRef
+from tui.scan.model import Article, ArticleRef, Candidate, ScanSettings
 from tui.scan.records import read_article
 from tui.scan.render import FORMATS, render
 from tui.scan.scan import Scan, load_stories
 from tui.scan.session import interruptible
 from tui.scan.state import state_path
-from tui.scan.verify import article_document
+from tui.scan.verify import article_document, verify
 
 HOSTILE = '=HYPERLINK("http://x")<script>alert(1)</script>\x1b[2J\u202e'
 
@@ -188,3 +188,21 @@ def test_read_article_finds_a_folder_file_again(tmp_path: Path) -> None:
     article = read_article(ArticleRef(shard=0, ordinal=0, file=str(path)))
     assert isinstance(article, Article)
     assert article.text == load_document(path).text and article.title == "A headline"
+
+
+def test_a_shared_sentence_is_not_a_hit_a_pasted_paragraph_is(tmp_path: Path) -> None:
+    """Two reports of one event share a quote or a fact; a pasted paragraph is a copy."""
+    stories = write_stories(tmp_path)
+    docs, _ = load_stories([str(stories / "wire.txt")])
+    wire = docs[0]
+    lines = wire.text.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("Judge Martin"))
+    judge = " ".join(line.rstrip("<") for line in lines[at : at + 2])  # one long sentence
+    assert judge.endswith('protect."')
+    assert len("".join(judge.split())) > ScanSettings().min_copied_chars
+    one = f"{seed('003')}\n{judge}\n"
+    settings = ScanSettings()
+    candidate = Candidate(0, 10, 0.1, False)
+    for text, wanted in ((one, False), (pasted_article(), True)):
+        article = Article(ArticleRef(0, 0, "x.txt"), text)
+        assert (verify(wire, article, candidate, settings) is not None) is wanted

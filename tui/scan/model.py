@@ -36,10 +36,13 @@ class ScanSettings:
     lsh_threshold: float = 0.4
     # Stories verified per article, best first: a digest page may quote many stories.
     max_stories_per_article: int = 20
-    # An article is a hit when the engine calls it derived from the story, or when it took at
-    # least this share of the story (a paragraph pasted into a long page is a small part of
-    # the page, so the page's verdict can say "independent" while the story lost a part).
+    # A hit (see verify.py): wholly derived; or partially derived holding at least this share
+    # of the story; or, whatever the verdict, holding this many of the story's characters
+    # (not spaces) copied or lightly edited, about twenty words. Both routes also need this
+    # many of the article's sentences: two reports of one event share a quote or a fact.
     min_story_reused: float = 0.1
+    min_copied_sentences: int = 2
+    min_copied_chars: int = 120
     # Articles (records, files) larger than this are skipped as bad records.
     max_article_bytes: int = 5_000_000
     engine: Settings = field(default_factory=Settings)

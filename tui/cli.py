@@ -294,7 +294,7 @@ SCAN_FORMATS = ("table", "json", "csv", "html")
     type=click.FloatRange(0, 1),
     default=0.1,
     show_default=True,
-    help="Share of a story an article must take to be a hit when the engine calls it independent.",
+    help="Share of a story a partially derived article must hold to be a hit.",
 )
 @_max_bytes
 @_lexicon

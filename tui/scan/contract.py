@@ -22,7 +22,7 @@ Top-level keys:
   story id, then corpus order. Each has ``rank``; ``story`` (``id``, ``path``); ``article``
   (``file``, ``record``: the JSON Lines id or WARC-Record-ID, ``location``, ``url``,
   ``title``, ``date``, and ``shard``/``ordinal`` to read it again); the engine's ``verdict``
-  (``wholly-derived``, ``partially-derived`` or ``independent`` when only the story's share
+  (``wholly-derived``, ``partially-derived`` or ``independent`` when copied passages alone
   made it a hit), ``source_reused`` (share of the story's characters found in the article),
   ``target_derived`` (share of the article derived from the story), ``counts`` of passages
   per label, ``regions`` (``source_span`` and ``target_span`` as ``str`` offsets into the

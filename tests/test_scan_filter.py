@@ -40,8 +40,8 @@ def test_pasted_paragraphs_found_by_containment_not_drowned_by_the_page() -> Non
 def test_frequency_cap_drops_ngrams_many_stories_share() -> None:
     motto = "The harbour authority reviewed its procedures for seized goods this spring."
     stories = [doc(f"s{k}", f"{motto}\n{seed(p)}") for k, p in enumerate(("001", "003", "004"))]
-    capped = build_index(stories, ScanSettings(max_story_df=2))
-    kept = build_index(stories, ScanSettings(max_story_df=3))
+    capped = build_index(stories, ScanSettings(max_story_df=2, min_shared=4))
+    kept = build_index(stories, ScanSettings(max_story_df=3, min_shared=4))
     assert capped.dropped_common > 0 and kept.dropped_common == 0
     article = f"{seed('000')[:300]}\n{motto}"
     assert len(find_candidates(kept, motto)) == 3

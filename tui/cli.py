@@ -285,7 +285,7 @@ SCAN_FORMATS = ("table", "json", "csv", "html")
 @click.option(
     "--min-shared",
     type=click.IntRange(min=1),
-    default=8,
+    default=12,
     show_default=True,
     help="Distinct story word trigrams an article must share to be verified.",
 )

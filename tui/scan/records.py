@@ -66,7 +66,6 @@ class ShardReader:
         self.fields = fields or Fields()
         self.max_bytes = max_bytes
         self._digests: dict[str, tuple[int, str]] = {}
-        self.counts: dict[str, list[int]] = {}
 
     def records(self) -> Iterator[Item]:
         if self.shard.kind == "files":
@@ -115,7 +114,10 @@ class ShardReader:
             return BadRecord(ref.file, ref.location, str(err))
         fmt = "text"
         if html or _looks_html(text):
-            text, title = html_to_text(text)
+            try:
+                text, title = html_to_text(text)
+            except Exception as err:  # the parser must never end a scan
+                return BadRecord(ref.file, ref.location, f"unparsable HTML ({type(err).__name__})")
             fmt = "html"
         else:
             title = _text_title(text)
@@ -172,7 +174,10 @@ class ShardReader:
         fmt = "text"
         title = _scalar(_field(obj, f.title))
         if _looks_html(text):
-            text, page_title = html_to_text(text)
+            try:
+                text, page_title = html_to_text(text)
+            except Exception as err:  # the parser must never end a scan
+                return BadRecord(shown, where, f"unparsable HTML ({type(err).__name__})")
             title, fmt = title or page_title, "html"
         return Article(
             ref=ref,

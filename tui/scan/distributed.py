@@ -30,7 +30,7 @@ def connect(address: str, stack: ExitStack) -> Any:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise ScanError(
-            "--dask needs Dask's distributed scheduler: pip install 'storytrace[dask]'"
+            "--dask needs Dask's distributed scheduler: pip install 'dask[distributed]'"
         ) from None
     if address == "local":
         cluster = stack.enter_context(

@@ -358,8 +358,8 @@ def scan(
         try:
             written = write(result, format_for(output, fmt), output)
         except OSError as err:
-            raise click.ClickException(f"cannot write {output}: {err}") from None
-        click.echo(f"wrote {written}", err=True)
+            raise click.ClickException(f"cannot write {_shown(output)}: {reason(err)}") from None
+        click.echo(f"wrote {_shown(str(written))}", err=True)
     else:
         sys.stdout.write(render(result, fmt or "table"))
     if not result.complete:

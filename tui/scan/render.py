@@ -16,9 +16,9 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
+from ..core.files import write_text
 from ..core.loading import printable
 from ..core.model import LABEL_LETTERS, LABELS
-from ..core.overrides import atomic_write_text
 from ..report.csv_report import BOM, defuse
 from .contract import scan_to_json
 from .model import Hit, ScanResult
@@ -200,4 +200,4 @@ def write(result: ScanResult, fmt: str, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.is_dir():
         target = target / f"storytrace-scan.{EXTENSIONS[fmt]}"
-    return atomic_write_text(target, text)
+    return write_text(target, text)

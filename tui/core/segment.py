@@ -28,7 +28,8 @@ _MISSED = re.compile(
     r"([.!?…][\"'”’)\]]*)\s+"
     r"(?=[a-z]|[A-Z]\b|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Col|Lt|St)\.)"
 )
-_LAST_WORD = re.compile(r"([\w.'’-]+)$")
+_WORD_CHARS = re.compile(r"[\w.'’-]+")
+_SPACING = re.compile(r"\s*")
 _ABBREVIATIONS = frozenset(
     a.lower()
     for a in English.Abbreviation.ABBREVIATIONS + English.Abbreviation.PREPOSITIVE_ABBREVIATIONS
@@ -76,6 +77,7 @@ def split_paragraphs(text: str) -> list[Span]:
     width = max((len(" ".join(x.split())) for x in lines), default=0)
     paragraphs: list[Span] = []
     current: Span | None = None
+    last = (0, 0)  # the last line of the current paragraph, trimmed
     for (a, b), line in zip(line_spans, lines, strict=True):
         if not line.strip():
             if current:
@@ -86,12 +88,15 @@ def split_paragraphs(text: str) -> list[Span]:
         lead = len(line) - len(line.lstrip())
         a, b = a + lead, a + len(line.rstrip())
         # A line cut mid-sentence (no terminator, next line starts lower-case) continues the
-        # paragraph even in text that is not wrapped throughout.
+        # paragraph even in text that is not wrapped throughout. A paragraph ends where its
+        # last line does, so only that line is searched: searching the whole paragraph made
+        # 50,000 short lines that continue each other quadratic.
         continues = (
             current is not None
             and _starts_lowercase_word(line)
-            and not _TERMINAL.search(text[current[0] : current[1]])
+            and not _TERMINAL.search(text, *last)
         )
+        last = (a, b)
         if current is not None and (wrapped or continues):
             current = (current[0], b)
         else:
@@ -122,14 +127,32 @@ def _locate(text: str, pieces: list[str]) -> list[Span]:
         if at >= 0:
             end = at + len(piece)
         else:
-            pattern = re.compile(r"\s*".join(map(re.escape, piece.split())))
-            m = pattern.search(text, cursor, window + len(piece))
-            if m is None:
+            found = _find_respaced(text, piece.split(), cursor, window + len(piece))
+            if found is None:
                 continue  # the tiling of the found sentences covers it
-            at, end = m.span()
+            at, end = found
         spans.append((at, end))
         cursor = end
     return spans or [(0, len(text))]
+
+
+def _find_respaced(text: str, words: list[str], pos: int, endpos: int) -> Span | None:
+    """The first place in ``text[pos:endpos]`` holding ``words`` in order with nothing but
+    spacing between them: what the regex ``\\s*``-joining the words finds, without compiling
+    a regex the size of the paragraph (seconds for one of 10,000 lines)."""
+    first, rest = words[0], words[1:]
+    at = text.find(first, pos, endpos)
+    while at >= 0:
+        end = at + len(first)
+        for word in rest:
+            start = _SPACING.match(text, end, endpos).end()
+            if not text.startswith(word, start, endpos):
+                break
+            end = start + len(word)
+        else:
+            return at, end
+        at = text.find(first, at + 1, endpos)
+    return None
 
 
 class _Blingfire:
@@ -168,14 +191,20 @@ def _blingfire_spans(text: str, split: _Blingfire) -> list[Span]:
 def _repair(chunk: str) -> list[Span]:
     """Split a blingfire sentence at the boundaries it is known to miss."""
     cuts = [0]
+    # The word before a stop is read forwards in the reversed text, from the stop: a search
+    # backwards for it re-read the chunk from its start at every stop, minutes for
+    # 'Mr. ' * 200,000 on one line.
+    backwards = chunk[::-1]
+    n = len(chunk)
     for m in _MISSED.finditer(chunk):
-        if m.group(1).startswith("."):
-            word = _LAST_WORD.search(chunk, 0, m.start(1))
-            w = word.group(1).lower() if word else ""
+        stop = m.start(1)
+        if chunk[stop] == ".":
+            word = _WORD_CHARS.match(backwards, n - stop)
+            w = word.group()[::-1].lower() if word else ""
             if w in _ABBREVIATIONS or "." in w or (len(w) == 1 and w.isalpha()):
                 continue
         cuts.append(m.end())
-    cuts.append(len(chunk))
+    cuts.append(n)
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
@@ -197,17 +226,14 @@ def _tile(text: str, spans: list[Span]) -> list[Span]:
 def split_many(texts: list[str]) -> list[list[Span]]:
     """Sentence spans for each text (relative to it), trimmed of surrounding whitespace."""
     split = _Blingfire()
-    rough = [_blingfire_spans(t, split) for t in texts]
-    resplit: dict[tuple[int, int], list[Span]] = {}
-    for i, (text, spans) in enumerate(zip(texts, rough, strict=True)):
-        for k, (a, b) in enumerate(spans):
-            if _MISSED.search(text, a, b):
-                resplit[(i, k)] = _repair(text[a:b])
     out = []
-    for i, (text, spans) in enumerate(zip(texts, rough, strict=True)):
+    for text in texts:
         fine: list[Span] = []
-        for k, (a, b) in enumerate(spans):
-            fine.extend((a + x, a + y) for x, y in resplit.get((i, k), [(0, b - a)]))
+        for a, b in _blingfire_spans(text, split):
+            if _MISSED.search(text, a, b):
+                fine.extend((a + x, a + y) for x, y in _repair(text[a:b]))
+            else:
+                fine.append((a, b))
         out.append(_tile(text, fine))
     return out
 

@@ -1,0 +1,207 @@
+"""Adversarial text, small: the inputs ``benchmarks/hostile.py`` times, built by the same
+builders at a fraction of the size. Each test checks the result is right, and that the work
+grows linearly with the input by counting it (the characters handed to segmentation's
+regular expressions, the files read), never by timing it.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import tui.core.segment as seg
+from benchmarks import hostile_inputs as hi
+from tui.core.engine import compare_paths
+from tui.core.model import Document
+from tui.core.segment import MAX_SENTENCE_CHARS, segment, split_paragraphs, split_sentences
+
+
+class _CountingPattern:
+    """A compiled regex that adds up the characters each call reads: up to the end of its
+    match, or to the end of the text it was given when it finds none."""
+
+    def __init__(self, pattern: re.Pattern[str], counter: Counter[str]) -> None:
+        self._pattern, self._counter = pattern, counter
+
+    def _end(self, string: str, endpos: int | None) -> int:
+        return len(string) if endpos is None else min(endpos, len(string))
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        m = self._pattern.search(string, pos, self._end(string, endpos))
+        # Read up to where the match ends, or to the end when there is none.
+        self._counter["chars"] += (m.end() if m else self._end(string, endpos)) - pos + 1
+        return m
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        m = self._pattern.match(string, pos, self._end(string, endpos))
+        self._counter["chars"] += (m.end() - pos if m else 0) + 1
+        return m
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator:
+        end = self._end(string, endpos)
+        for m in self._pattern.finditer(string, pos, end):
+            self._counter["chars"] += m.end() - pos + 1
+            pos = m.end()
+            yield m
+        self._counter["chars"] += end - pos
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list:
+        end = self._end(string, endpos)
+        self._counter["chars"] += end - pos
+        return self._pattern.findall(string, pos, end)
+
+
+class _CountingRe:
+    """``re`` for the segmentation module: patterns it compiles on the fly count too."""
+
+    def __init__(self, counter: Counter[str]) -> None:
+        self._counter = counter
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(re, name)
+
+    def compile(self, pattern: str, flags: int = 0) -> _CountingPattern:
+        self._counter["chars"] += len(pattern)  # compiling reads the whole pattern
+        return _CountingPattern(re.compile(pattern, flags), self._counter)
+
+
+def _scanned(monkeypatch: pytest.MonkeyPatch, work) -> int:  # noqa: ANN001
+    """Characters segmentation's regexes are handed while ``work()`` runs."""
+    counter: Counter[str] = Counter()
+    with monkeypatch.context() as m:
+        for name, value in vars(seg).items():
+            if isinstance(value, re.Pattern):
+                m.setattr(seg, name, _CountingPattern(value, counter))
+        m.setattr(seg, "re", _CountingRe(counter))
+        work()
+    return counter["chars"]
+
+
+def _grows_linearly(monkeypatch: pytest.MonkeyPatch, make, small: int) -> None:  # noqa: ANN001
+    """Four times the input costs about four times the scanning (quadratic work: sixteen)."""
+    a = _scanned(monkeypatch, lambda: make(small))
+    b = _scanned(monkeypatch, lambda: make(4 * small))
+    assert b <= 5 * a, (a, b)
+
+
+def _doc(text: str) -> Document:
+    return Document(
+        id="d", path="d", sha256="", encoding="utf-8", text=text, size=len(text), title=""
+    )
+
+
+def _covered(text: str, spans: list[tuple[int, int]]) -> str:
+    """The non-space characters of ``text`` the spans cover, in order."""
+    return "".join("".join(text[a:b].split()) for a, b in spans)
+
+
+# ---------------------------------------------------------------------- sentence repair
+
+
+def test_titles_on_one_line_stay_one_sentence_cut_to_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Mr. " * 2000
+    spans = split_sentences(text)
+    # Every "Mr." is a title before a name, so no boundary is repaired in; the sentence is
+    # cut into pieces only by the length limit, and nothing is lost.
+    assert _covered(text, spans) == "".join(text.split())
+    doc = segment(_doc(text))
+    per_piece = MAX_SENTENCE_CHARS // len("Mr.")
+    assert len(doc.sentences) == -(-2000 // per_piece)
+    _grows_linearly(monkeypatch, lambda n: split_sentences("Mr. " * n), 2000)
+
+
+def test_one_word_sentences_each_stay_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Go! " * 3000
+    assert [text[a:b] for a, b in split_sentences(text)] == ["Go!"] * 3000
+    _grows_linearly(monkeypatch, lambda n: segment(_doc("Go! " * n)), 3000)
+
+
+def test_a_stop_before_a_one_letter_word_is_no_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ". a" * 2000
+    spans = split_sentences(text)
+    assert _covered(text, spans) == "".join(text.split())
+    assert len(spans) <= 2  # the lone "." and the rest: "a" is an initial, not a word
+    _grows_linearly(monkeypatch, lambda n: split_sentences(". a" * n), 2000)
+
+
+def test_lower_case_prose_on_one_line_splits_where_the_original_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = " ".join(hi.seed_text().split())
+    lowered = original.lower()
+    found = {a for a, _ in split_sentences(lowered)}
+    expected = {a for a, _ in split_sentences(original)}
+    # Only the boundaries before an opening quote are missed once nothing is capitalised.
+    assert len(expected - found) <= len(expected) // 20
+    assert found <= expected
+    _grows_linearly(monkeypatch, lambda n: split_sentences(" ".join([lowered] * n)), 2)
+
+
+# -------------------------------------------------------------------- paragraph splitting
+
+
+def test_short_lines_without_stops_scan_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    words = hi.seed_words()
+
+    def lines(n: int) -> str:
+        return "".join(f"{words[k % len(words)]}\n" for k in range(n))
+
+    text = lines(3000)
+    # Lower-case lines without a stop each continue the paragraph before them.
+    assert split_paragraphs(text) == [(0, len(text) - 1)]
+    doc = segment(_doc(text))
+    assert _covered(text, [(s.start, s.end) for s in doc.sentences]) == "".join(text.split())
+    _grows_linearly(monkeypatch, lambda n: segment(_doc(lines(n))), 3000)
+
+
+def test_respaced_sentences_are_found_as_the_regex_found_them() -> None:
+    """The linear search that replaced a regex built from each sentence finds the same spans."""
+    rng = random.Random(3)
+    tokens = ["a", "b", "ab", " ", "  ", "\n", "\t", "\u00a0", ".", "Mr."]
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 20)))
+        words = "".join(rng.choice(tokens) for _ in range(rng.randint(1, 8))).split()
+        if not words:
+            continue
+        pos = rng.randint(0, len(text))
+        endpos = rng.randint(pos, len(text) + 2)
+        m = re.compile(r"\s*".join(map(re.escape, words))).search(text, pos, endpos)
+        assert seg._find_respaced(text, words, pos, endpos) == (m.span() if m else None)
+
+
+# ----------------------------------------------------------------------- whole comparisons
+
+
+@pytest.mark.parametrize(
+    ("build", "size", "verdict"),
+    [
+        (hi.titles, 3000, "wholly-derived"),
+        (hi.dot_lowercase, 3000, "wholly-derived"),
+        # Sentences of under four words count only beside a longer aligned neighbour: a
+        # text of nothing but "Go!" matches nothing (the verdict is the aligner's policy).
+        (hi.tiny_sentences, 3000, None),
+        (hi.lowercase_prose, 20_000, "wholly-derived"),
+        (hi.short_lines, 2000, "wholly-derived"),
+        (hi.long_line, 20_000, "wholly-derived"),
+        (hi.repeated_sentence, 20_000, "wholly-derived"),
+        (hi.html_paragraphs, 2000, "independent"),
+    ],
+)
+def test_adversarial_versions_compare(
+    tmp_path: Path,
+    build: hi.Builder,
+    size: int,
+    verdict: str | None,
+) -> None:
+    paths = build(tmp_path, size)
+    report = compare_paths(paths, reference=paths[0])
+    (c,) = report.comparisons
+    assert verdict is None or c.verdict == verdict
+    for doc in report.documents:
+        spans = [(s.start, s.end) for s in doc.sentences]
+        assert _covered(doc.text, spans) == "".join(doc.text.split())

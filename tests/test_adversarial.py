@@ -19,6 +19,7 @@ from benchmarks import hostile_inputs as hi
 from tui.core.engine import compare_paths
 from tui.core.model import Document
 from tui.core.segment import MAX_SENTENCE_CHARS, segment, split_paragraphs, split_sentences
+from tui.core.textnorm import features
 
 
 class _CountingPattern:
@@ -205,3 +206,68 @@ def test_adversarial_versions_compare(
     for doc in report.documents:
         spans = [(s.start, s.end) for s in doc.sentences]
         assert _covered(doc.text, spans) == "".join(doc.text.split())
+
+
+# ------------------------------------------------------------------ scripts without spaces
+
+ZH_PARAGRAPHS = hi.ZH_STORY.split("\n\n")
+
+
+def test_chinese_and_japanese_split_at_their_full_stops() -> None:
+    first = ZH_PARAGRAPHS[0]
+    assert [first[a:b] for a, b in split_sentences(first)] == hi.zh_sentences(first)
+    text = "今日は晴れです。「はい、そうです。」と彼は言った。本当ですか？"
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "今日は晴れです。",
+        "「はい、そうです。」",
+        "と彼は言った。",
+        "本当ですか？",
+    ]
+    doc = segment(_doc(hi.ZH_STORY))
+    assert len(doc.paragraphs) == 8
+    assert len(doc.sentences) == len(hi.zh_sentences(hi.ZH_STORY))
+    assert {s.kind for s in doc.sentences} == {"text"}
+
+
+def test_each_character_of_a_script_without_spaces_is_a_word() -> None:
+    words = ["临", "江", "市", "2019", "年", "的", "gdp", "增", "长"]
+    assert features("临江市2019年的GDP增长。").words == words
+    assert features("東京タワー").words == ["東", "京", "タ", "ワ", "ー"]
+    assert len(features("วันนี้อากาศดี").words) == len("วันนี้อากาศดี")
+    english = "The mayor’s “new” café-bar opened in 2023, said Ms. Lee."
+    assert features(english).words == re.findall(r"\w+", features(english).folded)
+
+
+def _compare_texts(tmp_path: Path, a: str, b: str) -> tuple[str, float, Counter[str]]:
+    pa, pb = tmp_path / "a.txt", tmp_path / "b.txt"
+    pa.write_text(a, encoding="utf-8")
+    pb.write_text(b, encoding="utf-8")
+    (c,) = compare_paths([str(pa), str(pb)], reference=str(pa)).comparisons
+    return c.verdict, c.coverage["target_derived"], Counter(p.label for p in c.passages)
+
+
+def test_chinese_on_one_line_sharing_its_first_half_is_half_derived(tmp_path: Path) -> None:
+    shared = "".join(ZH_PARAGRAPHS[:4])
+    a = shared + "".join(ZH_PARAGRAPHS[4:])
+    b = shared + hi.ZH_OTHER.replace("\n", "")
+    verdict, derived, labels = _compare_texts(tmp_path, a, b)
+    assert verdict == "partially-derived"
+    assert abs(derived - len(shared) / len(b)) < 0.05
+    assert labels["verbatim"] == len(hi.zh_sentences(shared))
+
+
+def test_characters_without_any_break_sharing_half_are_half_verbatim(tmp_path: Path) -> None:
+    a, b = hi.han_characters(tmp_path, 8000)
+    (c,) = compare_paths([a, b], reference=a).comparisons
+    assert c.verdict == "partially-derived"
+    assert c.coverage["target_derived"] == pytest.approx(0.5, abs=0.01)
+    assert {p.label for p in c.passages} == {"verbatim", "added", "omitted"}
+
+
+def test_a_republished_chinese_story_is_derived_passage_by_passage(tmp_path: Path) -> None:
+    verdict, derived, labels = _compare_texts(tmp_path, hi.ZH_STORY, hi.ZH_COPY)
+    assert verdict == "wholly-derived" and derived > 0.9
+    # Three paragraphs of swapped words are edited sentences; the rest are verbatim; the
+    # funding paragraph and two sentences of the last were dropped, a promotion was added.
+    assert labels["edited"] >= 3 and labels["verbatim"] >= 15
+    assert labels["added"] == 1 and labels["omitted"] >= 2

@@ -21,6 +21,7 @@ import blingfire
 from pysbd.lang.english import English
 
 from .model import Document, Sentence, Span
+from .textnorm import word_pattern
 
 # Where blingfire misses boundaries: a terminator, then a word that starts lower-case ("xAI",
 # "iPhone"), a one-letter word ("X is ...") or a title ("Dr. Smith").
@@ -34,8 +35,12 @@ _ABBREVIATIONS = frozenset(
     a.lower()
     for a in English.Abbreviation.ABBREVIATIONS + English.Abbreviation.PREPOSITIVE_ABBREVIATIONS
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# Full stops and closing marks of Chinese and Japanese too (full width, ideographic).
+_TERMINAL = re.compile(r"[.!?…:;。！？．｡：；][\"'”’)\]」』）】〕〉》]*\s*$")
 _WORD = re.compile(r"\w+")
+# Closing marks blingfire leaves at the start of the next sentence after a CJK full stop
+# (「はい。」と言った。 -> 「はい。 / 」と言った。); they belong to the sentence they close.
+_CLOSERS = "”」』）】〕〉》］｝"
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
 # Non-space characters. No news sentence comes near this; text without full stops (a 2 MB
@@ -211,7 +216,7 @@ def _repair(chunk: str) -> list[Span]:
 def _tile(text: str, spans: list[Span]) -> list[Span]:
     """Each sentence runs to where the next begins, so no character a splitter skipped can
     fall outside every sentence (and so outside every passage)."""
-    starts = sorted({a for a, _ in spans} | {0})
+    starts = sorted({_past_closers(text, a, b) for a, b in spans} | {0})
     out: list[Span] = []
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -221,6 +226,12 @@ def _tile(text: str, spans: list[Span]) -> list[Span]:
         if b - trail > a + lead:
             out.append((a + lead, b - trail))
     return _attach_markers(text, out)
+
+
+def _past_closers(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in _CLOSERS:
+        a += 1
+    return a
 
 
 def split_many(texts: list[str]) -> list[list[Span]]:
@@ -267,7 +278,7 @@ def line_kind(line: str) -> str:
     """Short lines that are not prose must stay units of their own, never merged into a
     neighbouring sentence: titles, captions, bylines."""
     # Counted only as far as any rule looks: most lines are prose paragraphs.
-    words = sum(1 for _ in itertools.islice(_WORD.finditer(line), 31))
+    words = sum(1 for _ in itertools.islice(word_pattern(line).finditer(line), 31))
     if words > 30:
         return "text"
     if words <= 8 and _BYLINE.match(line):

@@ -16,7 +16,9 @@ import pytest
 
 import tui.core.segment as seg
 from benchmarks import hostile_inputs as hi
-from tui.core.engine import compare_paths
+from tui.core import loading
+from tui.core.engine import MAX_DOCUMENTS, CompareError, compare_paths
+from tui.core.loading import load_document, load_documents
 from tui.core.model import Document
 from tui.core.segment import MAX_SENTENCE_CHARS, segment, split_paragraphs, split_sentences
 from tui.core.textnorm import features
@@ -206,6 +208,47 @@ def test_adversarial_versions_compare(
     for doc in report.documents:
         spans = [(s.start, s.end) for s in doc.sentences]
         assert _covered(doc.text, spans) == "".join(doc.text.split())
+
+
+def test_too_many_files_are_refused_before_any_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hi.many_files(tmp_path, MAX_DOCUMENTS + 1, size=200)
+    read: list[str] = []
+
+    def counting(path: str, max_bytes: int = 0) -> object:
+        read.append(str(path))
+        return load_document(path, max_bytes)
+
+    monkeypatch.setattr(loading, "load_document", counting)
+    with pytest.raises(CompareError, match=f"too many documents: {MAX_DOCUMENTS + 1} files"):
+        compare_paths([str(tmp_path)])
+    assert read == []
+
+
+def test_as_many_files_as_allowed_still_load(tmp_path: Path) -> None:
+    hi.many_files(tmp_path, 3, size=2000)
+    assert loading.count_files([str(tmp_path), str(tmp_path / "v000.txt")]) == 3
+    assert len(compare_paths([str(tmp_path)]).documents) == 3
+
+
+def test_a_page_of_too_many_elements_is_skipped_before_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, story = hi.html_paragraphs(tmp_path, loading.MAX_HTML_ELEMENTS)
+    extracted: list[int] = []
+    real = loading._extract_html
+
+    def counting(text: str) -> tuple[str, str]:
+        extracted.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(loading, "_extract_html", counting)
+    loaded = load_documents([page, story])
+    assert [d.path for d in loaded.documents] == [story]
+    assert len(extracted) == 1  # the story only
+    (warning,) = loaded.warnings
+    assert warning.startswith(f"{page}: web page of {loading.MAX_HTML_ELEMENTS + 2:,} elements")
 
 
 # ------------------------------------------------------------------ scripts without spaces

@@ -16,7 +16,7 @@ from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
 from .classify import classify
 from .lexicon import LexiconError, build_lexicon, load_lexicon
-from .loading import DEFAULT_MAX_BYTES, load_documents
+from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Document, Provenance, Report
 from .provenance import align_pairs, build_tree, families, family_groups, most_original, screen
 from .segment import segment
@@ -30,6 +30,13 @@ MAX_DOCUMENTS = 50
 
 class CompareError(Exception):
     """A whole comparison cannot be made (as opposed to one bad file, which is skipped)."""
+
+
+def _too_many(count: int, what: str) -> CompareError:
+    return CompareError(
+        f"too many documents: {count:,} {what}; storytrace compares at most "
+        f"{MAX_DOCUMENTS} versions at once, name the ones to compare"
+    )
 
 
 def _resolve(documents: Sequence[Document], reference: str | None) -> Document | None:
@@ -94,10 +101,7 @@ def compare(
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
     if len(documents) > MAX_DOCUMENTS:
-        raise CompareError(
-            f"too many documents: {len(documents):,} loaded; storytrace compares at most "
-            f"{MAX_DOCUMENTS} versions at once, name the ones to compare"
-        )
+        raise _too_many(len(documents), "loaded")
     try:
         known = load_lexicon(settings.lexicon or None)
     except LexiconError as err:
@@ -171,6 +175,11 @@ def compare_paths(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Report:
+    # Counted before any file is read: sixty 3 MB files would otherwise all be read (and
+    # HTML extracted) only to be refused.
+    count = count_files(paths)
+    if count > MAX_DOCUMENTS:
+        raise _too_many(count, "files")
     loaded = load_documents(paths, max_bytes=max_bytes)
     if len(loaded.documents) < 2:
         detail = f": {loaded.warnings[0]}" if loaded.warnings else ""

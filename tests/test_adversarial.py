@@ -6,8 +6,10 @@ regular expressions, the files read), never by timing it.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +19,8 @@ import pytest
 import tui.core.segment as seg
 from benchmarks import hostile_inputs as hi
 from tui.core import loading
-from tui.core.engine import MAX_DOCUMENTS, CompareError, compare_paths
+from tui.core.cancel import Cancelled
+from tui.core.engine import MAX_DOCUMENTS, CompareError, compare, compare_paths
 from tui.core.loading import load_document, load_documents
 from tui.core.model import Document
 from tui.core.segment import MAX_SENTENCE_CHARS, segment, split_paragraphs, split_sentences
@@ -249,6 +252,81 @@ def test_a_page_of_too_many_elements_is_skipped_before_extraction(
     assert len(extracted) == 1  # the story only
     (warning,) = loaded.warnings
     assert warning.startswith(f"{page}: web page of {loading.MAX_HTML_ELEMENTS + 2:,} elements")
+
+
+# --------------------------------------------------------------------------- cancelling
+
+
+def test_loading_stops_between_files_when_cancelled(tmp_path: Path) -> None:
+    paths = [str(p) for p in (tmp_path / f"{k}.txt" for k in range(5))]
+    for p in paths:
+        Path(p).write_text("A story.", encoding="utf-8")
+    asked = Counter[str]()
+
+    def cancelled() -> bool:
+        asked["n"] += 1
+        return asked["n"] > 2
+
+    with pytest.raises(Cancelled):
+        load_documents(paths, cancelled=cancelled)
+    assert asked["n"] == 3  # asked before each file; the third was never opened
+
+
+def test_segmentation_stops_when_cancelled_and_leaves_the_document() -> None:
+    doc = _doc("One sentence here. Another one.\n" * 500)
+    asked = Counter[str]()
+
+    def cancelled() -> bool:
+        asked["n"] += 1
+        return asked["n"] > 10
+
+    with pytest.raises(Cancelled):
+        segment(doc, cancelled)
+    assert doc.paragraphs == [] and doc.sentences == []
+
+
+@pytest.mark.parametrize("stage", ["segmenting", "segmented", "aligned", "compared"])
+def test_a_comparison_stops_at_every_stage(tmp_path: Path, stage: str) -> None:
+    paths = [str(p) for p in sorted(Path(hi.SEEDS).glob("*.txt"))]
+    docs = load_documents(paths).documents
+    seen: list[str] = []
+
+    def progress(_: float, what: str) -> None:
+        seen.append(what)
+
+    with pytest.raises(Cancelled):
+        compare(docs, progress=progress, cancelled=lambda: any(stage in s for s in seen))
+    assert "done" not in seen
+
+
+async def test_quitting_does_not_wait_for_a_step_of_the_engine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One step the engine cannot interrupt (extracting a big page, aligning one pair) must
+    not hold the app's exit: its thread is left behind, and stops at its next check."""
+    import tui.app.app as app_module
+
+    entered, release = threading.Event(), threading.Event()
+
+    def stuck(*args: object, **kwargs: object) -> None:
+        entered.set()
+        release.wait(60)
+
+    monkeypatch.setattr(app_module, "compare_paths", stuck)
+    app = app_module.StoryTraceApp([str(p) for p in sorted(Path(hi.SEEDS).glob("*.txt"))])
+    try:
+        async with app.run_test() as pilot:
+            while not entered.is_set():
+                await pilot.pause(0.01)
+            await pilot.press("q")
+        # Textual's thread workers run in asyncio's executor, whose threads are joined before
+        # the process exits: this returns only once the worker has let go of the engine.
+        # (The limit only stops a broken build from hanging the suite.)
+        loop = asyncio.get_running_loop()
+        await asyncio.wait_for(loop.shutdown_default_executor(), 30)
+        assert not release.is_set()
+    finally:
+        release.set()
 
 
 # ------------------------------------------------------------------ scripts without spaces

@@ -14,6 +14,7 @@ from pathlib import Path
 from .. import __version__
 from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
+from .cancel import CancelCheck, check
 from .classify import classify
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
@@ -94,9 +95,11 @@ def compare(
     reference: str | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck = None,
     warnings: Sequence[str] = (),
 ) -> Report:
+    """Raises ``Cancelled`` between stages (and within the long ones) once ``cancelled()``
+    says so: a stopped comparison returns nothing rather than part of a report."""
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
@@ -111,17 +114,21 @@ def compare(
         if progress:
             progress(fraction, what)
 
-    for d in documents:
+    for k, d in enumerate(documents):
         if not d.sentences:
-            segment(d)
+            report(0.1 * k / len(documents), f"segmenting {d.id}")
+            segment(d, cancelled)
     report(0.1, "segmented")
     ref = _resolve(documents, reference)
     scr = screen(documents)
+    check(cancelled)
     report(0.2, "screened pairs")
     pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
+    check(cancelled)  # align_pairs stops early, returning the pairs it has
     report(0.6, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
     tree = build_tree(documents, pairs, groups)
+    check(cancelled)
     if ref is None:
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
@@ -130,14 +137,15 @@ def compare(
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
-        if cancelled and cancelled():
-            break
         c = pairs.get((ref.id, d.id))
         if c is None:
-            c = classify(ref, d, Aligner(ref, d, settings).align(cancelled), settings)
+            aligned = Aligner(ref, d, settings).align(cancelled)
+            check(cancelled)  # align stops early, returning no groups
+            c = classify(ref, d, aligned, settings)
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     by_id = {d.id: d for d in documents}
+    check(cancelled)
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs),
         tree=tree,
@@ -173,14 +181,14 @@ def compare_paths(
     settings: Settings | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck = None,
 ) -> Report:
     # Counted before any file is read: sixty 3 MB files would otherwise all be read (and
     # HTML extracted) only to be refused.
     count = count_files(paths)
     if count > MAX_DOCUMENTS:
         raise _too_many(count, "files")
-    loaded = load_documents(paths, max_bytes=max_bytes)
+    loaded = load_documents(paths, max_bytes=max_bytes, cancelled=cancelled)
     if len(loaded.documents) < 2:
         detail = f": {loaded.warnings[0]}" if loaded.warnings else ""
         raise CompareError(

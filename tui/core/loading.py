@@ -19,6 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.cancel import CancelCheck, check
 from tui.core.model import Document
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -374,10 +375,15 @@ def count_files(paths: Sequence[str | Path]) -> int:
     return len(found)
 
 
-def load_documents(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
+def load_documents(
+    paths: Sequence[str | Path],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    cancelled: CancelCheck = None,
+) -> LoadResult:
     """Load every usable file named or found in a named directory, collecting what failed.
 
-    Never raises for a bad input: the caller decides how few documents are too few.
+    Never raises for a bad input: the caller decides how few documents are too few. Raises
+    ``Cancelled`` between files when ``cancelled()`` says so.
     """
     result = LoadResult(documents=[], warnings=[])
     # (device, inode) -> whether it loaded: the same file reached twice (repeated argument,
@@ -391,6 +397,7 @@ def load_documents(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYT
 
     def add(path: str, quiet: bool = False) -> bool:
         """Load ``path`` unless already tried; True if it is loaded (now or earlier)."""
+        check(cancelled)
         try:
             st = _stat(path)
         except LoadError as err:

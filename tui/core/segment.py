@@ -20,6 +20,7 @@ from collections.abc import Iterator
 import blingfire
 from pysbd.lang.english import English
 
+from .cancel import CancelCheck, check
 from .model import Document, Sentence, Span
 from .textnorm import word_pattern
 
@@ -234,11 +235,12 @@ def _past_closers(text: str, a: int, b: int) -> int:
     return a
 
 
-def split_many(texts: list[str]) -> list[list[Span]]:
+def split_many(texts: list[str], cancelled: CancelCheck = None) -> list[list[Span]]:
     """Sentence spans for each text (relative to it), trimmed of surrounding whitespace."""
     split = _Blingfire()
     out = []
     for text in texts:
+        check(cancelled)
         fine: list[Span] = []
         for a, b in _blingfire_spans(text, split):
             if _MISSED.search(text, a, b):
@@ -340,19 +342,21 @@ def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def segment(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it."""
-    doc.paragraphs = split_paragraphs(doc.text)
-    bodies = [doc.text[a:b] for a, b in doc.paragraphs]
+def segment(doc: Document, cancelled: CancelCheck = None) -> Document:
+    """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it; raises
+    ``Cancelled`` (and leaves ``doc`` as it was) when ``cancelled()`` says so."""
+    paragraphs = split_paragraphs(doc.text)
+    bodies = [doc.text[a:b] for a, b in paragraphs]
     kinds = [line_kind(body) for body in bodies]
     prose = [i for i, kind in enumerate(kinds) if kind == "text"]
-    split = dict(zip(prose, split_many([bodies[i] for i in prose]), strict=True))
+    split = dict(zip(prose, split_many([bodies[i] for i in prose], cancelled), strict=True))
     sentences: list[Sentence] = []
-    for index, (pa, pb) in enumerate(doc.paragraphs):
+    for index, (pa, pb) in enumerate(paragraphs):
         if kinds[index] != "text":
             sentences.append(Sentence(pa, pb, index, kinds[index]))
             continue
         for a, b in split[index]:
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
+    doc.paragraphs = paragraphs
     doc.sentences = _capped(doc.text, sentences)
     return doc

@@ -114,6 +114,11 @@ def _write(folder: Path, texts: dict[str, str | bytes]) -> list[str]:
 # name says so) and returns the paths to compare, the reference first.
 
 
+def seed_stories(folder: Path, count: int) -> list[str]:
+    """``count`` of the seed stories as they are: no hostility, the cost of starting up."""
+    return [str(p) for p in sorted(SEEDS.glob("*.txt"))[:count]]
+
+
 def titles(folder: Path, count: int) -> list[str]:
     """``'Mr. ' * count`` on one line: a title before every word, so every place blingfire
     might have missed a boundary is examined, and none is one."""

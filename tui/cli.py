@@ -152,12 +152,19 @@ def open_app(
     """Open the explorer on PATHS (files or directories)."""
     from .app.app import StoryTraceApp
 
-    StoryTraceApp(
+    app = StoryTraceApp(
         _paths(paths, reference),
         reference=reference,
         max_bytes=max_bytes,
         settings=_settings(lexicon, dates, include_quotes),
-    ).run()
+    )
+    app.run()
+    # The terminal is restored and every export and note written by now. Quitting must not
+    # then wait for an engine thread finishing the step it was told to stop after, nor for
+    # the interpreter to take down its modules (numpy, scipy, Textual: 0.3-0.8 s).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(app.return_code or 0)
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -104,27 +105,35 @@ class StoryTraceApp(App[None]):
         self.align_paths()
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="align")
-    def align_paths(self) -> Report:
+    def align_paths(self) -> Report | None:
         worker = get_current_worker()
-        return compare_paths(
-            self.paths,
-            reference=self.reference,
-            settings=self.settings,
-            max_bytes=self.max_bytes,
-            progress=self._progress_callback(worker),
-            cancelled=lambda: worker.is_cancelled,
+        return _unjoined(
+            worker,
+            partial(
+                compare_paths,
+                self.paths,
+                reference=self.reference,
+                settings=self.settings,
+                max_bytes=self.max_bytes,
+                progress=self._progress_callback(worker),
+                cancelled=lambda: worker.is_cancelled,
+            ),
         )
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
-    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report:
+    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report | None:
         worker = get_current_worker()
-        return compare(
-            documents,
-            reference=reference,
-            settings=self.settings,
-            progress=self._progress_callback(worker),
-            cancelled=lambda: worker.is_cancelled,
-            warnings=warnings,
+        return _unjoined(
+            worker,
+            partial(
+                compare,
+                documents,
+                reference=reference,
+                settings=self.settings,
+                progress=self._progress_callback(worker),
+                cancelled=lambda: worker.is_cancelled,
+                warnings=warnings,
+            ),
         )
 
     def _progress_callback(self, worker: Worker) -> Callable[[float, str], None]:
@@ -434,3 +443,32 @@ class StoryTraceApp(App[None]):
                 yield SystemCommand(
                     binding.description, help_text, partial(owner.run_action, binding.action)
                 )
+
+
+def _unjoined(worker: Worker, run: Callable[[], Report]) -> Report | None:
+    """``run()`` in a daemon thread, waited for here until it ends or ``worker`` is cancelled.
+
+    Textual runs thread workers in asyncio's default executor, whose threads are joined
+    before the app's process can exit; the engine stops at its next check for cancellation,
+    but one step (extracting a big web page, aligning one pair of versions) can take seconds,
+    and quitting must not wait for it. A daemon thread is left behind at exit instead.
+    """
+    result: list[Report] = []
+    error: list[BaseException] = []
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            result.append(run())
+        except BaseException as err:  # handed to the worker, which reports it
+            error.append(err)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name=f"storytrace-{worker.name}", daemon=True).start()
+    while not done.wait(0.05):
+        if worker.is_cancelled:
+            return None
+    if error:
+        raise error[0]
+    return result[0]

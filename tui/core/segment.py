@@ -42,6 +42,12 @@ _TERMINAL = re.compile(r"[.!?…:;。！？．｡：；][\"'”’)\]」』）�
 _END_MARK = re.compile(r"\S\s*<\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#\u2500\u2014])\1{4,}\s*$")
 _WORD = re.compile(r"\w+")
+# An agency dateline opening a paragraph: a place (and date) and the agency in brackets,
+# then a dash: "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "Geneva (AFP) -".
+_DATELINE = re.compile(
+    r"([A-Z][\w.'\u2019-]*(?:[ ,]+[\w.'\u2019-]+){0,5}?\s*\((?:[A-Z]{2,8}|[A-Z][a-z]{2,15})\)"
+    r"\s*[-\u2013\u2014]{1,2})\s+(?=\S)"
+)
 # Closing marks blingfire leaves at the start of the next sentence after a CJK full stop
 # (「はい。」と言った。 -> 「はい。 / 」と言った。); they belong to the sentence they close.
 _CLOSERS = "”」』）】〕〉》］｝"
@@ -365,7 +371,12 @@ def segment(doc: Document, cancelled: CancelCheck = None) -> Document:
         if kinds[index] != "text":
             sentences.append(Sentence(pa, pb, index, kinds[index]))
             continue
-        for a, b in split[index]:
+        for k, (a, b) in enumerate(split[index]):
+            line = _DATELINE.match(doc.text, pa + a, pa + b) if k == 0 else None
+            if line and line.end(1) < pa + b:
+                # "WASHINGTON (AP) — Lawmakers ...": the dateline is furniture of its own.
+                sentences.append(Sentence(pa + a, line.end(1), index, "dateline"))
+                a = line.end() - pa
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
     doc.paragraphs = paragraphs
     doc.sentences = _capped(doc.text, sentences)

@@ -309,7 +309,9 @@ def build_tree(
     if lost:
         nodes.append(LOST)
         for v in lost:
-            siblings = [u for u in lost if u != v]
+            # Only the siblings it shares passages with: there is no evidence between two
+            # children of the lost original that share nothing.
+            siblings = [u for u in lost if u != v and (v, u) in evidence]
             edges.append(
                 TreeEdge(
                     parent=LOST,

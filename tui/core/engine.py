@@ -89,7 +89,10 @@ def compare(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     warnings: Sequence[str] = (),
+    reference_reason: str = "chosen with --reference",
 ) -> Report:
+    """``reference_reason`` is what the report says about a ``reference`` the caller chose
+    (the explorer passes its own words when the reviewer picks one there)."""
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
@@ -122,7 +125,7 @@ def compare(
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
     else:
-        reason = "chosen with --reference"
+        reason = reference_reason
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):

@@ -18,17 +18,19 @@ from textual.widgets import Static
 from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
 from tui.core.model import Report, Tree
+from tui.present.names import VersionNames
 
 LOST_ORIGINAL = "(lost original \u2014 not among the inputs)"
 
 
-def node_name(node: str) -> str:
-    """How a tree node reads on screen: inferred nodes by what they are."""
+def node_name(node: str, names: VersionNames | None = None) -> str:
+    """How a tree node reads on screen: inferred nodes by what they are, versions by their
+    short names."""
     if node.startswith("~"):
         if node == "~lost-original":
             return LOST_ORIGINAL
         return f"({sanitize_name(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
-    return sanitize_name(node)
+    return sanitize_name(names(node) if names is not None else node)
 
 
 def tree_lines(tree: Tree) -> list[tuple[str, str]]:
@@ -87,11 +89,16 @@ class DerivationTree(Static):
         super().__init__("", id=id, markup=False)
         self.report: Report | None = None
         self.highlight: str | None = None
+        self.names = VersionNames({})
         self._text = Text()
 
-    def show(self, report: Report | None, highlight: str | None) -> None:
+    def show(
+        self, report: Report | None, highlight: str | None, names: VersionNames | None = None
+    ) -> None:
         self.report = report
         self.highlight = highlight
+        if names is not None:
+            self.names = names
         self._text = self._build()
         self.update(self._text)
 
@@ -129,7 +136,7 @@ class DerivationTree(Static):
                 style = self._style("reference")
             if node == self.highlight:
                 style = style + self._style("highlight")
-            out.append(node_name(node), style=style)
+            out.append(node_name(node, self.names), style=style)
             if node == report.reference:
                 out.append(" \u2605 reference", style=self._style("reference"))
             if node == self.highlight:
@@ -143,7 +150,7 @@ class DerivationTree(Static):
                 if n:
                     out.append(", ")
                 style = self._style("highlight") if node == self.highlight else Style()
-                out.append(node_name(node), style=style)
+                out.append(node_name(node, self.names), style=style)
             out.append("\n")
         if self.highlight is not None:
             out.append("\n")
@@ -152,7 +159,7 @@ class DerivationTree(Static):
         return out
 
     def _evidence(self, out: Text, tree: Tree, doc: str) -> None:
-        name = node_name(doc)
+        name = node_name(doc, self.names)
         edge = next((e for e in tree.edges if e.child == doc), None)
         out.append(name, style=self._style("heading"))
         if doc in tree.independent:
@@ -160,13 +167,16 @@ class DerivationTree(Static):
         elif edge is None:
             kids = [e.child for e in tree.edges if e.parent == doc]
             if kids:
-                out.append(f": a source of {', '.join(node_name(k) for k in kids)}\n")
+                sources = ", ".join(node_name(k, self.names) for k in kids)
+                out.append(f": a source of {sources}\n")
             else:
                 out.append(": not placed in the tree\n")
         else:
             out.append(" from ")
             parent_style = self._style("inferred") if edge.parent.startswith("~") else Style()
-            out.append(node_name(edge.parent), style=parent_style)
+            out.append(node_name(edge.parent, self.names), style=parent_style)
+            if not edge.parent.startswith("~"):
+                out.append("   p: the two side by side", style=self._style("muted"))
             out.append("\n")
             out.append(f"  {edge.shared_passages} shared passage(s)\n")
             if edge.shared_phrases:
@@ -175,9 +185,9 @@ class DerivationTree(Static):
                 out.append(", ".join(phrases))
                 out.append("\n")
             for line in edge.evidence:
-                out.append(f"  \u2022 {sanitize_name(line)}\n")
+                out.append(f"  \u2022 {sanitize_name(self.names.rename(line))}\n")
         notes = [note for note in tree.notes if doc in note]
         if notes:
             out.append("Notes\n", style=self._style("heading"))
             for note in notes:
-                out.append(f"  \u2022 {sanitize_name(note)}\n")
+                out.append(f"  \u2022 {sanitize_name(self.names.rename(note))}\n")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -62,17 +64,22 @@ class HelpScreen(ModalScreen[None]):
         ]
         return " / ".join(dict.fromkeys(shown))
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column("key", no_wrap=True, style="bold")
-        table.add_column("action")
-        for title, keys in help_sections():
-            table.add_row(Text(title, style="bold underline"), Text(""))
-            for key in keys:
+    def _table(self) -> Group:
+        """A heading per screen over a grid of its keys; the key column is as wide as the
+        widest keys, so the headings do not widen it."""
+        sections = [(title, [(self._keys(k), k) for k in keys]) for title, keys in help_sections()]
+        width = max(cell_len(shown) for _, keys in sections for shown, _ in keys)
+        parts: list[Text | Table] = []
+        for title, keys in sections:
+            parts.append(Text(title, style="bold underline"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column("key", width=width, no_wrap=True, style="bold")
+            table.add_column("action")
+            for shown, key in keys:
                 line = Text(key.title)
                 if key.help:
                     line.append(f": {key.help}", style="italic")
-                table.add_row(Text(self._keys(key)), line)
-            table.add_row(Text(""), Text(""))
-        table.add_row(Text("Legend", style="bold underline"), Text(LEGEND))
-        return table
+                table.add_row(Text(shown), line)
+            parts += [table, Text("")]
+        parts += [Text("Legend", style="bold underline"), Text(LEGEND)]
+        return Group(*parts)

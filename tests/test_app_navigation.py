@@ -10,7 +10,13 @@ from textual.widgets import Button, Input
 
 from tui.app.app import REVIEWER_REASON, StoryTraceApp
 from tui.app.keys import KEYS, SECTIONS, help_sections
-from tui.app.locate import family_location, insert_location, omission_location, swap_location
+from tui.app.locate import (
+    Location,
+    family_location,
+    insert_location,
+    omission_location,
+    swap_location,
+)
 from tui.app.screens.audit import AuditList, AuditScreen, inserts_of, omissions_of
 from tui.app.screens.export import ExportScreen
 from tui.app.screens.families import FamilyScreen
@@ -240,6 +246,16 @@ def _cursor_passages(app: StoryTraceApp) -> tuple[str, tuple[int, ...]]:
     return screen.target, row.passages
 
 
+async def _enter_lands_on(pilot, where: Location | None) -> Location:  # type: ignore[no-untyped-def]
+    """Press enter on a listed item: the side by side shows the located passage."""
+    assert where is not None and where.passage is not None
+    await pilot.press("enter")
+    await pilot.pause()
+    target, passages = _cursor_passages(pilot.app)
+    assert target == where.target and where.passage in passages
+    return where
+
+
 async def test_enter_on_a_word_swap_an_omission_and_an_insert_opens_its_passage(
     family_paths: list[str], family_report: Report
 ) -> None:
@@ -248,16 +264,11 @@ async def test_enter_on_a_word_swap_an_omission_and_an_insert_opens_its_passage(
         await pilot.press("x", "j", "j")
         table = app.screen.query_one(LexiconTable)
         entry = table.entry_at(table.cursor_row)
-        where = swap_location(family_report, entry)
-        assert where is not None and where.passage is not None
-        await pilot.press("enter")
-        await pilot.pause()
-        target, passages = _cursor_passages(app)
-        assert target == where.target and where.passage in passages
+        where = await _enter_lands_on(pilot, swap_location(family_report, entry))
+        target = where.target
         subs = family_report.comparison(target).passages[where.passage].substitutions
-        assert {(entry.source, entry.target)} & {(s.source, s.target) for s in subs} | {
-            (s.target, s.source) for s in subs
-        }
+        swaps = {(s.source, s.target) for s in subs} | {(s.target, s.source) for s in subs}
+        assert (entry.source, entry.target) in swaps
 
         await pilot.press("i")
         audit = app.screen
@@ -273,12 +284,7 @@ async def test_enter_on_a_word_swap_an_omission_and_an_insert_opens_its_passage(
             n = int(items.get_option_at_index(k).id.rsplit("-", 1)[1])
             listed = omissions_of if kind == "omission" else inserts_of
             item = listed(family_report, target)[n]
-            where = locate(family_report, item)
-            assert where is not None and where.passage is not None
-            await pilot.press("enter")
-            await pilot.pause()
-            shown, passages = _cursor_passages(app)
-            assert shown == where.target and where.passage in passages
+            where = await _enter_lands_on(pilot, locate(family_report, item))
             comparison = family_report.comparison(where.target)
             passage = comparison.passages[where.passage]
             spans = passage.source_spans if kind == "omission" else passage.target_spans

@@ -123,6 +123,9 @@ class StoryTraceApp(App[None]):
         self.paths = [os.fspath(p) for p in paths]
         self.reference = reference
         self.max_bytes = max_bytes
+        if settings is None and report is not None:
+            # A re-alignment (r) of a given report uses the settings it was made with.
+            settings = Settings(**report.settings)  # type: ignore[arg-type]
         self.settings = settings or Settings()
         self.names = VersionNames({})
         self._given = report

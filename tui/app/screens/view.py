@@ -11,17 +11,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
-from textual.widgets import Footer
 
+from tui.app.widgets.key_footer import KeyFooter
 from tui.core.model import Report
 
 if TYPE_CHECKING:
     from tui.app.app import StoryTraceApp
 
 
-def key_footer() -> Footer:
-    """The footer every screen shows: compact, so the important keys fit at 80 columns."""
-    return Footer(compact=True)
+def key_footer() -> KeyFooter:
+    """The footer every screen shows."""
+    return KeyFooter()
 
 
 class StoryView(Screen[None]):

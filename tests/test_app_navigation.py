@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from textual.command import CommandPalette
 from textual.widgets import Button, Input
 
 from tui.app.app import REVIEWER_REASON, StoryTraceApp
@@ -27,6 +28,7 @@ from tui.app.screens.side_by_side import SideBySideScreen
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.family_view import SEPARATOR, FamilyView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.version_table import VersionTable
 from tui.core.model import Report
@@ -146,6 +148,21 @@ async def test_the_important_keys_fit_the_footer_at_80_and_160_columns() -> None
             line = footer(app)
             assert all(key in line for key in keys), (size, line)
             assert "^p palette" in line
+
+
+async def test_a_click_on_a_footer_hint_presses_its_key() -> None:
+    app = seeds_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        line = footer(app)
+        await pilot.click(KeyFooter, offset=(line.index("/ search"), 0))
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).has_focus
+        await pilot.press("escape")
+        await pilot.click(KeyFooter, offset=(line.index("^p"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
 
 
 async def test_the_export_dialog_fits_80_by_24() -> None:

@@ -6,13 +6,18 @@ Three parts, each skipped with a note when its data is absent:
             (sentence labels, verdicts, source sentences, omissions, spinner swaps);
 * clough  - Clough & Stevenson's 95 short answers (cut / light / heavy / non);
 * pan     - a deterministic sample of the PAN 2013 text-alignment training corpus, scored
-            with the official plagdet measure.
+            with the official plagdet measure;
+* news    - news families (``benchmarks/news.py``): made-up wire-to-newspaper families that
+            ship with the repository and families generated from PAN13 source documents;
+            the original chosen, the tree's parents and directions, and verdict F1 on wire ->
+            version pairs.
 
 The data stays outside the repository (default ``<repo>/../shared/data``); nothing from it is
 copied. Scoring lives in ``benchmarks/evaluation.py`` so it can be unit-tested.
 
     python benchmarks/accuracy.py [--data DIR] [--gold FILE] [--seeds DIR] [--pan-sample N]
-                                  [--workers N] [--only seeds,clough,pan] [--json-out FILE]
+                                  [--workers N] [--only seeds,clough,pan,news]
+                                  [--news-generated N] [--json-out FILE]
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks import news  # noqa: E402
 from benchmarks.evaluation import (  # noqa: E402
     ALL_LABELS,
     CLOUGH_CLASSES,
@@ -52,7 +58,7 @@ SHARED = REPO.parent / "shared"
 DEFAULT_DATA = SHARED / "data"
 DEFAULT_GOLD = SHARED / "seeds-gold.json"
 DEFAULT_SEEDS = REPO / "seeds"
-PARTS = ("seeds", "clough", "pan")
+PARTS = ("seeds", "clough", "pan", "news")
 PAN_FOLDERS = (
     "01-no-plagiarism",
     "02-no-obfuscation",
@@ -148,9 +154,14 @@ def run_pair(job: tuple[str, str, str]) -> dict[str, Any]:
         }
 
 
-def run_jobs(jobs: Sequence[tuple[str, str, str]], workers: int, what: str) -> list[dict[str, Any]]:
-    """Run pairs in a process pool (in-process when workers <= 1), in job order, with a
-    progress line on stderr."""
+def run_jobs(
+    jobs: Sequence[tuple[Any, ...]],
+    workers: int,
+    what: str,
+    fn: Callable[[Any], dict[str, Any]] = run_pair,
+) -> list[dict[str, Any]]:
+    """Run jobs (pairs, unless ``fn`` says otherwise) in a process pool (in-process when
+    workers <= 1), in job order, with a progress line on stderr."""
     results: list[dict[str, Any]] = []
     step = max(1, len(jobs) // 10)
 
@@ -160,11 +171,11 @@ def run_jobs(jobs: Sequence[tuple[str, str, str]], workers: int, what: str) -> l
 
     if workers <= 1:
         for i, job in enumerate(jobs):
-            results.append(run_pair(job))
+            results.append(fn(job))
             note(i)
         return results
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for i, res in enumerate(pool.map(run_pair, jobs, chunksize=1)):
+        for i, res in enumerate(pool.map(fn, jobs, chunksize=1)):
             results.append(res)
             note(i)
     return results
@@ -712,6 +723,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument(
+        "--news-generated",
+        type=int,
+        default=30,
+        help="families generated from PAN13 sources for the news part (default 30)",
+    )
+    ap.add_argument(
         "--only", default=",".join(PARTS), help="comma-separated parts to run: seeds,clough,pan"
     )
     ap.add_argument("--json-out", type=Path, help="also write all figures as JSON here")
@@ -733,6 +750,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             runnable.append("seeds")
         else:
             print(f"seeds: skipped, gold file {gold} not found")
+    if "news" in only:
+        runnable.append("news")  # its authored families ship with the repository
     for part, sub in (("clough", "clough-stevenson"), ("pan", "pan13-train")):
         if part in only:
             if (data / sub).is_dir():
@@ -757,6 +776,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = bench_seeds(seeds, gold)
         elif part == "clough":
             result = bench_clough(data, args.workers)
+        elif part == "news":
+            result = news.bench(
+                data,
+                args.workers,
+                args.news_generated,
+                lambda fn, jobs, workers: run_jobs(jobs, workers, "news", fn),
+                table,
+                heading,
+            )
         else:
             result = bench_pan(data, args.pan_sample, args.workers)
         elapsed = time.perf_counter() - t0

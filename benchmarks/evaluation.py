@@ -474,3 +474,36 @@ def clough_class(comparison: Mapping[str, Any]) -> str:
 def derived_or_not(category: str) -> str:
     """Collapse the four Clough-Stevenson categories to the binary question."""
     return "non" if category == "non" else "derived"
+
+
+# --------------------------------------------------------------------------------------------
+# Derivation trees against a family's gold sources
+# --------------------------------------------------------------------------------------------
+
+
+def tree_scores(
+    gold_edges: Iterable[tuple[str, str]],
+    gold_independent: Iterable[str],
+    edges: Iterable[tuple[str, str]],
+    independent: Iterable[str],
+) -> dict[str, tuple[int, int]]:
+    """(right, out of) counts for a predicted tree against gold (source, copy) edges.
+
+    ``parents``: copies whose predicted parent is their gold source. ``directions``: gold
+    pairs the tree joins by an edge (either way) that it draws source -> copy. ``independent``:
+    versions written independently that are nobody's child (lost originals included: an
+    independent story hung under a lost original is drawn as a copy)."""
+    gold_edges = set(gold_edges)
+    parent = {c: p for p, c in edges}
+    joined = {frozenset(e) for e in edges}
+    parents = sum(1 for s, v in gold_edges if parent.get(v) == s)
+    linked = [(s, v) for s, v in gold_edges if frozenset((s, v)) in joined]
+    directions = sum(1 for s, v in linked if parent.get(v) == s)
+    alone = set(independent)
+    gold_independent = list(gold_independent)
+    free = sum(1 for v in gold_independent if v in alone or v not in parent)
+    return {
+        "parents": (parents, len(gold_edges)),
+        "directions": (directions, len(linked)),
+        "independent": (free, len(gold_independent)),
+    }

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,14 @@ def need_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+@pytest.fixture()
+def story(tmp_path: Path) -> Path:
+    """A copy of the seeds in tmp_path/story, so notes and reports written beside them and
+    outside them (in tmp_path) stay in the test's folder."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for p in seed_paths():
+        shutil.copy(p, folder)
+    return folder

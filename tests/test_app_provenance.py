@@ -8,7 +8,7 @@ from tui.app.screens.audit import AuditList, AuditScreen, omissions_of
 from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
 from tui.app.screens.lexicon import KNOWN, LexiconScreen, LexiconTable
 from tui.app.screens.overview import OverviewScreen
-from tui.app.widgets.derivation import LOST_ORIGINAL, DerivationTree, tree_lines
+from tui.app.widgets.derivation import DerivationTree, node_name, tree_lines
 from tui.app.widgets.family_view import GAP, FamilyView, disagreeing, family_components
 from tui.app.widgets.version_table import VersionTable
 from tui.core.model import Report, Tree, TreeEdge
@@ -18,6 +18,8 @@ from .test_app_support import screen_text, seeds_app, settle
 SIZE = (120, 40)
 RELATED = ("000_dcce54c3826141f5", "001_31fc123e83c1cc46", "002_a9b962200192712f")
 INDEPENDENT = ("003_bdfd22743b811459", "004_7f577332accbfae7")
+LOST = "~lost-original-1"
+LOST_ORIGINAL = node_name(LOST)
 
 
 # ----------------------------------------------------------------------------------- tree
@@ -105,7 +107,7 @@ async def test_family_view_rows_columns_and_disagreements() -> None:
         assert view.cell_text(0, origin_col).startswith("\u25c6")
         # n lands on the next family where versions disagree, N goes back.
         components = family_components(report)
-        assert components[RELATED[0]] == "~lost-original"
+        assert components[RELATED[0]] == LOST
         assert components[INDEPENDENT[0]] == INDEPENDENT[0]
         expected = [i for i, f in enumerate(families) if disagreeing(report, f, components)]
         assert 0 < len(expected) < len(families)

@@ -1,4 +1,4 @@
-"""The explorer's pure-Python parts: sanitising, wrapping and row building."""
+"""The explorer's pure-Python parts: wrapping and row building (escaping: test_escaping.py)."""
 
 from __future__ import annotations
 
@@ -7,64 +7,14 @@ from hypothesis import strategies as st
 
 from tui.app.rows import (
     RowText,
-    changed_ranges,
     paragraph_rows,
     row_of_passage,
     sentence_rows,
 )
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.version_table import coverage_bar
 from tui.app.wrap import wrap_offsets
+from tui.core.diffing import changed_ranges
 from tui.core.model import Report
-
-# ---------------------------------------------------------------------------- sanitize
-
-
-def test_plain_text_is_unchanged() -> None:
-    assert sanitize("Hello, world — ça va?") == "Hello, world — ça va?"
-
-
-def test_escape_sequences_become_visible() -> None:
-    out = sanitize("\x1b[31mred\x1b[0m and \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\")
-    assert "\x1b" not in out
-    assert out.startswith("\u241b[31mred\u241b[0m")
-    assert "\u241b]8;;http://x\u241b\\link" in out
-
-
-def test_c0_c1_and_del_are_pictured() -> None:
-    out = sanitize("a\x00b\x07c\x7fd\x9be")
-    assert out == "a\u2400b\u2407c\u2421d\\x9be"
-
-
-def test_bidi_controls_are_named() -> None:
-    out = sanitize("abc\u202edcba\u2066x\u2069\u200f")
-    assert out == "abc<U+202E>dcba<U+2066>x<U+2069><U+200F>"
-
-
-def test_tabs_expand_and_line_breaks_become_spaces() -> None:
-    assert sanitize("a\tb") == "a   b"
-    assert sanitize("ab\tc", tab_size=4) == "ab  c"
-    assert sanitize("one\r\ntwo\nthree\u2028four") == "one two three four"
-    assert sanitize("x\ry") == "x\u240dy"
-
-
-def test_markup_is_left_literal() -> None:
-    # Markup is only dangerous when parsed; sanitize must not mangle it.
-    assert sanitize("[bold red]x[/]") == "[bold red]x[/]"
-
-
-def test_names_picture_newlines() -> None:
-    assert sanitize_name("a\nb") == "a\u2424b"
-
-
-@given(st.text())
-def test_sanitized_text_has_no_controls(text: str) -> None:
-    out = sanitize(text)
-    for ch in out:
-        code = ord(ch)
-        assert code >= 0x20 and not 0x7F <= code < 0xA0, repr(ch)
-        assert not 0x202A <= code <= 0x202E and not 0x2066 <= code <= 0x2069
-
 
 # -------------------------------------------------------------------------------- wrap
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tui.core.diffing import substitutions, tally, word_diff
+import importlib
+import itertools
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.diffing import MAX_TOKENS, is_spacing, substitutions, tally, word_diff
+
+from .conftest import SEEDS
 
 
 def test_word_diff_rebuilds_both_texts() -> None:
@@ -40,3 +50,109 @@ def test_tally_counts_repeats_deterministically() -> None:
     subs = substitutions(word_diff("the fellowship said", "the company said"))
     subs += substitutions(word_diff("a fellowship grew", "a company grew"))
     assert [(s.source, s.target, s.count) for s in tally(subs)] == [("fellowship", "company", 2)]
+
+
+# ------------------------------------------------------------------- exact sides, any input
+
+
+# Words, spacing of every kind, punctuation and other scripts: what documents hold.
+def _pieces(draw_list: list[str]) -> str:
+    return "".join(draw_list)
+
+
+_DOC = st.lists(
+    st.sampled_from(
+        ["the", "cat", "sat", "$", "12", ",", ".", "’", "é", "日本", " ", "  ", "\n", "\t", "\r\n"]
+    ),
+    max_size=40,
+).map(_pieces)
+
+
+def _sides(diff: list[tuple[str, str]]) -> tuple[str, str]:
+    return (
+        "".join(t for op, t in diff if op != "insert"),
+        "".join(t for op, t in diff if op != "delete"),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOC, _DOC, st.sampled_from([1, 3, 8, MAX_TOKENS]))
+def test_both_sides_are_exactly_the_texts(source: str, target: str, cap: int) -> None:
+    """Joining equal and deleted text gives the source character for character, equal and
+    inserted the target, at any size bound (word, sentence and whole-text diffs alike)."""
+    diff = word_diff(source, target, cap)
+    assert _sides(diff) == (source, target)
+    assert all(text for _, text in diff) or diff == [("equal", "")]
+    assert all(a[0] != b[0] for a, b in zip(diff, diff[1:], strict=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DOC, st.lists(st.sampled_from([" ", "  ", "\n", "\t", "\r\n"]), min_size=1, max_size=60))
+def test_spacing_alone_is_never_an_edit(text: str, spacing: list[str]) -> None:
+    """Re-spaced text (spacing added, dropped, line breaks for spaces) differs only in spacing
+    ops: no word is deleted or inserted and no swap is found."""
+    words = text.split()
+    respaced = "".join(w + spacing[k % len(spacing)] for k, w in enumerate(words))
+    diff = word_diff(text, respaced)
+    assert _sides(diff) == (text, respaced)
+    assert all(is_spacing(t) for op, t in diff if op != "equal"), diff
+    assert substitutions(diff) == []
+
+
+def test_spaced_figures_are_quoted_as_the_file_has_them() -> None:
+    """The misquote the report made: the file says "$ 12 billion ... 2023 , nearly"."""
+    src = "The company raised $ 12 billion in 2023 , nearly double"
+    tgt = "The firm raised $12 billion in 2023, nearly double"
+    diff = word_diff(src, tgt)
+    assert _sides(diff) == (src, tgt)
+    assert [s.source for s in substitutions(diff)] == ["company"]
+    assert [t for op, t in diff if op != "equal" and not is_spacing(t)] == ["company", "firm"]
+
+
+def test_long_passages_are_diffed_sentence_by_sentence_within_the_bound() -> None:
+    """Past the bound a passage is diffed sentence by sentence, and word by word inside the
+    changed sentences: the swap is still found, and both sides stay exact."""
+    sentences = [f"Sentence {k} says the council met on day {k}." for k in range(60)]
+    src = " ".join(sentences)
+    changed = sentences[:]
+    changed[30] = "Sentence 30 says the assembly met on day 30."
+    tgt = "\n".join(changed)
+    assert len(src.split()) > 400
+    small = word_diff(src, tgt, max_tokens=50)
+    assert _sides(small) == (src, tgt)
+    assert [(s.source, s.target) for s in substitutions(small)] == [("council", "assembly")]
+    assert [(s.source, s.target) for s in substitutions(word_diff(src, tgt))] == [
+        ("council", "assembly")
+    ]
+
+
+# ----------------------------------------------------------------- bounded by size, not time
+
+
+def _seed_passage() -> tuple[str, str]:
+    """A merged passage from the seeds: the first 20 sentences of a story and of a spun copy."""
+    from tui.core.loading import load_document
+    from tui.core.segment import segment
+
+    docs = []
+    for name in ("001_31fc123e83c1cc46.txt", "000_dcce54c3826141f5.txt"):
+        doc = load_document(SEEDS / name)
+        segment(doc)
+        docs.append(" ".join(doc.sentence_text(i) for i in range(20)))
+    return docs[0], docs[1]
+
+
+def test_the_same_passage_gives_the_same_diff_on_a_busy_machine(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """diff-match-patch stops at a wall-clock deadline; on a loaded machine the same passage
+    came out coarser. Here every clock reading is a second later than the last, as if the CPU
+    were busy: the diff must not change."""
+    src, tgt = _seed_passage()
+    calm = word_diff(src, tgt)
+    clock = itertools.count(start=1_000_000)
+    dmp_module = importlib.import_module("diff_match_patch.diff_match_patch")
+    monkeypatch.setattr(dmp_module, "time", SimpleNamespace(time=lambda: float(next(clock))))
+    busy = word_diff(src, tgt)
+    assert busy == calm
+    assert len(calm) > 20  # a real word diff, not one deletion and one insertion

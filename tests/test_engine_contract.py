@@ -67,11 +67,14 @@ def test_every_character_is_accounted_for(seeds_report: Report) -> None:
 
 def test_json_shape(seeds_report: Report) -> None:
     data = json.loads(report_to_json(seeds_report))
-    assert data["schema"] == "storytrace/2"
+    assert data["schema"] == "storytrace/3"
     assert {"families", "tree", "substitution_lexicon", "inserts", "omissions"} <= set(data)
     assert data["tool"]["name"] == "storytrace"
     assert data["reference"] == GOLD_REFERENCE
-    assert set(data["settings"]) >= {"candidates", "wholly_derived", "partially_derived"}
+    assert set(data["settings"]) >= {"candidates", "thresholds"}
+    cutoffs = data["settings"]["thresholds"]
+    assert {"wholly_derived", "partially_derived", "min_cosine"} <= set(cutoffs)
+    assert all(set(v) == {"value", "why"} and v["why"] for v in cutoffs.values())
     for c in data["comparisons"]:
         assert c["verdict"] in ("wholly-derived", "partially-derived", "independent")
         assert 0.0 <= c["coverage"]["target_derived"] <= 1.0

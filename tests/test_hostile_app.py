@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 from tui.app.app import StoryTraceApp
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.version_table import VersionTable
+from tui.core.escaping import escape_line, escape_reflow
 
 from .conftest import SEEDS
 from .test_app_support import open_side_by_side, screen_text, settle, view_text
@@ -58,13 +58,13 @@ async def test_folder_with_bad_files_warns_and_lists_the_good_versions(tmp_path:
         assert app.error is None
         assert app.report is not None
         ids = sorted(d.id for d in app.report.documents)
-        assert ids == sorted([SEED_A.stem, SEED_B.stem, "caf\\xe9"])
+        assert ids == sorted([SEED_A.stem, SEED_B.stem, "caf<0xE9>"])
         warnings = [n for n in app._notifications if n.severity == "warning"]
         assert len(warnings) == len(bad)
         for note, name in zip(warnings, bad, strict=True):
             assert name in note.message and not note.markup
             assert note.message.isprintable(), repr(note.message)
-        assert "empty\\x1b[2J\\u202e\\n.txt: empty file" in warnings[3].message
+        assert "empty\u241b[2J<U+202E>\u2424.txt: empty file" in warnings[3].message
         table = app.screen.query_one(VersionTable)
         assert table.row_count == len(ids)
         text = screen_text(app)
@@ -97,7 +97,7 @@ async def test_hostile_text_renders_literally(tmp_path: Path) -> None:
         text = view_text(view)
         for literal in (
             "Breaking\u241b[2J\u241b[H news [b]today[/b]",
-            "\\x9b31m CSI, a lone",
+            "<U+009B>31m CSI, a lone",
             # A lone CR, NEL and U+2028 end a line for the segmenter (old Mac files), so
             # they split rows rather than being pictured; either way they never reach the
             # terminal.
@@ -117,10 +117,10 @@ async def test_hostile_text_renders_literally(tmp_path: Path) -> None:
         _assert_nothing_raw(app)
 
 
-def test_sanitize_never_passes_an_unencodable_character() -> None:
+def test_escaping_never_passes_an_unencodable_character() -> None:
     # Lone surrogates come from file names that are not UTF-8; the terminal cannot take them.
     for text in ("caf\udce9.txt", "\ud800 high", "low \udfff", HOSTILE):
-        out = sanitize(text)
+        out = escape_reflow(text)
         out.encode("utf-8")  # strict
-        assert sanitize_name(text).isprintable() or "\u200b" in text
-    assert sanitize_name("caf\udce9.txt") == "caf\\xe9.txt"
+        assert escape_line(text).isprintable()
+    assert escape_line("caf\udce9.txt") == "caf<0xE9>.txt"

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core.engine import compare_paths
 from tui.core.loading import (
     DEFAULT_MAX_BYTES,
     LoadError,
@@ -198,6 +199,72 @@ def test_cp1252_written_file(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path / "win.txt", raw))
     assert doc.encoding == "cp1252"
     assert doc.text == text
+
+
+# English news in Windows-1252: curly quotes, dashes, signs. Each of these was read as a DOS,
+# Mac or CJK code page (cp775, cp437, big5hkscs, ...) before Latin text got a Western prior.
+WESTERN_NEWS = [
+    "He was fined £80,000.\n",
+    "Newton Abbot “for cash”, the court heard. Costs of €1,200 were awarded.\n",
+    "Costs: €3m … and rising\n",
+    "Prosecutor Anne Hale said “the fuel was worth up to £58,000”.\n",
+    "(Memo to editors: embargoed until 00:01 on Monday — © Reuters)\n",
+    "It rose 5°C in Zürich, the café owner said.\n",
+]
+# Other scripts and Latin pages that must keep reading right.
+OTHER_PAGES = [
+    ("Zażółć gęślą jaźń. Prezydent powiedział, że rząd przyjmie ustawę.\n" * 2, "cp1250"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy. Vláda schválila návrh zákona.\n" * 2, "cp1250"),
+    ("Президент заявил, что закон примут на следующей неделе.\n" * 3, "koi8-r"),
+    ("Президент заявил, что закон примут на следующей неделе.\n" * 3, "cp1251"),
+    ("政府は来週、新しい法案を国会に提出すると発表した。\n" * 2, "shift_jis"),
+    ("政府宣布将于下周向议会提交新法案，反对党表示反对。\n" * 2, "gb18030"),
+]
+
+
+@pytest.mark.parametrize("text", WESTERN_NEWS)
+def test_western_news_reads_as_cp1252(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(("text", "codec"), OTHER_PAGES)
+def test_other_scripts_and_pages_still_read_exactly(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec))[0] == text
+
+
+def test_a_seed_in_cp1252_reads_exactly_and_says_it_was_guessed(tmp_path: Path) -> None:
+    """A real story whose only non-ASCII bytes are pound signs (0xA3)."""
+    seed = (SEEDS / "000_dcce54c3826141f5.txt").read_text(encoding="utf-8")
+    text = "".join(ch for ch in seed if ch.isascii()).replace("$", "£")
+    pounds = text.count("£")
+    assert pounds >= 2
+    doc = load_document(write(tmp_path / "gazette.txt", text.encode("cp1252")))
+    assert (doc.encoding, doc.text) == ("cp1252", text)
+    assert doc.warnings == [
+        f"{tmp_path / 'gazette.txt'}: no byte-order mark and not UTF-8; read as cp1252 "
+        f"(guessed): {pounds} characters affected: £ (0xA3) ×{pounds}"
+    ]
+
+
+def test_guess_warning_lists_each_character_with_its_bytes(tmp_path: Path) -> None:
+    text = "Café prices rose — £5 for a coffee, said Renée.\u00a0Really.\n"
+    doc = load_document(write(tmp_path / "x.txt", text.encode("cp1252")))
+    assert doc.warnings == [
+        f"{tmp_path / 'x.txt'}: no byte-order mark and not UTF-8; read as cp1252 (guessed): "
+        "5 characters affected: é (0xE9) ×2, — (0x97), £ (0xA3), <U+00A0> (0xA0)"
+    ]
+    report = compare_paths([str(tmp_path / "x.txt"), str(SEEDS / "000_dcce54c3826141f5.txt")])
+    assert doc.warnings[0] in report.warnings
+
+
+def test_certain_encodings_give_no_warning(tmp_path: Path) -> None:
+    text = "Café £5\n"
+    for name, raw in (
+        ("utf8.txt", text.encode()),
+        ("bom.txt", b"\xef\xbb\xbf" + text.encode()),
+        ("utf16.txt", text.encode("utf-16")),
+    ):
+        assert load_document(write(tmp_path / name, raw)).warnings == [], name
 
 
 def test_crlf_is_kept_and_offsets_match(tmp_path: Path) -> None:
@@ -507,4 +574,4 @@ def test_newline_in_file_name_keeps_warning_on_one_line(tmp_path: Path) -> None:
     result = load_documents([path])
     assert len(result.warnings) == 1
     assert "\n" not in result.warnings[0]
-    assert "two\\nlines.txt" in result.warnings[0]
+    assert "two\u2424lines.txt" in result.warnings[0]

@@ -83,10 +83,14 @@ def test_round_trip_and_rename(folder: Path) -> None:
     c2 = again.comparison("renamed")
     para2 = next(p for p in c2.passages if p.label == "paraphrased")
     ov = loaded.for_passage(c2, para2)
-    assert ov == Override(ov.target, ov.passage_key, "edited", NOTE, "paraphrased")
+    assert (ov.label, ov.note, ov.original_label) == ("edited", NOTE, "paraphrased")
+    # What the note was made on travels with it: the version's id then, and its text.
+    doc = report.document(COPY)
+    assert ov.version == COPY and ov.excerpt
+    assert ov.excerpt.rstrip("\u2026") in " ".join(doc.text.split())
     assert ov.target == again.document("renamed").sha256
     assert loaded.for_passage(c2, next(p for p in c2.passages if p.label == "omitted")).note
-    assert loaded.unmatched(again) == []
+    assert loaded.stale(again) == []
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["schema"] == "storytrace-notes/1"
 
@@ -120,39 +124,52 @@ def test_lookup_needs_bind(seeds_report: Report) -> None:
 @pytest.mark.parametrize(
     "content",
     [
-        "{not json",
-        '{"schema": "other"}',
-        '{"schema": "storytrace-notes/1", "documents": {"a": {"k": {"label": "stolen"}}}}',
-        "\udcff",
+        b"{not json",
+        b'{"schema": "other"}',
+        b'{"schema": "storytrace-notes/1", "documents": []}',
+        b"\xff",
+        b"[" * 200_000,
     ],
+    ids=["not-json", "other-schema", "documents-list", "latin-1-byte", "nested-200000"],
 )
-def test_corrupt_sidecar_is_kept(folder: Path, content: str) -> None:
+def test_unusable_sidecar_is_left_untouched_then_moved_aside_by_a_save(
+    folder: Path, content: bytes
+) -> None:
     path = folder / SIDECAR_NAME
-    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    path.write_bytes(content)
     overrides, warnings = load_overrides(path)
-    assert len(overrides) == 0
+    assert len(overrides) == 0 and overrides.problem
     assert len(warnings) == 1 and "\n" not in warnings[0] and str(path) in warnings[0]
+    assert [p.name for p in folder.glob(SIDECAR_NAME + "*")] == [SIDECAR_NAME]
+    assert path.read_bytes() == content
+    # The first save keeps the unreadable file as .bak, never overwriting it...
+    report = _report(folder)
+    c, para, _ = _passages(report)
+    overrides.set_note(report, c, para, "new note")
+    save_overrides(path, overrides)
     backup = folder / (SIDECAR_NAME + ".bak")
-    if backup.exists():
-        assert backup.read_bytes() == content.encode("utf-8", "surrogateescape")
-        assert not path.exists()
-        # A second corrupt file does not overwrite the first backup.
-        path.write_text("{", encoding="utf-8")
-        _, warnings = load_overrides(path)
-        assert (folder / (SIDECAR_NAME + ".bak2")).read_text(encoding="utf-8") == "{"
-        assert backup.read_bytes() == content.encode("utf-8", "surrogateescape")
-    else:  # unreadable (not UTF-8): left in place, untouched
-        assert path.read_bytes() == content.encode("utf-8", "surrogateescape")
+    assert overrides.backup == backup and backup.read_bytes() == content
+    again, warnings = load_overrides(path)
+    assert warnings == [] and again.bind(report).for_passage(c, para).note == "new note"
+    # ...nor an earlier backup.
+    path.write_bytes(content)
+    broken, _ = load_overrides(path)
+    save_overrides(path, broken)
+    assert (folder / (SIDECAR_NAME + ".bak2")).read_bytes() == content
+    assert backup.read_bytes() == content
 
 
-def test_unmatched_notes_are_reported_not_dropped(seeds_report: Report) -> None:
+def test_stale_notes_are_listed_with_their_text_not_applied(seeds_report: Report) -> None:
     overrides = OverrideSet().bind(seeds_report)
     sha = seeds_report.document(COPY).sha256
     overrides.items[(sha, "gone")] = Override(sha, "gone", "edited", "old note", "paraphrased")
     overrides.items[("other-file", "k")] = Override("other-file", "k", None, "elsewhere")
-    assert [o.passage_key for o in overrides.unmatched(seeds_report)] == ["gone"]
-    assert "1 earlier note" in render(seeds_report, "html", overrides=overrides)
-    assert json.loads(render(seeds_report, "json", overrides=overrides))["overrides_unmatched"] == 1
+    assert [s.override.passage_key for s in overrides.stale(seeds_report)] == ["gone"]
+    html = render(seeds_report, "html", overrides=overrides)
+    assert "STALE" in html and "old note" in html and "elsewhere" not in html
+    data = json.loads(render(seeds_report, "json", overrides=overrides))
+    assert data["overrides_unmatched"] == 1
+    assert [(s["target"], s["note"]) for s in data["overrides_stale"]] == [(COPY, "old note")]
 
 
 def test_passage_key_stable(seeds_report: Report) -> None:

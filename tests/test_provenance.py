@@ -13,7 +13,7 @@ from tui.core.model import Report
 
 from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
 
-LOST = "~lost-original"
+LOST = "~lost-original-1"
 
 
 @pytest.fixture(scope="module")

@@ -96,12 +96,13 @@ def test_notes_option(folder: Path, tmp_path: Path) -> None:
     assert code != 0 and "missing.json" in stderr
 
 
-def test_corrupt_sidecar_warns(folder: Path) -> None:
+def test_corrupt_sidecar_warns_and_is_left_untouched(folder: Path) -> None:
     (folder / SIDECAR_NAME).write_text("{broken", encoding="utf-8")
     code, stdout, stderr = _run(str(folder), "-r", _ref(folder), "--format", "csv")
-    assert code == 0
-    assert "warning: reviewer notes" in stderr and "corrupt" in stderr
-    assert (folder / (SIDECAR_NAME + ".bak")).read_text(encoding="utf-8") == "{broken"
+    assert code == 0 and stdout
+    assert "warning: reviewer notes" in stderr and "cannot be used (" in stderr
+    assert [p.name for p in folder.glob(SIDECAR_NAME + "*")] == [SIDECAR_NAME]
+    assert (folder / SIDECAR_NAME).read_text(encoding="utf-8") == "{broken"
 
 
 def test_unwritable_output(folder: Path, tmp_path: Path) -> None:

@@ -13,10 +13,12 @@ import pytest
 
 from tui.core.contract import report_to_json
 from tui.core.model import Report
+from tui.core.reportmark import MARKDOWN_MARK
 from tui.core.summary import describe_region
 from tui.report import EXTENSIONS, FORMATS, default_filename, render, write_report
 from tui.report.csv_report import COLUMNS
 from tui.report.markdown import escape as md_escape
+from tui.report.view import SPAN_GAP, build
 
 from .conftest import GOLD_REFERENCE, seed_paths
 
@@ -73,7 +75,9 @@ def test_evidence_in_every_format(seeds_report: Report, rendered: dict, fmt: str
     for d in seeds_report.documents:
         assert d.path in out
     if fmt != "csv":  # CSV carries settings as JSON on every row; checked there
-        for key in seeds_report.settings:
+        cutoffs = seeds_report.settings["thresholds"]
+        assert isinstance(cutoffs, dict)
+        for key in [k for k in seeds_report.settings if k != "thresholds"] + list(cutoffs):
             assert key in out, (fmt, key)
         assert seeds_report.reference_reason in out
     for doc in seeds_report.documents:
@@ -100,7 +104,7 @@ def test_html_content(seeds_report: Report, rendered: dict) -> None:
 
 def test_markdown_content(seeds_report: Report, rendered: dict) -> None:
     md = rendered["md"]
-    assert md.startswith("# Story comparison report\n")
+    assert md.startswith(f"{MARKDOWN_MARK}\n\n# Story comparison report\n")
     assert "~~atomic~~" in md and "**nuclear**" in md
     assert "| atomic | nuclear | 1 |" in md
     assert "### Omitted passages" in md and "### Substitutions" in md
@@ -187,3 +191,48 @@ def test_failed_write_keeps_earlier_report(
         write_report(seeds_report, "md", target)
     assert target.read_text(encoding="utf-8") == "earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_every_passage_quotes_its_files_exactly(seeds_report: Report) -> None:
+    """What each format shows of a passage is the text at its offsets, character for
+    character (a fifth of the seeds' passages showed "$12" where the file says "$ 12"), and
+    the JSON diff's sides are the passage's sentences exactly, joined by one space."""
+    built = build(seeds_report)
+    shown = 0
+    for v in built.versions:
+        for row in v.rows:
+            for side, doc, spans in (
+                (row.source, v.source, row.source_spans),
+                (row.target, v.target, row.target_spans),
+            ):
+                if side:
+                    assert "".join(t for _, t in side) == SPAN_GAP.join(doc.cut(s) for s in spans)
+                    shown += 1
+    assert shown > 150
+    for c in seeds_report.comparisons:
+        src, tgt = seeds_report.document(c.source), seeds_report.document(c.target)
+        for p in c.passages:
+            if p.diff and p.derived:
+                assert "".join(t for op, t in p.diff if op != "insert") == " ".join(
+                    src.sentence_text(i) for i in p.source_sentences
+                )
+                assert "".join(t for op, t in p.diff if op != "delete") == " ".join(
+                    tgt.sentence_text(i) for i in p.target_sentences
+                )
+
+
+def test_html_passages_read_as_the_files(seeds_report: Report, rendered: dict) -> None:
+    """The HTML cells, tags stripped, hold the passages' exact text."""
+    import html as html_lib
+    import re
+
+    cells = re.findall(
+        r'<td class="text"><span class="where">[^<]*</span>(.*?)</td>', rendered["html"], re.S
+    )
+    texts = {html_lib.unescape(re.sub(r"</?(?:del|ins)>", "", c)) for c in cells}
+    assert len(texts) > 100
+    built = build(seeds_report)
+    for v in built.versions:
+        for row in v.rows:
+            assert not row.source or row.source_text in texts
+            assert not row.target or row.target_text in texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -141,3 +142,74 @@ def test_text_and_json_keep_exact_text(hostile: Report, tmp_path: Path) -> None:
     texts = {d["id"]: d for d in data["documents"]}
     assert set(texts) == {"a", "b <script>"}
     assert "b <script>" in render(hostile, "text")
+
+
+# --------------------------------------------------------- controls, escapes and bidi tricks
+
+# Terminal escapes that act when a report is printed with ``cat``: OSC 0 retitles the window,
+# OSC 8 plants a link, OSC 52 writes the clipboard, CSI 2J clears the screen. U+202E makes a
+# viewer show "Bidi live" where the file says "Bidi evil".
+OSC_TITLE = "\x1b]0;owned\x07"
+OSC_LINK = "\x1b]8;;http://evil.example\x1b\\"
+OSC_CLIPBOARD = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"
+BIDI_EVIL = "Bidi \u202eevil\u202c"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c", "\u2066", "\u200b", "\x00")
+
+
+def _controlled(text: str) -> str:
+    """A seed story with a terminal escape or bidi trick in several paragraphs."""
+    paras = text.split("\n\n")
+    tricks = [OSC_TITLE, OSC_LINK, OSC_CLIPBOARD, BIDI_EVIL + " ", "\x9b31m", "\u2066x\u2069"]
+    for k, trick in enumerate(tricks):
+        i = 1 + 2 * k
+        if i < len(paras):
+            paras[i] = trick + paras[i]
+    return "\n\n".join(paras)
+
+
+@pytest.fixture(scope="module")
+def controlled(tmp_path_factory: pytest.TempPathFactory) -> Report:
+    from .conftest import SEEDS
+
+    folder = tmp_path_factory.mktemp("controls")
+    seed = (SEEDS / "000_dcce54c3826141f5.txt").read_text(encoding="utf-8")
+    copy = (SEEDS / "001_31fc123e83c1cc46.txt").read_text(encoding="utf-8")
+    # The reference keeps its text; the copy carries the tricks in its text, its title (first
+    # line) and its file name.
+    (folder / "ref.txt").write_text(seed, encoding="utf-8")
+    name = f"copy{OSC_TITLE}\u202e.txt"
+    (folder / name).write_text(f"{BIDI_EVIL} {OSC_LINK}headline\n\n" + _controlled(copy), "utf-8")
+    return compare_paths([str(folder / "ref.txt"), str(folder / name)], reference="ref")
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "text", "json"])
+def test_no_format_carries_raw_controls(controlled: Report, fmt: str) -> None:
+    out = render(controlled, fmt)
+    found = sorted({f"U+{ord(ch):04X}" for ch in out if ch in RAW})
+    assert found == [], f"{fmt} report carries raw {found}"
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html"])
+def test_every_format_shows_controls_in_one_notation(controlled: Report, fmt: str) -> None:
+    out = render(controlled, fmt)
+    if fmt == "html":
+        out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"')
+    if fmt == "md":
+        out = re.sub(r"\\([\]\[\\<>])", r"\1", out)  # Markdown's own escapes of ] [ \ < >
+    # Document text, the title and the file name: ESC as its control picture, the override as
+    # its code point, the words where the file has them.
+    assert "Bidi <U+202E>evil<U+202C>" in out
+    assert "\u241b]0;owned\u2407" in out
+    assert "\u241b]8;;http" in out
+    assert "\u241b]52;c;" in out
+    assert "<U+009B>31m" in out
+
+
+def test_json_keeps_exact_text_but_escapes_it(controlled: Report) -> None:
+    import json
+
+    out = render(controlled, "json")
+    data = json.loads(out)
+    doc = next(d for d in controlled.documents if d.id != "ref")
+    assert next(d for d in data["documents"] if d["id"] == doc.id)["title"] == doc.title
+    assert BIDI_EVIL in doc.title and "\\u202e" in out and "\\u001b" in out

@@ -15,13 +15,14 @@ import pytest
 
 from tui.core.engine import compare_paths
 from tui.core.model import LexiconEntry, Report
+from tui.core.summary import INDEPENDENT_OF_ALL
 from tui.report import render
 from tui.report.markdown import escape as md_escape
 from tui.report.provenance import ELIDED, build, clip
 
 from .conftest import seed_paths
 
-LOST = "~lost-original"
+LOST = "~lost-original-1"
 COPY = "000_dcce54c3826141f5"
 REF = "001_31fc123e83c1cc46"
 PROMO = "002_a9b962200192712f"
@@ -90,9 +91,9 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
     parser = _Tree()
     parser.feed(_between(summary, '<ul class="tree">', "<h3>Labels</h3>"))
     assert parser.parent == {LOST: None, **dict.fromkeys(CHILDREN, LOST)}
-    assert '<span class="node inferred">~lost-original</span>' in summary
+    assert f'<span class="node inferred">{LOST}</span>' in summary
     assert "not among the inputs" in summary
-    independent = _between(summary, "<strong>Independent</strong>", "</p>")
+    independent = _between(summary, f"<strong>{INDEPENDENT_OF_ALL.capitalize()}</strong>", "</p>")
     assert all(d in independent for d in INDEPENDENT)
     # Edge evidence and the notes ruling out other parents.
     assert "29 shared passages; shared unusual words: chatbot" in summary
@@ -105,7 +106,7 @@ def test_markdown_tree_is_a_nested_list(out: dict[str, str]) -> None:
     children = [line for line in tree[root + 1 :] if line.startswith("  - ")]
     assert [line[4:].split(":")[0].split(" ")[0] for line in children] == list(CHILDREN)
     assert not any(line.startswith("- ") for line in tree[root + 1 : root + 7])
-    assert f"Independent (no content shared with the other versions): {INDEPENDENT[0]}" in (
+    assert f"{INDEPENDENT_OF_ALL.capitalize()}: {INDEPENDENT[0]}" in (
         "\n".join(tree).replace(md_escape(INDEPENDENT[0]), INDEPENDENT[0])
     )
 
@@ -117,7 +118,7 @@ def test_text_tree_is_drawn(out: dict[str, str]) -> None:
     branches = [line.strip() for line in lines if re.match(r"^  [├└]─ ", line)]
     assert [b[3:].split(":")[0].split(" ")[0] for b in branches] == list(CHILDREN)
     assert branches[-1].startswith("└─ ")
-    assert f"independent (no content shared with the others): {', '.join(INDEPENDENT)}" in text
+    assert f"{INDEPENDENT_OF_ALL}: {', '.join(INDEPENDENT)}" in text
 
 
 # Inserts -----------------------------------------------------------------------------------
@@ -270,7 +271,8 @@ def test_report_without_provenance_still_renders(auto_report: Report) -> None:
 
 def test_clip() -> None:
     assert clip("a  b\n\tc") == "a b c"
-    assert clip("x\x1b[2Jy") == "x\ufffd[2Jy"
+    # Controls are kept (the text is the evidence); each format escapes them as it shows them.
+    assert clip("x\x1b[2Jy") == "x\x1b[2Jy"
     long = " ".join(f"w{i}" for i in range(200))
     head = clip(long, 60)
     assert len(head) <= 60 and head.endswith("\u2026") and head.startswith("w0 w1")

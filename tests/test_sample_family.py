@@ -17,9 +17,9 @@ def test_ten_versions_with_long_names_the_same_every_time(tmp_path: Path) -> Non
 
 
 def test_a_lost_original_whose_children_are_not_all_related(family_report: Report) -> None:
-    """Regression: versions with no parent among the inputs hang from one lost original;
-    the tree looked up the evidence between every two of them, and two that share no
-    passage (times and wire here) have none (KeyError)."""
+    """Versions with no parent among the inputs hang from a lost original; two of them that
+    share no passage (times and wire here) have no evidence between them, and the tree once
+    looked it up anyway (KeyError)."""
     tree = family_report.provenance.tree
     lost = [e for e in tree.edges if e.parent.startswith("~")]
     assert len(lost) >= 2

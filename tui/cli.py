@@ -1,6 +1,9 @@
 """Command line: ``storytrace PATH...`` opens the explorer, ``storytrace compare`` prints a report.
 
-Only argument handling lives here; every result comes from ``tui.core``.
+Only argument handling lives here; every result comes from ``tui.core``. Nothing but click and
+the standard library is imported before a command runs, so that any failure, even a package
+that will not import, reaches the one-line error of ``_Storytrace.invoke`` instead of a
+traceback.
 """
 
 from __future__ import annotations
@@ -13,22 +16,55 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .core.engine import CompareError, compare_paths
-from .core.loading import DEFAULT_MAX_BYTES
-from .core.overrides import load_overrides, sidecar_path
+from .core.errors import unexpected
+from .core.files import reason
 from .core.settings import Settings
 
-# Kept in step with tui.report.FORMATS (tested); not imported so `--help` stays fast.
+# Kept in step with tui.report.FORMATS and tui.core.loading.DEFAULT_MAX_BYTES (tested); not
+# imported so `--help` stays fast and an import failure is caught like any other.
 REPORT_FORMATS = ("text", "html", "md", "json", "csv")
+DEFAULT_MAX_BYTES = 20_000_000
+# EX_SOFTWARE from sysexits.h: an internal error, told apart from a user's mistake (1, 2).
+EXIT_BUG = 70
 
 
-class _DefaultToOpen(click.Group):
-    """``storytrace seeds/`` means ``storytrace open seeds/``: paths are the common case."""
+class _Bug(click.ClickException):
+    exit_code = EXIT_BUG
+
+
+def _shown(text: str) -> str:
+    """A path or message safe for one terminal line (control characters escaped)."""
+    try:
+        from .core.escaping import escape_line
+    except Exception:  # the escaping module itself failed to import: Python's own escaping
+        return ascii(text)[1:-1]
+    return escape_line(text)
+
+
+class _Storytrace(click.Group):
+    """``storytrace seeds/`` means ``storytrace open seeds/``: paths are the common case.
+
+    Every command runs inside ``invoke``: an exception nobody planned for becomes one line
+    (what failed, where to report it) and exit status 70, never a traceback."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["open", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (`storytrace compare ... | head`): nothing more to say, and
+            # Python must not complain about stdout at exit either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(1) from None
+        except Exception as err:
+            command = " ".join(filter(None, ["storytrace", ctx.invoked_subcommand]))
+            raise _Bug(_shown(unexpected(f"running `{command}`", err))) from None
 
 
 def _paths(paths: tuple[str, ...], reference: str | None) -> list[str]:
@@ -61,11 +97,38 @@ _lexicon = click.option(
 )
 
 
-def _settings(lexicon: str | None) -> Settings:
-    return Settings(lexicon=os.fspath(lexicon) if lexicon else "")
+_dates = click.option(
+    "--dates",
+    "dates",
+    type=click.Path(dir_okay=False),
+    help="Publication dates: a JSON object or lines 'path<TAB>YYYY-MM-DD'. A version never "
+    "derives from one published later.",
+)
+_quotes = click.option(
+    "--include-quotes",
+    is_flag=True,
+    help="Count quotations two versions share toward the verdict (by default they are left "
+    "out: reporters at one event quote the same words).",
+)
 
 
-@click.group(cls=_DefaultToOpen, context_settings={"help_option_names": ["-h", "--help"]})
+def _settings(lexicon: str | None, dates: str | None, include_quotes: bool) -> Settings:
+    from .core.dates import DatesError, read_dates_file
+
+    given: tuple[tuple[str, str], ...] = ()
+    if dates:
+        try:
+            given = tuple(sorted(read_dates_file(dates).items()))
+        except DatesError as err:
+            raise click.ClickException(_shown(str(err))) from None
+    return Settings(
+        lexicon=os.fspath(lexicon) if lexicon else "",
+        dates=given,
+        exclude_quotes=not include_quotes,
+    )
+
+
+@click.group(cls=_Storytrace, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storytrace")
 def main() -> None:
     """Audit republished copies of a story: what was copied, spun, added and dropped."""
@@ -76,8 +139,15 @@ def main() -> None:
 @_reference
 @_max_bytes
 @_lexicon
+@_dates
+@_quotes
 def open_app(
-    paths: tuple[str, ...], reference: str | None, max_bytes: int, lexicon: str | None
+    paths: tuple[str, ...],
+    reference: str | None,
+    max_bytes: int,
+    lexicon: str | None,
+    dates: str | None,
+    include_quotes: bool,
 ) -> None:
     """Open the explorer on PATHS (files or directories)."""
     from .app.app import StoryTraceApp
@@ -86,7 +156,7 @@ def open_app(
         _paths(paths, reference),
         reference=reference,
         max_bytes=max_bytes,
-        settings=_settings(lexicon),
+        settings=_settings(lexicon, dates, include_quotes),
     ).run()
 
 
@@ -95,6 +165,8 @@ def open_app(
 @_reference
 @_max_bytes
 @_lexicon
+@_dates
+@_quotes
 @click.option(
     "--format",
     "fmt",
@@ -122,6 +194,8 @@ def compare(
     reference: str | None,
     max_bytes: int,
     lexicon: str | None,
+    dates: str | None,
+    include_quotes: bool,
     fmt: str,
     output: str | None,
     timestamp: bool,
@@ -129,30 +203,43 @@ def compare(
     no_notes: bool,
 ) -> None:
     """Compare the versions in PATHS and print a report."""
+    from .core.engine import CompareError, compare_paths
+    from .core.overrides import load_overrides, sidecar_path
+    from .report import render, write_report
+
+    overrides, note_warnings = None, []
+    if not no_notes:
+        overrides, note_warnings = load_overrides(notes or sidecar_path(paths))
+        if notes and overrides.problem:
+            # Asked for by name: a report without them would look complete and is not.
+            raise click.ClickException(
+                f"cannot use --notes {_shown(notes)} ({_shown(overrides.problem)}); "
+                "the file is left untouched"
+            )
     try:
         report = compare_paths(
             _paths(paths, reference),
             reference=reference,
-            settings=_settings(lexicon),
+            settings=_settings(lexicon, dates, include_quotes),
             max_bytes=max_bytes,
         )
     except CompareError as err:
         raise click.ClickException(str(err)) from None
-    for warning in report.warnings:
+    for warning in [*report.warnings, *note_warnings]:
         click.echo(f"warning: {warning}", err=True)
-    overrides = None
-    if not no_notes:
-        overrides, note_warnings = load_overrides(notes or sidecar_path(paths))
-        for warning in note_warnings:
-            click.echo(f"warning: {warning}", err=True)
     when = datetime.now(UTC) if timestamp else None
-    from .report import render, write_report
-
     if output:
         try:
             written = write_report(report, fmt, output, overrides=overrides, timestamp=when)
         except OSError as err:
-            raise click.ClickException(f"cannot write {output}: {err}") from None
-        click.echo(f"wrote {written}", err=True)
-    else:
-        sys.stdout.write(render(report, fmt, overrides=overrides, timestamp=when))
+            raise click.ClickException(f"cannot write {_shown(output)}: {reason(err)}") from None
+        click.echo(f"wrote {_shown(str(written))}", err=True)
+        return
+    text = render(report, fmt, overrides=overrides, timestamp=when)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as err:  # e.g. `> /dev/full`: the report did not arrive, say so
+        raise click.ClickException(f"cannot write the report: {reason(err)}") from None

@@ -31,18 +31,25 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.app.keys import KEYS, bindings
 from tui.app.locate import Location
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.audit import AuditScreen
-from tui.app.screens.export import ExportRequest, ExportScreen
+from tui.app.screens.export import ExportRequest, ExportScreen, default_export_folder
 from tui.app.screens.families import FamilyScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.lexicon import LexiconScreen
 from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.side_by_side import SideBySideScreen
 from tui.core.engine import CompareError, compare, compare_paths
+from tui.core.errors import unexpected
+from tui.core.escaping import escape_line
 from tui.core.loading import DEFAULT_MAX_BYTES
 from tui.core.model import Comparison, Report
-from tui.core.overrides import OverrideSet, load_overrides, save_overrides, sidecar_path
+from tui.core.overrides import (
+    OverrideSet,
+    StaleNote,
+    load_overrides,
+    save_overrides,
+    sidecar_path,
+)
 from tui.core.settings import Settings
 from tui.present.names import VersionNames, version_names
 from tui.report import write_report
@@ -83,7 +90,8 @@ class StoryTraceApp(App[None]):
     * ``StoryTraceApp(report=report)``: a ``Report`` computed elsewhere (by tests, the
       screenshots, or a caller such as a corpus scan that compared a pair itself) is shown
       as it is, nothing recomputed. ``paths`` then only say where the reviewer's notes and
-      the exports go; by default, beside the report's documents.
+      the exports go (by default, the report's documents), and ``settings`` should be the
+      ones the report was made with: ``r`` re-aligns with them.
 
     Either way ``open_side_by_side(target, passage)`` shows one version beside the
     reference at one passage, and ``open_pair(comparison)`` any comparison of two of the
@@ -123,9 +131,6 @@ class StoryTraceApp(App[None]):
         self.paths = [os.fspath(p) for p in paths]
         self.reference = reference
         self.max_bytes = max_bytes
-        if settings is None and report is not None:
-            # A re-alignment (r) of a given report uses the settings it was made with.
-            settings = Settings(**report.settings)  # type: ignore[arg-type]
         self.settings = settings or Settings()
         self.names = VersionNames({})
         self._given = report
@@ -199,11 +204,27 @@ class StoryTraceApp(App[None]):
             if isinstance(err, CompareError):
                 message = str(err)
             else:
-                message = f"alignment failed: {type(err).__name__}: {err}"
-            self.show_error(message)
+                message = unexpected("comparing the versions", err)
+            if self.report is not None:
+                # A re-alignment failed: the comparison on screen is still whole and usable.
+                self.notify(
+                    escape_line(f"{message}; the previous comparison is still shown"),
+                    title="Cannot compare",
+                    severity="error",
+                    markup=False,
+                    timeout=30,
+                )
+            else:
+                self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.notify(message, title="Cannot compare", severity="error", markup=False, timeout=30)
+        self.notify(
+            escape_line(message),
+            title="Cannot compare",
+            severity="error",
+            markup=False,
+            timeout=30,
+        )
         self.error = message
 
     def watch_report(self, previous: Report | None, report: Report | None) -> None:
@@ -214,13 +235,37 @@ class StoryTraceApp(App[None]):
         self.overrides.bind(report)
         if not self._warned:
             self._warned = True
+            # The documents' own warnings stay on the overview's banner; these are the rest.
+            shown = set(report.text_warnings())
             for warning in report.warnings:
-                self.notify(
-                    sanitize_name(warning), title="Skipped", severity="warning", markup=False
-                )
+                if warning not in shown:
+                    self.notify(
+                        escape_line(warning), title="Skipped", severity="warning", markup=False
+                    )
+        self._tell_stale()
         if previous is not None and previous.reference != report.reference:
             name = self.names(report.reference)
-            self.notify(f"reference is now {sanitize_name(name)}", markup=False, timeout=4)
+            self.notify(f"reference is now {escape_line(name)}", markup=False, timeout=4)
+
+    def stale_notes(self, version: str | None = None) -> list[StaleNote]:
+        """The reviewer's notes that no longer apply to the report on screen (of one version)."""
+        if self.report is None or not len(self.overrides):
+            return []
+        stale = self.overrides.stale(self.report)
+        return [s for s in stale if version is None or s.version == version]
+
+    def _tell_stale(self) -> None:
+        stale = self.stale_notes()
+        if stale:
+            versions = ", ".join(sorted({escape_line(self.names(s.version)) for s in stale}))
+            self.notify(
+                f"{len(stale)} reviewer note(s) no longer apply and are not used ({versions}): "
+                "the text changed since; the overview lists them",
+                title="STALE notes",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
 
     def current_version(self) -> str | None:
         """The version the reviewer is looking at, if it is compared with the reference."""
@@ -277,8 +322,8 @@ class StoryTraceApp(App[None]):
             return
         documents = [report.document(source), report.document(target)]
         self.notify(
-            f"aligning {sanitize_name(self.names(target))} with "
-            f"{sanitize_name(self.names(source))}\u2026",
+            f"aligning {escape_line(self.names(target))} with "
+            f"{escape_line(self.names(source))}\u2026",
             markup=False,
             timeout=3,
         )
@@ -303,7 +348,7 @@ class StoryTraceApp(App[None]):
             self.open_pair(worker.result)
         elif state == WorkerState.ERROR:
             self.notify(
-                sanitize_name(f"could not align the pair: {worker.error}"),
+                escape_line(f"could not align the pair: {worker.error}"),
                 severity="error",
                 markup=False,
             )
@@ -325,12 +370,12 @@ class StoryTraceApp(App[None]):
         if report is None or report.reference == doc_id:
             if report is not None:
                 self.notify(
-                    f"{sanitize_name(self.names(doc_id))} is already the reference",
+                    f"{escape_line(self.names(doc_id))} is already the reference",
                     markup=False,
                     timeout=3,
                 )
             return
-        self.progress = (0.0, f"re-aligning against {sanitize_name(self.names(doc_id))}")
+        self.progress = (0.0, f"re-aligning against {escape_line(self.names(doc_id))}")
         self.realign(doc_id, report.documents, list(report.warnings))
 
     # ------------------------------------------------------------------------------ actions
@@ -374,13 +419,8 @@ class StoryTraceApp(App[None]):
         )
 
     def export_folder(self) -> Path:
-        """The first input's folder when it can be written, else the working directory."""
-        if self.paths:
-            first = Path(self.paths[0]).expanduser()
-            folder = first if first.is_dir() else first.parent
-            if os.access(folder, os.W_OK):
-                return folder
-        return Path.cwd()
+        """Where the export dialog suggests writing: outside every input folder."""
+        return default_export_folder(self.paths)
 
     def _export_chosen(self, report: Report, request: ExportRequest | None) -> None:
         if request is None:
@@ -399,9 +439,10 @@ class StoryTraceApp(App[None]):
         except (OSError, ValueError) as err:
             reason = getattr(err, "strerror", None) or str(err)
             line = " ".join(f"could not write {request.path}: {reason}".split())
-            self.notify(sanitize_name(line), title="Export failed", severity="error", markup=False)
+            self.notify(escape_line(line), title="Export failed", severity="error", markup=False)
             return None
-        self.notify(f"wrote {written}", title="Exported", markup=False)
+        where = escape_line(os.path.abspath(written))
+        self.notify(f"wrote {where}", title="Exported", markup=False)
         return written
 
     def _overrides_copy(self) -> OverrideSet | None:
@@ -423,7 +464,7 @@ class StoryTraceApp(App[None]):
         self.overrides = overrides
         for warning in warnings:
             self.notify(
-                sanitize_name(warning), title="Reviewer notes", severity="warning", markup=False
+                escape_line(warning), title="Reviewer notes", severity="warning", markup=False
             )
 
     def relabel(self, comparison: Comparison, passage: int, label: str | None) -> None:
@@ -454,7 +495,7 @@ class StoryTraceApp(App[None]):
         except OSError as err:
             # The notes stay in memory (and reach exports); only the file is behind.
             self.notify(
-                sanitize_name(
+                escape_line(
                     f"could not save reviewer notes: {err.strerror or err}; "
                     "they are kept until you quit"
                 ),
@@ -462,7 +503,19 @@ class StoryTraceApp(App[None]):
                 markup=False,
             )
         else:
-            self.notify(f"{text}; saved in {path}", timeout=3, markup=False)
+            self.notify(escape_line(f"{text}; saved in {path}"), timeout=3, markup=False)
+            backup, self.overrides.backup = self.overrides.backup, None
+            if backup is not None:
+                self.notify(
+                    escape_line(
+                        f"the notes file that could not be read is kept as {backup}; "
+                        "the new notes are in a fresh file"
+                    ),
+                    title="Reviewer notes",
+                    severity="warning",
+                    markup=False,
+                    timeout=30,
+                )
         self.mutate_reactive(StoryTraceApp.overrides)
 
     # ------------------------------------------------------------------------------ palette

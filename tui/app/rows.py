@@ -9,9 +9,8 @@ stories. Two granularities share one ``Row`` type:
   becomes a row of its own with an empty right side, unless it is a sentence dropped from the
   middle of a reference paragraph that the row already shows, where it reads best in place.
 
-Word-level marks come from ``Passage.diff``: joining its equal and deleted pieces gives the
-source text and equal and inserted the target, up to spacing, so walking the non-space
-characters of both maps every diff piece back onto the real sentence text.
+Word-level marks come from ``Passage.diff`` through ``diffing.changed_ranges``, which maps
+every diff piece back onto the real sentence text; the text shown is always the document's.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.core.diffing import changed_ranges
 from tui.core.model import Comparison, Document, Label, Passage
 
 Side = Literal["source", "target"]
@@ -141,44 +141,6 @@ def build_rows(comparison: Comparison, source: Document, target: Document, mode:
 def row_of_passage(rows: Iterable[Row]) -> dict[int, int]:
     """Passage index -> row index, to keep the cursor on the same text across modes."""
     return {k: r for r, row in enumerate(rows) for k in row.passages}
-
-
-def changed_ranges(
-    diff: Sequence[tuple[str, str]], texts: Sequence[str], side: Side
-) -> list[list[tuple[int, int]]]:
-    """For each of ``texts`` (the passage's sentences on one side, in order), the character
-    ranges the diff marks as deleted (source side) or inserted (target side).
-
-    A space between two marked words is marked too, so a struck phrase reads as one.
-    """
-    keep, mark = ("equal", "delete") if side == "source" else ("equal", "insert")
-    flags: list[bool] = []
-    for op, piece in diff:
-        if op in (keep, mark):
-            changed = op == mark
-            flags.extend(changed for ch in piece if not ch.isspace())
-    out: list[list[tuple[int, int]]] = []
-    k = 0
-    for text in texts:
-        ranges: list[tuple[int, int]] = []
-        start: int | None = None
-        last_end = 0
-        for i, ch in enumerate(text):
-            if ch.isspace():
-                continue
-            flag = flags[k] if k < len(flags) else False
-            k += 1
-            if flag:
-                if start is None:
-                    start = i
-                last_end = i + 1
-            elif start is not None:
-                ranges.append((start, last_end))
-                start = None
-        if start is not None:
-            ranges.append((start, last_end))
-        out.append(ranges)
-    return out
 
 
 class RowText:

@@ -16,10 +16,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .candidates import retrieve
+from .facts import specifics
 from .model import Document
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
+from .thresholds import Thresholds
 from .vectors import idf_weights
 
 # Threads for rapidfuzz on big batches (-1: all cores). Results do not depend on it; the
@@ -30,7 +32,7 @@ WORKERS = int(os.environ.get("STORYTRACE_WORKERS", "-1"))
 STRONG, MEDIUM, WEAK, NONE = 3, 2, 1, 0
 
 
-def strength(sig: dict[str, float]) -> int:
+def strength(sig: dict[str, float], th: Thresholds) -> int:
     """How sure we are that the target text comes from the source text.
 
     Shared phrasing (word pairs) or near-identical characters is proof on its own. Shared rare
@@ -40,13 +42,17 @@ def strength(sig: dict[str, float]) -> int:
     char, phrase = sig["char"], sig["phrase"]
     cover_t, cover_s = sig["cover_t"], sig["cover_s"]
     cover = min(cover_t, cover_s)
-    if phrase >= 0.5 or (char >= 0.75 and cover >= 0.5) or (phrase >= 0.3 and cover >= 0.6):
+    if (
+        phrase >= th.strong_phrase
+        or (char >= th.strong_char and cover >= th.strong_char_cover)
+        or (phrase >= th.strong_cover_phrase and cover >= th.strong_cover)
+    ):
         return STRONG
-    if cover >= 0.45 and phrase >= 0.15:
+    if cover >= th.medium_cover and phrase >= th.medium_phrase:
         return MEDIUM
-    if cover_t >= 0.4 and cover_s >= 0.25 and phrase >= 0.08:
+    if cover_t >= th.weak_cover_t and cover_s >= th.weak_cover_s and phrase >= th.weak_phrase:
         return WEAK
-    if cover_t >= 0.6 and phrase >= 0.3:
+    if cover_t >= th.fragment_cover_t and phrase >= th.fragment_phrase:
         # A fragment of a longer source sentence (the source was split or cut up).
         return WEAK
     return NONE
@@ -71,6 +77,7 @@ class Aligner:
         self.source = source
         self.target = target
         self.settings = settings
+        self.th = settings.thresholds
         self.sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
         self.tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
         self.idf = idf_weights(self.sf + self.tf)
@@ -108,7 +115,7 @@ class Aligner:
             range(nt),
             range(nt, nt + ns),
             self.settings.candidates,
-            self.settings.min_cosine,
+            self.th.min_cosine,
         )
         # Short sentences made only of common words are invisible to tf-idf; exact copies of
         # them must still be found.
@@ -146,19 +153,20 @@ class Aligner:
         if cancelled and cancelled():
             return []
 
+        th = self.th
         rows: dict[int, list[tuple[int, dict[str, float]]]] = {}
         for t, row in sorted(by_target.items()):
             if self.target.sentences[t].kind != "text":
                 # A heading that borrows a phrase from the body is written, not copied.
-                row = [(s, sig) for s, sig in row if sig["char"] >= 0.7]
-            row = [(s, sig) for s, sig in row if strength(sig) > NONE or _absorbed(sig)]
+                row = [(s, sig) for s, sig in row if sig["char"] >= th.heading_char]
+            row = [(s, sig) for s, sig in row if strength(sig, th) > NONE or _absorbed(sig, th)]
             if row:
                 rows[t] = row
 
         chosen = self._choose(rows)
         # Merges: the best source plus the neighbouring source sentences the target absorbs,
         # kept when together they explain clearly more of the target than the best alone.
-        runs = {t: self._absorbed_run(best, dict(rows[t])) for t, best in chosen.items()}
+        runs = {t: self._absorbed_run(best, dict(rows[t]), th) for t, best in chosen.items()}
         merged = {t: run for t, run in runs.items() if len(run) > 1}
         joined_sigs = dict(
             zip(
@@ -168,10 +176,10 @@ class Aligner:
         links: dict[int, tuple[list[int], dict[str, float], int]] = {}
         for t, best in chosen.items():
             sources, sig = [best], dict(rows[t])[best]
-            if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + 0.05:
+            if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + th.merge_gain:
                 sources, sig = list(merged[t]), joined_sigs[t]
-            level = strength(sig)
-            if len(self.tf[t].words) < 4:
+            level = strength(sig, th)
+            if len(self.tf[t].words) < th.short_words:
                 # "1.", "Thank you.", "Dynamic programming." are shared by chance; a short
                 # sentence counts only where a neighbouring passage vouches for it.
                 level = min(level, WEAK)
@@ -179,8 +187,70 @@ class Aligner:
                 links[t] = (sources, sig, level)
 
         self._split_seeds(chosen, rows, links)
+        self._fact_links(cands, links)
         groups = self._support(self._group(links))
         return self._fill_gaps(groups, by_target)
+
+    def _specifics(
+        self, doc: Document, i: int, cache: dict[tuple[str, int], tuple[frozenset[str], ...]]
+    ) -> tuple[frozenset[str], ...]:
+        key = (doc.id, i)
+        if key not in cache:
+            cache[key] = specifics(doc.sentence_text(i), self.th.fact_zipf)
+        return cache[key]
+
+    def _fact_links(
+        self, cands: list[list[int]], links: dict[int, tuple[list[int], dict[str, float], int]]
+    ) -> None:
+        """A condensed rewrite keeps its source's facts (names, numbers, places, details),
+        often gathered from several source sentences into one, and little of its phrasing.
+        An unlinked target sentence whose content words mostly come from up to three nearby
+        source sentences, specifics among them, is linked weakly: it counts only inside a
+        run of passages that follows the source (``_support``), as a journalist reads a
+        rewrite. Words the source uses all through (the story's subject, a topic's terms)
+        are what any piece on the same subject shares, and count for nothing."""
+        th = self.th
+        cache: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
+        window = int(th.support_window) * 2
+        df: dict[str, int] = {}
+        for s in range(len(self.sf)):
+            for x in self._specifics(self.source, s, cache)[0]:
+                df[x] = df.get(x, 0) + 1
+        limit = max(2, th.fact_topic * len(self.sf))
+        topic = {x for x, n in df.items() if n > limit}
+        found: dict[int, tuple[int, ...]] = {}
+        for t, row in enumerate(cands):
+            if t in links or self.target.sentences[t].kind != "text" or not row:
+                continue
+            content, special = self._specifics(self.target, t, cache)
+            mine = content - topic
+            if len(mine) < th.fact_min:
+                continue
+            pool = sorted((s, self._specifics(self.source, s, cache)[0] & mine) for s in row)
+            chosen: list[int] = []
+            covered: frozenset[str] = frozenset()
+            for _ in range(3):
+                options = [
+                    (len(shared - covered), -s, s, shared)
+                    for s, shared in pool
+                    if s not in chosen and (not chosen or abs(s - chosen[0]) <= window)
+                ]
+                if not options:
+                    break
+                gain, _, s, shared = max(options)
+                if gain == 0:
+                    break
+                chosen.append(s)
+                covered |= shared
+            if (
+                len(covered) >= th.fact_min
+                and len(covered) >= th.fact_share * len(mine)
+                and covered & special
+            ):
+                found[t] = tuple(sorted(chosen))
+        keys = [((t,), ss) for t, ss in found.items()]
+        for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):
+            links[t] = (list(ss), sig, WEAK)
 
     def _split_seeds(
         self,
@@ -203,7 +273,7 @@ class Aligner:
         for (t, u), ss in (
             key
             for key, sig in zip(trials, self.groups_signals(trials), strict=True)
-            if strength(sig) >= MEDIUM
+            if strength(sig, self.th) >= MEDIUM
         ):
             sig = self.group_signals((t, u), ss)
             for v in (t, u):
@@ -219,7 +289,7 @@ class Aligner:
         for t, row in rows.items():
             top = max(pick_score(sig) for _, sig in row)
             ranked = sorted(row, key=lambda r: (-pick_score(r[1]), abs(r[0] * nt - t * ns), r[0]))
-            near[t] = [s for s, sig in ranked if pick_score(sig) >= top - 0.03]
+            near[t] = [s for s, sig in ranked if pick_score(sig) >= top - self.th.tie_margin]
         anchors = {t: c[0] for t, c in near.items() if len(c) == 1}
         chosen: dict[int, int] = {}
         for t, options in sorted(near.items()):
@@ -231,13 +301,15 @@ class Aligner:
         return chosen
 
     @staticmethod
-    def _absorbed_run(best: int, row: dict[int, dict[str, float]]) -> tuple[int, ...]:
+    def _absorbed_run(
+        best: int, row: dict[int, dict[str, float]], th: Thresholds
+    ) -> tuple[int, ...]:
         """The best source and up to three neighbours on each side mostly contained in the
         target sentence."""
         lo = hi = best
-        while lo - 1 in row and _absorbed(row[lo - 1]) and best - lo < 3:
+        while lo - 1 in row and _absorbed(row[lo - 1], th) and best - lo < 3:
             lo -= 1
-        while hi + 1 in row and _absorbed(row[hi + 1]) and hi - best < 3:
+        while hi + 1 in row and _absorbed(row[hi + 1], th) and hi - best < 3:
             hi += 1
         return tuple(range(lo, hi + 1))
 
@@ -261,14 +333,14 @@ class Aligner:
                 _, sig, level = links[ts[0]]
                 groups.append(Group(ts, ss, sig, level))
             else:
-                level = max(strength(sigs[(ts, ss)]), max(links[t][2] for t in ts))
+                level = max(strength(sigs[(ts, ss)], self.th), max(links[t][2] for t in ts))
                 groups.append(Group(ts, ss, sigs[(ts, ss)], level))
         return groups
 
     def _support(self, groups: list[Group]) -> list[Group]:
         """Keep weak groups only where a stronger neighbour vouches for them, and a group with
         no neighbour at all only when it is strong and long enough not to be chance."""
-        window = self.settings.support_window
+        window = int(self.th.support_window)
         at: dict[int, Group] = {t: g for g in groups for t in g.targets}
 
         def neighbours(g: Group, min_level: int) -> bool:
@@ -280,15 +352,32 @@ class Aligner:
                     return True
             return False
 
+        # A condensed copy walks through its source in steps as long as it is shorter.
+        stride = 2 * window * max(1.0, len(self.sf) / max(1, len(self.tf)))
+
+        def in_order(g: Group) -> bool:
+            """Two other passages nearby that keep the source's order around this one."""
+            n = 0
+            for t in range(g.targets[0] - window, g.targets[-1] + window + 1):
+                h = at.get(t)
+                if h is None or h is g or h.targets[0] != t:
+                    continue
+                before = h.targets[0] < g.targets[0]
+                if (min(h.sources) <= min(g.sources)) == before and (
+                    min(abs(a - b) for a in g.sources for b in h.sources) <= stride
+                ):
+                    n += 1
+            return n >= 2
+
         kept = []
         for g in groups:
             if g.strength >= MEDIUM and neighbours(g, WEAK):
                 kept.append(g)
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)
-                if g.strength == STRONG and words >= 8:
+                if g.strength == STRONG and words >= self.th.alone_words:
                     kept.append(g)
-            elif neighbours(g, MEDIUM):
+            elif neighbours(g, MEDIUM) or in_order(g):
                 kept.append(g)
         return kept
 
@@ -318,7 +407,7 @@ class Aligner:
                     continue
                 ends = [*(before.sources if before else ()), *(after.sources if after else ())]
                 lo, hi = min(ends) - 3, max(ends) + 3
-                fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig)]
+                fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig, self.th)]
                 if fits:
                     s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
                     added.append(Group((t,), (s,), sig, WEAK))
@@ -328,15 +417,19 @@ class Aligner:
         return groups
 
 
-def _hint(sig: dict[str, float]) -> bool:
+def _hint(sig: dict[str, float], th: Thresholds) -> bool:
     """Loose summary-level overlap: only believable between two passages that bracket it."""
     return (
-        sig["cover_t"] >= 0.3
-        and sig["cover_s"] >= 0.1
-        and (sig["phrase"] >= 0.05 or sig["char"] >= 0.45)
+        sig["cover_t"] >= th.gap_cover_t
+        and sig["cover_s"] >= th.gap_cover_s
+        and (sig["phrase"] >= th.gap_phrase or sig["char"] >= th.gap_char)
     )
 
 
-def _absorbed(sig: dict[str, float]) -> bool:
+def _absorbed(sig: dict[str, float], th: Thresholds) -> bool:
     """A source sentence mostly contained in a (longer) target sentence."""
-    return sig["cover_s"] >= 0.6 and sig["phrase"] >= 0.1 and sig["cover_t"] >= 0.2
+    return (
+        sig["cover_s"] >= th.absorbed_cover_s
+        and sig["phrase"] >= th.absorbed_phrase
+        and sig["cover_t"] >= th.absorbed_cover_t
+    )

@@ -1,6 +1,12 @@
-"""Page furniture that republishing sites wrap around a story: share prompts, newsletter
-boxes, navigation, related-article lists. It is neither copied nor original writing, so it is
-labelled apart and left out of coverage figures."""
+"""Furniture: what wraps a story without being its writing. Republishing sites add share
+prompts, newsletter boxes, navigation and related-article lists; news agencies file copy with
+rule lines, a slug line (time, date, page, desk, catchline), editors' memos in brackets, an
+agency byline, paragraph-end markers, ``end`` or ``MORE``, and credit lines. Neither is copied
+nor original writing, so it is labelled apart and left out of coverage figures.
+
+Agency furniture is found by its shape, never by one agency's exact strings, and it is also
+evidence: copy carrying it is what a newsroom received, copy without it is what a paper made
+of it (``direction``)."""
 
 from __future__ import annotations
 
@@ -22,9 +28,49 @@ _LINE = re.compile(
       | follow\ us\b.{0,60} | advertisement | sponsored(\ content)? | skip\ to\ (main\ )?content
       | tags?:.{0,200} | filed\ under:?.{0,200} | categories?:.{0,200} | topics?:.{0,200}
       | (all\ rights\ reserved|copyright|©).{0,120} | click\ here\b.{0,80}
+      | (this|the)\ (article|story|post)\ (was\ )?(originally|first)\ (appeared|published)\b.{0,160}
       | (photo|image|credit)s?\s*:.{0,120} | back\ to\ top | home\s*[›»>/].{0,120}
     )\W*$""",
     re.I | re.X,
+)
+# Agency furniture, one pattern per kind, on a line with its spacing collapsed.
+_AGENCY = {
+    # ------ or ===== or ___ (AP's separator).
+    "rule": re.compile(r"^[-=_*~#\u2500\u2014]{5,}$|^_{3,}$"),
+    # "16:05 14/03/00: Page 2 (HHH) COURTS Bridge": a time and a date opening a short line.
+    # "03-Mar-2026 09:47 GMT": a filing time on a line of its own.
+    "slug": re.compile(
+        r"^\d{1,2}[:.]\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.{0,120}$"
+        r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+\d{1,2}[:.]\d{2}\b.{0,120}$"
+        r"|^\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{4},?\s+\d{1,2}[:.]\d{2}(\s*[A-Z]{2,4})?$"
+    ),
+    # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
+    "credit": re.compile(
+        r"^\W*(this\s+article\s+originally\s+appeared\s+on\s+\w+\W+)?"
+        r"((additional\s+)?reporting|writing|editing|compiled|edited|graphics?)\s+by\b"
+        r".{0,300}$|^.{0,120}\b(writers?|correspondents?|reporters?)\b.{0,80}"
+        r"\bcontributed\b.{0,60}$",
+        re.I,
+    ),
+    # A whole line in brackets: "(Memo to editors: ...)", "(Adds details)", "(AFP)".
+    "memo": re.compile(r"^[(\[][^()\[\]]{1,300}[)\]]\W*$"),
+    # "By Jane Roe, PA News", "By John Smith, Political Correspondent, Reuters".
+    "byline": re.compile(
+        r"^by\s+[\w.'\u2019-]+(\s+[\w.'\u2019-]+){0,3}\s*[,\u2013\u2014-]\s*"
+        r"((?-i:[A-Z]{2,})\b.{0,60}|.{0,60}\b(news|press|agency|wire|service)\b.{0,40})$",
+        re.I,
+    ),
+    # "end", "ENDS", "MORE", "-30-", "###", "(continued)".
+    "end": re.compile(r"^\W*(end|ends|more|mor|continued|continues|30)\W*$|^#{3}$", re.I),
+    # AFP-style desk initials: "str/abc", "bur-jj/gil".
+    "initials": re.compile(r"^[a-z]{2,5}([/-][a-z]{2,5}){1,4}$"),
+}
+# Marks a syndicated or scraped copy carries about where it came from.
+_SYNDICATED = re.compile(
+    r"\b(this|the)\s+(article|story|post|piece)\s+(was\s+)?(originally|first)\s+"
+    r"(appeared|published|ran)\b|\breprinted\s+(here\s+)?with\s+permission\b|"
+    r"\brepublished\s+(here\s+)?(with\s+permission|under)\b",
+    re.I,
 )
 # Headings after which the rest of a page is a list of other stories.
 _TAIL = re.compile(
@@ -44,7 +90,7 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
     tail_from: int | None = None
     for i, s in enumerate(doc.sentences):
         text = " ".join(doc.text[s.start : s.end].split())
-        if len(text) <= 260 and _LINE.match(text):
+        if len(text) <= 260 and (_LINE.match(text) or _agency_kind(text)):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i
@@ -52,3 +98,36 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         found.update(range(tail_from, len(doc.sentences)))
     doc._furniture = (doc.sentences, frozenset(found))
     return doc._furniture[1]
+
+
+def _agency_kind(line: str) -> str:
+    """The kind of agency furniture a (collapsed) line is, or ""."""
+    if len(line) > 320:
+        return ""
+    for kind, pattern in _AGENCY.items():
+        if pattern.match(line):
+            return kind
+    return ""
+
+
+# Kinds only agency copy carries; a rule line, a bracketed note or a byline alone is not
+# enough (any paper may print one).
+_AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials"})
+
+
+def agency_furniture(doc: Document) -> list[str]:
+    """The kinds of agency furniture the document carries, when it carries a kind only
+    agency copy has."""
+    kinds = {
+        _agency_kind(" ".join(doc.text[s.start : s.end].split()))
+        for s in doc.sentences
+        if s.kind != "text" or s.end - s.start <= 320
+    }
+    kinds.discard("")
+    return sorted(kinds) if kinds & _AGENCY_ONLY else []
+
+
+def syndicated(doc: Document) -> str:
+    """The words by which a copy says it was published elsewhere first, or ""."""
+    m = _SYNDICATED.search(doc.text)
+    return " ".join(m.group(0).split()) if m else ""

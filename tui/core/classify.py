@@ -12,21 +12,23 @@ from collections.abc import Iterable
 from .align import Group
 from .boilerplate import boilerplate_sentences
 from .diffing import substitutions, tally, word_diff
-from .model import Comparison, Document, Label, Passage, Span, Verdict
+from .model import Comparison, Document, Label, Passage, Region, Span, Verdict
+from .quotes import QuoteMap, shared_quote
 from .regions import find_regions
 from .settings import Settings
+from .thresholds import Thresholds
 
 
-def derived_label(sig: dict[str, float], one_to_one: bool) -> Label:
+def derived_label(sig: dict[str, float], one_to_one: bool, th: Thresholds) -> Label:
     """Identical after normalisation is verbatim. "Same sentence, small edits" keeps at least
     half of its words in their order; rewording that keeps the content but not the wording
     (spinning, restructuring, translation) is paraphrase, and so is merging or splitting
     sentences unless the words barely change."""
-    if sig["char"] >= 0.9999:
+    if sig["char"] >= th.verbatim_char:
         return "verbatim"
-    if one_to_one and sig["word"] >= 0.5 and sig["char"] >= 0.5:
+    if one_to_one and sig["word"] >= th.edited_word and sig["char"] >= th.edited_char:
         return "edited"
-    if sig["word"] >= 0.85:
+    if sig["word"] >= th.edited_word_any:
         return "edited"
     return "paraphrased"
 
@@ -94,12 +96,15 @@ def classify(
 ) -> Comparison:
     groups = sorted(groups, key=lambda g: g.targets)
     moved = _moved(groups)
+    th = settings.thresholds
+    source_quotes, target_quotes = QuoteMap(source), QuoteMap(target)
     derived: list[tuple[int, Passage]] = []
     for gi, g in enumerate(groups):
-        label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources))
+        label = derived_label(g.signals, len(g.targets) == 1 == len(g.sources), settings.thresholds)
         src_text = " ".join(source.sentence_text(i) for i in g.sources)
         tgt_text = " ".join(target.sentence_text(i) for i in g.targets)
-        diff = word_diff(src_text, tgt_text, settings.diff_timeout)
+        diff = word_diff(src_text, tgt_text, settings.diff_max_tokens)
+        source_spans, target_spans = _spans(source, g.sources), _spans(target, g.targets)
         derived.append(
             (
                 g.targets[0],
@@ -107,13 +112,16 @@ def classify(
                     label=label,
                     source_sentences=g.sources,
                     target_sentences=g.targets,
-                    source_spans=_spans(source, g.sources),
-                    target_spans=_spans(target, g.targets),
+                    source_spans=source_spans,
+                    target_spans=target_spans,
                     score=passage_score(g.signals),
                     diff=diff,
                     signals=dict(g.signals),
                     substitutions=substitutions(diff) if label != "verbatim" else [],
                     moved=gi in moved,
+                    quote=shared_quote(
+                        target_quotes, target_spans, source_quotes, source_spans, th.quote_share
+                    ),
                 ),
             )
         )
@@ -145,11 +153,11 @@ def classify(
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
     passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
     regions = find_regions(source, target, passages, settings)
-    coverage = _coverage(source, target, passages, furniture)
+    coverage = _coverage(source, target, passages, furniture, settings)
     return Comparison(
         source=source.id,
         target=target.id,
-        verdict=_verdict(coverage["target_derived"], regions, settings),
+        verdict=verdict(coverage, regions, passages, target, settings),
         coverage=coverage,
         passages=passages,
         regions=regions,
@@ -193,26 +201,71 @@ def _insert_omissions(
 
 
 def _coverage(
-    source: Document, target: Document, passages: list[Passage], furniture: frozenset[int]
+    source: Document,
+    target: Document,
+    passages: list[Passage],
+    furniture: frozenset[int],
+    settings: Settings,
 ) -> dict[str, float]:
+    """Shares of non-space characters. ``target_derived``: the target's text that comes
+    from the source, whatever the wording (what "wholly derived" reads). ``evidence``: the
+    same, with passages that keep the source's facts but not its phrasing counted at
+    ``fact_weight``: reporters at one event share facts, copying shows in wording (what
+    "partially derived" reads). With ``exclude_quotes``, shared quotations count neither
+    for nor against (left out of both sides of each share); ``shared_quotes`` says how much
+    of the target they are."""
+    th = settings.thresholds
     tw, sw = target.weights(), source.weights()
-    t_total = sum(w for i, w in enumerate(tw) if i not in furniture)
-    t_derived = sum(tw[t] for p in passages if p.derived for t in p.target_sentences)
+    total = sum(w for i, w in enumerate(tw) if i not in furniture)
+    quoted = sum(tw[t] for p in passages if p.derived and p.quote for t in p.target_sentences)
+    counted = [p for p in passages if p.derived and not (settings.exclude_quotes and p.quote)]
+    derived = evidence = 0.0
+    for p in counted:
+        n = sum(tw[t] for t in p.target_sentences)
+        derived += n
+        evidence += n * (th.fact_weight if facts_only(p, th) else 1.0)
+    base = total - quoted if settings.exclude_quotes else total
     used = {s for p in passages if p.derived for s in p.source_sentences}
     s_total, s_reused = sum(sw), sum(sw[i] for i in used)
     return {
-        "target_derived": round(t_derived / t_total, 4) if t_total else 0.0,
+        "target_derived": round(derived / base, 4) if base > 0 else 0.0,
+        "evidence": round(evidence / base, 4) if base > 0 else 0.0,
         "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,
+        "shared_quotes": round(quoted / total, 4) if total else 0.0,
     }
 
 
-def _verdict(target_derived: float, regions: list, settings: Settings) -> Verdict:
-    if target_derived >= settings.wholly_derived:
+def facts_only(p: Passage, th: Thresholds) -> bool:
+    """A paraphrase sharing the source's facts but little of its phrasing."""
+    return p.label == "paraphrased" and p.signals.get("phrase", 0.0) < th.phrase_evidence
+
+
+def verdict(
+    coverage: dict[str, float],
+    regions: list[Region],
+    passages: list[Passage],
+    target: Document,
+    settings: Settings,
+) -> Verdict:
+    th = settings.thresholds
+    if coverage["target_derived"] >= th.wholly_derived:
         return "wholly-derived"
-    # A small share can still be a real copy (one paragraph lifted into a long article) when
-    # the region holds near-copies or several passages in a row, not one loose paraphrase.
-    if target_derived >= settings.partially_derived or any(
-        len(r.passages) >= 3 or r.label in ("verbatim", "edited") for r in regions
-    ):
+    if coverage["evidence"] >= th.partially_derived:
         return "partially-derived"
+    # A small share can still be a real copy (one paragraph lifted into a long article) when
+    # a region holds a run of passages or near-copied text long enough not to be chance;
+    # shared quotations do not count when they are excluded.
+    weights = target.weights()
+    for r in regions:
+        members = [
+            passages[k] for k in r.passages if not (settings.exclude_quotes and passages[k].quote)
+        ]
+        close = sum(
+            weights[t]
+            for p in members
+            if p.label in ("verbatim", "edited")
+            for t in p.target_sentences
+        )
+        if len(members) >= th.region_passages or close >= th.region_chars:
+            return "partially-derived"
     return "independent"

@@ -4,12 +4,29 @@ Keys are sorted and floats rounded at the source, so the same inputs and options
 byte-identical output. Extend it, never break it: a breaking change bumps ``schema``.
 storytrace/2 added the top-level provenance keys (families, tree, substitution_lexicon,
 inserts, omissions) and left every storytrace/1 key as it was.
+
+A passage's ``diff`` is exact (same keys and ops as before, sharper meaning): joining its
+``equal`` and ``delete`` texts gives the source sentences exactly as decoded, joined by one
+space, and ``equal`` and ``insert`` the target's. Earlier diffs took the target's spacing for
+both sides; now a difference of spacing alone is a ``delete``/``insert`` pair of spacing only,
+which readers treat as no edit. The setting ``diff_timeout`` (seconds) became
+``diff_max_tokens``: diffs are bounded by size, so they no longer depend on the machine.
+``warnings`` also carries each document's own warnings (a guessed encoding, hidden or
+look-alike characters). Characters a terminal would act on are written as ``\\u`` escapes.
+
+storytrace/3 moved every cut-off that changes a result into ``settings.thresholds`` (name ->
+``{"value", "why"}``; ``wholly_derived``, ``partially_derived``, ``min_cosine``,
+``support_window`` and the region gaps were top-level settings before), added each
+document's publication ``date`` and ``date_source``, and each tree edge's ``basis`` (what
+decided its direction: dates, evidence, content, inferred) and ``strength``. Lost originals
+are numbered per connected group (``~lost-original-1``, ...).
 """
 
 from __future__ import annotations
 
 import json
 
+from .escaping import escape_json
 from .model import Comparison, Document, Passage, Provenance, Report
 
 
@@ -23,6 +40,8 @@ def _document(d: Document) -> dict[str, object]:
         "bytes": d.size,
         "title": d.title,
         "source_format": d.source_format,
+        "date": d.date,
+        "date_source": d.date_source,
         "paragraphs": [list(p) for p in d.paragraphs],
         "sentences": [
             {"start": s.start, "end": s.end, "paragraph": s.paragraph, "kind": s.kind}
@@ -41,6 +60,7 @@ def _passage(p: Passage) -> dict[str, object]:
         "score": p.score,
         "signals": dict(sorted(p.signals.items())),
         "moved": p.moved,
+        "quote": p.quote,
         "diff": [[op, text] for op, text in p.diff],
         "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
     }
@@ -100,6 +120,8 @@ def _provenance(p: Provenance | None) -> dict[str, object]:
                     "shared_passages": e.shared_passages,
                     "shared_phrases": list(e.shared_phrases),
                     "evidence": list(e.evidence),
+                    "basis": e.basis,
+                    "strength": e.strength,
                 }
                 for e in p.tree.edges
             ],
@@ -148,5 +170,13 @@ def report_to_dict(report: Report) -> dict[str, object]:
     }
 
 
+def dumps(data: dict[str, object]) -> str:
+    """The serialised report. Text stays UTF-8 and readable, but characters a terminal or viewer
+    would act on (escapes, C1 controls, bidi and zero-width format characters) are written as
+    ``\\u`` escapes: the parsed values are exactly the documents' text, and the file is safe
+    to ``cat``."""
+    return escape_json(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)) + "\n"
+
+
 def report_to_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    return dumps(report_to_dict(report))

@@ -15,12 +15,17 @@ from .. import __version__
 from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
 from .classify import classify
+from .dates import apply_dates, read_own_dates
+from .families import families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, load_documents
-from .model import Document, Provenance, Report
-from .provenance import align_pairs, build_tree, families, family_groups, most_original, screen
+from .model import Document, Provenance, Report, Tree
+from .origin import most_original
+from .pairs import align_pairs
+from .screening import screen
 from .segment import segment
 from .settings import Settings
+from .tree import build_tree
 
 Progress = Callable[[float, str], None]
 # Provenance aligns every related pair: 50 story-sized versions take about half a minute,
@@ -110,17 +115,29 @@ def compare(
         if progress:
             progress(fraction, what)
 
+    th = settings.thresholds
+    warnings = list(warnings)
+    if settings.dates:
+        warnings += apply_dates(documents, dict(settings.dates))
     for d in documents:
         if not d.sentences:
             segment(d)
+        read_own_dates(d)
     report(0.1, "segmented")
     ref = _resolve(documents, reference)
-    scr = screen(documents)
+    scr = screen(documents, th)
     report(0.2, "screened pairs")
     pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
     report(0.6, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
-    tree = build_tree(documents, pairs, groups)
+    try:
+        tree = build_tree(documents, pairs, groups, known, th)
+    except Exception as err:  # the comparisons must survive a tree that fails
+        warnings.append(
+            f"the derivation tree could not be built ({type(err).__name__}: {err}); "
+            "comparisons, families and the audit are shown without it"
+        )
+        tree = Tree(nodes=[d.id for d in documents], edges=[], independent=[])
     if ref is None:
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
@@ -138,11 +155,12 @@ def compare(
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     by_id = {d.id: d for d in documents}
     provenance = Provenance(
-        families=families(documents, groups, tree, ref.id, pairs),
+        families=families(documents, groups, tree, ref.id, pairs, th),
         tree=tree,
         lexicon=build_lexicon(
             list({(c.source, c.target): c for c in [*pairs.values(), *comparisons]}.values()),
             known,
+            th.odd_gap,
         ),
         inserts=reference_furniture(ref)
         + [i for c in comparisons for i in inserts(by_id[c.target], c)],
@@ -161,7 +179,9 @@ def compare(
         reference_reason=reason,
         documents=list(documents),
         comparisons=comparisons,
-        warnings=list(warnings),
+        # Load warnings, then each document's own; a re-alignment passes the report's warnings
+        # back in, so each is kept once.
+        warnings=list(dict.fromkeys([*warnings, *(w for d in documents for w in d.warnings)])),
         provenance=provenance,
     )
 

@@ -7,6 +7,7 @@ frequencies, which ship with the package: nothing is fetched."""
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -14,11 +15,13 @@ from pathlib import Path
 
 from wordfreq import get_frequency_dict, zipf_frequency
 
+from .escaping import escape_line
+from .files import ReadError, read_regular
 from .model import Comparison, LexiconEntry
 from .textnorm import STOPWORDS, fold
 
-# Zipf units (log10 of uses per billion words): 1.0 means ten times rarer.
-ODD_GAP = 1.0
+# The shipped lexicon is 0.4 MB; this only stops a /dev/zero-like file.
+MAX_BYTES = 20_000_000
 
 
 class LexiconError(Exception):
@@ -33,9 +36,15 @@ def _parse(lines: Iterable[str]) -> dict[tuple[str, str], int]:
         cols = line.rstrip("\r\n").split("\t")
         if len(cols) < 2 or cols[0].lower() == "tortured":
             continue
-        count = int(cols[2]) if len(cols) > 2 and cols[2].isdigit() else 1
+        count = _count(cols[2]) if len(cols) > 2 else 1
         out[(fold(cols[0]), fold(cols[1]))] = count
     return out
+
+
+def _count(cell: str) -> int:
+    """A plain ASCII number of papers; anything else ("²", 5,000 digits) counts as one."""
+    cell = cell.strip()
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 9 else 1
 
 
 @cache
@@ -49,10 +58,16 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
     """The shipped lexicon, or a user's TSV (tortured, expected[, count]) instead."""
     if path is None:
         return shipped_lexicon()
+    shown = escape_line(os.fspath(path))
     try:
-        return _parse(Path(path).read_text(encoding="utf-8").splitlines())
-    except (OSError, UnicodeDecodeError) as err:
-        raise LexiconError(f"{path}: cannot read lexicon ({err.__class__.__name__})") from None
+        text = read_regular(path, MAX_BYTES).decode("utf-8")
+    except ReadError as err:
+        raise LexiconError(f"{shown}: cannot read lexicon ({err})") from None
+    except UnicodeDecodeError as err:
+        raise LexiconError(
+            f"{shown}: cannot read lexicon (not UTF-8 at byte {err.start:,})"
+        ) from None
+    return _parse(text.splitlines())
 
 
 @cache
@@ -84,19 +99,20 @@ def _plain_words(phrase: str) -> bool:
     )
 
 
-def odd_side(source: str, target: str) -> str:
+def odd_side(source: str, target: str, gap: float) -> str:
+    """The side of a swap whose wording is ``gap`` Zipf units rarer (1.0: ten times rarer)."""
     if not (_plain_words(source) and _plain_words(target)):
         return ""
     a, b = rarity(source), rarity(target)
-    if a + ODD_GAP <= b:
+    if a + gap <= b:
         return "source"
-    if b + ODD_GAP <= a:
+    if b + gap <= a:
         return "target"
     return ""
 
 
 def build_lexicon(
-    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int]
+    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int], gap: float
 ) -> list[LexiconEntry]:
     seen: dict[tuple[str, str], tuple[int, set[str]]] = {}
     for c in comparisons:
@@ -113,7 +129,7 @@ def build_lexicon(
                 count=count,
                 versions=tuple(sorted(versions)),
                 known=(fa, fb) in known or (fb, fa) in known,
-                odd_side=odd_side(a, b),
+                odd_side=odd_side(a, b, gap),
             )
         )
     return sorted(entries, key=lambda e: (-e.known, -e.count, e.source, e.target))

@@ -13,13 +13,20 @@ import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.dates import normalise
+from tui.core.disguise import disguise_warning
+from tui.core.errors import one_line
+from tui.core.escaping import escape_char, escape_line, utf8_safe
+from tui.core.files import read_capped
 from tui.core.model import Document
+from tui.core.reportmark import report_kind
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -48,6 +55,23 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "7z archive"),
 )
 
+# Single-byte code pages for Latin-script text, most likely first: Windows Western (which reads
+# ISO 8859-1 text the same), Central European, Baltic, Turkish, then the ISO pages whose
+# letters sit elsewhere, and Latin-1 for the five bytes cp1252 leaves undefined.
+LATIN_CODEPAGES = ("cp1252", "cp1250", "cp1257", "cp1254", "iso8859_15", "iso8859_2", "latin_1")
+# Latin-script prose keeps most bytes ASCII (Czech, the densest, about a quarter non-ASCII);
+# Cyrillic, Greek and CJK text are mostly non-ASCII (0.6 and up in the measured samples).
+LATIN_MAX_NON_ASCII = 0.4
+# Characters that must read differently before another Latin page's better language fit
+# outweighs the preference for cp1252.
+LATIN_MIN_EVIDENCE = 3
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
+
+# Decodings that are certain: UTF-8 and anything a byte-order mark names. Every other one is
+# a guess the loader says so about.
+CERTAIN_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
+GUESS_LISTED = 8
+
 # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -58,50 +82,18 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-# Lone surrogates: what os.fsdecode makes of file-name bytes that are not UTF-8 ("caf\xe9.txt"
-# in Latin-1). No UTF-8 report or terminal can take them.
-_SURROGATES = re.compile("[\ud800-\udfff]")
-_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    if ch in _NAMED_ESCAPES:
-        return _NAMED_ESCAPES[ch]
-    if 0xDC80 <= code <= 0xDCFF:
-        return f"\\x{code - 0xDC00:02x}"  # the file-name byte os.fsdecode could not decode
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
-
-
-def printable(text: str) -> str:
-    """``text`` safe for one line of a terminal: every character that is not printable
-    (controls and escapes, line breaks, bidi and zero-width marks, undecodable file-name bytes)
-    is shown as a Python-style escape such as ``\\x1b``, ``\\n`` or ``\\u202e``."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
-
-
-def encodable(name: str) -> str:
-    """A path or id with undecodable file-name bytes shown as ``\\xNN``, so it can be written
-    to a UTF-8 report; every other character is kept for the presenter to show."""
-    return _SURROGATES.sub(lambda m: _escape(m.group()), name)
-
-
 class LoadError(Exception):
     """One-line, user-facing reason a path could not be loaded.
 
     ``str(err)`` is e.g. ``'seeds/x.bin: binary file (NUL bytes), skipped'``. The path is shown
-    through :func:`printable`: the CLI prints warnings to the terminal as they are, so a file
+    through :func:`escape_line`: the CLI prints warnings to the terminal as they are, so a file
     name carrying a newline, ``ESC [2J`` or a bidi override must neither split the line nor
     reach the terminal raw.
     """
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = printable(os.fspath(path))
-        self.reason = printable(" ".join(reason.split("\n")))
+        self.path = escape_line(os.fspath(path))
+        self.reason = escape_line(" ".join(reason.split("\n")))
         super().__init__(f"{self.path}: {self.reason}, skipped")
 
 
@@ -134,6 +126,30 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if text and controls / len(text) > CONTROL_RATIO_LIMIT:
         raise ValueError(f"binary file ({controls / len(text):.0%} control characters)")
     return decoded
+
+
+def guessed_encoding_warning(path: str, text: str, codec: str) -> str | None:
+    """A warning naming the guessed code page and the characters that depend on the guess
+    (each with its bytes, most frequent first), or None when the encoding was certain."""
+    if codec in CERTAIN_CODECS:
+        return None
+    counts = Counter(ch for ch in text if not ch.isascii())
+    total = sum(counts.values())
+    listed = [
+        f"{escape_char(ch)} (0x{ch.encode(codec, errors='replace').hex().upper()})"
+        + (f" \u00d7{n:,}" if n > 1 else "")
+        for ch, n in counts.most_common(GUESS_LISTED)
+    ]
+    more = f", and {len(counts) - GUESS_LISTED:,} more" if len(counts) > GUESS_LISTED else ""
+    affected = (
+        f": {total:,} character{'' if total == 1 else 's'} affected: {', '.join(listed)}{more}"
+        if total
+        else ": no character outside ASCII"
+    )
+    return (
+        f"{escape_line(path)}: no byte-order mark and not UTF-8; read as {codec} (guessed)"
+        f"{affected}"
+    )
 
 
 def _decode_with_bom(raw: bytes) -> tuple[str, str] | None:
@@ -185,12 +201,20 @@ def _decode_utf8(raw: bytes) -> tuple[str, str] | None:
 
 
 def _decode_guess(raw: bytes) -> tuple[str, str] | None:
-    """Ask charset-normalizer, but prefer cp1252 whenever it is among its least chaotic fits.
+    """Latin-script text in a single-byte code page first, then charset-normalizer's guess.
 
-    For English news in Windows-1252 it tends to report cp1250 (same bytes for curly quotes
-    and dashes, different letters) or even a DOS codepage such as cp775, which would turn
-    ``’`` into a wrong letter.
+    A text whose bytes are mostly ASCII is Latin-script prose, where the few other bytes are
+    accents, quotes, dashes and currency signs: every multi-byte CJK encoding, Cyrillic or
+    Greek page would make most of its bytes non-ASCII. Left to itself charset-normalizer
+    reads such a file in whichever page it tries first among equally plausible ones: a pound
+    sign became "Ł" (cp1250) or "｣" (cp932), curly quotes DOS letters (cp775, cp437). Among Latin
+    pages Windows-1252 is preferred unless another one is plainly more plausible (cp1252
+    turns Polish or Czech letters into symbols inside words, or cannot decode them at all).
     """
+    if _non_ascii_share(raw) <= LATIN_MAX_NON_ASCII:
+        decoded = _decode_latin(raw)
+        if decoded is not None:
+            return decoded
     matches = list(from_bytes(raw))
     if not matches:
         return None
@@ -198,7 +222,43 @@ def _decode_guess(raw: bytes) -> tuple[str, str] | None:
     candidates = [m.encoding for m in matches]
     if any("cp1252" in m.could_be_from_charset and m.chaos <= best_chaos for m in matches):
         candidates.insert(0, "cp1252")
-    for encoding in candidates:
+    return _first_decoding(raw, candidates)
+
+
+def _non_ascii_share(raw: bytes) -> float:
+    return (len(raw) - len(raw.translate(None, _NON_ASCII_BYTES))) / len(raw)
+
+
+def _decode_latin(raw: bytes) -> tuple[str, str] | None:
+    """cp1252 unless another Latin page reads plainly better in at least LATIN_MIN_EVIDENCE
+    characters where the two readings differ: less chaotic (cp1252 puts symbols inside words,
+    or cannot decode a byte at all), or as chaotic but more coherent as its language. One or
+    two characters cannot tell Polish from English: a pound sign alone never outweighs the
+    preference."""
+    matches = from_bytes(
+        raw, cp_isolation=list(LATIN_CODEPAGES), preemptive_behaviour=False, threshold=1.0
+    )
+    # charset-normalizer lists a page that reads the same as another under that one's name.
+    readings = {name: m for m in matches for name in (m.encoding, *m.could_be_from_charset)}
+    if not readings:
+        return None
+    order = {c: k for k, c in enumerate(LATIN_CODEPAGES)}
+    choice = min(
+        (c for c in LATIN_CODEPAGES if c in readings),
+        key=lambda c: (readings[c].chaos, -readings[c].coherence, order[c]),
+    )
+    western = readings.get("cp1252")
+    if western is not None and choice != "cp1252":
+        other = readings[choice]
+        differ = sum(a != b for a, b in zip(str(western), str(other), strict=False))
+        plain = other.chaos < western.chaos or other.coherence - western.coherence >= 0.02
+        if differ < LATIN_MIN_EVIDENCE or not plain:
+            choice = "cp1252"
+    return _first_decoding(raw, [choice])
+
+
+def _first_decoding(raw: bytes, encodings: Sequence[str]) -> tuple[str, str] | None:
+    for encoding in encodings:
         try:
             codec = codecs.lookup(encoding).name
             return raw.decode(codec), codec
@@ -212,8 +272,10 @@ def _is_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
 
 
-def _extract_html(text: str) -> tuple[str, str]:
-    """Return (article text, page title); works on the string only, so nothing is fetched."""
+def _extract_html(text: str) -> tuple[str, str, str]:
+    """Return (article text, page title, publication date); works on the string only, so
+    nothing is fetched. The date is the page's own (metadata and markup, not dates the
+    article mentions: no extensive search), the original one rather than an update."""
     # Imported here because trafilatura (lxml, htmldate, ...) is slow to import and most
     # inputs are plain text.
     import trafilatura
@@ -227,9 +289,12 @@ def _extract_html(text: str) -> tuple[str, str]:
         # times: exactly the text that versions of one story share.
         deduplicate=False,
     )
-    meta = trafilatura.extract_metadata(text)
+    meta = trafilatura.extract_metadata(
+        text, date_config={"extensive_search": False, "original_date": True}
+    )
     title = (getattr(meta, "title", None) or "").strip()
-    return article or "", title
+    date = normalise(getattr(meta, "date", None) or "")
+    return article or "", title, date
 
 
 def _text_title(text: str) -> str:
@@ -277,7 +342,8 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, _too_big(st.st_size, max_bytes))
     try:
         with open(p, "rb") as fh:
-            raw = fh.read(max_bytes + 1)  # the file may have grown since stat
+            # The file may have grown since stat; read in chunks, never max_bytes up front.
+            raw = read_capped(fh, max_bytes)
     except PermissionError:
         raise LoadError(shown, "permission denied") from None
     except OSError as err:
@@ -292,24 +358,32 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, str(err)) from None
     if not text.strip():
         raise LoadError(shown, "empty file (whitespace only)")
+    kind = report_kind(text)
+    if kind:
+        raise LoadError(shown, f"a storytrace {kind} report, not a version of the story")
+    guessed = guessed_encoding_warning(shown, text, encoding)
 
-    source_format = "text"
+    source_format, date = "text", ""
     if _is_html(p, text):
         source_format = "html"
-        text, title = _extract_html(text)
+        text, title, date = _extract_html(text)
         if not text.strip():
             raise LoadError(shown, "no article text found in HTML")
     else:
         title = _text_title(text)
+    disguised = disguise_warning(shown, text)
     return Document(
-        id=encodable(p.stem),
-        path=encodable(shown),
+        id=utf8_safe(p.stem),
+        path=utf8_safe(shown),
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
         text=text,
         size=len(raw),
         title=title,
         source_format=source_format,
+        date=date,
+        date_source="html metadata" if date else "",
+        warnings=[w for w in (guessed, disguised) if w],
     )
 
 
@@ -368,6 +442,12 @@ def load_documents(paths: Sequence[str | Path], max_bytes: int = DEFAULT_MAX_BYT
             seen[key] = False
             if not quiet:
                 warn(str(err))
+            return False
+        except Exception as err:
+            # A library bug or a missing optional module (lxml.html.clean inside trafilatura)
+            # is this file's problem: the other documents still open.
+            seen[key] = False
+            warn(str(LoadError(path, f"could not be read ({one_line(err)})")))
             return False
         seen[key] = True
         doc.id = _unique_id(doc.id, used_ids)

@@ -28,6 +28,9 @@ LABEL_LETTERS: dict[str, str] = {
     "boilerplate": "B",
 }
 Verdict = Literal["wholly-derived", "partially-derived", "independent"]
+# Heads the documents' own warnings (``Report.text_warnings``), which the app's overview and
+# every report format show before anything else.
+BANNER_TITLE = "Check before quoting: what a document shows may not be what its file says"
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,15 @@ class Document:
     # "text" when offsets index the decoded file; "html" when they index the article text
     # extracted from an HTML page (the file itself holds markup).
     source_format: str = "text"
+    # Publication date, ISO 8601 ("2026-06-09" or "2026-06-09T15:42"), and where it was read
+    # ("--dates", "html metadata", "slug line"); "" when unknown.
+    date: str = ""
+    date_source: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # What the shown text may not tell a reader, found while loading it: an encoding that was
+    # guessed, hidden or look-alike characters. One line each; every report opens with them.
+    warnings: list[str] = field(default_factory=list)
 
     _weights: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     # Computed once per segmentation by ``boilerplate.boilerplate_sentences``: the sentence
@@ -103,6 +113,9 @@ class Passage:
     substitutions: list[Substitution] = field(default_factory=list)
     # True when the passage's source lies out of the order the surrounding passages follow.
     moved: bool = False
+    # True when the match is mostly quotation whose framing differs beyond who said it: the
+    # two versions heard the same words, which alone does not show copying.
+    quote: bool = False
 
     @property
     def derived(self) -> bool:
@@ -167,6 +180,12 @@ class TreeEdge:
     # Unusual wording both versions share (spinner swaps, rare phrases): strong evidence.
     shared_phrases: list[str]
     evidence: list[str]
+    # What decided the direction: "dates" (publication dates), "evidence" (marks editors
+    # leave: furniture, swaps, time shift, condensation), "content" (no mark either way; the
+    # parent holds more of what they share), "inferred" (a lost original).
+    basis: str = ""
+    # How strong the marks are: "decisive" (dates), "strong", "moderate", "weak", "none".
+    strength: str = ""
 
 
 @dataclass
@@ -184,6 +203,11 @@ class Tree:
             if e.child == doc_id:
                 return e.parent
         return None
+
+    @staticmethod
+    def inferred(node: str) -> bool:
+        """A node the evidence requires that is not among the inputs."""
+        return node.startswith("~")
 
 
 @dataclass(frozen=True)
@@ -234,7 +258,12 @@ class Report:
     comparisons: list[Comparison]
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
-    schema: str = "storytrace/2"
+    schema: str = "storytrace/3"
+
+    def text_warnings(self) -> list[str]:
+        """The documents' own warnings (guessed encodings, hidden or look-alike characters):
+        the banner the app's overview and every report format show first."""
+        return [w for d in self.documents for w in d.warnings]
 
     def document(self, doc_id: str) -> Document:
         for d in self.documents:

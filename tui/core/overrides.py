@@ -13,9 +13,18 @@ How a passage is found again
     Entries are keyed by the SHA-256 of the target document (renamed or moved files still
     match) and by ``passage_key``: the SHA-256 of the source document, the engine's
     original label and the passage's target and source spans. The same inputs and settings
-    give the same passages, so a note comes back on every run; when the inputs or settings
-    change and a passage no longer exists, its note is kept in the file (never dropped) and
-    reported as unmatched by ``OverrideSet.unmatched``.
+    give the same passages, so a note comes back on every run. A note is never applied to
+    text it was not made on: when a version's text, the reference or the settings change
+    and the passage is no longer found, the note is kept in the file (never dropped) and
+    listed as stale, with its text and the passage it was made on, by ``OverrideSet.stale``
+    (each entry records the version's id and the passage's text for that).
+
+A file that cannot be used is never lost
+    ``load_overrides`` reads regular files only, up to ``MAX_BYTES``, and never changes the
+    file. One bad entry is kept in the file as it is and the others load. A file it cannot
+    read at all (not UTF-8 after a hand edit, not JSON, another program's JSON) is moved
+    aside to ``<name>.bak`` by the first ``save_overrides``, never overwritten; a path that
+    is not a regular file, or cannot be opened, is never saved over.
 
 API for the TUI (no Textual in here)::
 
@@ -33,18 +42,25 @@ API for the TUI (no Textual in here)::
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
-import tempfile
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .escaping import escape_line
+from .files import ReadError, read_regular, write_text
 from .model import LABELS, Comparison, Passage, Report
 
 SIDECAR_NAME = ".storytrace-notes.json"
 SCHEMA = "storytrace-notes/1"
+# A year of a newsroom's notes is well under a megabyte; this only stops /dev/zero-like files.
+MAX_BYTES = 16_000_000
+# How much of a passage's text each entry keeps, to show what a stale note was about.
+EXCERPT_CHARS = 160
 
 
 class _Keep:
@@ -59,8 +75,9 @@ class Override:
     """A reviewer's label (``None`` = keep the engine's) and note for one passage.
 
     ``target`` is the SHA-256 of the target document, ``passage_key`` comes from
-    ``passage_key``; ``original_label`` repeats the engine's label so the sidecar reads on
-    its own.
+    ``passage_key``; ``original_label`` repeats the engine's label, and ``version`` (the
+    target's id) and ``excerpt`` (the passage's text) say what the note was made on, so the
+    sidecar reads on its own and a stale note can still be shown.
     """
 
     target: str
@@ -68,6 +85,8 @@ class Override:
     label: str | None
     note: str
     original_label: str = ""
+    version: str = ""
+    excerpt: str = ""
 
     @property
     def empty(self) -> bool:
@@ -108,6 +127,15 @@ class OverrideSet:
     items: dict[tuple[str, str], Override] = field(default_factory=dict)
     # Where it was loaded from, shown in reports as evidence; None for a fresh set.
     path: Path | None = None
+    # Entries read but not understood (an unknown label after a hand edit), as they were in
+    # the file: saved back unchanged, so a typo never costs the reviewer the note.
+    kept: dict[tuple[str, str], object] = field(default_factory=dict)
+    # Why the file at ``path`` could not be used (None: it could, or there was none), and
+    # whether a save may move it aside first (its content was unreadable) or must refuse.
+    problem: str | None = None
+    movable: bool = False
+    # Where ``save_overrides`` moved an unreadable file before writing, to tell the reviewer.
+    backup: Path | None = None
     _shas: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -151,6 +179,8 @@ class OverrideSet:
             label=old.label if isinstance(label, _Keep) else label,
             note=old.note if isinstance(note, _Keep) else note,
             original_label=passage.label,
+            version=comparison.target,
+            excerpt=_excerpt(report, comparison, passage),
         )
         if new.empty:
             self.items.pop(key, None)
@@ -185,107 +215,174 @@ class OverrideSet:
                     out.append((c, p, ov))
         return out
 
-    def unmatched(self, report: Report) -> list[Override]:
-        """Overrides for this report's target documents whose passage no longer exists
-        (inputs or settings changed). Overrides for documents not in the report are simply
-        about other files sharing the folder and are not listed."""
+    def stale(self, report: Report) -> list[StaleNote]:
+        """Notes made on this report's versions that no longer apply: the version's text
+        changed since (its hash differs; found by the version id the note recorded), or its
+        passage is no longer found (the reference, another input or the settings changed).
+        Notes about documents not in the report are about other files sharing the folder
+        and are not listed."""
         used = {(ov.target, ov.passage_key) for _, _, ov in self.matched(report)}
-        targets = {self._shas[c.target] for c in report.comparisons}
-        return [o for o in self if o.target in targets and (o.target, o.passage_key) not in used]
+        targets = {self._shas[c.target]: c.target for c in report.comparisons}
+        out = []
+        for o in self:
+            if o.target in targets:
+                if (o.target, o.passage_key) not in used:
+                    why = "passage no longer found (the reference, an input or a setting changed)"
+                    out.append(StaleNote(o, targets[o.target], why))
+            elif o.version in targets.values():
+                out.append(StaleNote(o, o.version, "text of the version changed since the note"))
+        return out
+
+
+@dataclass(frozen=True)
+class StaleNote:
+    """A note that no longer applies, with the version it is about now and why."""
+
+    override: Override
+    version: str
+    reason: str
+
+
+def _excerpt(report: Report, comparison: Comparison, passage: Passage) -> str:
+    """The passage's text in the version (in the reference for an omitted passage), cut."""
+    if passage.target_spans:
+        doc, spans = report.document(comparison.target), passage.target_spans
+    else:
+        doc, spans = report.document(comparison.source), passage.source_spans
+    text = " ".join(" ".join(doc.text[a:b] for a, b in spans).split())
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "\u2026"
 
 
 def _to_json(overrides: OverrideSet) -> str:
-    docs: dict[str, dict[str, dict[str, object]]] = {}
+    docs: dict[str, dict[str, object]] = {}
+    for (target, key), raw in overrides.kept.items():
+        docs.setdefault(target, {})[key] = raw
     for o in overrides:
         entry: dict[str, object] = {"original_label": o.original_label, "note": o.note}
         if o.label is not None:
             entry["label"] = o.label
+        if o.version:
+            entry["version"] = o.version
+        if o.excerpt:
+            entry["excerpt"] = o.excerpt
         docs.setdefault(o.target, {})[o.passage_key] = entry
     body = {"schema": SCHEMA, "documents": docs}
     return json.dumps(body, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 
-def _from_json(text: str) -> OverrideSet:
-    data = json.loads(text)
+def _entry(target: str, key: str, e: object) -> Override:
+    """One entry, or ValueError saying what is wrong with it."""
+    if not isinstance(e, dict):
+        raise ValueError("is not an object")
+    label, note = e.get("label"), e.get("note", "")
+    if label is not None and label not in LABELS:
+        raise ValueError(f"has an unknown label {escape_line(str(label)[:40])!s}")
+    fields = (note, e.get("original_label", ""), e.get("version", ""), e.get("excerpt", ""))
+    if not all(isinstance(f, str) for f in fields):
+        raise ValueError("has a field that is not text")
+    return Override(target, key, label, *fields)
+
+
+def _from_json(text: str, shown: str) -> tuple[OverrideSet, list[str]]:
+    """The set and one warning per entry that was kept in the file but not used."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to be a notes file") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not JSON: {err.msg} at line {err.lineno}, column {err.colno}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ValueError(f"not a {SCHEMA} file")
     docs = data.get("documents")
     if not isinstance(docs, dict):
         raise ValueError("'documents' is not an object")
     out = OverrideSet()
+    bad: list[str] = []
     for target, passages in docs.items():
         if not isinstance(passages, dict):
-            raise ValueError(f"entry for {target[:12]} is not an object")
+            raise ValueError(f"the entry for document {escape_line(target[:12])} is not an object")
         for key, e in passages.items():
-            label, note = e.get("label"), e.get("note", "")
-            if (label is not None and label not in LABELS) or not isinstance(note, str):
-                raise ValueError(f"bad entry {key[:12]}")
-            out.items[(target, key)] = Override(
-                target, key, label, note, str(e.get("original_label", ""))
-            )
-    return out
+            try:
+                out.items[(target, key)] = _entry(target, key, e)
+            except ValueError as err:
+                out.kept[(target, key)] = e
+                bad.append(f"entry {escape_line(key[:12])} {err}")
+    warnings = [
+        f"reviewer notes {shown}: {b}; kept in the file as it is, not used" for b in bad[:5]
+    ]
+    if len(bad) > 5:
+        warnings.append(f"reviewer notes {shown}: {len(bad) - 5} more such entries kept unused")
+    return out, warnings
 
 
 def load_overrides(path: str | os.PathLike[str]) -> tuple[OverrideSet, list[str]]:
-    """Read a sidecar; a missing file is an empty set. A corrupt one is renamed to
-    ``<name>.bak`` (kept, never silently dropped) and reported in one warning line, so the
-    next save cannot overwrite the reviewer's work."""
+    """Read a sidecar; a missing file is an empty set. Never changes the file.
+
+    Each warning is one line, paths and keys escaped for a terminal. A file that cannot be
+    used gives an empty set with ``problem`` set (``save_overrides`` then moves it aside or
+    refuses, see the module docstring); one bad entry is kept and the rest load.
+    """
     path = Path(path)
+    shown = escape_line(os.fspath(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return OverrideSet(path=path), []
-    except (OSError, UnicodeDecodeError) as err:
-        return OverrideSet(path=path), [f"reviewer notes {path} unreadable ({err}); ignored"]
-    try:
-        out = _from_json(text)
-    except (ValueError, AttributeError, TypeError) as err:
-        backup = _backup_name(path)
-        try:
-            os.replace(path, backup)
-            kept = f"kept as {backup.name}"
-        except OSError:
-            kept = "left in place"
-        reason = str(err).splitlines()[0]
-        return OverrideSet(path=path), [f"reviewer notes {path} are corrupt ({reason}); {kept}"]
+        raw = read_regular(path, MAX_BYTES)
+        text = raw.decode("utf-8")
+        out, warnings = _from_json(text, shown)
+    except ReadError as err:
+        if str(err) == "no such file":
+            return OverrideSet(path=path), []
+        # Over the size limit the content is at fault; otherwise the path itself is.
+        movable = "limit" in str(err)
+        return _unusable(path, shown, str(err), movable)
+    except UnicodeDecodeError as err:
+        where = f"byte 0x{err.object[err.start]:02x} at offset {err.start:,}"
+        return _unusable(path, shown, f"not UTF-8: {where}", movable=True)
+    except ValueError as err:
+        return _unusable(path, shown, str(err).splitlines()[0], movable=True)
     out.path = path
-    return out, []
+    return out, warnings
+
+
+def _unusable(path: Path, shown: str, problem: str, movable: bool) -> tuple[OverrideSet, list[str]]:
+    then = (
+        f"left untouched; new notes will move it to {_backup_name(path).name} before saving"
+        if movable
+        else "left untouched; new notes cannot be saved there"
+    )
+    out = OverrideSet(path=path, problem=problem, movable=movable)
+    return out, [f"reviewer notes {shown} cannot be used ({escape_line(problem)}); {then}"]
 
 
 def _backup_name(path: Path) -> Path:
     """``x.bak``, or ``x.bak2``… so an earlier backup is never overwritten either."""
     candidate = path.with_name(path.name + ".bak")
     n = 2
-    while candidate.exists():
+    while candidate.exists() or candidate.is_symlink():
         candidate = path.with_name(f"{path.name}.bak{n}")
         n += 1
     return candidate
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
-    """Write via a temporary file in the same directory and ``os.replace``: a full disk or
-    a crash leaves the earlier file whole instead of half-written."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file 0600; a report or notes file is meant to be shared.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return path
-
-
 def save_overrides(path: str | os.PathLike[str], overrides: OverrideSet) -> Path:
-    """Write the sidecar atomically (sorted keys: the same notes give the same bytes)."""
-    out = atomic_write_text(path, _to_json(overrides))
-    overrides.path = Path(path)
+    """Write the sidecar atomically (sorted keys: the same notes give the same bytes).
+
+    A file at ``path`` that could not be read when the set was loaded is first moved to
+    ``<name>.bak`` (then ``.bak2``…), recorded in ``overrides.backup``; one that is not a
+    regular file, or could not be opened, is never replaced: ``OSError`` says why.
+    """
+    path = Path(path)
+    if overrides.problem is not None and overrides.path == path:
+        if not overrides.movable:
+            raise OSError(errno.EPERM, f"{escape_line(os.fspath(path))}: {overrides.problem}")
+        with contextlib.suppress(FileNotFoundError):
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise OSError(errno.EINVAL, f"{escape_line(os.fspath(path))}: not a regular file")
+            backup = _backup_name(path)
+            os.rename(path, backup)
+            overrides.backup = backup
+        overrides.problem, overrides.movable = None, False
+    elif path.exists() and not path.is_file():
+        raise OSError(errno.EINVAL, f"{escape_line(os.fspath(path))}: not a regular file")
+    out = write_text(path, _to_json(overrides))
+    overrides.path = path
     return out

@@ -17,6 +17,7 @@ from .settings import Settings
 def find_regions(
     source: Document, target: Document, passages: list[Passage], settings: Settings
 ) -> list[Region]:
+    th = settings.thresholds
     derived = [(k, p) for k, p in enumerate(passages) if p.derived]
     derived.sort(key=lambda kp: kp[1].target_sentences[0])
     clusters: list[list[tuple[int, Passage]]] = []
@@ -30,8 +31,8 @@ def find_regions(
             # A summary walks forward through its source in big steps: adjacent target
             # sentences whose sources move forward stay one region however far they jump.
             forward = p.source_sentences[0] > hi
-            if t_gap <= settings.region_gap_target and (
-                s_gap <= settings.region_gap_source or (t_gap == 0 and forward)
+            if t_gap <= th.region_gap_target and (
+                s_gap <= th.region_gap_source or (t_gap == 0 and forward)
             ):
                 clusters[-1].append((k, p))
                 bounds[-1] = (

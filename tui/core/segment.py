@@ -34,6 +34,9 @@ _ABBREVIATIONS = frozenset(
     for a in English.Abbreviation.ABBREVIATIONS + English.Abbreviation.PREPOSITIVE_ABBREVIATIONS
 )
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# A paragraph-end mark some agency feeds put at the end of every paragraph.
+_END_MARK = re.compile(r"\S\s*<\s*$")
+_RULE = re.compile(r"^\s*([-=_*~#\u2500\u2014])\1{4,}\s*$")
 _WORD = re.compile(r"\w+")
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
@@ -92,14 +95,21 @@ def split_paragraphs(text: str) -> list[Span]:
             and _starts_lowercase_word(line)
             and not _TERMINAL.search(text[current[0] : current[1]])
         )
-        if current is not None and (wrapped or continues):
+        rule = _RULE.match(line) is not None
+        if current is not None and (wrapped or continues) and not rule:
             current = (current[0], b)
         else:
             if current:
                 paragraphs.append(current)
             current = (a, b)
-        # In wrapped text a line much shorter than the wrap width ends its paragraph.
-        if wrapped and len(" ".join(line.split())) < 0.6 * width:
+        # In wrapped text a line much shorter than the wrap width ends its paragraph, and so
+        # does an agency's paragraph-end mark ("<" closing every paragraph of a feed).
+        # A rule line stands alone.
+        if (
+            rule
+            or _END_MARK.search(line)
+            or (wrapped and len(" ".join(line.split())) < 0.6 * width)
+        ):
             paragraphs.append(current)
             current = None
     if current:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from .model import Comparison, Document, Region, Report, Span
+from .model import Comparison, Document, Region, Report, Span, Tree
 
 
 def paragraph_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -32,12 +32,57 @@ def describe_region(
     )
 
 
+# What "independent" means in the tree: the same as a verdict of independent, against every
+# other version at once.
+INDEPENDENT_OF_ALL = "independent of every other version (nothing derived from or into them)"
+
+
+def _lineage(tree: Tree | None, node: str) -> list[str]:
+    """The node's ancestors, nearest first."""
+    out: list[str] = []
+    while tree is not None and (parent := tree.parent(node)) is not None and parent not in out:
+        out.append(parent)
+        node = parent
+    return out
+
+
+def relation(report: Report, comparison: Comparison) -> str:
+    """How a version stands to the version it was compared with, in the words every screen
+    and report uses: "derived from" only where the derivation tree agrees, and "independent"
+    only for a version the verdict finds not derived."""
+    src, tgt = comparison.source, comparison.target
+    cov = comparison.coverage
+    share = cov.get("target_derived", 0.0)
+    tree = report.provenance.tree if report.provenance else None
+    up = _lineage(tree, tgt)
+    quotes = cov.get("shared_quotes", 0.0)
+    note = f"; quotations it shares ({quotes:.0%} of its text) left out" if quotes else ""
+    if comparison.verdict == "independent":
+        what = (
+            f"nothing of it matches {src}"
+            if share == 0
+            else f"{share:.0%} of its text matches {src}, too little or too loosely to show copying"
+        )
+        own = f"; it derives from {up[0]}" if up and not Tree.inferred(up[0]) else ""
+        return f"independent of {src}: {what}{note}{own}"
+    head = f"{comparison.verdict}: {share:.0%} of its text"
+    if tree is None or src in up:
+        via = f" by way of {', '.join(up[: up.index(src)])}" if src in up and up.index(src) else ""
+        return f"{head} derived from {src}{via}{note}"
+    if tgt in _lineage(tree, src):
+        return f"{head} shared with {src}, which the derivation tree finds derived from it{note}"
+    common = [a for a in up if a in _lineage(tree, src)]
+    if common:
+        origin = "a lost original" if Tree.inferred(common[0]) else common[0]
+        return f"{head} shared with {src}; both derive from {origin}{note}"
+    return f"{head} shared with {src}; the derivation tree finds no way between them{note}"
+
+
 def describe_comparison(report: Report, comparison: Comparison) -> list[str]:
     source, target = report.document(comparison.source), report.document(comparison.target)
     counts = comparison.label_counts()
     lines = [
-        f"{target.id}: {comparison.verdict}, "
-        f"{comparison.coverage['target_derived']:.0%} of its text derived from {source.id}, "
+        f"{target.id}: {relation(report, comparison)}; "
         f"{comparison.coverage['source_reused']:.0%} of {source.id} reused",
         "  passages: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
     ]

@@ -60,10 +60,16 @@ STOPWORDS = frozenset(
 )
 
 
+# An agency's paragraph-end mark ("<" at the end of a line) is furniture, not text.
+_END_MARKS = re.compile(r"\s*<\s*(\n|$)")
+
+
 def fold(text: str) -> str:
     """Case, quote, dash, width and spacing differences are not edits a reader would see."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if "<" in text:
+        text = _END_MARKS.sub(" ", text)
     text = text.lower()
     return _SPACE.sub(" ", text).strip()
 

@@ -1,7 +1,7 @@
 """Render a Report in each export format; every format reads the same result objects.
 
 ``render(report, fmt)`` returns the text; ``write_report(report, fmt, path)`` writes it
-atomically for the TUI's export dialog and the CLI. Formats: see ``FORMATS``.
+for the TUI's export dialog and the CLI. Formats: see ``FORMATS``.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from ..core.loading import printable
+from ..core.escaping import escape_line
+from ..core.files import write_text
 from ..core.model import Report
-from ..core.overrides import OverrideSet, atomic_write_text
+from ..core.overrides import OverrideSet
 from . import view as _view
 
 FORMATS = ("text", "html", "md", "json", "csv")
@@ -52,7 +53,7 @@ def render(
 
     # Text goes to a terminal: no control, escape or bidi character from a file name or a
     # document may reach it raw, wherever in the report it appears.
-    return "\n".join(printable(line) for line in render_text(report, built).split("\n"))
+    return "\n".join(escape_line(line) for line in render_text(report, built).split("\n"))
 
 
 def default_filename(report: Report, fmt: str) -> str:
@@ -71,15 +72,16 @@ def write_report(
 ) -> Path:
     """Render and write to ``path`` (a directory gets ``default_filename``); returns the file.
 
-    Rendering happens before anything is written, and the write goes through a temporary
-    file and ``os.replace``: a failure leaves any earlier report at ``path`` untouched.
-    Raises ``OSError`` when the place cannot be written, ``ValueError`` for an unknown format.
+    Rendering happens before anything is written, and ``tui.core.files.write_text`` never
+    replaces anything but a regular file: a failure leaves any earlier report whole, a
+    symlink's target is written, a device or pipe is streamed to. Raises ``OSError`` when the
+    place cannot be written, ``ValueError`` for an unknown format.
     """
     text = render(report, fmt, overrides=overrides, timestamp=timestamp)
     target = Path(path)
     if target.is_dir():
         target = target / default_filename(report, fmt)
-    return atomic_write_text(target, text)
+    return write_text(target, text)
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "default_filename", "render", "write_report"]

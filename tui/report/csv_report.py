@@ -7,8 +7,10 @@ LibreOffice, Numbers, pandas and Python's ``utf-8-sig`` all skip it. Rows end in
 
 Evidence: a CSV has no place for a header block that would not break sorting and filtering,
 so every row carries its provenance instead (tool version, settings, both files' paths and
-SHA-256, the generation time when recorded); warnings about skipped files, which have no
-rows, are in the other formats.
+SHA-256, the generation time when recorded), and ``document_warnings`` carries what the other
+formats put in their opening banner about the row's two documents (a guessed encoding, hidden
+or look-alike characters), so a filtered sheet still says when a quote may not read as the file
+does. Warnings about skipped files, which have no rows, are in the other formats.
 
 Provenance: the derivation tree, substitution lexicon, inserts and omission audit are not
 passages, and a second kind of row (or a second table under the first) would break sorting
@@ -18,6 +20,15 @@ provenance families its text belongs to (the version's sentences; the reference'
 omitted passage), the ids the HTML and Markdown family tables and the JSON ``families`` use,
 and ``family_versions`` how many versions carry that text (the widest of those families), so a
 spreadsheet can pick out, say, the passages every version copied or only this one has.
+
+Stale reviewer notes (made on a text that has changed since, see
+``tui.core.overrides.OverrideSet.stale``) come last, one row each with ``STALE`` in the
+``passage`` column, the note, the passage it was made on in ``target_text`` and why it no
+longer applies in ``target_where``: a spreadsheet filter on ``passage`` finds them.
+
+Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
+an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
+acting on the terminal a user prints the file in, or reordering what a spreadsheet shows.
 
 Formula injection: a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
 would be run as a formula by spreadsheet programs, so such text cells get a leading ``'``
@@ -29,6 +40,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..core.escaping import escape_text
 from .view import ReportView
 
 BOM = "\ufeff"
@@ -57,6 +69,7 @@ COLUMNS = (
     "tool",
     "settings",
     "generated_at",
+    "document_warnings",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,6 +77,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def defuse(value: str) -> str:
     """Text a spreadsheet would evaluate, made inert."""
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _cell(value: str) -> str:
+    return defuse(escape_text(value))
 
 
 def _spans(spans: list[tuple[int, int]]) -> str:
@@ -100,8 +117,9 @@ def render_csv(view: ReportView) -> str:
                 "tool": tool,
                 "settings": settings,
                 "generated_at": ev.generated_at or "",
+                "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
             }
-            row = {k: defuse(val) for k, val in text_cells.items()}
+            row = {k: _cell(val) for k, val in text_cells.items()}
             row |= {
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",
@@ -110,4 +128,19 @@ def render_csv(view: ReportView) -> str:
                 "family_versions": str(r.family_versions) if r.families else "",
             }
             writer.writerow([row[c] for c in COLUMNS])
+    for n in ev.stale_notes:
+        stale = {
+            "version": n.version,
+            "label": n.original_label,
+            "reviewer_label": n.label or "",
+            "reviewer_note": n.note,
+            "target_where": n.reason,
+            "target_text": n.excerpt,
+            "tool": tool,
+            "settings": settings,
+            "generated_at": ev.generated_at or "",
+        }
+        row = {c: "" for c in COLUMNS} | {k: defuse(val) for k, val in stale.items()}
+        row["passage"] = "STALE"
+        writer.writerow([row[c] for c in COLUMNS])
     return BOM + buf.getvalue()

@@ -2,7 +2,9 @@
 
 Everything is inline (CSS, no fonts, images or network), nothing needs JavaScript, and all
 document text goes through Jinja2's autoescaping, so a story that contains markup or template
-syntax is shown as the text it is.
+syntax is shown as the text it is. Before that every value goes through the one escaping
+policy (:mod:`tui.core.escaping`): a bidi override in a story would otherwise reorder what the
+browser, or a PDF printed from it, shows.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..core.escaping import escape_text
+from ..core.model import BANNER_TITLE
+from ..core.summary import INDEPENDENT_OF_ALL
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -24,7 +29,7 @@ def _segments(segments: list[Segment]) -> Markup:
     keep spacing (pre-wrap) and template whitespace would leak into them."""
     out = []
     for op, text in segments:
-        html = escape(text)
+        html = escape(escape_text(text))
         name = _TAGS.get(op)
         out.append(Markup(f"<{name}>{html}</{name}>") if name else html)
     return Markup("").join(out)
@@ -32,6 +37,14 @@ def _segments(segments: list[Segment]) -> Markup:
 
 def _anchor(doc_id: str) -> str:
     return "v-" + re.sub(r"[^A-Za-z0-9_-]", "-", doc_id)
+
+
+def _shown(value: object) -> object:
+    """Every ``{{ value }}``: text is escaped for display; our own markup (``Markup`` from the
+    filters above, which escape their text themselves) and numbers pass."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape_text(value)
+    return value
 
 
 @cache
@@ -43,6 +56,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        finalize=_shown,
     )
     env.filters.update(
         segments=_segments,
@@ -53,7 +67,12 @@ def environment() -> Environment:
         capfirst=lambda s: s[:1].upper() + s[1:],
     )
     env.globals.update(
-        absent=ABSENT, known_mark=KNOWN_MARK, origin_mark=ORIGIN_MARK, odd_text=ODD_TEXT
+        independent_of_all=INDEPENDENT_OF_ALL,
+        absent=ABSENT,
+        known_mark=KNOWN_MARK,
+        origin_mark=ORIGIN_MARK,
+        odd_text=ODD_TEXT,
+        banner_title=BANNER_TITLE,
     )
     return env
 

@@ -4,9 +4,7 @@ working and a plain run stays byte-identical to ``report_to_json``."""
 
 from __future__ import annotations
 
-import json
-
-from ..core.contract import report_to_dict, report_to_json
+from ..core.contract import dumps, report_to_dict, report_to_json
 from ..core.model import Report
 from ..core.overrides import OverrideSet
 
@@ -28,17 +26,35 @@ def _overrides(report: Report, overrides: OverrideSet) -> list[dict[str, object]
     return out
 
 
+def _stale(report: Report, overrides: OverrideSet) -> list[dict[str, object]]:
+    """Notes that no longer apply, with what they were made on and why (never applied)."""
+    return [
+        {
+            "target": s.version,
+            "target_sha256": s.override.target,
+            "passage_key": s.override.passage_key,
+            "original_label": s.override.original_label,
+            "label": s.override.label,
+            "note": s.override.note,
+            "excerpt": s.override.excerpt,
+            "reason": s.reason,
+        }
+        for s in overrides.stale(report)
+    ]
+
+
 def render_json(report: Report, overrides: OverrideSet | None, generated_at: str | None) -> str:
     matched = _overrides(report, overrides) if overrides else []
-    unmatched = len(overrides.unmatched(report)) if overrides else 0
-    if not matched and not unmatched and not generated_at:
+    stale = _stale(report, overrides) if overrides else []
+    if not matched and not stale and not generated_at:
         return report_to_json(report)
     data = report_to_dict(report)
-    if matched or unmatched:
+    if matched or stale:
         data["overrides"] = matched
-        data["overrides_unmatched"] = unmatched
+        data["overrides_stale"] = stale
+        data["overrides_unmatched"] = len(stale)
         if overrides is not None and overrides.path is not None:
             data["notes_file"] = str(overrides.path)
     if generated_at:
         data["generated_at"] = generated_at
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+    return dumps(data)

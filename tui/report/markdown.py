@@ -2,7 +2,9 @@
 
 Document text is untrusted: every character Markdown (or the HTML it may contain) would act
 on is backslash-escaped, and lines that would open a heading, quote, list, rule or code block
-are defused, so a story can never add structure, links or markup to the report.
+are defused, so a story can never add structure, links or markup to the report. The finished
+page then goes through the one escaping policy (:mod:`tui.core.escaping`), so no control,
+escape sequence or bidi override from a file reaches whoever prints it with ``cat`` or renders it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..core.escaping import escape_text
+from ..core.model import BANNER_TITLE
+from ..core.reportmark import MARKDOWN_MARK
+from ..core.summary import INDEPENDENT_OF_ALL
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -122,26 +128,37 @@ def _table(head: list[str], rows: list[list[str]], align: str = "") -> list[str]
     return lines
 
 
+def _banner(view: ReportView) -> list[str]:
+    if not view.evidence.banner:
+        return []
+    lines = [f"> **{escape(BANNER_TITLE)}:**", ">"]
+    lines += [f"> - {escape(w)}" for w in view.evidence.banner]
+    return [*lines, ""]
+
+
 def _evidence(view: ReportView) -> list[str]:
     ev = view.evidence
     notes = "none"
     if ev.overrides:
         where = f", from {_cell(ev.notes_path)}" if ev.notes_path else ""
         notes = f"{len(ev.overrides)} passage(s) annotated by a reviewer{where}; see below"
-    if ev.unmatched_overrides:
-        notes += (
-            f"; {ev.unmatched_overrides} earlier note(s) no longer match a passage "
-            "(inputs or settings changed), kept in the notes file"
-        )
+    if ev.stale_notes:
+        notes += f"; **STALE**: {len(ev.stale_notes)} note(s) no longer apply, see below"
     rows = [
         ["Tool", f"{ev.tool} {ev.tool_version} (report schema {ev.schema})"],
         ["Generated", ev.generated_at or "not recorded (deterministic report)"],
         ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
-        ["Settings", ", ".join(f"`{k}={v}`" for k, v in ev.settings)],
+        ["Settings", ", ".join(f"`{k}={_cell(v)}`" for k, v in ev.settings)],
         ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
         ["Reviewer notes", notes],
     ]
-    lines = ["## Evidence", "", *_table(["Item", "Value"], rows), "", "### Input files", ""]
+    lines = ["## Evidence", "", *_table(["Item", "Value"], rows), "", "### Cut-offs", ""]
+    lines += _table(
+        ["Cut-off", "Value", "Why"],
+        [[f"`{name}`", value, _cell(why)] for name, value, why in ev.thresholds],
+        "lrl",
+    )
+    lines += ["", "### Input files", ""]
     lines += _table(
         ["Version", "Path", "Bytes", "SHA-256", "Encoding"],
         [
@@ -171,6 +188,23 @@ def _evidence(view: ReportView) -> list[str]:
                 for o in ev.overrides
             ],
             "lrlll",
+        )
+    if ev.stale_notes:
+        lines += ["", "### STALE reviewer notes (not used; kept in the notes file)", ""]
+        lines += _table(
+            ["Version", "Engine label", "Reviewer label", "Note", "Made on", "Why stale"],
+            [
+                [
+                    _cell(n.version),
+                    tag(n.original_label),
+                    tag(n.label) if n.label else "(unchanged)",
+                    _cell(n.note),
+                    _cell(n.made_on),
+                    n.reason,
+                ]
+                for n in ev.stale_notes
+            ],
+            "llllll",
         )
     return lines
 
@@ -219,7 +253,7 @@ def _tree(tree: TreeView) -> list[str]:
         lines.append("No version derives from another.")
     if tree.independent:
         ids = ", ".join(escape(d) for d in tree.independent)
-        lines += ["", f"Independent (no content shared with the other versions): {ids}."]
+        lines += ["", f"{INDEPENDENT_OF_ALL[:1].upper()}{INDEPENDENT_OF_ALL[1:]}: {ids}."]
     if tree.notes:
         lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
         lines += [_item(0, escape(n)) for n in tree.notes]
@@ -442,7 +476,7 @@ def _version(v: Version) -> list[str]:
     lines = [
         title,
         "",
-        f"**{v.verdict}**: {v.target_derived:.0%} of its text derived from {escape(v.source.id)}; "
+        f"**{v.verdict}**: {escape(v.relation.split(': ', 1)[1])}; "
         f"{v.source_reused:.0%} of {escape(v.source.id)} reused. {_counts(v)}."
         + (
             f" A reviewer relabelled {v.relabelled} passage(s); the figures are the engine's."
@@ -484,6 +518,8 @@ def render_markdown(view: ReportView) -> str:
     ev = view.evidence
     n = len(view.versions)
     lines = [
+        MARKDOWN_MARK,
+        "",
         "# Story comparison report",
         "",
         f"How {n} version{'' if n == 1 else 's'} of a story compare with the reference version "
@@ -491,6 +527,7 @@ def render_markdown(view: ReportView) -> str:
         + (f" on {ev.generated_at}" if ev.generated_at else "")
         + ".",
         "",
+        *_banner(view),
         *_evidence(view),
         "",
         *_summary(view),
@@ -504,4 +541,4 @@ def render_markdown(view: ReportView) -> str:
         f"*{ev.tool} {ev.tool_version}. Labels are the tool's measurement of text similarity, "
         "not a legal finding. SHA-256 hashes identify exactly which files were compared.*"
     )
-    return "\n".join(lines) + "\n"
+    return escape_text("\n".join(lines) + "\n")

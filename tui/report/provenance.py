@@ -10,7 +10,6 @@ escapes every other piece of document text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..core.model import (
@@ -24,6 +23,7 @@ from ..core.model import (
     Tree,
     TreeEdge,
 )
+from ..core.summary import INDEPENDENT_OF_ALL
 
 # Clip lengths (characters): list entries, and the one-line excerpt naming a family.
 CLIP = 240
@@ -53,14 +53,13 @@ ORIGIN_MARK = "origin"
 ABSENT = "\u2014"
 
 ELIDED = " [\u2026] "
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clip(text: str, limit: int = CLIP, *, tail: bool = False) -> str:
     """One line of at most about ``limit`` characters, cut at words. With ``tail`` the end
     is kept too (``head […] end``): an insert's pitch or a passage's attribution is often
     in its last words."""
-    text = " ".join(_CONTROL.sub("\ufffd", text).split())
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     if not tail:
@@ -150,9 +149,7 @@ class TreeView:
         for root in self.roots:
             walk(root, "", "", "")
         if self.independent:
-            out.append(
-                "independent (no content shared with the others): " + ", ".join(self.independent)
-            )
+            out.append(INDEPENDENT_OF_ALL + ": " + ", ".join(self.independent))
         return out
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.model import Report
+from ..core.model import BANNER_TITLE, Report
 from ..core.summary import describe_report
 from .provenance import ProvenanceView
 from .view import ReportView, tag
@@ -18,6 +18,8 @@ def evidence_lines(view: ReportView) -> list[str]:
     if ev.generated_at:
         lines.append(f"generated: {ev.generated_at}")
     lines.append("settings: " + ", ".join(f"{k}={v}" for k, v in ev.settings))
+    lines.append("cut-offs (each changes a result):")
+    lines += [f"  {name} = {value}  ({why})" for name, value, why in ev.thresholds]
     lines.append("inputs:")
     for d in ev.documents:
         role = " (reference)" if d.role == "reference" else ""
@@ -42,11 +44,16 @@ def override_lines(view: ReportView) -> list[str]:
             )
             note = f": {o.note}" if o.note else ""
             lines.append(f"  {o.version} passage {o.passage}: {label}{note}")
-    if ev.unmatched_overrides:
+    if ev.stale_notes:
         lines.append(
-            f"  {ev.unmatched_overrides} earlier note(s) no longer match a passage "
-            "(inputs or settings changed); kept in the notes file"
+            f"STALE reviewer notes: {len(ev.stale_notes)} no longer apply and are not used "
+            "(kept in the notes file):"
         )
+        for n in ev.stale_notes:
+            label = f"reviewer {tag(n.label)}, " if n.label else ""
+            note = f": {n.note}" if n.note else ""
+            lines.append(f"  STALE {n.version}: {label}engine {tag(n.original_label)}{note}")
+            lines.append(f"    made on {n.made_on}; {n.reason}")
     return lines
 
 
@@ -94,8 +101,15 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
     return [*lines, ""]
 
 
+def banner_lines(view: ReportView) -> list[str]:
+    """What a reader must know before quoting any of the documents, first in every format."""
+    if not view.evidence.banner:
+        return []
+    return [f"{BANNER_TITLE.upper()}:", *(f"  ! {w}" for w in view.evidence.banner), ""]
+
+
 def render_text(report: Report, view: ReportView) -> str:
-    head = evidence_lines(view)
+    head = banner_lines(view) + evidence_lines(view)
     tail = override_lines(view)
     body = describe_report(report)
     if view.provenance:

@@ -10,9 +10,19 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from ..core.model import LABEL_LETTERS, LABELS, Comparison, Document, Passage, Report, Span
+from ..core.diffing import changed_ranges
+from ..core.model import (
+    LABEL_LETTERS,
+    LABELS,
+    Comparison,
+    DiffOp,
+    Document,
+    Passage,
+    Report,
+    Span,
+)
 from ..core.overrides import Override, OverrideSet
-from ..core.summary import describe_region, paragraph_range
+from ..core.summary import describe_region, paragraph_range, relation
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -30,6 +40,8 @@ LABEL_MEANINGS: dict[str, str] = {
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 
 Segment = tuple[str, str]  # ("equal" | "delete" | "insert", text)
+# Between two spans of one passage (sentences in different paragraphs): text left out.
+SPAN_GAP = " \u2026 "
 
 
 def tag(label: str) -> str:
@@ -68,20 +80,42 @@ class OverrideInfo:
 
 
 @dataclass(frozen=True)
+class StaleInfo:
+    """A reviewer's note that no longer applies, shown with what it was made on."""
+
+    version: str
+    original_label: str
+    label: str | None
+    note: str
+    excerpt: str
+    reason: str
+
+    @property
+    def made_on(self) -> str:
+        """The passage the note was made on, quoted, for every format to show alike."""
+        return f"\u201c{self.excerpt}\u201d" if self.excerpt else "a passage not recorded"
+
+
+@dataclass(frozen=True)
 class Evidence:
     tool: str
     tool_version: str
     schema: str
     settings: list[tuple[str, str]]
     settings_json: str
+    # (name, value, why) of every cut-off, from Settings.thresholds.
+    thresholds: list[tuple[str, str, str]]
     documents: list[DocumentInfo]
     reference: str
     reference_reason: str
+    # Files skipped and other warnings about the run; the documents' own (guessed encodings,
+    # hidden or look-alike characters) are in ``banner``, which every format shows first.
     warnings: list[str]
     generated_at: str | None
     notes_path: str | None
     overrides: list[OverrideInfo]
-    unmatched_overrides: int
+    stale_notes: list[StaleInfo]
+    banner: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -127,6 +161,8 @@ class Version:
     rows: list[Row]
     omitted: list[Row] = field(default_factory=list)
     relabelled: int = 0
+    # How it stands to the source, in the words every format shares (summary.relation).
+    relation: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,15 +188,36 @@ def where(doc: Document, spans: list[Span]) -> str:
 
 
 def _sides(src: Document, tgt: Document, p: Passage) -> tuple[list[Segment], list[Segment]]:
-    """Source side = equal + delete ops, target side = equal + insert ops. Added, omitted and
-    boilerplate passages are cut straight from the documents: exact text is the evidence."""
-    if p.label in _PLAIN_LABELS or not p.diff:
-        s = " … ".join(src.cut(sp) for sp in p.source_spans)
-        t = " … ".join(tgt.cut(sp) for sp in p.target_spans)
-        return ([("equal", s)] if s else []), ([("equal", t)] if t else [])
-    source = [(op, text) for op, text in p.diff if op != "insert"]
-    target = [(op, text) for op, text in p.diff if op != "delete"]
-    return source, target
+    """Each side is exactly the text of the passage's spans in its file (spans joined by
+    ``SPAN_GAP``), with the words the diff changed marked on it: the diff's own sides join
+    sentences with one space, the file may hold a line break or two spaces there. Added,
+    omitted and boilerplate passages stand alone, unmarked."""
+    marked = p.label not in _PLAIN_LABELS and bool(p.diff)
+    return (
+        _side(src, p.source_spans, p.diff if marked else [], "source"),
+        _side(tgt, p.target_spans, p.diff if marked else [], "target"),
+    )
+
+
+def _side(doc: Document, spans: list[Span], diff: list[DiffOp], side: str) -> list[Segment]:
+    texts = [doc.cut(sp) for sp in spans]
+    op = "delete" if side == "source" else "insert"
+    out: list[Segment] = []
+    for k, (text, ranges) in enumerate(zip(texts, changed_ranges(diff, texts, side), strict=True)):
+        pos = 0
+        pieces = [("equal", SPAN_GAP)] if k else []
+        for a, b in ranges:
+            pieces += [("equal", text[pos:a]), (op, text[a:b])]
+            pos = b
+        pieces.append(("equal", text[pos:]))
+        for kind, piece in pieces:
+            if not piece:
+                continue
+            if out and out[-1][0] == kind:
+                out[-1] = (kind, out[-1][1] + piece)
+            else:
+                out.append((kind, piece))
+    return out
 
 
 FamilyIndex = dict[tuple[str, int], tuple[int, int]]  # (doc, sentence) -> (family, versions)
@@ -206,9 +263,8 @@ def _row(
         moved=p.moved,
         source=source,
         target=target,
-        # Exact text from the files (the diff's equal runs carry the target's spacing).
-        source_text=" … ".join(src.cut(sp) for sp in p.source_spans),
-        target_text=" … ".join(tgt.cut(sp) for sp in p.target_spans),
+        source_text=SPAN_GAP.join(src.cut(sp) for sp in p.source_spans),
+        target_text=SPAN_GAP.join(tgt.cut(sp) for sp in p.target_spans),
         source_spans=list(p.source_spans),
         target_spans=list(p.target_spans),
         source_where=where(src, p.source_spans),
@@ -233,6 +289,7 @@ def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: Fami
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],
+        relation=relation(report, c),
         relabelled=sum(1 for r in rows if r.reviewer_label),
     )
 
@@ -259,21 +316,58 @@ def _evidence(
         for r in v.rows
         if r.override
     ]
+    banner = report.text_warnings()
     return Evidence(
         tool=TOOL_NAME,
         tool_version=report.tool_version,
         schema=report.schema,
-        settings=[(k, str(v)) for k, v in sorted(report.settings.items())],
+        settings=[
+            (k, _setting(v)) for k, v in sorted(report.settings.items()) if k != "thresholds"
+        ],
+        thresholds=_thresholds(report.settings.get("thresholds")),
         settings_json=json.dumps(report.settings, sort_keys=True, separators=(",", ":")),
         documents=docs,
         reference=report.reference,
         reference_reason=report.reference_reason,
-        warnings=list(report.warnings),
+        warnings=[w for w in report.warnings if w not in banner],
         generated_at=generated_at,
         notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
         overrides=overrides,
-        unmatched_overrides=len(ovs.unmatched(report)) if ovs else 0,
+        stale_notes=stale_notes(report, ovs),
+        banner=banner,
     )
+
+
+def stale_notes(report: Report, ovs: OverrideSet | None) -> list[StaleInfo]:
+    if ovs is None:
+        return []
+    return [
+        StaleInfo(
+            s.version,
+            s.override.original_label,
+            s.override.label,
+            s.override.note,
+            s.override.excerpt,
+            s.reason,
+        )
+        for s in ovs.stale(report)
+    ]
+
+
+def _setting(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "none"
+    return str(value)
+
+
+def _thresholds(cutoffs: object) -> list[tuple[str, str, str]]:
+    if not isinstance(cutoffs, dict):
+        return []
+    return [
+        (name, str(c.get("value")), str(c.get("why", "")))
+        for name, c in cutoffs.items()
+        if isinstance(c, dict)
+    ]
 
 
 def build(

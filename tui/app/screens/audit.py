@@ -21,9 +21,9 @@ from textual.widgets.option_list import Option
 
 from tui.app.keys import bindings
 from tui.app.locate import Location, insert_location, omission_location
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import Insert, Omission, Report
 
 OMISSION_ORDER = ("quote", "attribution", "byline", "credit", "link", "text")
@@ -129,7 +129,7 @@ class AuditScreen(StoryView):
         inserts = inserts_of(report, doc_id)
         header = Text()
         header.append("Inserts and omissions of ", style="bold")
-        header.append(sanitize_name(self.story.names(doc_id)), style="bold")
+        header.append(escape_line(self.story.names(doc_id)), style="bold")
         if doc_id == report.reference:
             header.append(" (the reference)")
         header.append(f"   {len(omissions)} omission(s), {len(inserts)} insert(s)")
@@ -163,15 +163,14 @@ class AuditScreen(StoryView):
             source = report.document(o.source)
             item = Text()
             item.append(f"  [{o.kind}] ", style="bold")
-            item.append(sanitize_name(_clip(o.detail)) + "\n")
+            item.append(escape_line(_clip(o.detail)) + "\n")
             item.append(
-                f"    from {sanitize_name(names(source.id))} at characters "
-                f"{_where(o.source_spans)}",
+                f"    from {escape_line(names(source.id))} at characters {_where(o.source_spans)}",
                 style="italic",
             )
             text = " ".join(source.text[a:b] for a, b in o.source_spans)
             if text.strip() and " ".join(text.split()) != " ".join(o.detail.split()):
-                item.append(f"\n    \u201c{sanitize(_clip(text))}\u201d")
+                item.append(f"\n    \u201c{escape_reflow(_clip(text))}\u201d")
             key = f"omission-{n}"
             self._locations[key] = omission_location(report, o)
             out.append(Option(item, id=key))
@@ -184,10 +183,10 @@ class AuditScreen(StoryView):
         for n, i in enumerate(inserts):
             item = Text()
             item.append(f"  [{i.kind}] ", style="bold")
-            item.append(sanitize_name(i.reason) + "\n")
+            item.append(escape_line(i.reason) + "\n")
             item.append(f"    at characters {_where(i.spans)}\n", style="italic")
             text = " ".join(doc.text[a:b] for a, b in i.spans)
-            item.append(f"    \u201c{sanitize(_clip(text))}\u201d")
+            item.append(f"    \u201c{escape_reflow(_clip(text))}\u201d")
             key = f"insert-{n}"
             self._locations[key] = insert_location(report, i)
             out.append(Option(item, id=key))

@@ -17,9 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.keys import bindings
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.view import key_footer
 from tui.app.widgets.scroll_body import ScrollBody
+from tui.core.diffing import is_spacing
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Comparison, Document, Passage, Report
 from tui.core.overrides import OverrideSet
 from tui.present.names import VersionNames
@@ -126,7 +127,7 @@ class DetailScreen(ModalScreen[None]):
                 out.append(f"engine: {p.label} \u00b7 reviewer: {ov.label}\n", style=reviewed)
             if ov.note:
                 out.append("reviewer's note: ", style=reviewed)
-                out.append(sanitize(ov.note) + "\n")
+                out.append(escape_reflow(ov.note) + "\n")
         out.append("\n")
 
         for title, doc, indices, spans in (
@@ -134,8 +135,8 @@ class DetailScreen(ModalScreen[None]):
             ("Version", target, p.target_sentences, p.target_spans),
         ):
             out.append(f"{title} ", style="bold")
-            out.append(sanitize_name(self.names(doc.id)), style="bold")
-            out.append(f"  ({sanitize_name(doc.path)})\n")
+            out.append(escape_line(self.names(doc.id)), style="bold")
+            out.append(f"  ({escape_line(doc.path)})\n")
             if spans:
                 out.append(f"  at {_spans(doc, spans)}\n", style="italic")
             if not indices:
@@ -144,7 +145,7 @@ class DetailScreen(ModalScreen[None]):
                 s = doc.sentences[i]
                 out.append(f"  {i + 1:>4} ", style="bold")
                 out.append(f"[{s.start:,}\u2013{s.end:,}] ", style="italic")
-                out.append(sanitize(doc.sentence_text(i)) + "\n")
+                out.append(escape_reflow(doc.sentence_text(i)) + "\n")
             out.append("\n")
 
         if p.signals:
@@ -156,7 +157,7 @@ class DetailScreen(ModalScreen[None]):
                     out.append(SIGNAL_HELP[name] + "\n", style="italic")
             for name, value in sorted(p.signals.items()):
                 if name not in SIGNAL_HELP:
-                    out.append(f"  {sanitize_name(name):<8}{value:6.2f}\n")
+                    out.append(f"  {escape_line(name):<8}{value:6.2f}\n")
             out.append("\n")
 
         if p.derived and p.label != "verbatim" and p.diff:
@@ -166,8 +167,11 @@ class DetailScreen(ModalScreen[None]):
             del_style = self.get_component_rich_style("detail--del", partial=True)
             ins_style = self.get_component_rich_style("detail--ins", partial=True)
             for op, piece in p.diff:
-                clean = sanitize(piece)
-                if op == "equal":
+                clean = escape_reflow(piece)
+                if is_spacing(piece) and op != "equal":
+                    # Spacing alone differs: no edit to mark; the version's spacing is shown.
+                    out.append(clean if op == "insert" else "")
+                elif op == "equal":
                     out.append(clean)
                 elif op == "delete":
                     out.append("[-" + clean + "-]", style=del_style)
@@ -179,5 +183,5 @@ class DetailScreen(ModalScreen[None]):
             out.append("Substitutions\n", style="bold")
             for sub in p.substitutions:
                 count = f"  \u00d7{sub.count}" if sub.count > 1 else ""
-                old, new = sanitize(sub.source), sanitize(sub.target)
+                old, new = escape_reflow(sub.source), escape_reflow(sub.target)
                 out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d{count}\n")

@@ -7,6 +7,9 @@ The file name follows the format until the reviewer edits the path by hand.
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -20,8 +23,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.app.keys import bindings
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.view import key_footer
+from tui.core.escaping import escape_line
 from tui.core.model import Report
 from tui.present.names import VersionNames
 from tui.report import FORMATS, default_filename
@@ -39,6 +42,28 @@ FORMAT_ORDER: tuple[str, ...] = tuple(
     [f for f in ("html", "md", "json", "csv", "text") if f in FORMATS]
     + [f for f in FORMATS if f not in ("html", "md", "json", "csv", "text")]
 )
+
+
+def default_export_folder(paths: Sequence[str]) -> Path:
+    """A writable folder that is neither an input folder nor inside one: a report saved
+    among the inputs would be met again when the folder is reopened (loading skips it, with
+    a warning). The working directory when it qualifies (shown as ``.``), else the nearest
+    folder above all the inputs, else the home or the temporary folder."""
+    inputs = [Path(os.path.abspath(p)) for p in paths]
+    folders = [p if p.is_dir() else p.parent for p in inputs]
+
+    def outside(folder: Path) -> bool:
+        return not any(folder == f or f in folder.parents for f in folders)
+
+    cwd = Path.cwd()
+    if outside(cwd) and os.access(cwd, os.W_OK):
+        return Path(".")
+    common = Path(os.path.commonpath(folders)) if folders else cwd
+    above = [common, *common.parents]
+    for folder in [*above, Path.home(), Path(tempfile.gettempdir())]:
+        if outside(folder) and os.access(folder, os.W_OK):
+            return folder
+    return Path(".")
 
 
 @dataclass(frozen=True)
@@ -85,10 +110,19 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                             f"all {len(self.report.comparisons)} versions", value=True, name="all"
                         )
                         if self.current is not None:
-                            name = sanitize_name(self.names(self.current))
+                            name = escape_line(self.names(self.current))
                             yield RadioButton(Text(f"only {name}"), name="current")
             yield Label("File (enter writes)", classes="export-heading", id="export-file")
             yield Input(self._auto_path, id="export-path")
+            where = "the current folder" if self.folder == Path(".") else str(self.folder)
+            yield Static(
+                Text(
+                    f"Suggested in {escape_line(where)}: outside the input folders, so "
+                    "reopening them never reads the report as a version.",
+                    style="italic",
+                ),
+                id="export-where",
+            )
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")

@@ -18,12 +18,12 @@ from textual.widgets import Static
 
 from tui.app.keys import bindings
 from tui.app.locate import family_location
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.detail import LABEL_HELP
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.family_view import DISAGREE_MARK, ORIGIN_MARK, FamilyView
 from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report
 from tui.present.names import VersionNames
 
@@ -69,7 +69,7 @@ class FamilyScreen(StoryView):
             family = view.families[view.cursor]
             status.append(f"family {view.cursor + 1}/{len(view.families)} ")
             status.append(f"#{family.id}", style="bold")
-            status.append(f" \u2502 origin {sanitize_name(names(family.origin))}")
+            status.append(f" \u2502 origin {escape_line(names(family.origin))}")
             status.append(f" \u2502 in {len(family.variants)} of {len(view.versions)} versions")
             if view.disagree[view.cursor]:
                 status.append(f" \u2502 {DISAGREE_MARK} versions disagree", style="bold")
@@ -77,7 +77,7 @@ class FamilyScreen(StoryView):
                 status.append(" \u2502 versions agree")
             column = view.column_version
             if column is not None:
-                status.append(f" \u2502 column {sanitize_name(names(column))}", style="bold")
+                status.append(f" \u2502 column {escape_line(names(column))}", style="bold")
         self.query_one("#families-status", StatusLine).set_text(status)
 
     @on(FamilyView.Selected)
@@ -133,13 +133,13 @@ class FamilyDetailScreen(ModalScreen[None]):
         out = Text()
         out.append(f"Family #{family.id}", style="bold")
         names = self.names
-        out.append(f"   origin {sanitize_name(names(family.origin))}")
+        out.append(f"   origin {escape_line(names(family.origin))}")
         out.append(f"   {'all verbatim' if family.agree else 'versions differ'}\n")
         present = {v.doc for v in family.variants}
         missing = [d.id for d in report.documents if d.id not in present]
         if missing:
             out.append(
-                "not in: " + ", ".join(sanitize_name(names(m)) for m in missing) + "\n",
+                "not in: " + ", ".join(escape_line(names(m)) for m in missing) + "\n",
                 style="italic",
             )
         for variant in family.variants:
@@ -147,7 +147,7 @@ class FamilyDetailScreen(ModalScreen[None]):
             out.append("\n")
             origin = variant.doc == family.origin
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
-            out.append(sanitize_name(names(doc.id)), style="bold")
+            out.append(escape_line(names(doc.id)), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
             out.append(f"   score {variant.score:.2f}")
             if origin:
@@ -157,5 +157,5 @@ class FamilyDetailScreen(ModalScreen[None]):
             spans = ", ".join(f"{a:,}\u2013{b:,}" for a, b in variant.spans) or "none"
             out.append(f"  sentence(s) {sentences} \u00b7 characters {spans}\n", style="italic")
             for a, b in variant.spans:
-                out.append("  " + sanitize(doc.text[a:b]) + "\n")
+                out.append("  " + escape_reflow(doc.text[a:b]) + "\n")
         return out

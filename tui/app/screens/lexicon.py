@@ -19,10 +19,10 @@ from textual.widgets import DataTable
 
 from tui.app.keys import bindings
 from tui.app.locate import swap_location
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
 from tui.app.widgets.styles import component_style
+from tui.core.escaping import escape_line
 from tui.core.model import LexiconEntry, Report
 from tui.present.names import VersionNames
 
@@ -99,12 +99,12 @@ class LexiconTable(DataTable[Text]):
         known, odd = self._style("known"), self._style("odd")
         for n, e in enumerate(self.ordered()):
             self.add_row(
-                Text(sanitize_name(e.source), style=odd if e.odd_side == "source" else ""),
-                Text(sanitize_name(e.target), style=odd if e.odd_side == "target" else ""),
+                Text(escape_line(e.source), style=odd if e.odd_side == "source" else ""),
+                Text(escape_line(e.target), style=odd if e.odd_side == "target" else ""),
                 Text(str(e.count), justify="right"),
                 Text(KNOWN if e.known else "", style=known),
-                Text(ODD_SIDE.get(e.odd_side, sanitize_name(e.odd_side)), style=odd),
-                Text(", ".join(sanitize_name(self.names(v)) for v in e.versions)),
+                Text(ODD_SIDE.get(e.odd_side, escape_line(e.odd_side)), style=odd),
+                Text(", ".join(escape_line(self.names(v)) for v in e.versions)),
                 key=str(n),
             )
         for key, (heading, _) in COLUMNS.items():

@@ -16,12 +16,12 @@ from textual.containers import Container, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from tui.app.keys import bindings
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
-from tui.core.model import LABEL_LETTERS, Report
+from tui.core.escaping import escape_line
+from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
 from tui.core.summary import describe_region
 
 
@@ -39,6 +39,7 @@ class OverviewScreen(StoryView):
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-title", markup=False)
         yield Static("", id="overview-reference", markup=False)
+        yield Static("", id="overview-banner", markup=False)
         yield VersionTable(id="versions")
         with Container(id="overview-lower"):
             yield Static("", id="overview-regions", markup=False)
@@ -57,7 +58,7 @@ class OverviewScreen(StoryView):
         if message is None:
             return
         self.query_one("#overview-title", Static).update(Text("storytrace \u2014 cannot compare"))
-        self.query_one("#overview-regions", Static).update(Text(sanitize_name(message)))
+        self.query_one("#overview-regions", Static).update(Text(escape_line(message)))
         self.query_one("#overview-regions").add_class("-error")
 
     def show_report(self, report: Report, previous: Report | None) -> None:
@@ -76,15 +77,25 @@ class OverviewScreen(StoryView):
         )
         line = Text()
         line.append("Reference ", style="bold")
-        line.append(sanitize_name(names(ref.id)), style="bold")
+        line.append(escape_line(names(ref.id)), style="bold")
         if names(ref.id) != ref.id:
-            line.append(f" ({sanitize_name(ref.id)})")
+            line.append(f" ({escape_line(ref.id)})")
         if ref.title:
-            line.append(f" \u201c{sanitize_name(ref.title)}\u201d")
-        reason = sanitize_name(names.rename(report.reference_reason))
+            line.append(f" \u201c{escape_line(ref.title)}\u201d")
+        reason = escape_line(names.rename(report.reference_reason))
         line.append(f"\nwhy this one: {reason}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
         self._describe(table.current_id())
+        self._show_banner(report)
+
+    def _show_banner(self, report: Report) -> None:
+        warnings = report.text_warnings()
+        banner = self.query_one("#overview-banner", Static)
+        banner.set_class(bool(warnings), "-shown")
+        text = Text(BANNER_TITLE + ":", style="bold")
+        for warning in warnings:
+            text.append(f"\n\u2022 {escape_line(warning)}")
+        banner.update(text)
 
     def _describe(self, doc_id: str | None) -> None:
         report = self.story.report
@@ -102,9 +113,9 @@ class OverviewScreen(StoryView):
         out = Text()
         cov = comparison.coverage
         out.append(
-            f"{sanitize_name(names(doc_id))}: {comparison.verdict}, "
+            f"{escape_line(names(doc_id))}: {comparison.verdict}, "
             f"{cov['target_derived']:.0%} of its text derived from "
-            f"{sanitize_name(names(source.id))}, "
+            f"{escape_line(names(source.id))}, "
             f"{cov['source_reused']:.0%} of the reference reused\n",
             style="bold",
         )
@@ -118,7 +129,19 @@ class OverviewScreen(StoryView):
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
             described = describe_region(source, target, region, names)
-            out.append(f"\u2022 {sanitize_name(described)}\n")
+            out.append(f"\u2022 {escape_line(described)}\n")
+        stale = self.story.stale_notes(doc_id)
+        if stale:
+            out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")
+        for s in stale:
+            o = s.override
+            label = f"reviewer {o.label}, " if o.label else ""
+            out.append(
+                escape_line(f"\u2022 {label}engine {o.original_label}: {o.note}")
+                + "\n"
+                + escape_line(f"  made on \u201c{o.excerpt}\u201d; {s.reason}")
+                + "\n"
+            )
         panel.update(out)
 
     @on(DataTable.RowHighlighted)
@@ -153,11 +176,11 @@ class OverviewScreen(StoryView):
         doc_id = self._highlighted_id()
         if report is None or doc_id is None or report.provenance is None:
             return
-        name = sanitize_name(self.story.names(doc_id))
+        name = escape_line(self.story.names(doc_id))
         parent = report.provenance.tree.parent(doc_id)
         if parent is None:
             self.notify(f"{name} was made from none of the other versions", markup=False, timeout=3)
-        elif parent.startswith("~"):
+        elif Tree.inferred(parent):
             self.notify(
                 f"{name} comes from a version that is not among the inputs; "
                 "showing it beside the reference",

@@ -18,8 +18,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.keys import CLEAR, bindings
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.screens.view import key_footer
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, LABELS
 
 
@@ -37,7 +37,7 @@ class LabelScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="relabel-body", classes="review-dialog"):
             title = Text("Relabel ", style="bold")
-            title.append(sanitize_name(self.where))
+            title.append(escape_line(self.where))
             title.append(f"\nengine: {self.engine_label}", style="italic")
             if self.current:
                 title.append(f" \u00b7 reviewer: {self.current}", style="italic")
@@ -76,10 +76,10 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-body", classes="review-dialog"):
             title = Text("Note on ", style="bold")
-            title.append(sanitize_name(self.where))
+            title.append(escape_line(self.where))
             title.append("\nenter keeps it, an empty note removes it", style="italic")
             yield Static(title, id="note-title")
-            yield Input(sanitize(self.note), placeholder="why this passage matters", id="note")
+            yield Input(escape_reflow(self.note), placeholder="why this passage matters", id="note")
         yield key_footer()
 
     def on_mount(self) -> None:

@@ -22,13 +22,13 @@ from textual.widgets import Input
 
 from tui.app.keys import CLEAR, bindings
 from tui.app.rows import Mode, RowText
-from tui.app.sanitize import sanitize_name
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.review import LabelScreen, NoteScreen
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.status import StatusLine
+from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.overrides import OverrideSet
 
@@ -182,10 +182,10 @@ class SideBySideScreen(StoryView):
         stacked = self.view.is_stacked
         header = Text()
         header.append(f"{'top: ' if stacked else ''}{left_role} ", style="italic")
-        header.append(sanitize_name(left), style="bold")
+        header.append(escape_line(left), style="bold")
         header.append("  \u2502  " if stacked else "  \u2192  ")
         header.append(f"{'below: ' if stacked else ''}{right_role} ", style="italic")
-        header.append(sanitize_name(right), style="bold")
+        header.append(escape_line(right), style="bold")
         cov = comparison.coverage.get("target_derived", 0.0)
         header.append(f"   {comparison.verdict}, {cov:.0%} derived")
         if self.pair is not None:
@@ -217,7 +217,7 @@ class SideBySideScreen(StoryView):
             hits = view.hits
             at = view.cursor in hits and hits.index(view.cursor) + 1
             status.append(
-                f" \u2502 search \u201c{sanitize_name(self.search_term)}\u201d: "
+                f" \u2502 search \u201c{escape_line(self.search_term)}\u201d: "
                 f"{len(hits)} row(s)" + (f", at {at}" if at else "")
             )
         self.query_one("#sbs-status", StatusLine).set_text(status)
@@ -236,7 +236,7 @@ class SideBySideScreen(StoryView):
         if ov.note:
             out.append(", " if ov.label else "")
             out.append("note: ")
-            out.append(sanitize_name(ov.note), style="italic")
+            out.append(escape_line(ov.note), style="italic")
         return out
 
     @on(AlignedView.CursorMoved)
@@ -296,7 +296,7 @@ class SideBySideScreen(StoryView):
                 view.next_hit(1)
             if not view.hits:
                 self.notify(
-                    f"no match for \u201c{sanitize_name(self.search_term)}\u201d",
+                    f"no match for \u201c{escape_line(self.search_term)}\u201d",
                     markup=False,
                     timeout=3,
                 )
@@ -362,7 +362,7 @@ class SideBySideScreen(StoryView):
         k = targets.index(self.target) if self.target in targets else 0
         self.target, self.pair = targets[(k + step) % len(targets)], None
         self._load(report)
-        name = sanitize_name(self.story.names(self.target))
+        name = escape_line(self.story.names(self.target))
         self.notify(f"version {name}", markup=False, timeout=2)
 
     def action_back(self) -> None:

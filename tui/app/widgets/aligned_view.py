@@ -5,7 +5,7 @@ entry in ``rows.Row`` plus its height, and the strips of the rows on screen are 
 demand and kept in an LRU cache. Heights come from ``wrap.wrap_offsets`` on plain strings, so
 sizing the scroll area never builds a styled ``Text``.
 
-All document text passes through ``sanitize`` before it reaches a ``Text``; nothing here
+All document text passes through ``tui.core.escaping`` before it reaches a ``Text``; nothing here
 parses markup, and the gutter and separators are segments we write ourselves.
 """
 
@@ -24,9 +24,9 @@ from textual.strip import Strip
 
 from tui.app.keys import bindings
 from tui.app.rows import Mode, Row, RowText, Side, build_rows
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.row_view import RowView
 from tui.app.wrap import wrap_offsets
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS
 from tui.present.names import VersionNames
 
@@ -327,7 +327,7 @@ class AlignedView(RowView, can_focus=True):
             spans: list[tuple[int, int, str]] = []
             pos = 0
             for text, kind in runs:
-                clean = sanitize(text)
+                clean = escape_reflow(text)
                 parts.append(clean)
                 if kind != "plain":
                     spans.append((pos, pos + len(clean), kind))
@@ -378,7 +378,7 @@ class AlignedView(RowView, can_focus=True):
         out: list[Strip] = []
         if not paras:
             assert self.texts is not None
-            doc = sanitize_name(self.names(self.texts.document(side).id))
+            doc = escape_line(self.names(self.texts.document(side).id))
             message = (
                 f"\u2014 not in {doc} \u2014"
                 if side == "source"
@@ -436,7 +436,7 @@ class AlignedView(RowView, can_focus=True):
             if index < len(left):
                 body = left[index]
             elif index == len(left):
-                below = sanitize_name(self.names(self.texts.document(self.right_side).id))
+                below = escape_line(self.names(self.texts.document(self.right_side).id))
                 body = Strip(
                     [Segment(f"\u2504\u2504 {below} \u2504\u2504", self._style("divider"))]
                 ).crop_extend(0, layout.right_width, None)

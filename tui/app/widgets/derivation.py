@@ -15,22 +15,18 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
+from tui.core.escaping import escape_line
 from tui.core.model import Report, Tree
 from tui.present.names import VersionNames
-
-LOST_ORIGINAL = "(lost original \u2014 not among the inputs)"
 
 
 def node_name(node: str, names: VersionNames | None = None) -> str:
     """How a tree node reads on screen: inferred nodes by what they are, versions by their
     short names."""
-    if node.startswith("~"):
-        if node == "~lost-original":
-            return LOST_ORIGINAL
-        return f"({sanitize_name(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
-    return sanitize_name(names(node) if names is not None else node)
+    if Tree.inferred(node):
+        return f"({escape_line(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
+    return escape_line(names(node) if names is not None else node)
 
 
 def tree_lines(tree: Tree) -> list[tuple[str, str]]:
@@ -130,7 +126,7 @@ class DerivationTree(Static):
         for prefix, node in lines:
             out.append(prefix, style=self._style("muted"))
             style = Style()
-            if node.startswith("~"):
+            if Tree.inferred(node):
                 style = self._style("inferred")
             elif node == report.reference:
                 style = self._style("reference")
@@ -173,21 +169,21 @@ class DerivationTree(Static):
                 out.append(": not placed in the tree\n")
         else:
             out.append(" from ")
-            parent_style = self._style("inferred") if edge.parent.startswith("~") else Style()
+            parent_style = self._style("inferred") if Tree.inferred(edge.parent) else Style()
             out.append(node_name(edge.parent, self.names), style=parent_style)
-            if not edge.parent.startswith("~"):
+            if not Tree.inferred(edge.parent):
                 out.append("   p: the two side by side", style=self._style("muted"))
             out.append("\n")
             out.append(f"  {edge.shared_passages} shared passage(s)\n")
             if edge.shared_phrases:
                 out.append("  shared unusual wording: ")
-                phrases = (f"\u201c{sanitize_name(p)}\u201d" for p in edge.shared_phrases)
+                phrases = (f"\u201c{escape_line(p)}\u201d" for p in edge.shared_phrases)
                 out.append(", ".join(phrases))
                 out.append("\n")
             for line in edge.evidence:
-                out.append(f"  \u2022 {sanitize_name(self.names.rename(line))}\n")
+                out.append(f"  \u2022 {escape_line(self.names.rename(line))}\n")
         notes = [note for note in tree.notes if doc in note]
         if notes:
             out.append("Notes\n", style=self._style("heading"))
             for note in notes:
-                out.append(f"  \u2022 {sanitize_name(self.names.rename(note))}\n")
+                out.append(f"  \u2022 {escape_line(self.names.rename(note))}\n")

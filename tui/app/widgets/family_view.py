@@ -7,7 +7,7 @@ pinned header (version names), so a cell never loses its row or its version. Col
 sized so that a whole number of them fills the screen, and ``h``/``l`` move the highlighted
 column (the one ``enter`` opens) a whole column at a time, so no column is ever shown cut.
 
-All document text passes through ``sanitize`` before it reaches a ``Text``.
+All document text passes through ``tui.core.escaping`` before it reaches a ``Text``.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from tui.app.keys import bindings
-from tui.app.sanitize import sanitize, sanitize_name
 from tui.app.widgets.row_view import RowView
 from tui.app.wrap import wrap_offsets
+from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report, Variant
 from tui.present.names import VersionNames
 
@@ -71,7 +71,7 @@ def disagreeing(report: Report, family: Family, components: dict[str, str]) -> b
 
 def variant_text(report: Report, variant: Variant) -> str:
     doc = report.document(variant.doc)
-    return sanitize(" ".join(doc.cut(span) for span in variant.spans))
+    return escape_reflow(" ".join(doc.cut(span) for span in variant.spans))
 
 
 def variant_heading(family: Family, variant: Variant) -> str:
@@ -271,7 +271,7 @@ class FamilyView(RowView, can_focus=True):
         self.refresh()
 
     def _header_name(self, doc: str) -> str:
-        name = sanitize_name(self.names(doc))
+        name = escape_line(self.names(doc))
         if self.report is not None and doc == self.report.reference:
             return REFERENCE_MARK + name
         return name

@@ -22,8 +22,8 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.app.keys import bindings
-from tui.app.sanitize import sanitize_name
 from tui.app.widgets.styles import component_style
+from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
 from tui.present.names import VersionNames
 
@@ -105,13 +105,13 @@ class VersionTable(DataTable[Text]):
         rows = [
             [
                 Text("\u2605", style=ref_style),
-                Text(sanitize_name(names(ref.id)), style=ref_style),
+                Text(escape_line(names(ref.id)), style=ref_style),
                 Text("reference", style=ref_style),
                 Text(""),
                 *[Text("") for _ in LABELS],
                 Text(f"{len(ref.text):,}", justify="right"),
-                Text(sanitize_name(ref.id)),
-                Text(sanitize_name(ref.title)),
+                Text(escape_line(ref.id)),
+                Text(escape_line(ref.title)),
             ]
         ]
         for comparison in report.comparisons:
@@ -121,13 +121,13 @@ class VersionTable(DataTable[Text]):
             rows.append(
                 [
                     Text(""),
-                    Text(sanitize_name(names(doc.id))),
+                    Text(escape_line(names(doc.id))),
                     Text(comparison.verdict, style=self._style(comparison.verdict)),
                     Text(coverage_bar(share), style=self._style("bar")),
                     *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
                     Text(f"{len(doc.text):,}", justify="right"),
-                    Text(sanitize_name(doc.id)),
-                    Text(sanitize_name(doc.title)),
+                    Text(escape_line(doc.id)),
+                    Text(escape_line(doc.title)),
                 ]
             )
         return rows

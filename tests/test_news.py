@@ -1,0 +1,198 @@
+"""Newsroom material: a wire story and what papers make of it (tests/data/news-flood, written
+for these tests), agency furniture, dates, shared quotations and families without their
+original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui.core import engine
+from tui.core.boilerplate import _agency_kind, agency_furniture
+from tui.core.dates import compare_dates, read_dates_file, slug_date
+from tui.core.engine import compare_paths
+from tui.core.model import Report
+from tui.core.settings import Settings
+
+from .conftest import SEEDS
+
+FLOOD = Path(__file__).parent / "data" / "news-flood"
+
+
+@pytest.fixture(scope="module")
+def flood() -> Report:
+    return compare_paths([str(FLOOD)])
+
+
+def _verdicts(report: Report) -> dict[str, str]:
+    return {c.target: c.verdict for c in report.comparisons}
+
+
+def _edges(report: Report) -> set[tuple[str, str]]:
+    assert report.provenance is not None
+    return {(e.parent, e.child) for e in report.provenance.tree.edges}
+
+
+def test_the_wire_story_is_the_original(flood: Report) -> None:
+    assert flood.reference == "wire"
+    # The reason names the evidence that decided it.
+    assert "agency furniture" in flood.reference_reason
+
+
+def test_verdicts_on_the_journalists_three_levels(flood: Report) -> None:
+    """The tabloid condenses the wire (its facts, little of its wording); the broadsheet
+    rewrites it and adds its own reporting; the independent story shares only the council
+    leader's quote, heard by every reporter there."""
+    assert _verdicts(flood) == {
+        "tabloid": "wholly-derived",
+        "broadsheet": "partially-derived",
+        "independent": "independent",
+    }
+
+
+def test_tree_hangs_both_copies_under_the_wire(flood: Report) -> None:
+    assert _edges(flood) == {("wire", "tabloid"), ("wire", "broadsheet")}
+    tree = flood.provenance.tree
+    assert tree.independent == ["independent"]
+    for e in tree.edges:
+        assert e.basis == "evidence" and e.strength in ("strong", "moderate")
+        assert any("agency furniture" in line for line in e.evidence)
+    tabloid = next(e for e in tree.edges if e.child == "tabloid")
+    assert any("'today' -> 'yesterday'" in line for line in tabloid.evidence)
+
+
+def test_wire_furniture_is_boilerplate_and_dates_the_story(flood: Report) -> None:
+    wire = flood.document("wire")
+    assert (wire.date, wire.date_source) == ("2026-02-04T11:20", "slug line")
+    furniture = [
+        " ".join(wire.cut(s).split())
+        for i in flood.provenance.inserts
+        if i.doc == "wire" and i.kind == "boilerplate"
+        for s in i.spans
+    ]
+    assert any(f.startswith("11:20 04/02/26") for f in furniture)
+    assert any(f.startswith("(Memo to editors") for f in furniture)
+    assert any(f.startswith("By Tom Ashcroft, PA News") for f in furniture)
+    assert any(f.startswith("end") for f in furniture)
+    # The "<" closing each paragraph ends it: the story's paragraphs are separate.
+    assert sum(1 for s in wire.sentences if s.kind == "text") >= 6
+
+
+def test_shared_quote_counts_only_when_asked(flood: Report) -> None:
+    c = flood.comparison("independent")
+    quotes = [p for p in c.passages if p.derived and p.quote]
+    assert quotes, "the council leader's words are a shared quotation"
+    assert c.coverage["target_derived"] == 0.0 and c.coverage["shared_quotes"] > 0
+    counted = compare_paths([str(FLOOD)], reference="wire", settings=Settings(exclude_quotes=False))
+    assert counted.comparison("independent").coverage["target_derived"] > 0
+
+
+def test_a_version_never_derives_from_one_published_later() -> None:
+    """Dates are decisive: dated before the wire, the tabloid cannot come from it."""
+    dates = (("tabloid.txt", "2026-02-03"), ("wire.txt", "2026-02-04"))
+    report = compare_paths([str(FLOOD)], settings=Settings(dates=dates))
+    assert ("wire", "tabloid") not in _edges(report)
+    assert report.document("tabloid").date_source == "--dates"
+    dated = compare_paths(
+        [str(FLOOD)],
+        settings=Settings(dates=(("wire.txt", "2026-02-04"), ("broadsheet.txt", "2026-02-05"))),
+    )
+    edge = next(e for e in dated.provenance.tree.edges if e.child == "broadsheet")
+    assert (edge.parent, edge.basis, edge.strength) == ("wire", "dates", "decisive")
+
+
+def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
+    f = tmp_path / "dates.tsv"
+    f.write_text("a.txt\t2026-05-02\n# comment\nb.txt,2026-05-03T08:15:00Z\n", encoding="utf-8")
+    assert read_dates_file(f) == {"a.txt": "2026-05-02", "b.txt": "2026-05-03T08:15"}
+    assert slug_date("----\n16:05 14/03/00: Page 2 (HHH) COURTS Bridge\n") == "2000-03-14T16:05"
+    assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47"
+    assert slug_date("A story that starts at 10:30 on 14/03/00.") == ""
+    assert compare_dates("2026-05-02", "2026-05-03T01:00") == -1
+    assert compare_dates("2026-05-03", "2026-05-03T01:00") == 0  # same day, time unknown
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("16:05 14/03/00: Page 2 (HHH) COURTS Bridge", "slug"),
+        ("03-Mar-2026 09:47 GMT", "slug"),
+        ("------------------------------------------", "rule"),
+        ("(Memo to editors: Embargoed until 00.01 Thursday)", "memo"),
+        ("By Jane Roe, PA News", "byline"),
+        ("By Ana Ruiz, Associated Press", "byline"),
+        ("(Reporting by Fiona Addo; Editing by Harriet Ames)", "credit"),
+        ("Associated Press writer Jim Bo contributed to this report.", "credit"),
+        ("str/abc", "initials"),
+        ("ENDS", "end"),
+        ("end<", "end"),
+        ("MORE", "end"),
+        # Prose, a paper's own byline and a headline are not furniture.
+        ("More than 100 people died in the fire.", ""),
+        ("By Mark Ashworth, Political Correspondent", ""),
+        ("The end of an era for the pier", ""),
+        ("HARBOURMASTER JAILED FOR SELLING SEIZED FUEL", ""),
+    ],
+)
+def test_agency_furniture_by_shape(line: str, kind: str) -> None:
+    assert _agency_kind(line) == kind
+
+
+def test_a_paper_is_not_agency_copy(flood: Report) -> None:
+    assert agency_furniture(flood.document("wire"))
+    for doc in ("tabloid", "broadsheet", "independent"):
+        assert agency_furniture(flood.document(doc)) == []
+
+
+def _thirds(tmp: Path, seed: str, prefix: str) -> list[str]:
+    """Three versions of a seed story, each keeping two of its three thirds: none is the
+    original of the others."""
+    paras = [p for p in (SEEDS / seed).read_text(encoding="utf-8").split("\n") if p.strip()]
+    k = len(paras) // 3
+    parts = [paras[:k], paras[k : 2 * k], paras[2 * k :]]
+    out = []
+    for drop in range(3):
+        kept = [p for i, part in enumerate(parts) if i != drop for p in part]
+        path = tmp / f"{prefix}{drop}.txt"
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        out.append(str(path))
+    return out
+
+
+def test_two_families_without_their_originals_get_a_lost_original_each(tmp_path: Path) -> None:
+    """The case that crashed build_tree: one lost original per connected group."""
+    paths = _thirds(tmp_path, "000_dcce54c3826141f5.txt", "a") + _thirds(
+        tmp_path, "003_bdfd22743b811459.txt", "b"
+    )
+    report = compare_paths(paths)
+    tree = report.provenance.tree
+    lost = sorted(n for n in tree.nodes if n.startswith("~"))
+    assert lost == ["~lost-original-1", "~lost-original-2"]
+    groups = {node: {e.child[0] for e in tree.edges if e.parent == node} for node in lost}
+    assert sorted(groups.values(), key=sorted) == [{"a"}, {"b"}]
+    assert all(e.basis == "inferred" for e in tree.edges if e.parent in lost)
+
+
+def test_a_tree_that_fails_leaves_the_comparisons(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise KeyError("never compared")
+
+    monkeypatch.setattr(engine, "build_tree", broken)
+    report = compare_paths([str(FLOOD)])
+    assert len(report.comparisons) == 3
+    assert report.provenance is not None and report.provenance.families
+    assert any(re.match(r"the derivation tree could not be built", w) for w in report.warnings)
+
+
+def test_every_cut_off_is_named_with_a_reason() -> None:
+    cutoffs = Settings().as_dict()["thresholds"]
+    assert isinstance(cutoffs, dict) and len(cutoffs) > 30
+    assert all(v["why"] for v in cutoffs.values())
+    tighter = replace(
+        Settings().thresholds, partially_derived=0.9, region_chars=10**6, region_passages=99
+    )
+    report = compare_paths([str(FLOOD)], settings=Settings(thresholds=tighter))
+    assert _verdicts(report)["broadsheet"] == "independent"  # the cut-off changes a result

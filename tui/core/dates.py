@@ -1,0 +1,146 @@
+"""When each version was published, from what the inputs themselves say or the user gives.
+
+A version never derives from one published later, so a known date is the strongest evidence
+of direction there is. Dates come from (strongest first) the user's ``--dates`` file, an HTML
+page's publication metadata (trafilatura reads it; modification dates are not used), and an
+agency slug line (``15:42 09/06/26: Page 1 ...``, read day first as agencies outside the US
+write it). Dates are ISO 8601 strings, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``; two dates are
+compared at the precision both have, so two versions of the same day are not ordered unless
+both carry a time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from .model import Document
+
+_SLUG = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", re.M)
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?")
+# --dates files are small; anything bigger is not one.
+MAX_DATES_BYTES = 1_000_000
+
+
+class DatesError(Exception):
+    """The user's --dates file cannot be used (one line, fit to show as is)."""
+
+
+def normalise(text: str) -> str:
+    """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` from an ISO 8601 string, or "" if it is not one.
+    A time zone is dropped: agencies and papers of one story share one."""
+    m = _ISO.match(text.strip())
+    if not m:
+        return ""
+    y, mo, d, hh, mm = m.groups()
+    try:
+        date(int(y), int(mo), int(d))
+        if hh is not None:
+            datetime(int(y), int(mo), int(d), int(hh), int(mm))
+    except ValueError:
+        return ""
+    return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}" if hh is not None else "")
+
+
+_FILED = re.compile(
+    r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ](\d{4}),?\s+(\d{1,2})[:.](\d{2})", re.M
+)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def slug_date(text: str, head: int = 2000) -> str:
+    """The filing time of agency copy from its slug line, near the top."""
+    m = _SLUG.search(text[:head])
+    if not m:
+        f = _FILED.search(text[:head])
+        if not f or f.group(2).lower() not in _MONTHS:
+            return ""
+        try:
+            return datetime(
+                int(f.group(3)),
+                _MONTHS.index(f.group(2).lower()) + 1,
+                int(f.group(1)),
+                int(f.group(4)),
+                int(f.group(5)),
+            ).strftime("%Y-%m-%dT%H:%M")
+        except ValueError:
+            return ""
+    hh, mm, d, mo, y = (int(g) for g in m.groups())
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if mo > 12 >= d:
+        d, mo = mo, d  # written month first after all
+    try:
+        return datetime(y, mo, d, hh, mm).strftime("%Y-%m-%dT%H:%M")
+    except ValueError:
+        return ""
+
+
+def compare_dates(a: str, b: str) -> int:
+    """-1 if ``a`` is earlier, 1 if later, 0 if equal or unknown at their common precision."""
+    if not a or not b:
+        return 0
+    n = min(len(a), len(b))
+    return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def read_dates_file(path: str | Path) -> dict[str, str]:
+    """A JSON object ``{"path or id": "ISO date"}``, or lines ``path<TAB or comma>date``."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise DatesError(f"{path}: not a regular file")
+        if p.stat().st_size > MAX_DATES_BYTES:
+            raise DatesError(f"{path}: too big for a dates file")
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DatesError(f"{path}: cannot read dates ({err.__class__.__name__})") from None
+    pairs: list[tuple[str, str]] = []
+    if text.lstrip().startswith("{"):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            raise DatesError(f"{path}: not valid JSON") from None
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            raise DatesError(f"{path}: expected an object of path -> ISO date strings")
+        pairs = list(data.items())
+    else:
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = re.split(r"\t|,", line.strip())
+            if len(cols) < 2:
+                raise DatesError(f"{path}:{n}: expected 'path<TAB>date'")
+            pairs.append((",".join(cols[:-1]).strip(), cols[-1].strip()))
+    out: dict[str, str] = {}
+    for name, value in pairs:
+        iso = normalise(value)
+        if not iso:
+            raise DatesError(f"{path}: {value[:40]!r} is not an ISO 8601 date (YYYY-MM-DD)")
+        out[name] = iso
+    return out
+
+
+def apply_dates(documents: Sequence[Document], given: Mapping[str, str]) -> list[str]:
+    """Set each document's date from ``given`` (keyed by path as given, file name, or id);
+    returns one warning per entry that names no loaded document."""
+    used: set[str] = set()
+    for d in documents:
+        for key in (d.path, Path(d.path).name, d.id):
+            if key in given:
+                d.date, d.date_source = given[key], "--dates"
+                used.add(key)
+                break
+    return [f"--dates: {k!r} names no loaded document" for k in given if k not in used]
+
+
+def read_own_dates(doc: Document) -> None:
+    """The date a document carries itself: kept from loading (HTML), else its slug line."""
+    if doc.date:
+        return
+    found = slug_date(doc.text)
+    if found:
+        doc.date, doc.date_source = found, "slug line"

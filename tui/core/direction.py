@@ -1,0 +1,282 @@
+"""Which of two related versions came first, from evidence a journalist can check.
+
+Each shared passage is read for the marks editors leave on copy, and the marks are summed per
+pair: a date (decisive: nothing derives from a version published later), agency furniture
+(the wire as received carries it, a paper's story does not), a syndication line ("this article
+originally appeared on ..."), spinner swaps (plain words swapped for rarer ones, never back),
+a shift in time ("today" -> "yesterday", "is" -> "was"), and condensation (a passage keeping a
+subset of the other's names and numbers). Material one version adds is never evidence: papers
+add reaction and background, republishers add promotion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .audit import promotional
+from .boilerplate import agency_furniture, syndicated
+from .dates import compare_dates
+from .facts import facts, tense_shift, time_marks
+from .lexicon import odd_side
+from .model import Comparison, Document
+from .textnorm import fold
+from .thresholds import Thresholds
+
+# Weights of one mark of each kind. A date outweighs everything else together.
+DECISIVE = 1000.0
+FURNITURE = 3.0
+# "Originally appeared on ..." says a copy came after its source, not which one that was.
+SYNDICATION = 1.0
+KNOWN_SWAP = 2.0
+SWAP = 1.0
+TIME = 1.5
+TENSE = 1.0
+CONDENSED = 0.5
+DROPPED = 0.5
+PROMOTION = 1.0
+# Kinds whose marks come many to a pair and each say little: together they weigh at most
+# this, so that a long list of small marks never outweighs one strong one.
+CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 4.0, "promotion": 1.0, "syndication": 1.0}
+# How many examples an evidence line names.
+EXAMPLES = 3
+
+
+@dataclass
+class Cue:
+    kind: str  # "date", "furniture", "syndication", "spin", "time", "condensed", "dropped", ...
+    first: str  # the version this kind of mark says came first
+    weight: float = 0.0
+    count: int = 0
+    examples: list[str] = field(default_factory=list)
+
+    def add(self, weight: float, example: str) -> None:
+        self.weight = min(self.weight + weight, CAPS.get(self.kind, self.weight + weight))
+        self.count += 1
+        if example and len(self.examples) < EXAMPLES and example not in self.examples:
+            self.examples.append(example)
+
+
+@dataclass
+class Direction:
+    """The evidence on which of ``a`` and ``b`` came first."""
+
+    a: str
+    b: str
+    cues: list[Cue] = field(default_factory=list)
+
+    def weight(self, first: str) -> float:
+        return sum(c.weight for c in self.cues if c.first == first)
+
+    def other(self, v: str) -> str:
+        return self.b if v == self.a else self.a
+
+    def dated(self) -> str | None:
+        """The earlier version by date, if both are dated and differ."""
+        for c in self.cues:
+            if c.kind == "date":
+                return c.first
+        return None
+
+    def conflicting(self, th: Thresholds) -> bool:
+        """Strong marks both ways, neither outweighing the other, and no date: each has been
+        worked on since their common source (one spun, the other condensed), so neither
+        comes from the other."""
+        wa, wb = self.weight(self.a), self.weight(self.b)
+        return (
+            self.dated() is None
+            and min(wa, wb) >= th.direction_strong
+            and max(wa, wb) < th.conflict_ratio * min(wa, wb)
+        )
+
+    def first(self, th: Thresholds) -> str | None:
+        """The version the evidence says came first, when it clearly does."""
+        dated = self.dated()
+        if dated:
+            return dated
+        wa, wb = self.weight(self.a), self.weight(self.b)
+        if wa >= th.direction_min and wa >= th.direction_ratio * wb:
+            return self.a
+        if wb >= th.direction_min and wb >= th.direction_ratio * wa:
+            return self.b
+        return None
+
+    def strength(self, first: str, th: Thresholds) -> str:
+        if self.dated() == first:
+            return "decisive"
+        w = self.weight(first) - self.weight(self.other(first))
+        if w >= th.direction_strong:
+            return "strong"
+        if w >= th.direction_min:
+            return "moderate"
+        return "weak" if w > 0 else "none"
+
+    def lines(self, first: str) -> list[str]:
+        """The evidence that ``first`` came first, strongest kind first."""
+        out = []
+        for c in sorted(self.cues, key=lambda c: (-c.weight, c.kind)):
+            if c.first == first:
+                out.append(_describe(c, first, self.other(first)))
+        return out
+
+
+def _describe(c: Cue, first: str, then: str) -> str:
+    eg = f" (e.g. {'; '.join(c.examples)})" if c.examples else ""
+    n = c.count
+    if c.kind == "date":
+        return f"dated: {c.examples[0]}"
+    if c.kind == "furniture":
+        return f"{first} carries agency furniture that {then} lacks: {c.examples[0]}"
+    if c.kind == "syndication":
+        return f"{then} says it was published elsewhere first: {c.examples[0]!r}"
+    if c.kind == "spin":
+        return f"{then} has the rarer word in {n} swap{'s' * (n != 1)}{eg}"
+    if c.kind == "time":
+        return f"{then} moves the story later in time in {n} place{'s' * (n != 1)}{eg}"
+    if c.kind == "condensed":
+        return f"{then} keeps fewer of the names and numbers in {n} passage{'s' * (n != 1)}{eg}"
+    if c.kind == "promotion":
+        return f"{then} adds promotion{eg}"
+    if c.kind == "dropped":
+        return (
+            f"{then} leaves out {n} sentence{'s' * (n != 1)} from inside paragraphs it "
+            f"otherwise keeps{eg}"
+        )
+    return f"{c.kind} x{n}{eg}"
+
+
+def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tuple[str, str]]:
+    return [
+        (
+            " ".join(source.cut(s) for s in p.source_spans),
+            " ".join(target.cut(s) for s in p.target_spans),
+        )
+        for p in c.passages
+        if p.derived
+    ]
+
+
+def direction(
+    a: Document,
+    b: Document,
+    c: Comparison,
+    known: dict[tuple[str, str], int],
+    th: Thresholds,
+) -> Direction:
+    """The evidence on ``a`` and ``b``, where ``c`` aligns ``b`` (target) against ``a``."""
+    out = Direction(a.id, b.id)
+    cues: dict[tuple[str, str], Cue] = {}
+
+    def cue(kind: str, first: str) -> Cue:
+        if (kind, first) not in cues:
+            cues[(kind, first)] = Cue(kind, first)
+        return cues[(kind, first)]
+
+    order = compare_dates(a.date, b.date)
+    if order:
+        early, late = (a, b) if order < 0 else (b, a)
+        cue("date", early.id).add(
+            DECISIVE,
+            f"{early.id} {early.date} ({early.date_source}), {late.id} {late.date} "
+            f"({late.date_source})",
+        )
+    fa, fb = agency_furniture(a), agency_furniture(b)
+    if fa and not fb:
+        cue("furniture", a.id).add(FURNITURE, ", ".join(fa))
+    elif fb and not fa:
+        cue("furniture", b.id).add(FURNITURE, ", ".join(fb))
+    sa, sb = syndicated(a), syndicated(b)
+    if sa and not sb:
+        cue("syndication", b.id).add(SYNDICATION, sa)
+    elif sb and not sa:
+        cue("syndication", a.id).add(SYNDICATION, sb)
+    for s in c.substitutions:
+        x, y = fold(s.source), fold(s.target)
+        if (y, x) in known:  # b wrote the tortured phrase
+            cue("spin", a.id).add(KNOWN_SWAP * s.count, f"{s.target!r} for {s.source!r}")
+        elif (x, y) in known:
+            cue("spin", b.id).add(KNOWN_SWAP * s.count, f"{s.source!r} for {s.target!r}")
+        else:
+            side = odd_side(s.source, s.target, th.odd_gap)
+            if side == "target":
+                cue("spin", a.id).add(SWAP * s.count, f"{s.target!r} for {s.source!r}")
+            elif side == "source":
+                cue("spin", b.id).add(SWAP * s.count, f"{s.source!r} for {s.target!r}")
+        if tense_shift(x, y):
+            cue("time", a.id).add(TENSE * s.count, f"{s.source!r} -> {s.target!r}")
+        elif tense_shift(y, x):
+            cue("time", b.id).add(TENSE * s.count, f"{s.target!r} -> {s.source!r}")
+    for text_a, text_b in _passage_texts(a, b, c):
+        (ea, la), (eb, lb) = time_marks(text_a), time_marks(text_b)
+        if ea > eb and lb > la:
+            cue("time", a.id).add(TIME, _time_example(text_a, text_b))
+        elif eb > ea and la > lb:
+            cue("time", b.id).add(TIME, _time_example(text_b, text_a))
+        xa, xb = facts(text_a), facts(text_b)
+        if xb < xa and len(xa - xb) >= 2:
+            cue("condensed", a.id).add(CONDENSED, ", ".join(sorted(xa - xb)[:4]) + " dropped")
+        elif xa < xb and len(xb - xa) >= 2:
+            cue("condensed", b.id).add(CONDENSED, ", ".join(sorted(xb - xa)[:4]) + " dropped")
+    for p in c.passages:
+        if p.label == "added" and promotional(text := " ".join(b.cut(s) for s in p.target_spans)):
+            cue("promotion", a.id).add(PROMOTION, _clip(text))
+        elif p.label == "omitted" and promotional(
+            text := " ".join(a.cut(s) for s in p.source_spans)
+        ):
+            cue("promotion", b.id).add(PROMOTION, _clip(text))
+    dropped_a, dropped_b = _dropped_inside(a, b, c)
+    for first, found in ((a.id, dropped_a), (b.id, dropped_b)):
+        for text in found:
+            cue("dropped", first).add(DROPPED, _clip(text))
+    out.cues = sorted(cues.values(), key=lambda c: (c.kind, c.first))
+    return out
+
+
+def _dropped_inside(a: Document, b: Document, c: Comparison) -> tuple[list[str], list[str]]:
+    """Sentences of each side missing from the other though their paragraph is used: a
+    summary drops sentences from inside the paragraphs it keeps, while a paper adding its own
+    reporting adds whole paragraphs. Returns (a's sentences b left out, b's a left out)."""
+    used_a = {s for p in c.passages if p.derived for s in p.source_sentences}
+    used_b = {t for p in c.passages if p.derived for t in p.target_sentences}
+    paras_a = {a.sentences[s].paragraph for s in used_a}
+    paras_b = {b.sentences[t].paragraph for t in used_b}
+    only_a = [
+        a.sentence_text(s)
+        for p in c.passages
+        if p.label == "omitted"
+        for s in p.source_sentences
+        if a.sentences[s].paragraph in paras_a and a.sentences[s].kind == "text"
+    ]
+    only_b = [
+        b.sentence_text(t)
+        for p in c.passages
+        if p.label == "added"
+        for t in p.target_sentences
+        if b.sentences[t].paragraph in paras_b and b.sentences[t].kind == "text"
+    ]
+    return only_a, only_b
+
+
+def _clip(text: str, n: int = 40) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= n else text[: n - 1] + "\u2026")
+
+
+def _time_example(early: str, late: str) -> str:
+    from .facts import EARLY, LATE
+
+    e, lt = EARLY.search(early), LATE.search(late)
+    return f"{e.group(0)!r} -> {lt.group(0)!r}" if e and lt else ""
+
+
+def directions(
+    documents: Sequence[Document],
+    pairs: dict[tuple[str, str], Comparison],
+    known: dict[tuple[str, str], int],
+    th: Thresholds,
+) -> dict[frozenset[str], Direction]:
+    by_id = {d.id: d for d in documents}
+    return {
+        frozenset((a, b)): direction(by_id[a], by_id[b], c, known, th)
+        for (a, b), c in pairs.items()
+    }

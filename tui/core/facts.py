@@ -1,0 +1,111 @@
+"""The specific facts of a passage and the marks of when it was written.
+
+A newspaper that condenses a wire story keeps a subset of its facts (names, numbers, places)
+and rarely adds new ones to the same sentence; it also moves the story in time ("today" ->
+"yesterday", "is expected to" -> "was expected to"). Both point from source to copy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import zipf
+from .textnorm import STOPWORDS, features, stem
+
+_TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'\u2019-]*")
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"\u201c\u2018(]\s*)$")
+# Capitalised words this common are sentence furniture ("The", "He", "But"), not names.
+COMMON_ZIPF = 5.0
+
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+EARLY = re.compile(r"\b(today|tonight|this\s+(morning|afternoon|evening))\b", re.I)
+LATE = re.compile(
+    rf"\b(yesterday|last\s+night|on\s+({_WEEKDAYS})|({_WEEKDAYS})\s+(morning|afternoon|"
+    rf"evening|night))\b",
+    re.I,
+)
+# Present-tense wording a later report puts in the past.
+TENSE = {
+    "is": "was",
+    "are": "were",
+    "has": "had",
+    "have": "had",
+    "will": "would",
+    "says": "said",
+    "can": "could",
+    "is expected": "was expected",
+    "are expected": "were expected",
+    "has been": "was",
+    "will be": "would be",
+}
+
+
+@lru_cache(maxsize=65536)
+def facts(text: str) -> frozenset[str]:
+    """Numbers (digits only, so "41,000" = "41000") and names (capitalised words that are not
+    just a sentence's first word, lower-cased) in ``text``."""
+    out: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0].isdigit():
+            out.add(re.sub(r"[,.]", "", token))
+            continue
+        if not token[0].isupper():
+            continue
+        low = re.sub(r"['\u2019]s$", "", token.lower())
+        at_start = _SENTENCE_START.search(text, 0, m.start()) is not None
+        if at_start and not token.isupper():
+            # A sentence's first word is capitalised anyway: a name only if it is rare.
+            if zipf(low) >= 3.5:
+                continue
+        elif zipf(low) >= COMMON_ZIPF:
+            continue
+        out.add(low)
+    return frozenset(out)
+
+
+_UNITS = (  # noqa: SIM905
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_UNITS)} | {
+    w: str(n) for w, n in (*_TENS.items(), ("ninety", 90), ("hundred", 100), ("thousand", 1000))
+}
+
+
+@lru_cache(maxsize=65536)
+def specifics(text: str, rare: float) -> tuple[frozenset[str], frozenset[str]]:
+    """What a rewrite keeps of a sentence when it keeps nothing of its phrasing: its content
+    words by stem (numbers as digits, "fourteen" = "14"), and the specific ones among them:
+    numbers, names and words rarer than ``rare`` Zipf."""
+    found = facts(text)
+    names = {stem(f) for f in found if not f.isdigit()}
+    content: set[str] = {f for f in found if f.isdigit()}
+    special = set(content) | names
+    for w in features(text).words:
+        if w in STOPWORDS or not w.isalpha():
+            continue
+        if w in _NUMBER_WORDS:
+            content.add(_NUMBER_WORDS[w])
+            special.add(_NUMBER_WORDS[w])
+            continue
+        if len(w) < 3:
+            continue
+        k = stem(w)
+        content.add(k)
+        if zipf(w) < rare:
+            special.add(k)
+    content |= names
+    return frozenset(content), frozenset(special)
+
+
+def time_marks(text: str) -> tuple[int, int]:
+    """(early, late): how many "today"-style and "yesterday"-style marks ``text`` has."""
+    return len(EARLY.findall(text)), len(LATE.findall(text))
+
+
+def tense_shift(before: str, after: str) -> bool:
+    """True when ``after`` is ``before`` moved into the past ("is" -> "was")."""
+    return TENSE.get(before.lower()) == after.lower()

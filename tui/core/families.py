@@ -1,0 +1,130 @@
+"""Passage families: one piece of content followed through every version that carries it,
+the connected pieces of all pairwise alignments, with its original form (the variant highest
+in the derivation tree) and each variant's label against it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .classify import derived_label, passage_score
+from .model import Document, Family, Tree, Variant
+from .pairs import Pairs
+from .scoring import joined, pair_signals
+from .thresholds import Thresholds
+from .vectors import idf_weights
+
+Group = dict[str, tuple[int, ...]]  # version -> its sentences in one family
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(self, x: tuple[str, int]) -> tuple[str, int]:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def join(self, a: tuple[str, int], b: tuple[str, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def family_groups(documents: Sequence[Document], pairs: Pairs) -> list[Group]:
+    """Connected content across all pairwise alignments: for each family, the sentences each
+    version has of it. Every sentence is in exactly one family."""
+    union = _Union()
+    for c in pairs.values():
+        for p in c.passages:
+            if not p.derived:
+                continue
+            nodes = [(c.source, s) for s in p.source_sentences]
+            nodes += [(c.target, t) for t in p.target_sentences]
+            for n in nodes[1:]:
+                union.join(nodes[0], n)
+    groups: dict[tuple[str, int], dict[str, list[int]]] = {}
+    for d in documents:
+        for i in range(len(d.sentences)):
+            groups.setdefault(union.find((d.id, i)), {}).setdefault(d.id, []).append(i)
+    return [{doc: tuple(ix) for doc, ix in g.items()} for g in groups.values()]
+
+
+def text_of(doc: Document, sentences: Sequence[int]) -> str:
+    return " ".join(doc.sentence_text(i) for i in sentences)
+
+
+def families(
+    documents: Sequence[Document],
+    groups: list[Group],
+    tree: Tree,
+    reference: str,
+    pairs: Pairs,
+    th: Thresholds,
+) -> list[Family]:
+    """Each family with its original form and each variant's label against it: the label of
+    the aligned passage between the two when there is one (so the family view agrees with
+    the side-by-side view), else measured."""
+    by_id = {d.id: d for d in documents}
+    known: dict[tuple[str, tuple[int, ...], str, tuple[int, ...]], tuple[str, float]] = {}
+    for c in pairs.values():
+        for p in c.passages:
+            if p.derived:
+                key = (c.source, p.source_sentences, c.target, p.target_sentences)
+                known[key] = known[(key[2], key[3], key[0], key[1])] = (p.label, p.score)
+    depth: dict[str, int] = {}
+
+    def level(v: str) -> int:
+        if v not in depth:
+            depth[v] = 0  # guards against a cycle while it is computed
+            p = tree.parent(v)
+            depth[v] = 0 if p is None or Tree.inferred(p) else 1 + level(p)
+        return depth[v]
+
+    order = {d.id: k for k, d in enumerate(documents)}
+    chosen = []
+    for g in groups:
+        origin = min(g, key=lambda v: (level(v), v != reference, order[v]))
+        chosen.append((g, origin))
+    trials = [
+        (joined([text_of(by_id[v], g[v])]), joined([text_of(by_id[origin], g[origin])]))
+        for g, origin in chosen
+        for v in sorted(g)
+        if v != origin and (origin, g[origin], v, g[v]) not in known
+    ]
+    sigs = iter(pair_signals(trials, idf_weights([f for pair in trials for f in pair])))
+    out = []
+    for g, origin in chosen:
+        variants = []
+        for v in sorted(g, key=lambda v: order[v]):
+            doc = by_id[v]
+            spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in g[v]]
+            if v == origin:
+                variants.append(Variant(v, g[v], spans, "verbatim", 1.0))
+                continue
+            if (origin, g[origin], v, g[v]) in known:
+                label, score = known[(origin, g[origin], v, g[v])]
+            else:
+                sig = next(sigs)
+                label = derived_label(sig, len(g[v]) == 1 == len(g[origin]), th)
+                score = passage_score(sig)
+            variants.append(Variant(v, g[v], spans, label, score))  # type: ignore[arg-type]
+        out.append((origin, variants))
+    out.sort(key=lambda ov: _family_key(ov, documents, reference))
+    return [Family(k, origin, variants) for k, (origin, variants) in enumerate(out)]
+
+
+def _family_key(
+    family: tuple[str, list[Variant]], documents: Sequence[Document], reference: str
+) -> tuple[int, int, int]:
+    """Families read in the reference's order; content the reference lacks follows, in the
+    order of the first version that has it."""
+    order = [reference] + [d.id for d in documents if d.id != reference]
+    for k, doc in enumerate(order):
+        for v in family[1]:
+            if v.doc == doc:
+                return (k, v.sentences[0], 0)
+    return (len(order), 0, 0)

@@ -1,0 +1,53 @@
+"""Which version the others are compared against when the user names none: the most original
+one, with the reason naming the evidence that decided it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .families import Group
+from .model import Document, Tree
+
+
+def most_original(
+    documents: Sequence[Document], tree: Tree, groups: list[Group]
+) -> tuple[str, str]:
+    """The real root with the most descendants, or, under a lost original, the child that
+    carries the most of the shared content."""
+    by_id = {d.id: d for d in documents}
+    children: dict[str, list[str]] = {}
+    for e in tree.edges:
+        children.setdefault(e.parent, []).append(e.child)
+
+    def descendants(v: str, seen: frozenset[str] = frozenset()) -> int:
+        return sum(
+            1 + descendants(c, seen | {v}) for c in children.get(v, []) if c not in seen | {v}
+        )
+
+    carried = {d.id: sum(1 for g in groups if d.id in g and len(g) > 1) for d in documents}
+    roots = [v for v in tree.nodes if tree.parent(v) is None and v not in tree.independent]
+    if not roots:
+        best = max((d.id for d in documents), key=lambda v: (carried[v], len(by_id[v].text), v))
+        return best, f"no version derives from another; {best} carries the most content"
+    root = max(roots, key=lambda v: (descendants(v), carried.get(v, 0), v))
+    if not Tree.inferred(root):
+        n = descendants(root)
+        return root, f"{root} is the most original version: {n} derive from it{_why(tree, root)}"
+    kids = children[root]
+    best = max(kids, key=lambda v: (carried[v], len(by_id[v].text), v))
+    return best, (
+        f"{', '.join(sorted(kids))} come from a lost original; {best} keeps the most of it "
+        f"({carried[best]} shared passages)"
+    )
+
+
+def _why(tree: Tree, root: str) -> str:
+    """The strongest evidence on the root's own edges, in a few words."""
+    edges = [e for e in tree.edges if e.parent == root]
+    if not edges:
+        return ""
+    rank = {"decisive": 0, "strong": 1, "moderate": 2, "weak": 3, "none": 4, "": 5}
+    best = min(edges, key=lambda e: (rank.get(e.strength, 5), e.child))
+    if best.basis in ("dates", "evidence") and len(best.evidence) > 1:
+        return f" ({best.strength}: {best.evidence[1]})"
+    return " (no mark of direction; it holds the most of what they share)"

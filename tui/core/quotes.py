@@ -1,0 +1,150 @@
+"""Quotations, and when sharing one is evidence of copying.
+
+Reporters at one hearing or press conference write down the same words, so a quotation two
+versions share is weak evidence on its own: it shows they heard the same speaker, not that one
+copied the other. It becomes evidence when the framing around it also matches (the sentence
+that introduces it, what is said between quotes). A passage whose shared text is mostly
+quotation, with framing that does not match beyond who said it, is a *shared quote*: shown as
+the match it is, but, with ``Settings.exclude_quotes``, left out of the shares a verdict is
+decided from, as plagiarism reports "exclude quotes".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from .model import Document, Span
+from .textnorm import STOPWORDS, features, stem
+
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+# Words that say who said it, not what: left out when framings are compared.
+ATTRIBUTION = frozenset(
+    """said says say told tells tell added adds explained explains argued argues noted notes
+    insisted insists claimed claims warned warns stated states according asked asks replied
+    replies continued continues admitted admits described describes called calls wrote writes
+    sentencing statement spokesman spokeswoman spokesperson mr mrs ms dr judge""".split()  # noqa: SIM905
+)
+
+
+def quoted_spans(text: str, paragraphs: Sequence[Span]) -> list[Span]:
+    """Spans of ``text`` inside quotation marks (marks included). A quote never runs past
+    its paragraph: news style reopens a quote in each paragraph it continues into."""
+    out: list[Span] = []
+    for a, b in paragraphs:
+        i = a
+        start: int | None = None
+        closing = ""
+        while i < b:
+            ch = text[i]
+            if start is None:
+                if ch == '"' or (ch in _OPEN and (ch != "\u2018" or _opens(text, i, a))):
+                    start, closing = i, ('"' if ch == '"' else _OPEN[ch])
+                elif ch == "'" and _opens(text, i, a) and i + 1 < b and text[i + 1].isalpha():
+                    start, closing = i, "'"  # a headline's 'single quotes'
+            elif ch == closing and (closing not in "\u2019'" or _closes(text, i, b)):
+                out.append((start, i + 1))
+                start = None
+            i += 1
+        if start is not None:
+            out.append((start, b))
+    return out
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    return i == lo or not text[i - 1].isalnum()
+
+
+def _closes(text: str, i: int, hi: int) -> bool:
+    # "Pruett’s" is an apostrophe, not the end of a quote.
+    return i + 1 >= hi or not text[i + 1].isalpha()
+
+
+class QuoteMap:
+    """A document's quoted spans, for asking how much of a span is quotation."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans = quoted_spans(doc.text, doc.paragraphs or [(0, len(doc.text))])
+        self._starts = [a for a, _ in self.spans]
+
+    def quoted(self, span: Span) -> int:
+        """Non-space characters of ``span`` inside quotation marks."""
+        a, b = span
+        k = max(0, bisect.bisect_right(self._starts, a) - 1)
+        n = 0
+        for qa, qb in self.spans[k:]:
+            if qa >= b:
+                break
+            lo, hi = max(a, qa), min(b, qb)
+            if lo < hi:
+                n += len("".join(self.doc.text[lo:hi].split()))
+        return n
+
+    def outside(self, spans: Sequence[Span]) -> str:
+        """The text of ``spans`` with quotations removed: the framing."""
+        parts = []
+        for a, b in spans:
+            at = a
+            for qa, qb in self.spans:
+                if qb <= at or qa >= b:
+                    continue
+                parts.append(self.doc.text[at : max(at, qa)])
+                at = max(at, qb)
+            parts.append(self.doc.text[at:b])
+        return " ".join(parts)
+
+
+_ATTRIBUTION_VERB = re.compile(
+    r"\b(said|says|told|tells|added|adds|explained|argued|noted|insisted|claimed|warned|"
+    r"stated|asked|replied|continued|admitted|described|wrote|according)\b",
+    re.I,
+)
+# Words around an attribution verb that say who spoke ("the committee's chair, Dame Harriet
+# Loxley, said", "said Jim Portley of the association").
+SPEAKER_BEFORE = 9
+SPEAKER_AFTER = 7
+
+
+def _framing_words(text: str) -> set[str]:
+    """Content words of a framing, without names, the words of attribution and the words
+    that say who spoke."""
+    names = {w.lower() for w in re.findall(r"\b[A-Z][\w'\u2019-]*", text)}
+    words = features(text).words
+    speaker: set[int] = set()
+    for k, w in enumerate(words):
+        if _ATTRIBUTION_VERB.fullmatch(w):
+            speaker.update(range(k - SPEAKER_BEFORE, k + SPEAKER_AFTER + 1))
+    return {
+        stem(w)
+        for k, w in enumerate(words)
+        if k not in speaker
+        and w not in STOPWORDS
+        and w not in ATTRIBUTION
+        and w not in names
+        and not w.isdigit()
+    }
+
+
+def shared_quote(
+    target: QuoteMap,
+    target_spans: Sequence[Span],
+    source: QuoteMap,
+    source_spans: Sequence[Span],
+    share: float,
+) -> bool:
+    """True when a passage's shared text is quotation and its framing, beyond who said it,
+    does not match the source's: the two heard the same words. The target's side must be
+    at least ``share`` quotation, or quotation with no more framing than who said it."""
+    total = sum(len("".join(target.doc.text[a:b].split())) for a, b in target_spans)
+    quoted = sum(target.quoted(s) for s in target_spans)
+    if not total or not quoted:
+        return False
+    mine = _framing_words(target.outside(target_spans))
+    if quoted < share * total and mine:
+        return False
+    theirs = _framing_words(source.outside(source_spans))
+    if not mine:
+        return True
+    return len(mine & theirs) < 0.5 * len(mine) or len(mine & theirs) < 2

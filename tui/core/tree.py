@@ -1,0 +1,336 @@
+"""The derivation tree: which version was made from which, from evidence a journalist can check.
+
+Versions are related when one's alignment against the other finds it derived (the same
+verdict the comparisons give). For each related pair, ``direction`` weighs which came first.
+Each version's parent is, among its related versions that may have come first, the one that
+holds the most of what the version shares with the others, then the closest in wording. A
+candidate is ruled out when the evidence says the version came first, when it was published
+later, or when the version shares wording with a third version that the candidate never uses
+(it saw more than the candidate, so the candidate is not its source). Related versions that
+each come from none of the others share a source that is not among the inputs: one lost
+original per connected group of them, ``~lost-original-1``, ``-2``, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .direction import Direction, directions
+from .facts import facts
+from .families import Group, text_of
+from .lexicon import odd_side, rarity
+from .model import Comparison, Document, Tree, TreeEdge
+from .pairs import Pairs
+from .textnorm import STOPWORDS, features, fold
+from .thresholds import Thresholds
+
+LOST_PREFIX = "~lost-original"
+
+
+def related_pairs(pairs: Pairs) -> set[frozenset[str]]:
+    """Pairs whose alignment finds one derived from the other."""
+    return {frozenset((c.source, c.target)) for c in pairs.values() if c.verdict != "independent"}
+
+
+def _names(doc: Document) -> set[str]:
+    """Names the document uses (capitalised words that are not just a sentence's first)."""
+    return {
+        f for i in range(len(doc.sentences)) for f in facts(doc.sentence_text(i)) if not f.isdigit()
+    }
+
+
+def _words(doc: Document) -> set[str]:
+    return {w for i in range(len(doc.sentences)) for w in features(doc.sentence_text(i)).words}
+
+
+@dataclass
+class _Vocab:
+    """Each version's words, and the ones it writes capitalised (names), computed once."""
+
+    words: dict[str, set[str]]
+    names: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, documents: Sequence[Document]) -> _Vocab:
+        return cls(
+            {d.id: _words(d) for d in documents},
+            {d.id: _names(d) for d in documents},
+        )
+
+    def rare_shared(self, a: str, b: str, rare: float, limit: int = 6) -> list[str]:
+        """Rare words both versions use (not names or numbers): a copy's shared oddities."""
+        names = self.names[a] | self.names[b]
+        common = (
+            w
+            for w in self.words[a] & self.words[b]
+            if w.isalpha() and len(w) > 3 and w not in names
+        )
+        return sorted((w for w in common if rarity(w) < rare), key=lambda w: (rarity(w), w))[:limit]
+
+
+def build_tree(
+    documents: Sequence[Document],
+    pairs: Pairs,
+    groups: list[Group],
+    known: dict[tuple[str, str], int],
+    th: Thresholds,
+) -> Tree:
+    ids = [d.id for d in documents]
+    related = related_pairs(pairs)
+    relatives = {v: _relatives(v, related) for v in ids}
+    evidence = directions(
+        documents, {k: c for k, c in pairs.items() if frozenset(k) in related}, known, th
+    )
+    vocab = _Vocab.of(documents)
+    shared = _shared_content(documents, groups, related)
+    borrowed = _borrowed(documents, groups, related, pairs, vocab, th)
+
+    def explains(p: str, v: str) -> float:
+        total = shared[v].get("", 0)
+        return shared[v].get(p, 0) / total if total else 0.0
+
+    # The most original first: net evidence of coming first, then the most shared content.
+    def originality(v: str) -> tuple[float, int, int, str]:
+        net = 0.0
+        for u in relatives[v]:
+            d = evidence[frozenset((u, v))]
+            net += min(d.weight(v), 100.0) - min(d.weight(u), 100.0)
+        return (-round(net, 3), -shared[v].get("", 0), ids.index(v), v)
+
+    order = sorted((v for v in ids if relatives[v]), key=originality)
+    rank = {v: k for k, v in enumerate(order)}
+    parent: dict[str, str] = {}
+    edges: list[TreeEdge] = []
+    notes: list[str] = []
+
+    def ancestors(v: str) -> set[str]:
+        seen: set[str] = set()
+        while v in parent and v not in seen:
+            seen.add(v)
+            v = parent[v]
+        return seen | {v}
+
+    for v in order:
+        options = []
+        for p in relatives[v]:
+            d = evidence[frozenset((p, v))]
+            first = d.first(th)
+            if first == v:
+                notes.append(f"{v} is not from {p}: {d.lines(v)[0]}")
+                continue
+            if d.conflicting(th):
+                notes.append(
+                    f"{v} is not from {p}, nor {p} from {v}: both have been worked on since "
+                    f"their common source ({d.lines(v)[0]}; {d.lines(p)[0]})"
+                )
+                continue
+            words = borrowed.get((v, p), set())
+            if len(words) >= th.borrowed_words:
+                notes.append(
+                    f"{v} is not from {p} alone: it shares words with other versions that "
+                    f"{p} never uses ({', '.join(sorted(words)[:5])})"
+                )
+                continue
+            if first is None and not _holds_more(explains(p, v), explains(v, p), rank[p] < rank[v]):
+                continue  # no mark either way: the one holding more of the other is the parent
+            if v in ancestors(p):
+                continue
+            c = pairs.get((p, v)) or pairs[(v, p)]
+            options.append(
+                (
+                    round(explains(p, v), 1),
+                    # Closer wording (fewer swaps between them), in steps: two copies of
+                    # one source differ from each other about as much as from it.
+                    -(len(c.substitutions) // th.swap_step),
+                    first == p,
+                    _shared_passages(c),
+                    -rank[p],
+                    p,
+                )
+            )
+        if options:
+            p = max(options)[-1]
+            parent[v] = p
+            edges.append(_edge(p, v, evidence[frozenset((p, v))], pairs, vocab, th))
+    roots = [v for v in order if v not in parent]
+    lost = _lost_groups(roots, related)
+    nodes = list(ids)
+    for k, group in enumerate(lost, 1):
+        node = f"{LOST_PREFIX}-{k}"
+        nodes.append(node)
+        for v in group:
+            siblings = [u for u in group if u != v]
+            edges.append(
+                TreeEdge(
+                    parent=node,
+                    child=v,
+                    shared_passages=max(
+                        (
+                            _shared_passages(pairs.get((v, u)) or pairs[(u, v)])
+                            for u in siblings
+                            if frozenset((u, v)) in related
+                        ),
+                        default=0,
+                    ),
+                    shared_phrases=sorted(
+                        {w for u in siblings for w in vocab.rare_shared(v, u, th.rare_zipf)}
+                    )[:6],
+                    evidence=[
+                        f"{v} shares content with {', '.join(siblings)} but comes from none "
+                        "of them: they share a source that is not among the inputs"
+                    ],
+                    basis="inferred",
+                    strength="",
+                )
+            )
+    independent = [v for v in ids if not relatives[v]]
+    return Tree(nodes=nodes, edges=edges, independent=independent, notes=sorted(set(notes)))
+
+
+def _holds_more(p_of_v: float, v_of_p: float, p_ranks_first: bool) -> bool:
+    """With no mark of direction, p may be v's source when it holds more of what v shares
+    than v holds of p's, or as much and it ranks as more original."""
+    return p_of_v > v_of_p + 0.02 or (abs(p_of_v - v_of_p) <= 0.02 and p_ranks_first)
+
+
+def _shared_passages(c: Comparison) -> int:
+    return sum(1 for p in c.passages if p.derived)
+
+
+def _lost_groups(roots: list[str], related: set[frozenset[str]]) -> list[list[str]]:
+    """Roots related to each other share a lost source: one per connected group of them. A
+    root whose relatives all have parents is a root in its own right."""
+    seen: set[str] = set()
+    out = []
+    for r in roots:
+        if r in seen:
+            continue
+        group, todo = [], [r]
+        seen.add(r)
+        while todo:
+            v = todo.pop()
+            group.append(v)
+            for u in roots:
+                if u not in seen and frozenset((u, v)) in related:
+                    seen.add(u)
+                    todo.append(u)
+        if len(group) > 1:
+            out.append(sorted(group, key=roots.index))
+    return out
+
+
+def _shared_content(
+    documents: Sequence[Document], groups: list[Group], related: set[frozenset[str]]
+) -> dict[str, dict[str, int]]:
+    """v -> p -> characters of v's content that p also carries (in related versions); the
+    key "" holds all of v's content that any related version carries."""
+    by_id = {d.id: d for d in documents}
+    out: dict[str, dict[str, int]] = {d.id: {} for d in documents}
+    for g in groups:
+        if len(g) < 2:
+            continue
+        for v, sentences in g.items():
+            weights = by_id[v].weights()
+            n = sum(weights[i] for i in sentences)
+            carriers = [p for p in g if p != v and frozenset((p, v)) in related]
+            for p in carriers:
+                out[v][p] = out[v].get(p, 0) + n
+            if carriers:
+                out[v][""] = out[v].get("", 0) + n
+    return out
+
+
+def _borrowed(
+    documents: Sequence[Document],
+    groups: list[Group],
+    related: set[frozenset[str]],
+    pairs: Pairs,
+    vocab: _Vocab,
+    th: Thresholds,
+) -> dict[tuple[str, str], set[str]]:
+    """(v, p) -> words v has in common with a third related version's form of the same
+    passage that p never uses anywhere: v saw more than p, so p cannot be its only source. A
+    third version that borrows nothing v lacks may simply be v's own copy, and vouches for
+    nothing. Words a spinner swapped in are a copy's own oddities, not material from
+    elsewhere. The words that count are names, rare words, and words p itself swapped for
+    others (v kept the wording p spun away); common words any writer may use say nothing."""
+    by_id = {d.id: d for d in documents}
+    swapped_out: dict[str, set[str]] = {}  # p -> plain words others keep where p has odder
+    for c in pairs.values():
+        for sub in c.substitutions:
+            side = odd_side(sub.source, sub.target, th.odd_gap)
+            if side == "source":
+                swapped_out.setdefault(c.source, set()).update(fold(sub.target).split())
+            elif side == "target":
+                swapped_out.setdefault(c.target, set()).update(fold(sub.source).split())
+    spun = {
+        w
+        for c in pairs.values()
+        for sub in c.substitutions
+        for side, text in (("source", sub.source), ("target", sub.target))
+        if odd_side(sub.source, sub.target, th.odd_gap) == side
+        for w in fold(text).split()
+    }
+    relatives = {d.id: _relatives(d.id, related) for d in documents}
+    via: dict[tuple[str, str, str], set[str]] = {}
+    for g in groups:
+        if len(g) < 2:
+            continue
+        words = {
+            v: {w for w in features(text_of(by_id[v], ix)).words if w.isalpha()} - STOPWORDS - spun
+            for v, ix in g.items()
+        }
+        for v in g:
+            for q in g:
+                if q == v or frozenset((q, v)) not in related:
+                    continue
+                for p in relatives[v]:
+                    if p == q:
+                        continue
+                    found = {
+                        w
+                        for w in (words[v] & words[q]) - vocab.words[p]
+                        if w in swapped_out.get(p, ())
+                        or w in vocab.names[v]
+                        or rarity(w) < th.borrowed_zipf
+                    }
+                    if found:
+                        via.setdefault((v, p, q), set()).update(found)
+    has_more = {(v, p) for v, p, _ in via}  # v holds material p lacks
+    out: dict[tuple[str, str], set[str]] = {}
+    for (v, p, q), found in via.items():
+        if (q, v) in has_more:
+            out.setdefault((v, p), set()).update(found)
+    return out
+
+
+def _relatives(v: str, related: set[frozenset[str]]) -> list[str]:
+    return sorted(u for pair in related if v in pair for u in pair if u != v)
+
+
+def _edge(
+    parent: str, child: str, d: Direction, pairs: Pairs, vocab: _Vocab, th: Thresholds
+) -> TreeEdge:
+    c = pairs.get((parent, child)) or pairs[(child, parent)]
+    n = _shared_passages(c)
+    first = d.first(th)
+    if first == parent:
+        basis = "dates" if d.dated() == parent else "evidence"
+        strength = d.strength(parent, th)
+        why = d.lines(parent)
+    else:
+        basis, strength = "content", "none"
+        why = [
+            f"no mark of which came first; {parent} is taken as the source because it holds "
+            "more of what they share"
+        ]
+    return TreeEdge(
+        parent=parent,
+        child=child,
+        shared_passages=n,
+        shared_phrases=vocab.rare_shared(parent, child, th.rare_zipf),
+        evidence=[f"{n} passage{'s' * (n != 1)} of {child} are also in {parent}", *why],
+        basis=basis,
+        strength=strength,
+    )

@@ -467,11 +467,18 @@ class StoryTraceApp(App[None]):
                 escape_line(warning), title="Reviewer notes", severity="warning", markup=False
             )
 
-    def relabel(self, comparison: Comparison, passage: int, label: str | None) -> None:
-        """The reviewer's label for one passage (None: back to the engine's)."""
+    def _comparison(self, target: str | Comparison) -> Comparison:
+        """A version's comparison with the reference, or the comparison given (a pair)."""
+        assert self.report is not None
+        return self.report.comparison(target) if isinstance(target, str) else target
+
+    def relabel(self, target: str | Comparison, passage: int, label: str | None) -> None:
+        """The reviewer's label for one passage of a version (or of a pair's comparison);
+        None: back to the engine's."""
         report = self.report
         if report is None:
             return
+        comparison = self._comparison(target)
         p = comparison.passages[passage]
         self.overrides.set_label(report, comparison, p, label)
         if label is None or label == p.label:
@@ -480,11 +487,12 @@ class StoryTraceApp(App[None]):
             text = f"passage {passage + 1}: reviewer {label} (engine: {p.label})"
         self._overrides_changed(text)
 
-    def annotate(self, comparison: Comparison, passage: int, note: str) -> None:
+    def annotate(self, target: str | Comparison, passage: int, note: str) -> None:
         """The reviewer's note on one passage ("" removes it)."""
         report = self.report
         if report is None:
             return
+        comparison = self._comparison(target)
         self.overrides.set_note(report, comparison, comparison.passages[passage], note)
         done = "note kept" if note.strip() else "note removed"
         self._overrides_changed(f"passage {passage + 1}: {done}")

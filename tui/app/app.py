@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -95,7 +96,10 @@ class StoryTraceApp(App[None]):
 
     Either way ``open_side_by_side(target, passage)`` shows one version beside the
     reference at one passage, and ``open_pair(comparison)`` any comparison of two of the
-    report's documents (an edge of the derivation tree, a pair found by a scan).
+    report's documents (an edge of the derivation tree, a pair found by a scan). A subclass
+    may have another home screen (``DEFAULT_MODE``, where escape from every view returns)
+    and override ``start``: ``ScanApp`` opens on a scan's hit list and sets ``report`` to
+    each hit it compares.
     """
 
     TITLE = "storytrace"
@@ -140,6 +144,11 @@ class StoryTraceApp(App[None]):
 
     def on_mount(self) -> None:
         self.load_overrides()
+        self.start()
+
+    def start(self) -> None:
+        """Show the given report, or align the paths in a worker (a subclass with another
+        home screen, such as the scan's hit list, starts otherwise)."""
         if self._given is not None:
             self.report = self._given
             return
@@ -147,28 +156,36 @@ class StoryTraceApp(App[None]):
         self.align_paths()
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="align")
-    def align_paths(self) -> Report:
+    def align_paths(self) -> Report | None:
         worker = get_current_worker()
-        return compare_paths(
-            self.paths,
-            reference=self.reference,
-            settings=self.settings,
-            max_bytes=self.max_bytes,
-            progress=self._progress_callback(worker),
-            cancelled=lambda: worker.is_cancelled,
+        return _unjoined(
+            worker,
+            partial(
+                compare_paths,
+                self.paths,
+                reference=self.reference,
+                settings=self.settings,
+                max_bytes=self.max_bytes,
+                progress=self._progress_callback(worker),
+                cancelled=lambda: worker.is_cancelled,
+            ),
         )
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
-    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report:
+    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report | None:
         worker = get_current_worker()
-        return compare(
-            documents,
-            reference=reference,
-            settings=self.settings,
-            progress=self._progress_callback(worker),
-            cancelled=lambda: worker.is_cancelled,
-            warnings=warnings,
-            reference_reason=REVIEWER_REASON,
+        return _unjoined(
+            worker,
+            partial(
+                compare,
+                documents,
+                reference=reference,
+                settings=self.settings,
+                progress=self._progress_callback(worker),
+                cancelled=lambda: worker.is_cancelled,
+                warnings=warnings,
+                reference_reason=REVIEWER_REASON,
+            ),
         )
 
     def _progress_callback(self, worker: Worker) -> Callable[[float, str], None]:
@@ -281,6 +298,11 @@ class StoryTraceApp(App[None]):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    def go_home(self) -> None:
+        """Back to the first screen, where escape from any view leads: the overview (the hit
+        list in a scan's explorer)."""
+        self.show_view(self.DEFAULT_MODE)
+
     def open_side_by_side(self, target: str, passage: int | None = None, search: str = "") -> None:
         """One version beside the reference, at ``passage`` (an index into its comparison's
         passages) when given, else at the first row with ``search`` when given."""
@@ -330,22 +352,25 @@ class StoryTraceApp(App[None]):
         self._align_pair(documents)
 
     @work(thread=True, exclusive=True, group="pair", exit_on_error=False, description="pair")
-    def _align_pair(self, documents: list) -> Comparison:
+    def _align_pair(self, documents: list) -> Report | None:
         worker = get_current_worker()
-        pair = compare(
-            documents,
-            reference=documents[0].id,
-            settings=self.settings,
-            cancelled=lambda: worker.is_cancelled,
-            reference_reason=f"the source of {documents[1].id} in the derivation tree",
+        return _unjoined(
+            worker,
+            partial(
+                compare,
+                documents,
+                reference=documents[0].id,
+                settings=self.settings,
+                cancelled=lambda: worker.is_cancelled,
+                reference_reason=f"the source of {documents[1].id} in the derivation tree",
+            ),
         )
-        return pair.comparisons[0]
 
     def _pair_finished(self, worker: Worker, state: WorkerState) -> None:
         if worker.is_cancelled:
             return
-        if state == WorkerState.SUCCESS and isinstance(worker.result, Comparison):
-            self.open_pair(worker.result)
+        if state == WorkerState.SUCCESS and isinstance(worker.result, Report):
+            self.open_pair(worker.result.comparisons[0])
         elif state == WorkerState.ERROR:
             self.notify(
                 escape_line(f"could not align the pair: {worker.error}"),
@@ -540,3 +565,32 @@ class StoryTraceApp(App[None]):
             display = self.get_key_display(binding)
             help_text = f"{key.help} (key: {display})" if key.help else f"key: {display}"
             yield SystemCommand(key.title, help_text, partial(node.run_action, binding.action))
+
+
+def _unjoined(worker: Worker, run: Callable[[], Report]) -> Report | None:
+    """``run()`` in a daemon thread, waited for here until it ends or ``worker`` is cancelled.
+
+    Textual runs thread workers in asyncio's default executor, whose threads are joined
+    before the app's process can exit; the engine stops at its next check for cancellation,
+    but one step (extracting a big web page, aligning one pair of versions) can take seconds,
+    and quitting must not wait for it. A daemon thread is left behind at exit instead.
+    """
+    result: list[Report] = []
+    error: list[BaseException] = []
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            result.append(run())
+        except BaseException as err:  # handed to the worker, which reports it
+            error.append(err)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name=f"storytrace-{worker.name}", daemon=True).start()
+    while not done.wait(0.05):
+        if worker.is_cancelled:
+            return None
+    if error:
+        raise error[0]
+    return result[0]

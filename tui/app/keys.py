@@ -363,6 +363,15 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
         Key("audit.back", "escape", "back", "Back", "back", BACK_TO_OVERVIEW),
         *_version_keys("audit"),
     ),
+    "scan": (
+        HELP,
+        Key("scan.open", "enter", "open", "Side by side", "open", "the story beside the article"),
+        Key("scan.sort", "o", "sort", "Sort", "sort", "reused, derived, story or corpus order"),
+        Key("scan.story", "t", "story", "Story filter", "story", "one story's hits, the next"),
+        Key("scan.verdict", "d", "verdict", "Verdict filter", "verdict"),
+        Key("scan.search", "slash", "search", "Search", "search", "story, title, URL, record"),
+        Key("scan.clear", "escape", "clear", "Clear filters", "clear"),
+    ),
     "help": (Key("help.close", "escape,q,question_mark", "dismiss", "Close", "close"),),
 }
 
@@ -379,6 +388,7 @@ HELP_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Family detail (d, families)", ("family_detail", "scroll")),
     ("Word swaps (x)", ("lexicon_table", "lexicon")),
     ("Inserts and omissions (i)", ("audit_list", "audit")),
+    ("Scan results (storytrace scan)", ("scan",)),
     ("Help (?)", ("help", "scroll")),
 )
 

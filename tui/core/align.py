@@ -369,9 +369,25 @@ class Aligner:
                     n += 1
             return n >= 2
 
+        # All of one text, word for word, as all of the other: identical text is a copy at
+        # any length, however short ("Yes." and "Yes.").
+        same = [g for g in groups if g.signals.get("char", 0.0) >= self.th.verbatim_char]
+        texts_t = {t for t, s in enumerate(self.target.sentences) if s.kind == "text"}
+        texts_s = {i for i, s in enumerate(self.source.sentences) if s.kind == "text"}
+        identical = (
+            bool(same)
+            and {t for g in same for t in g.targets} >= texts_t
+            and {i for g in same for i in g.sources} >= texts_s
+        )
+
+        same_ids = {id(g) for g in same} if identical else set()
+
+        def whole(g: Group) -> bool:
+            return id(g) in same_ids
+
         kept = []
         for g in groups:
-            if g.strength >= MEDIUM and neighbours(g, WEAK):
+            if whole(g) or (g.strength >= MEDIUM and neighbours(g, WEAK)):
                 kept.append(g)
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)

@@ -374,4 +374,4 @@ class SideBySideScreen(StoryView):
             self.view.set_search("")
             self._update_status()
             return
-        self.story.show_view("overview")
+        self.story.go_home()

@@ -45,4 +45,4 @@ class StoryView(Screen[None]):
         """Draw ``report``; ``previous`` is the one it replaces (None on the first)."""
 
     def action_back(self) -> None:
-        self.story.show_view("overview")
+        self.story.go_home()

@@ -1,0 +1,73 @@
+"""The scan's results screen: filters, search, and a hit opened in the explorer's own
+side-by-side view; crawled titles never reach the terminal raw."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.scan_corpus import article_records, write_jsonl, write_stories
+from tui.app.scan_app import ScanApp
+from tui.app.screens.scan_results import ScanResultsScreen, visible_hits
+from tui.app.screens.side_by_side import SideBySideScreen
+from tui.scan.scan import Scan, load_stories
+
+HOSTILE = "\x1b[31mRED\x1b[0m [bold]not markup[/bold] \u202eevil"
+
+
+@pytest.fixture
+def scanned(tmp_path: Path) -> Scan:
+    stories = write_stories(tmp_path)
+    records = article_records()
+    records[0]["title"] = HOSTILE
+    docs, _ = load_stories([str(stories)])
+    scan = Scan(docs, [str(write_jsonl(tmp_path / "c.jsonl", records))])
+    scan.run()
+    return scan
+
+
+def test_filters_and_orders(scanned: Scan) -> None:
+    hits = scanned.result.hits
+    wire = visible_hits(hits, "wire", "all", "", "reused")
+    assert wire and all(h.story == "wire" for h in wire)
+    whole = visible_hits(hits, None, "wholly-derived", "", "reused")
+    assert whole and all(h.verdict == "wholly-derived" for h in whole)
+    assert [h.article.record for h in visible_hits(hits, None, "all", "TIMES", "reused")] == [
+        "times"
+    ]
+    corpus = visible_hits(hits, None, "all", "", "corpus")
+    assert [h.article.ordinal for h in corpus] == sorted(h.article.ordinal for h in corpus)
+
+
+async def test_enter_opens_the_side_by_side_and_escape_comes_back(scanned: Scan) -> None:
+    app = ScanApp(scanned.result, scanned.index.stories)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScanResultsScreen)
+        assert len(screen.shown) == len(scanned.result.hits)
+        rendered = "".join(
+            str(cell)
+            for row in range(len(screen.shown))
+            for cell in screen.query_one("#scan-hits").get_row_at(row)
+        )
+        assert "\x1b" not in rendered and "\u202e" not in rendered
+        await pilot.press("t")  # first story with hits
+        assert {h.story for h in screen.shown} == {screen.stories[0]}
+        await pilot.press("escape", "slash", *"sun", "enter")
+        await pilot.pause()
+        assert [h.article.record for h in screen.shown] == ["sun"]
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, SideBySideScreen):
+                break
+        assert isinstance(app.screen, SideBySideScreen)
+        report = app.report
+        assert report is not None and report.reference == "wire"
+        assert report.comparisons[0].verdict == "wholly-derived"
+        assert "sun" in report.comparisons[0].target
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ScanResultsScreen)

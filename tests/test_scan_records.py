@@ -1,0 +1,136 @@
+"""Reading corpora: folders, JSON Lines (plain and gzipped) and WARC, bad records counted with
+their place, never fatal."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.scan_corpus import article_records, seed, write_jsonl
+from tui.scan.corpus import plan
+from tui.scan.model import Article, BadRecord
+from tui.scan.records import Fields, ShardReader, html_to_text, read_article
+
+
+def read_all(path: Path, fields: Fields | None = None) -> list[Article | BadRecord]:
+    shards = plan([str(path)]).shards
+    return [item for s in shards for item in ShardReader(s, fields).records()]
+
+
+def write_warc(path: Path, pages: list[tuple[str, str, str]], gz: bool) -> Path:
+    """pages: (url, content type, body) as HTTP 200 responses."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gz)
+        for url, ctype, body in pages:
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=http
+            )
+            writer.write_record(record)
+    return path
+
+
+def page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html><head><title>{title}</title></head><body><nav>Home | News | Sport</nav>"
+        f"<article><h1>{title}</h1>{body}</article><footer>Subscribe</footer></body></html>"
+    )
+
+
+def test_jsonl_bad_lines_are_counted_with_their_line(tmp_path: Path) -> None:
+    good = article_records()[:2]
+    extra = (
+        b"{not json\n"
+        b'["a list"]\n'
+        b'{"id": "no-text"}\n'
+        b'{"id": "number", "text": 42}\n'
+        b"\n"
+        b'{"id": "empty", "text": "   "}\n'
+    )
+    items = read_all(write_jsonl(tmp_path / "c.jsonl", good, extra=extra))
+    arts = [i for i in items if isinstance(i, Article)]
+    bad = [i for i in items if isinstance(i, BadRecord)]
+    assert [a.ref.record for a in arts] == ["sun", "times"]
+    assert arts[0].text == good[0]["text"] and arts[0].url == "https://example.org/sun"
+    assert [b.location for b in bad] == ["line 3", "line 4", "line 5", "line 6", "line 8"]
+    assert "not JSON" in bad[0].reason and "not a JSON object" in bad[1].reason
+    assert "missing" in bad[2].reason and "not a string" in bad[3].reason
+
+
+def test_gzipped_jsonl_with_other_field_names_and_a_truncated_end(tmp_path: Path) -> None:
+    records = [
+        {"meta": {"uid": n, "link": f"u{n}"}, "body": seed(p)} for n, p in enumerate(("000", "001"))
+    ]
+    path = write_jsonl(tmp_path / "c.jsonl.gz", records, gz=True)
+    fields = Fields(text="body", id="meta.uid", url="meta.link")
+    items = read_all(path, fields)
+    assert [(i.ref.record, i.url) for i in items] == [("0", "u0"), ("1", "u1")]
+    # Cut the gzip stream short: what was read stays, the end is one bad record.
+    data = gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in records * 20), mtime=0)
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    items = read_all(tmp_path / "cut.jsonl.gz", fields)
+    assert any(isinstance(i, Article) for i in items)
+    assert isinstance(items[-1], BadRecord) and items[-1].location.startswith("after line")
+
+
+def test_warc_pages_gzipped_or_not_give_their_article_text(tmp_path: Path) -> None:
+    paragraphs = [p for p in seed("004").split("\n") if len(p) > 80][:3]
+    pages = [
+        ("https://example.org/a", "text/html; charset=utf-8", page("Story A", paragraphs)),
+        ("https://example.org/logo.png", "image/png", "not an article"),
+        ("https://example.org/b", "text/html", page("Story B", paragraphs[::-1])),
+    ]
+    for gz in (True, False):
+        path = write_warc(tmp_path / f"crawl{int(gz)}.warc{'.gz' if gz else ''}", pages, gz)
+        items = read_all(path)
+        assert [i.url for i in items] == ["https://example.org/a", "https://example.org/b"]
+        first = items[0]
+        assert isinstance(first, Article) and first.title == "Story A"
+        assert all(p in first.text for p in paragraphs)
+        assert "Home | News" not in first.text  # navigation is not the article
+        assert first.ref.record.startswith("<urn:uuid:") and first.ref.location == "offset 0"
+        again = read_article(items[1].ref)
+        assert again is not None and again.text == items[1].text
+
+
+def test_broken_warc_is_one_bad_record(tmp_path: Path) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"this is not a WARC file\n" * 20)
+    items = read_all(path)
+    assert len(items) == 1 and isinstance(items[0], BadRecord)
+    assert "unreadable WARC" in items[0].reason
+
+
+def test_folder_files_text_and_html_with_hostile_and_binary_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    (folder / "deeper").mkdir(parents=True)
+    (folder / "a.txt").write_text(seed("003"), encoding="utf-8")
+    (folder / "deeper" / "b.html").write_text(page("<Title> & co", ["x " * 40]), encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    (folder / "skip.bin").write_bytes(b"binary")
+    items = read_all(folder)
+    arts = {Path(i.ref.file).name: i for i in items if isinstance(i, Article)}
+    assert set(arts) == {"a.txt", "b.html"}
+    assert arts["b.html"].title == "<Title> & co" and arts["b.html"].source_format == "html"
+    assert arts["a.txt"].text == seed("003")
+    bad = [i for i in items if isinstance(i, BadRecord)]
+    assert len(bad) == 1 and bad[0].file.endswith("c.txt") and "PNG" in bad[0].reason
+
+
+def test_plan_warns_about_what_it_cannot_read(tmp_path: Path) -> None:
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    result = plan([str(tmp_path / "missing"), str(tmp_path / "notes.docx")])
+    assert result.shards == []
+    assert len(result.warnings) == 2
+
+
+def test_html_extraction_keeps_paragraphs_as_lines() -> None:
+    text, title = html_to_text(page("T", ["First paragraph here.", "Second one."]))
+    assert title == "T"
+    assert "First paragraph here.\n" in text and "Second one." in text

@@ -1,0 +1,208 @@
+"""The whole scan on real text: hits, their figures, the contract, determinism across runs,
+resuming and Dask, and the command line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.scan_corpus import article_records, pasted_article, seed, write_jsonl, write_stories
+from tui.cli import SCAN_FORMATS, main
+from tui.core.engine import compare
+from tui.core.loading import load_document
+from tui.scan.contract import SCHEMA, scan_to_json
+from tui.scan.model import Article, ArticleRef, Candidate, ScanSettings
+from tui.scan.records import read_article
+from tui.scan.render import FORMATS, render
+from tui.scan.scan import Scan, load_stories
+from tui.scan.session import interruptible
+from tui.scan.state import state_path
+from tui.scan.verify import article_document, verify
+
+HOSTILE = '=HYPERLINK("http://x")<script>alert(1)</script>\x1b[2J\u202e'
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """Stories and the articles split over three files: plain, gzipped, plain."""
+    stories = write_stories(tmp_path)
+    records = article_records()
+    records[0]["title"] = HOSTILE
+    files = [
+        write_jsonl(tmp_path / "a.jsonl", records[:3]),
+        write_jsonl(tmp_path / "b.jsonl.gz", records[3:6], gz=True),
+        write_jsonl(tmp_path / "c.jsonl", records[6:], extra=b"{broken\n"),
+    ]
+    return stories, files
+
+
+def run(stories: Path, files: list[Path], **kwargs: object) -> Scan:
+    docs, _ = load_stories([str(stories)])
+    scan = Scan(docs, [str(f) for f in files])
+    scan.run(**kwargs)  # type: ignore[arg-type]
+    return scan
+
+
+def test_scan_finds_the_copies_and_agrees_with_the_engine(corpus) -> None:
+    stories, files = corpus
+    scan = run(stories, files)
+    result = scan.result
+    found = {(h.story, h.article.record): h for h in result.hits}
+    assert ("wire", "sun") in found and found["wire", "sun"].verdict == "wholly-derived"
+    assert ("wire", "times") in found
+    assert ("seed001", "s000") in found and ("seed001", "s002") in found
+    # Two paragraphs pasted into another story: a small part of that page, a part of ours.
+    pasted = found["wire", "pasted"]
+    assert pasted.source_reused >= 0.1 and pasted.target_derived < pasted.source_reused
+    assert not any(record in ("s003", "s004") for _, record in found)
+    # The ranking: most of the story taken first.
+    shares = [h.source_reused for h in result.hits]
+    assert shares == sorted(shares, reverse=True)
+    # Each hit's figures are the engine's on that pair, the story as reference.
+    docs = {d.id: d for d in scan.index.stories}
+    for h in result.hits:
+        article = read_article(h.article)
+        assert article is not None
+        report = compare([docs[h.story], article_document(article)], reference=h.story)
+        c = report.comparisons[0]
+        assert (c.verdict, c.coverage["source_reused"]) == (h.verdict, h.source_reused)
+        assert [r.target_span for r in c.regions] == [r.target_span for r in h.regions]
+    counts = result.counts()
+    assert counts["articles_read"] == 8 and counts["articles_skipped"] == 1
+    assert counts["hits"] == len(result.hits) and counts["stories_matched"] == 2
+
+
+def test_json_contract_evidence_and_byte_identical_runs(corpus) -> None:
+    stories, files = corpus
+    first = scan_to_json(run(stories, files).result)
+    assert first == scan_to_json(run(stories, files).result)
+    data = json.loads(first)
+    assert data["schema"] == SCHEMA and data["complete"] is True
+    assert {"stories", "corpus", "counts", "settings", "hits", "bad_records"} <= set(data)
+    for f, path in zip(data["corpus"]["files"], files, strict=True):
+        assert f["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert f["bytes"] == path.stat().st_size
+    wire = next(s for s in data["stories"] if s["id"] == "wire")
+    assert wire["sha256"] == hashlib.sha256((stories / "wire.txt").read_bytes()).hexdigest()
+    assert data["bad_records"] == [
+        {"file": str(files[2]), "location": "line 3", "reason": data["bad_records"][0]["reason"]}
+    ]
+    hit = data["hits"][0]
+    assert hit["rank"] == 1 and set(hit["article"]) >= {"file", "record", "url", "location"}
+    assert set(hit) >= {"verdict", "source_reused", "target_derived", "counts", "regions"}
+
+
+def test_stopped_scan_resumes_to_the_same_result(corpus, tmp_path: Path) -> None:
+    stories, files = corpus
+    whole = scan_to_json(run(stories, files).result)
+    state = state_path(str(tmp_path / "out.json"))
+    finished: list[int] = []
+    stopped = run(
+        stories,
+        files,
+        state=state,
+        finished=lambda r: finished.append(r.shard.ordinal),
+        stop=lambda: len(finished) >= 1,
+    ).result
+    assert not stopped.complete and len(stopped.shards) == 1
+    assert json.loads(scan_to_json(stopped))["complete"] is False
+    assert state.exists()
+    again: list[int] = []
+    resumed = run(
+        stories, files, state=state, resume=True, finished=lambda r: again.append(r.shard.ordinal)
+    ).result
+    assert again == [1, 2]  # the first file was not read again
+    assert scan_to_json(resumed) == whole
+    assert not state.exists()  # a finished scan needs no state
+
+
+def test_resume_ignores_a_state_made_for_other_inputs(corpus, tmp_path: Path) -> None:
+    stories, files = corpus
+    state = tmp_path / "s.state.jsonl"
+    finished: list[int] = []
+    run(stories, files[:2], state=state, finished=finished.append, stop=lambda: bool(finished))
+    result = run(stories, files, state=state, resume=True).result
+    assert result.complete and any("other inputs" in w for w in result.warnings)
+
+
+def test_dask_local_cluster_gives_byte_identical_results(corpus) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    stories, files = corpus
+    single = scan_to_json(run(stories, files).result)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask = scan_to_json(run(stories, files, dask=cluster.scheduler_address).result)
+    assert on_dask == single
+
+
+def test_formats_keep_hostile_titles_inert(corpus) -> None:
+    stories, files = corpus
+    result = run(stories, files).result
+    assert set(FORMATS) == set(SCAN_FORMATS)
+    html = render(result, "html")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    table = render(result, "table")
+    assert "\x1b" not in table and "\u202e" not in table and "sun" in table
+    csv = render(result, "csv")
+    assert csv.startswith("\ufeffrank,") and "'=HYPERLINK" in csv
+    assert csv.count("\r\n") == len(result.hits) + 1
+
+
+def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monkeypatch) -> None:
+    stories, files = corpus
+    monkeypatch.chdir(tmp_path)  # a scan without -o keeps its state in the working directory
+    out = tmp_path / "hits.json"
+    runner = CliRunner()
+    args = ["scan", str(stories), *[a for f in files for a in ("--in", str(f))], "-o", str(out)]
+    done = runner.invoke(main, [*args, "--in", str(tmp_path / "missing")])
+    assert done.exit_code == 0, done.output
+    assert json.loads(out.read_text(encoding="utf-8"))["counts"]["articles_read"] == 8
+    assert "missing: no such file" in done.output
+    table = runner.invoke(main, ["scan", str(stories), "--in", str(files[0])])
+    assert table.exit_code == 0 and "wholly-derived" in table.output
+    bad = runner.invoke(main, ["scan", str(tmp_path / "nothing.txt"), "--in", str(files[0])])
+    assert bad.exit_code == 1 and "no story could be read" in bad.output
+    assert "Traceback" not in bad.output
+    assert not list(tmp_path.glob("*.state.jsonl"))  # finished scans leave no state
+
+
+def test_first_ctrl_c_asks_to_stop_the_second_interrupts() -> None:
+    with interruptible() as stop:
+        assert not stop.is_set()
+        os.kill(os.getpid(), signal.SIGINT)
+        assert stop.is_set()
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+
+
+def test_read_article_finds_a_folder_file_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("A headline\n\nSome text of the article.\n", encoding="utf-8")
+    article = read_article(ArticleRef(shard=0, ordinal=0, file=str(path)))
+    assert isinstance(article, Article)
+    assert article.text == load_document(path).text and article.title == "A headline"
+
+
+def test_a_shared_sentence_is_not_a_hit_a_pasted_paragraph_is(tmp_path: Path) -> None:
+    """Two reports of one event share a quote or a fact; a pasted paragraph is a copy."""
+    stories = write_stories(tmp_path)
+    docs, _ = load_stories([str(stories / "wire.txt")])
+    wire = docs[0]
+    lines = wire.text.split("\n")
+    at = next(k for k, line in enumerate(lines) if line.startswith("Judge Martin"))
+    judge = " ".join(line.rstrip("<") for line in lines[at : at + 2])  # one long sentence
+    assert judge.endswith('protect."')
+    assert len("".join(judge.split())) > ScanSettings().min_copied_chars
+    one = f"{seed('003')}\n{judge}\n"
+    settings = ScanSettings()
+    candidate = Candidate(0, 10, 0.1, False)
+    for text, wanted in ((one, False), (pasted_article(), True)):
+        article = Article(ArticleRef(0, 0, "x.txt"), text)
+        assert (verify(wire, article, candidate, settings) is not None) is wanted

@@ -1,0 +1,193 @@
+"""The scan's hit list: sort, filter by story and verdict, search; enter opens a hit.
+
+Every cell is built as a ``rich.text.Text`` from sanitised strings: titles, URLs and record
+ids come from crawled pages and never reach the terminal as markup or control characters.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Input, Static
+
+from tui.app.keys import bindings
+from tui.app.screens.view import key_footer
+from tui.core.escaping import escape_line
+from tui.scan.model import Hit, ScanResult
+from tui.scan.render import article_name, label_summary
+
+if TYPE_CHECKING:
+    from tui.app.scan_app import ScanApp
+
+# (name, key): the orders ``o`` cycles through.
+SORTS: tuple[tuple[str, str], ...] = (
+    ("story reused", "reused"),
+    ("article derived", "derived"),
+    ("story", "story"),
+    ("corpus order", "corpus"),
+)
+VERDICTS = ("all", "wholly-derived", "partially-derived", "independent")
+
+
+def hit_order(hit: Hit, key: str) -> tuple:
+    a = hit.article
+    if key == "derived":
+        return (-hit.target_derived, hit.story, a.shard, a.ordinal)
+    if key == "story":
+        return (hit.story, -hit.source_reused, a.shard, a.ordinal)
+    if key == "corpus":
+        return (a.shard, a.ordinal, hit.story)
+    return hit.sort_key()
+
+
+def visible_hits(
+    hits: list[Hit], story: str | None, verdict: str, search: str, sort: str
+) -> list[Hit]:
+    """The hits the screen shows: filters first, then the chosen order."""
+    needle = search.casefold()
+    shown = [
+        h
+        for h in hits
+        if (story is None or h.story == story)
+        and (verdict == "all" or h.verdict == verdict)
+        and (
+            not needle
+            or any(
+                needle in field.casefold()
+                for field in (h.story, h.title, h.url, h.article.record, h.article.file)
+            )
+        )
+    ]
+    return sorted(shown, key=lambda h: hit_order(h, sort))
+
+
+class ScanResultsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = bindings("scan")
+
+    def __init__(self, result: ScanResult) -> None:
+        super().__init__()
+        self.result = result
+        self.hits = result.hits
+        self.stories = sorted({h.story for h in self.hits})
+        self.sort = 0
+        self.story: str | None = None
+        self.verdict = 0
+        self.search = ""
+        self.shown: list[Hit] = []
+
+    @property
+    def scan_app(self) -> ScanApp:
+        return cast("ScanApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="scan-title", markup=False)
+        yield Static("", id="scan-filters", markup=False)
+        yield DataTable(id="scan-hits", cursor_type="row", zebra_stripes=True)
+        yield Input(placeholder="search story, title, URL, record, file", id="scan-search")
+        yield key_footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for name, width in (
+            ("#", 5),
+            ("story", 24),
+            ("reused", 7),
+            ("derived", 8),
+            ("verdict", 18),
+            ("passages", 16),
+            ("article", 40),
+            ("title", None),
+        ):
+            table.add_column(name, width=width, key=name)
+        n = self.result.counts()
+        state = "" if self.result.complete else "  (stopped before the end: --resume continues)"
+        self.query_one("#scan-title", Static).update(
+            Text(
+                f"storytrace scan \u2014 {n['hits']:,} hits in {n['articles_matched']:,} of "
+                f"{n['articles_read']:,} articles, {n['stories_matched']:,} of "
+                f"{len(self.result.stories):,} stories{state}"
+            )
+        )
+        self.refresh_hits()
+        table.focus()
+
+    def refresh_hits(self) -> None:
+        self.shown = visible_hits(
+            self.hits, self.story, VERDICTS[self.verdict], self.search, SORTS[self.sort][1]
+        )
+        table = self.query_one(DataTable)
+        table.clear()
+        for rank, h in enumerate(self.shown, 1):
+            table.add_row(
+                Text(str(rank), justify="right"),
+                Text(escape_line(h.story)),
+                Text(f"{h.source_reused:.0%}", justify="right"),
+                Text(f"{h.target_derived:.0%}", justify="right"),
+                Text(h.verdict),
+                Text(label_summary(h.counts)),
+                Text(escape_line(article_name(h))),
+                Text(escape_line(h.title)),
+            )
+        story = escape_line(self.story) if self.story else "all"
+        search = f"  search: {escape_line(self.search)}" if self.search else ""
+        self.query_one("#scan-filters", Static).update(
+            Text(
+                f"sort: {SORTS[self.sort][0]}  story: {story}  verdict: {VERDICTS[self.verdict]}"
+                f"{search}  \u2014 {len(self.shown):,} shown"
+            )
+        )
+
+    def current_hit(self) -> Hit | None:
+        table = self.query_one(DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def action_open(self) -> None:
+        hit = self.current_hit()
+        if hit is not None:
+            self.scan_app.open_hit(hit)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_sort(self) -> None:
+        self.sort = (self.sort + 1) % len(SORTS)
+        self.refresh_hits()
+
+    def action_story(self) -> None:
+        choices: list[str | None] = [None, *self.stories]
+        self.story = choices[(choices.index(self.story) + 1) % len(choices)]
+        self.refresh_hits()
+
+    def action_verdict(self) -> None:
+        self.verdict = (self.verdict + 1) % len(VERDICTS)
+        self.refresh_hits()
+
+    def action_search(self) -> None:
+        box = self.query_one("#scan-search", Input)
+        box.value = self.search
+        box.add_class("-open")
+        box.focus()
+
+    @on(Input.Submitted, "#scan-search")
+    def _search(self, event: Input.Submitted) -> None:
+        self.search = event.value.strip()
+        event.input.remove_class("-open")
+        self.refresh_hits()
+        self.query_one(DataTable).focus()
+
+    def action_clear(self) -> None:
+        box = self.query_one("#scan-search", Input)
+        if box.has_class("-open"):
+            box.remove_class("-open")
+            self.query_one(DataTable).focus()
+            return
+        self.story, self.verdict, self.search = None, 0, ""
+        self.refresh_hits()

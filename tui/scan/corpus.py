@@ -1,0 +1,139 @@
+"""What to read: the paths a user names, planned into shards, and each shard's evidence.
+
+A shard is the unit a worker takes, the resume state records and the progress bar counts:
+one JSON Lines or WARC file, or up to ``FILES_PER_SHARD`` text files of one folder. The plan
+is a pure function of the paths and the folders' contents, so every run (and every Dask
+worker) sees the same shards in the same order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.escaping import escape_line
+from ..core.loading import TEXT_SUFFIXES
+from .model import FileEvidence, Shard
+
+FILES_PER_SHARD = 500
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".jsonl.gzip")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.gzip")
+
+
+def kind_of(name: str) -> str | None:
+    """``jsonl``, ``warc`` or ``files`` from a file name, or None for anything else."""
+    low = name.lower()
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if Path(low).suffix in TEXT_SUFFIXES:
+        return "files"
+    return None
+
+
+@dataclass
+class Plan:
+    shards: list[Shard]
+    warnings: list[str] = field(default_factory=list)
+
+    def sizes(self) -> list[int]:
+        """Bytes per shard: the progress bar's measure of work, known before reading."""
+        out = []
+        for s in self.shards:
+            names = [os.path.join(s.path, f) for f in s.files] if s.kind == "files" else [s.path]
+            out.append(sum(_size(n) for n in names))
+        return out
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
+    """(directory, sorted file names) for ``folder`` and every folder below it, in sorted
+    order; hidden entries are skipped and symlinked folders are not followed (no loops)."""
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield top, sorted(f for f in files if not f.startswith("."))
+
+
+def plan(paths: Sequence[str]) -> Plan:
+    """Shards for ``paths`` (folders, JSON Lines, WARC or text files); what cannot be read
+    becomes a warning, never an error, so one bad argument does not stop a long scan."""
+    shards: list[Shard] = []
+    warnings: list[str] = []
+    seen: set[tuple[int, int]] = set()
+
+    def once(path: str) -> bool:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return False
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
+    def add(kind: str, path: str, files: tuple[str, ...] = ()) -> None:
+        shards.append(Shard(ordinal=len(shards), kind=kind, path=path, files=files))
+
+    for given in paths:
+        shown = escape_line(os.fspath(given))
+        if os.path.isdir(given):
+            if not once(given):
+                continue
+            found = False
+            for top, names in _walk(given):
+                texts = []
+                for name in names:
+                    kind = kind_of(name)
+                    full = os.path.join(top, name)
+                    if kind is None or not once(full):
+                        continue
+                    found = True
+                    if kind == "files":
+                        texts.append(name)
+                    else:
+                        add(kind, full)
+                for k in range(0, len(texts), FILES_PER_SHARD):
+                    add("files", top, tuple(texts[k : k + FILES_PER_SHARD]))
+            if not found:
+                warnings.append(f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found")
+        elif os.path.isfile(given):
+            kind = kind_of(os.fspath(given))
+            if kind is None:
+                warnings.append(f"{shown}: not a corpus file (.txt, .md, .html, .jsonl, .warc)")
+            elif once(given):
+                if kind == "files":
+                    parent, name = os.path.split(os.fspath(given))
+                    add("files", parent or ".", (name,))
+                else:
+                    add(kind, os.fspath(given))
+        else:
+            warnings.append(f"{shown}: no such file or directory, skipped")
+    return Plan(shards=shards, warnings=warnings)
+
+
+def file_sha256(path: str) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def folder_evidence(shard: Shard, digests: dict[str, tuple[int, str]]) -> FileEvidence:
+    """One line for a run of folder files: a digest over their names and SHA-256 digests
+    (in shard order), so a million small files do not make a million evidence lines."""
+    h = hashlib.sha256()
+    total = 0
+    for name in shard.files:
+        size, digest = digests.get(name, (0, ""))
+        total += size
+        h.update(f"{name}\0{digest}\n".encode("utf-8", "surrogateescape"))
+    return FileEvidence(path=shard.key, kind="files", bytes=total, sha256=h.hexdigest())

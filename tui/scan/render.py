@@ -1,0 +1,203 @@
+"""The scan's results as a table (terminal), CSV or HTML; JSON is ``contract.scan_to_json``.
+
+All of them render the same ``ScanResult`` and the same evidence: tool version, settings,
+every story's digest, every corpus file's size and SHA-256, the counts. Like the engine's
+reports they are byte-identical for the same inputs and options.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
+
+from ..core.escaping import escape_line
+from ..core.files import write_text
+from ..core.model import LABEL_LETTERS, LABELS
+from ..report.csv_report import BOM, defuse
+from .contract import scan_to_json
+from .model import Hit, ScanResult
+
+FORMATS = ("table", "json", "csv", "html")
+EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "html": "html"}
+
+
+def article_name(hit: Hit) -> str:
+    """How a hit's article is named in a list: its URL, else its record id, else its file
+    (with the line or offset inside it)."""
+    a = hit.article
+    if hit.url:
+        return hit.url
+    where = f" ({a.location})" if a.location else ""
+    if a.record:
+        return f"{a.record} in {os.path.basename(a.file)}{where}"
+    return f"{a.file}{where}"
+
+
+def label_summary(counts: dict[str, int]) -> str:
+    return " ".join(f"{LABEL_LETTERS[k]}{counts[k]}" for k in LABELS if counts.get(k))
+
+
+def _status(result: ScanResult) -> str:
+    n = result.counts()
+    done = "complete" if result.complete else "STOPPED before the end (--resume continues)"
+    return (
+        f"{n['articles_read']:,} articles read, {n['articles_skipped']:,} skipped, "
+        f"{n['verified']:,} verified, {n['hits']:,} hits in {n['articles_matched']:,} articles "
+        f"for {n['stories_matched']:,} of {len(result.stories):,} stories; {done}"
+    )
+
+
+def render_table(result: ScanResult) -> str:
+    lines = [f"storytrace scan {result.tool_version}: {_status(result)}", ""]
+    hits = result.hits
+    if not hits:
+        lines.append("no article took from these stories")
+    else:
+        lines.append(
+            f"{'#':>4}  {'story':<24} {'reused':>6} {'derived':>7}  {'verdict':<17} article"
+        )
+        for rank, h in enumerate(hits, 1):
+            lines.append(
+                f"{rank:>4}  {h.story[:24]:<24} {h.source_reused:>6.0%} {h.target_derived:>7.0%}"
+                f"  {h.verdict:<17} {article_name(h)}" + (f" \u2014 {h.title}" if h.title else "")
+            )
+    for w in result.warnings:
+        lines.append(f"warning: {w}")
+    shards = sorted(result.shards, key=lambda r: r.shard.ordinal)
+    bad = [b for r in shards for b in r.bad]
+    if bad:
+        lines += ["", f"{sum(r.skipped for r in shards):,} records skipped:"]
+        lines += [f"  {b.file} {b.location}: {b.reason}".rstrip() for b in bad[:50]]
+        if len(bad) > 50:
+            lines.append(f"  ... and {len(bad) - 50:,} more in the JSON report")
+    # A terminal gets no control, escape or bidi character from an article's title or URL.
+    return "\n".join(escape_line(line) for line in lines) + "\n"
+
+
+CSV_COLUMNS = (
+    "rank",
+    "story",
+    "story_path",
+    "verdict",
+    "source_reused",
+    "target_derived",
+    *LABELS,
+    "regions",
+    "article_file",
+    "article_record",
+    "article_location",
+    "url",
+    "title",
+    "date",
+    "shared_ngrams",
+    "containment",
+    "lsh",
+    "tool",
+    "scan_complete",
+)
+
+
+def render_csv(result: ScanResult) -> str:
+    """One row per hit; UTF-8 with a BOM and CRLF, formula cells defused, like the
+    engine's CSV report (see ``tui.report.csv_report``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    tool = f"storytrace {result.tool_version}"
+    for rank, h in enumerate(result.hits, 1):
+        text = {
+            "story": h.story,
+            "story_path": h.story_path,
+            "verdict": h.verdict,
+            "article_file": h.article.file,
+            "article_record": h.article.record,
+            "article_location": h.article.location,
+            "url": h.url,
+            "title": h.title,
+            "date": h.date,
+            "tool": tool,
+        }
+        row: dict[str, str] = {k: defuse(v) for k, v in text.items()}
+        row |= {
+            "rank": str(rank),
+            "source_reused": f"{h.source_reused:.4f}",
+            "target_derived": f"{h.target_derived:.4f}",
+            "regions": str(len(h.regions)),
+            "shared_ngrams": str(h.candidate.shared),
+            "containment": f"{h.candidate.containment:.4f}",
+            "lsh": str(h.candidate.lsh),
+            "scan_complete": str(result.complete),
+        }
+        row |= {label: str(h.counts.get(label, 0)) for label in LABELS}
+        writer.writerow([row[c] for c in CSV_COLUMNS])
+    return BOM + buf.getvalue()
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        # The engine report's stylesheet is shared, so both print alike.
+        loader=ChoiceLoader(
+            [PackageLoader("tui.scan", "templates"), PackageLoader("tui.report", "templates")]
+        ),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(pct=lambda x: f"{x:.0%}", labels=label_summary, article=article_name)
+    return env
+
+
+def render_html(result: ScanResult) -> str:
+    return (
+        _environment()
+        .get_template("scan.html.j2")
+        .render(
+            result=result,
+            hits=result.hits,
+            counts=result.counts(),
+            status=_status(result),
+            settings=json.dumps(result.settings_dict(), sort_keys=True),
+            files=[
+                f for r in sorted(result.shards, key=lambda r: r.shard.ordinal) for f in r.files
+            ],
+            bad=[b for r in sorted(result.shards, key=lambda r: r.shard.ordinal) for b in r.bad],
+        )
+    )
+
+
+def render(result: ScanResult, fmt: str) -> str:
+    if fmt == "json":
+        return scan_to_json(result)
+    if fmt == "csv":
+        return render_csv(result)
+    if fmt == "html":
+        return render_html(result)
+    if fmt == "table":
+        return render_table(result)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The format asked for, else the one the output's extension names, else the table."""
+    if fmt:
+        return fmt
+    suffix = Path(path or "").suffix.lower().lstrip(".")
+    return {"json": "json", "csv": "csv", "html": "html", "htm": "html"}.get(suffix, "table")
+
+
+def write(result: ScanResult, fmt: str, path: str | os.PathLike[str]) -> Path:
+    """Render, then write atomically (a directory gets ``storytrace-scan.<ext>``)."""
+    text = render(result, fmt)
+    target = Path(path)
+    if target.is_dir():
+        target = target / f"storytrace-scan.{EXTENSIONS[fmt]}"
+    return write_text(target, text)

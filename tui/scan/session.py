@@ -1,0 +1,81 @@
+"""A scan run from the command line: progress on stderr, Ctrl-C, the state file, output.
+
+Ctrl-C once asks the scan to stop: the shard being read is dropped, finished shards are
+written as partial results (``complete: false``) and kept in the state file for
+``--resume``. Ctrl-C twice stops at once (the state file still holds every finished shard).
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from .model import ScanResult, ScanSettings
+from .progress import ScanProgress
+from .records import Fields
+from .scan import Scan, load_stories
+from .state import state_path
+
+
+@dataclass
+class Request:
+    stories: Sequence[str]
+    corpus: Sequence[str]
+    settings: ScanSettings
+    fields: Fields
+    output: str | None = None
+    resume: bool = False
+    dask: str | None = None
+    progress: bool | None = None  # None: on a terminal only
+    max_bytes: int = 20_000_000
+
+
+@contextmanager
+def interruptible() -> Iterator[threading.Event]:
+    """An event set by the first Ctrl-C; the second raises KeyboardInterrupt as usual."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print(
+            "\nstopping after this batch: finished shards are kept (Ctrl-C again to quit now)",
+            file=sys.stderr,
+        )
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def prepare(request: Request) -> tuple[Scan, list[str]]:
+    stories, warnings = load_stories(request.stories, request.max_bytes)
+    return Scan(stories, request.corpus, request.settings, request.fields, warnings), warnings
+
+
+def execute(scan: Scan, request: Request) -> ScanResult:
+    show = request.progress if request.progress is not None else sys.stderr.isatty()
+    bar = ScanProgress(scan.shards, scan.plan.sizes(), enabled=show)
+    with interruptible() as stop, bar:
+        try:
+            return scan.run(
+                dask=request.dask,
+                state=state_path(request.output),
+                resume=request.resume,
+                progress=bar.update,
+                finished=bar.finish,
+                resumed=bar.resumed,
+                stop=stop.is_set,
+            )
+        except KeyboardInterrupt:
+            return scan.result  # holds every finished shard, complete=False

@@ -174,19 +174,29 @@ class StoryTraceApp(App[None]):
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
     def realign(self, reference: str, documents: list, warnings: list[str]) -> Report | None:
         worker = get_current_worker()
-        return _unjoined(
+        return self._compare(
             worker,
-            partial(
-                compare,
-                documents,
-                reference=reference,
-                settings=self.settings,
-                progress=self._progress_callback(worker),
-                cancelled=lambda: worker.is_cancelled,
-                warnings=warnings,
-                reference_reason=REVIEWER_REASON,
-            ),
+            documents,
+            reference,
+            REVIEWER_REASON,
+            progress=self._progress_callback(worker),
+            warnings=warnings,
         )
+
+    def _compare(
+        self, worker: Worker, documents: list, reference: str, reason: str, **extra: object
+    ) -> Report | None:
+        """``compare`` in a thread that quitting does not wait for (see ``_unjoined``)."""
+        run = partial(
+            compare,
+            documents,
+            reference=reference,
+            settings=self.settings,
+            cancelled=lambda: worker.is_cancelled,
+            reference_reason=reason,
+            **extra,  # type: ignore[arg-type]
+        )
+        return _unjoined(worker, run)
 
     def _progress_callback(self, worker: Worker) -> Callable[[float, str], None]:
         def progress(fraction: float, text: str) -> None:
@@ -353,18 +363,8 @@ class StoryTraceApp(App[None]):
 
     @work(thread=True, exclusive=True, group="pair", exit_on_error=False, description="pair")
     def _align_pair(self, documents: list) -> Report | None:
-        worker = get_current_worker()
-        return _unjoined(
-            worker,
-            partial(
-                compare,
-                documents,
-                reference=documents[0].id,
-                settings=self.settings,
-                cancelled=lambda: worker.is_cancelled,
-                reference_reason=f"the source of {documents[1].id} in the derivation tree",
-            ),
-        )
+        reason = f"the source of {documents[1].id} in the derivation tree"
+        return self._compare(get_current_worker(), documents, documents[0].id, reason)
 
     def _pair_finished(self, worker: Worker, state: WorkerState) -> None:
         if worker.is_cancelled:

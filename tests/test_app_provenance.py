@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tui.app.screens.audit import AuditScreen, omissions_of
+from tui.app.screens.audit import AuditList, AuditScreen, omissions_of
 from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
 from tui.app.screens.lexicon import KNOWN, LexiconScreen, LexiconTable
 from tui.app.screens.overview import OverviewScreen
@@ -126,7 +126,7 @@ async def test_family_view_rows_columns_and_disagreements() -> None:
         # Independent versions' own families agree: nothing related lacks them.
         lone = next(i for i, f in enumerate(families) if f.origin == INDEPENDENT[0])
         assert not view.disagree[lone]
-        await pilot.press("enter")
+        await pilot.press("d")  # enter opens the side by side; d the family's evidence
         await pilot.pause()
         assert isinstance(app.screen, FamilyDetailScreen)
         family = families[visited[1]]
@@ -215,7 +215,7 @@ async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
         assert report is not None
         kinds = [o.kind for o in omissions_of(report, RELATED[0])]
         assert kinds and kinds[0] in ("quote", "attribution")
-        text = str(screen.query_one("#audit-text", Static).render())
+        text = screen.query_one(AuditList).plain
         assert text.index("Omissions") < text.index("[attribution]") < text.index("Inserts")
         assert "dropped the attribution" in text
         assert f"Inserts and omissions of {RELATED[0]}" in screen_text(app)

@@ -102,9 +102,12 @@ def compare(
     progress: Progress | None = None,
     cancelled: CancelCheck = None,
     warnings: Sequence[str] = (),
+    reference_reason: str = "chosen with --reference",
 ) -> Report:
     """Raises ``Cancelled`` between stages (and within the long ones) once ``cancelled()``
-    says so: a stopped comparison returns nothing rather than part of a report."""
+    says so: a stopped comparison returns nothing rather than part of a report.
+    ``reference_reason`` is what the report says about a ``reference`` the caller chose
+    (the explorer passes its own words when the reviewer picks one there)."""
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
@@ -150,7 +153,7 @@ def compare(
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
     else:
-        reason = "chosen with --reference"
+        reason = reference_reason
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):

@@ -18,13 +18,15 @@ from textual.widgets import Static
 from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import Report, Tree
+from tui.present.names import VersionNames
 
 
-def node_name(node: str) -> str:
-    """How a tree node reads on screen: inferred nodes by what they are."""
+def node_name(node: str, names: VersionNames | None = None) -> str:
+    """How a tree node reads on screen: inferred nodes by what they are, versions by their
+    short names."""
     if Tree.inferred(node):
         return f"({escape_line(node[1:]).replace('-', ' ')} \u2014 not among the inputs)"
-    return escape_line(node)
+    return escape_line(names(node) if names is not None else node)
 
 
 def tree_lines(tree: Tree) -> list[tuple[str, str]]:
@@ -83,11 +85,16 @@ class DerivationTree(Static):
         super().__init__("", id=id, markup=False)
         self.report: Report | None = None
         self.highlight: str | None = None
+        self.names = VersionNames({})
         self._text = Text()
 
-    def show(self, report: Report | None, highlight: str | None) -> None:
+    def show(
+        self, report: Report | None, highlight: str | None, names: VersionNames | None = None
+    ) -> None:
         self.report = report
         self.highlight = highlight
+        if names is not None:
+            self.names = names
         self._text = self._build()
         self.update(self._text)
 
@@ -119,13 +126,13 @@ class DerivationTree(Static):
         for prefix, node in lines:
             out.append(prefix, style=self._style("muted"))
             style = Style()
-            if node.startswith("~"):
+            if Tree.inferred(node):
                 style = self._style("inferred")
             elif node == report.reference:
                 style = self._style("reference")
             if node == self.highlight:
                 style = style + self._style("highlight")
-            out.append(node_name(node), style=style)
+            out.append(node_name(node, self.names), style=style)
             if node == report.reference:
                 out.append(" \u2605 reference", style=self._style("reference"))
             if node == self.highlight:
@@ -139,7 +146,7 @@ class DerivationTree(Static):
                 if n:
                     out.append(", ")
                 style = self._style("highlight") if node == self.highlight else Style()
-                out.append(node_name(node), style=style)
+                out.append(node_name(node, self.names), style=style)
             out.append("\n")
         if self.highlight is not None:
             out.append("\n")
@@ -148,7 +155,7 @@ class DerivationTree(Static):
         return out
 
     def _evidence(self, out: Text, tree: Tree, doc: str) -> None:
-        name = node_name(doc)
+        name = node_name(doc, self.names)
         edge = next((e for e in tree.edges if e.child == doc), None)
         out.append(name, style=self._style("heading"))
         if doc in tree.independent:
@@ -156,13 +163,16 @@ class DerivationTree(Static):
         elif edge is None:
             kids = [e.child for e in tree.edges if e.parent == doc]
             if kids:
-                out.append(f": a source of {', '.join(node_name(k) for k in kids)}\n")
+                sources = ", ".join(node_name(k, self.names) for k in kids)
+                out.append(f": a source of {sources}\n")
             else:
                 out.append(": not placed in the tree\n")
         else:
             out.append(" from ")
-            parent_style = self._style("inferred") if edge.parent.startswith("~") else Style()
-            out.append(node_name(edge.parent), style=parent_style)
+            parent_style = self._style("inferred") if Tree.inferred(edge.parent) else Style()
+            out.append(node_name(edge.parent, self.names), style=parent_style)
+            if not Tree.inferred(edge.parent):
+                out.append("   p: the two side by side", style=self._style("muted"))
             out.append("\n")
             out.append(f"  {edge.shared_passages} shared passage(s)\n")
             if edge.shared_phrases:
@@ -171,9 +181,9 @@ class DerivationTree(Static):
                 out.append(", ".join(phrases))
                 out.append("\n")
             for line in edge.evidence:
-                out.append(f"  \u2022 {escape_line(line)}\n")
+                out.append(f"  \u2022 {escape_line(self.names.rename(line))}\n")
         notes = [note for note in tree.notes if doc in note]
         if notes:
             out.append("Notes\n", style=self._style("heading"))
             for note in notes:
-                out.append(f"  \u2022 {escape_line(note)}\n")
+                out.append(f"  \u2022 {escape_line(self.names.rename(note))}\n")

@@ -23,7 +23,13 @@ from tui.core.cancel import Cancelled
 from tui.core.engine import MAX_DOCUMENTS, CompareError, compare, compare_paths
 from tui.core.loading import load_document, load_documents
 from tui.core.model import Document
-from tui.core.segment import MAX_SENTENCE_CHARS, segment, split_paragraphs, split_sentences
+from tui.core.segment import (
+    MAX_SENTENCE_CHARS,
+    TINY_UNIT_CHARS,
+    segment,
+    split_paragraphs,
+    split_sentences,
+)
 from tui.core.textnorm import features
 
 
@@ -127,6 +133,23 @@ def test_one_word_sentences_each_stay_one(monkeypatch: pytest.MonkeyPatch) -> No
     _grows_linearly(monkeypatch, lambda n: segment(_doc("Go! " * n)), 3000)
 
 
+def test_a_run_of_one_word_sentences_aligns_in_sentence_sized_units() -> None:
+    doc = segment(_doc("Go! " * 3000))
+    assert _covered(doc.text, [(s.start, s.end) for s in doc.sentences]) == "Go!" * 3000
+    assert all(s.end - s.start <= TINY_UNIT_CHARS for s in doc.sentences)
+    assert len(doc.sentences) <= 3 * 4000 // TINY_UNIT_CHARS
+    # Two or three short sentences in prose stay sentences of their own.
+    prose = "He asked again. No. Never. Not once. The committee then voted to adjourn."
+    doc = segment(_doc(prose))
+    assert [prose[s.start : s.end] for s in doc.sentences] == [
+        "He asked again.",
+        "No.",
+        "Never.",
+        "Not once.",
+        "The committee then voted to adjourn.",
+    ]
+
+
 def test_a_stop_before_a_one_letter_word_is_no_boundary(monkeypatch: pytest.MonkeyPatch) -> None:
     text = ". a" * 2000
     spans = split_sentences(text)
@@ -188,9 +211,9 @@ def test_respaced_sentences_are_found_as_the_regex_found_them() -> None:
     [
         (hi.titles, 3000, "wholly-derived"),
         (hi.dot_lowercase, 3000, "wholly-derived"),
-        # Sentences of under four words count only beside a longer aligned neighbour: a
-        # text of nothing but "Go!" matches nothing (the verdict is the aligner's policy).
-        (hi.tiny_sentences, 3000, None),
+        # A run of one-word sentences is aligned in units of a sentence's size: a copy of
+        # "Go! " x 3000 is a copy.
+        (hi.tiny_sentences, 3000, "wholly-derived"),
         (hi.lowercase_prose, 20_000, "wholly-derived"),
         (hi.short_lines, 2000, "wholly-derived"),
         (hi.long_line, 20_000, "wholly-derived"),

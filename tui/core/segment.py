@@ -58,6 +58,14 @@ _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
 # order-aware similarity of two of them costs time quadratic in their length (minutes for two
 # 2 MB lines). Longer runs are cut at a clause break or a space, or, without spaces, anywhere.
 MAX_SENTENCE_CHARS = 1000
+# A run of at least TINY_RUN sentences of under TINY_WORDS words each ("Go! Go! Go! ..."),
+# chants, lists of exclamations, a hostile file of 200,000 one-word sentences: each alone
+# carries too little to align, and aligning each costs as much as a real sentence. Such runs
+# are aligned in units of up to TINY_UNIT_CHARS. Prose, where two or three short sentences in
+# a row are common ("No. Never."), never has eight in a row.
+TINY_WORDS = 3
+TINY_RUN = 8
+TINY_UNIT_CHARS = 200
 _CLAUSE_END = frozenset(",;:)]\"'”’")
 _RUN = re.compile(r"\S+")
 
@@ -358,6 +366,38 @@ def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+def _tiny_runs_joined(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    def tiny(s: Sentence) -> bool:
+        return s.kind == "text" and len(_WORD.findall(text, s.start, s.end)) < TINY_WORDS
+
+    out: list[Sentence] = []
+    run: list[Sentence] = []
+
+    def flush() -> None:
+        if len(run) < TINY_RUN:
+            out.extend(run)
+        else:
+            unit = run[0]
+            for s in run[1:]:
+                if s.end - unit.start > TINY_UNIT_CHARS:
+                    out.append(unit)
+                    unit = s
+                else:
+                    unit = Sentence(unit.start, s.end, unit.paragraph, "text")
+            out.append(unit)
+        run.clear()
+
+    for s in sentences:
+        if run and (not tiny(s) or s.paragraph != run[-1].paragraph):
+            flush()
+        if tiny(s):
+            run.append(s)
+        else:
+            out.append(s)
+    flush()
+    return out
+
+
 def segment(doc: Document, cancelled: CancelCheck = None) -> Document:
     """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it; raises
     ``Cancelled`` (and leaves ``doc`` as it was) when ``cancelled()`` says so."""
@@ -379,5 +419,5 @@ def segment(doc: Document, cancelled: CancelCheck = None) -> Document:
                 a = line.end() - pa
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
     doc.paragraphs = paragraphs
-    doc.sentences = _capped(doc.text, sentences)
+    doc.sentences = _capped(doc.text, _tiny_runs_joined(doc.text, sentences))
     return doc

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.sources import sources_sentence
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -73,6 +74,7 @@ def environment() -> Environment:
         origin_mark=ORIGIN_MARK,
         odd_text=ODD_TEXT,
         banner_title=BANNER_TITLE,
+        sources_sentence=sources_sentence,
     )
     return env
 

@@ -16,6 +16,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.sources import SharesView, sources_sentence
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -405,6 +406,21 @@ def _provenance(prov: ProvenanceView) -> list[str]:
     ]
 
 
+def _shares(shares: SharesView) -> list[str]:
+    lines = ["### Who shares what with whom", ""]
+    lines += [f"- **{escape(d)}** {escape(sources_sentence(shares, d))}" for d in shares.ids]
+    if len(shares.ids) > 1:
+        lines.append("")
+        head = ["Version", *(f"{k + 1}" for k in range(len(shares.ids)))]
+        rows = [
+            [f"{k + 1}. {_cell(d)}", *(c.text for c in cells)]
+            for k, (d, cells) in enumerate(shares.rows)
+        ]
+        lines += _table(head, rows, "l" + "r" * len(shares.ids))
+        lines += ["", SharesView.CAPTION]
+    return [*lines, ""]
+
+
 def _counts(v: Version) -> str:
     return ", ".join(f"{tag(k)} {n}" for k, n in v.counts.items() if n)
 
@@ -439,6 +455,8 @@ def _summary(view: ReportView) -> list[str]:
         ]
     if view.provenance:
         lines += [*_tree(view.provenance.tree), ""]
+    if view.shares:
+        lines += _shares(view.shares)
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [

@@ -23,6 +23,7 @@ from ..core.model import (
 )
 from ..core.overrides import Override, OverrideSet
 from ..core.summary import describe_region, paragraph_range, relation
+from ..present.sources import SharesView, shares_view
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -171,6 +172,8 @@ class ReportView:
     versions: list[Version]
     # None for a report made without provenance (an engine before storytrace/2).
     provenance: ProvenanceView | None = None
+    # None for a report made without the similarity matrix (before storytrace/4).
+    shares: SharesView | None = None
     labels: tuple[str, ...] = LABELS
     letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
     meanings: dict[str, str] = field(default_factory=lambda: dict(LABEL_MEANINGS))
@@ -380,4 +383,9 @@ def build(
     index = family_index(report)
     versions = [_version(report, c, overrides, index) for c in report.comparisons]
     evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
-    return ReportView(evidence=evidence, versions=versions, provenance=_provenance.build(report))
+    return ReportView(
+        evidence=evidence,
+        versions=versions,
+        provenance=_provenance.build(report),
+        shares=shares_view(report),
+    )

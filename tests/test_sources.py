@@ -49,7 +49,8 @@ def test_json_sources_are_sorted_and_match_the_matrix(family_report: Report) -> 
     for k, doc in enumerate(data["documents"]):
         sources = doc["sources"]
         assert [s["id"] for s in sources] == [
-            ids[j] for j in sorted(
+            ids[j]
+            for j in sorted(
                 (j for j in range(len(ids)) if j != k and shared[k][j] > 0),
                 key=lambda j: (-shared[k][j], ids[j]),
             )

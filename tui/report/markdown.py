@@ -15,7 +15,8 @@ import unicodedata
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
-from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.tree import NO_TREE
+from ..present.wording import capfirst
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -222,9 +223,7 @@ def _item(depth: int, text: str) -> str:
 
 
 def _tree_node(node: TreeNode, depth: int) -> list[str]:
-    line = escape(node.id) + (f" ({escape(node.note)})" if node.inferred else "")
-    if node.reference:
-        line += " (reference)"
+    line = escape(node.title())
     if node.edge:
         line += f": {escape(node.edge_summary)}"
     lines = [_item(depth, line)]
@@ -250,10 +249,9 @@ def _tree(tree: TreeView) -> list[str]:
     for root in tree.roots:
         lines += _tree_node(root, 0)
     if not tree.roots:
-        lines.append("No version derives from another.")
+        lines.append(escape(capfirst(NO_TREE)) + ".")
     if tree.independent:
-        ids = ", ".join(escape(d) for d in tree.independent)
-        lines += ["", f"{INDEPENDENT_OF_ALL[:1].upper()}{INDEPENDENT_OF_ALL[1:]}: {ids}."]
+        lines += ["", escape(capfirst(tree.independent_line())) + "."]
     if tree.notes:
         lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
         lines += [_item(0, escape(n)) for n in tree.notes]

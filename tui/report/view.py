@@ -1,7 +1,10 @@
 """What every human-readable format shows, computed once from the Report.
 
 HTML, Markdown, CSV and text only lay these values out; none of them looks at an alignment or
-decides what a passage means, so the formats cannot disagree with each other or the TUI.
+decides what a passage means. What the explorer shows too (the derivation tree, the kinds of
+inserts and omissions, excerpts and where they lie, how a version stands to the reference)
+comes from ``tui.present``, which the explorer reads as well, so on those the formats and the
+explorer say the same thing in the same words (``tests/test_present.py`` checks it).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from ..core.model import (
     Span,
 )
 from ..core.overrides import Override, OverrideSet
-from ..core.summary import describe_region, paragraph_range, relation
+from ..core.summary import describe_region, relation
+from ..present.excerpts import SPAN_GAP, where
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -40,8 +44,6 @@ LABEL_MEANINGS: dict[str, str] = {
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 
 Segment = tuple[str, str]  # ("equal" | "delete" | "insert", text)
-# Between two spans of one passage (sentences in different paragraphs): text left out.
-SPAN_GAP = " \u2026 "
 
 
 def tag(label: str) -> str:
@@ -174,17 +176,6 @@ class ReportView:
     labels: tuple[str, ...] = LABELS
     letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
     meanings: dict[str, str] = field(default_factory=lambda: dict(LABEL_MEANINGS))
-
-
-def where(doc: Document, spans: list[Span]) -> str:
-    """``¶3 (chars 120–260)``: where spans lie, in paragraphs a reader can count."""
-    if not spans:
-        return ""
-    whole = (min(a for a, _ in spans), max(b for _, b in spans))
-    first, last = paragraph_range(doc, whole)
-    para = f"¶{first}" if first == last else f"¶{first}\u2013{last}"
-    chars = ", ".join(f"{a}\u2013{b}" for a, b in spans)
-    return f"{para} (chars {chars})"
 
 
 def _sides(src: Document, tgt: Document, p: Passage) -> tuple[list[Segment], list[Segment]]:

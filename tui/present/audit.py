@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import Document, Insert, Omission, Report, Span
-from .excerpts import clip, cut_text, where
+from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
 from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
+
+# The omission kind folded into one line of places in the printed reports.
+FOLDED_KIND = "text"
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class Excerpt:
     where: str
     text: str
     item: Insert | Omission
+    paragraphs: tuple[int, ...] = ()  # of the document the text is in
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,18 @@ class KindGroup:
     kind: str
     title: str
     items: list[Excerpt]
+
+    @property
+    def folded(self) -> bool:
+        """Plain dropped text (no quote, attribution, byline, credit or link in it) is told
+        as one line of places when there is more than one: its words are in the reference,
+        and ten versions each repeating them fill pages with the same paragraphs."""
+        return self.kind == FOLDED_KIND and len(self.items) > 1
+
+    @property
+    def places(self) -> str:
+        """``¶3–¶14, ¶17``: where the group's items lie."""
+        return paragraph_list([n for i in self.items for n in i.paragraphs])
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ def _audit(
                 where(text_doc, spans),
                 cut_text(text_doc, spans),
                 item,
+                tuple(paragraph_numbers(text_doc, spans)),
             )
         )
     out = []

@@ -68,3 +68,23 @@ def where(doc: Document, spans: list[Span]) -> str:
     chars = ", ".join(f"{a}\u2013{b}" for a, b in spans)
     what = "chars" if doc.source_format == "text" else "chars of the extracted article"
     return f"{paragraphs(first, last)} ({what} {chars})"
+
+
+def paragraph_numbers(doc: Document, spans: list[Span]) -> list[int]:
+    """Every paragraph (1-based) the spans touch, in order."""
+    out: set[int] = set()
+    for span in spans:
+        first, last = paragraph_range(doc, span)
+        out.update(range(first, last + 1))
+    return sorted(out)
+
+
+def paragraph_list(numbers: list[int]) -> str:
+    """``¶3–¶14, ¶17``: paragraph numbers as ranges of consecutive ones."""
+    ranges: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    return ", ".join(paragraphs(a, b) for a, b in ranges)

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.runs import Run
 from ..present.tree import NO_TREE, node_name
 from ..present.wording import capfirst
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
@@ -69,6 +70,7 @@ def environment() -> Environment:
         capfirst=capfirst,
         node_name=node_name,
     )
+    env.tests["run"] = lambda value: isinstance(value, Run)
     env.globals.update(
         independent_of_all=INDEPENDENT_OF_ALL,
         no_tree=NO_TREE,
@@ -82,4 +84,8 @@ def environment() -> Environment:
 
 
 def render_html(view: ReportView) -> str:
-    return environment().get_template("report.html.j2").render(view=view, ev=view.evidence)
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(view=view, ev=view.evidence, name=view.names)
+    )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..core.model import Document, Insert, Omission, Report, Span
 from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
 from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
+from .wording import plural
 
 # The omission kind folded into one line of places in the printed reports.
 FOLDED_KIND = "text"
@@ -45,6 +46,10 @@ class KindGroup:
     def places(self) -> str:
         """``¶3–¶14, ¶17``: where the group's items lie."""
         return paragraph_list([n for i in self.items for n in i.paragraphs])
+
+    def folded_line(self, source: str) -> str:
+        """``7 passages of wire not used: ¶3–¶9, ¶12``."""
+        return f"{plural(len(self.items), 'passage')} of {source} not used: {self.places}"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ LABEL_MEANINGS: dict[str, str] = {
     "boilerplate": "page furniture (links, sharing prompts, related posts)",
 }
 # Characters of a passage's wording an exhibit shows (the offsets give the rest).
-EXHIBIT_CLIP = 160
+EXHIBIT_CLIP = 110
 # Labels whose text stands alone; a word diff only means something for derived passages.
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 

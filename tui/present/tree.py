@@ -16,7 +16,7 @@ from ..core.model import Tree, TreeEdge
 from ..core.summary import INDEPENDENT_OF_ALL
 from ..core.tree import LOST_PREFIX
 
-INFERRED_NOTE = "inferred: a version the evidence requires that is not among the inputs"
+INFERRED_NOTE = "inferred from the evidence, not among the inputs"
 REFERENCE_MARK = "(reference)"
 NO_TREE = "no version was derived from another"
 LAST, MIDDLE = "\u2514\u2500 ", "\u251c\u2500 "

@@ -194,7 +194,7 @@ class Version:
 
     @property
     def derived_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.derived and r.label != "boilerplate"]
+        return [r for r in self.rows if r.derived]
 
     @property
     def omitted_entries(self) -> list[Row | Run[Row]]:

@@ -34,6 +34,9 @@ class Thresholds:
     weak_phrase: float = _cut(0.08, "...with a trace of phrasing: needs a neighbour to count")
     fragment_cover_t: float = _cut(0.6, "a target fragment of a longer source sentence...")
     fragment_phrase: float = _cut(0.3, "...keeping its phrasing: needs a neighbour to count")
+    contained_cover_s: float = _cut(0.6, "a source sentence mostly inside a target sentence...")
+    contained_phrase: float = _cut(0.2, "...keeping a fifth of the target's word pairs...")
+    contained_cover_t: float = _cut(0.25, "...and a quarter of its content: needs a neighbour")
     fact_share: float = _cut(
         0.5, "share of a sentence's facts and rare words a rewrite takes from its sources"
     )

@@ -132,3 +132,15 @@ def test_spun_copy_with_a_sentence_run_into_another_is_found_whole() -> None:
             found += [_found(regions, c, "this") for c in cases]
     assert len(found) == 10
     assert sum(f >= 0.85 for f in found) >= 8, [round(f, 2) for f in found]
+
+
+def test_verbatim_copy_pasted_inside_a_sentence_starts_where_the_copy_does() -> None:
+    """PAN pastes copies at any character, often mid-sentence: the region must not claim the
+    host sentence's own words before or after the copy."""
+    outside = 0
+    for src, susp, cases in _pan("02-no-obfuscation", 64)[60:]:
+        for r in compare_paths([src, susp], reference=src).comparisons[0].regions:
+            a, b = r.target_span
+            inside = sum(max(0, min(b, c["this"][1]) - max(a, c["this"][0])) for c in cases)
+            outside += b - a - inside
+    assert outside < 20, outside

@@ -82,6 +82,9 @@ class Thresholds:
     quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
     # -- Regions (regions.find_regions).
     region_gap_target: float = _cut(3, "unrelated target sentences a region may jump")
+    trim_words: float = _cut(
+        3, "a region starts and ends at a run of this many shared words, not a sentence edge"
+    )
     region_gap_source: float = _cut(6, "unrelated source sentences a region may jump")
     # -- Provenance across versions.
     screen_cosine: float = _cut(0.5, "a sentence counts as found in another version")

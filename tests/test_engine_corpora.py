@@ -144,3 +144,14 @@ def test_verbatim_copy_pasted_inside_a_sentence_starts_where_the_copy_does() -> 
             inside = sum(max(0, min(b, c["this"][1]) - max(a, c["this"][0])) for c in cases)
             outside += b - a - inside
     assert outside < 20, outside
+
+
+def test_summary_regions_reach_over_the_text_summarised() -> None:
+    """A human summary keeps a sentence here and there from all of its source; the region
+    must claim the source as a whole, not the few sentences whose words survived."""
+    pairs = [p for p in _pan("05-summary-obfuscation", 60) if p[2]][:8]
+    found = []
+    for src, susp, cases in pairs:
+        regions = compare_paths([src, susp], reference=src).comparisons[0].regions
+        found += [_found(regions, c, "source") for c in cases]
+    assert sum(found) / len(found) >= 0.6, [round(f, 2) for f in found]

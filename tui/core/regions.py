@@ -89,6 +89,7 @@ def find_regions(
                 continue
         clusters.append([(k, p)])
         bounds.append((p.target_sentences[-1], p.source_sentences[0], p.source_sentences[-1]))
+    clusters = _summaries(source, target, clusters, th)
     regions = []
     weights = target.weights()
     for cluster in clusters:
@@ -101,6 +102,12 @@ def find_regions(
         members = [p for _, p in cluster]
         source_span = _edges(source, members, min(ss), max(ss), True, th)
         target_span = _edges(target, members, min(ts), max(ts), False, th)
+        if _condensed(source_span, target_span, th) and (
+            source_span[1] - source_span[0] >= th.summary_reach * len(source.text.strip())
+        ):
+            # A summary condenses the text it summarises as a whole: one that draws on a
+            # good part of the source, from here and there, is a summary of all of it.
+            source_span = (source.sentences[0].start, source.sentences[-1].end)
         regions.append(
             Region(
                 source_span=source_span,
@@ -110,6 +117,46 @@ def find_regions(
             )
         )
     return regions
+
+
+def _condensed(source_span: Span, target_span: Span, th: Thresholds) -> bool:
+    return source_span[1] - source_span[0] >= th.summary_ratio * (target_span[1] - target_span[0])
+
+
+def _summaries(
+    source: Document,
+    target: Document,
+    clusters: list[list[tuple[int, Passage]]],
+    th: Thresholds,
+) -> list[list[tuple[int, Passage]]]:
+    """Neighbouring regions that each condense their source are one summary: a summary
+    keeps a sentence here and there, in whatever order its writer liked, so its pieces
+    need not follow the source or lie near each other in it."""
+
+    def spans(cluster: list[tuple[int, Passage]]) -> tuple[Span, Span]:
+        ss = [s for _, p in cluster for s in p.source_sentences]
+        ts = [t for _, p in cluster for t in p.target_sentences]
+        return (
+            (source.sentences[min(ss)].start, source.sentences[max(ss)].end),
+            (target.sentences[min(ts)].start, target.sentences[max(ts)].end),
+        )
+
+    out: list[list[tuple[int, Passage]]] = []
+    for cluster in clusters:
+        if out:
+            last = out[-1]
+            gap = (
+                cluster[0][1].target_sentences[0]
+                - max(t for _, p in last for t in p.target_sentences)
+                - 1
+            )
+            if gap <= th.region_gap_target and all(
+                _condensed(*spans(c), th) for c in (last, cluster)
+            ):
+                last.extend(cluster)
+                continue
+        out.append(list(cluster))
+    return out
 
 
 def _edges(

@@ -85,6 +85,12 @@ class Thresholds:
     trim_words: float = _cut(
         3, "a region starts and ends at a run of this many shared words, not a sentence edge"
     )
+    summary_ratio: float = _cut(
+        2, "a region drawing on a source stretch this many times its length condenses it"
+    )
+    summary_reach: float = _cut(
+        0.33, "a condensed region reaching over this share of the source summarises it all"
+    )
     region_gap_source: float = _cut(6, "unrelated source sentences a region may jump")
     # -- Provenance across versions.
     screen_cosine: float = _cut(0.5, "a sentence counts as found in another version")

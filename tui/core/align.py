@@ -55,6 +55,14 @@ def strength(sig: dict[str, float], th: Thresholds) -> int:
     if cover_t >= th.fragment_cover_t and phrase >= th.fragment_phrase:
         # A fragment of a longer source sentence (the source was split or cut up).
         return WEAK
+    if (
+        cover_s >= th.contained_cover_s
+        and phrase >= th.contained_phrase
+        and cover_t >= th.contained_cover_t
+    ):
+        # A source sentence inside a longer target one (a copy pasted into the middle of a
+        # sentence, or two sentences run together by a lost full stop).
+        return WEAK
     return NONE
 
 

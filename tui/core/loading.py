@@ -319,6 +319,9 @@ def _text_title(text: str) -> str:
     wrapped = following is not None and following.group(1).islower()
     if len(first) > TITLE_MAX_CHARS or first.endswith(".") or wrapped:
         return ""
+    # A wire's rule line (``-----``, ``=====``) or a bare number heads the file, not the story.
+    if not re.search(r"[^\W\d_]", first):
+        return ""
     return first
 
 

@@ -26,8 +26,9 @@ def describe_region(
     """``name`` turns a document id into what the reader sees (the explorer's short names)."""
     t = paragraph_range(target, region.target_span)
     s = paragraph_range(source, region.source_span)
+    verb = "comes" if t[0] == t[1] else "come"
     return (
-        f"{_paras(*t)} of {name(target.id)} come from {_paras(*s)} of {name(source.id)} "
+        f"{_paras(*t)} of {name(target.id)} {verb} from {_paras(*s)} of {name(source.id)} "
         f"({region.label})"
     )
 

@@ -23,37 +23,21 @@ from tui.app.keys import bindings
 from tui.app.locate import Location, insert_location, omission_location
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
-from tui.core.escaping import escape_line, escape_reflow
+from tui.core.escaping import escape_line
 from tui.core.model import Insert, Omission, Report
-
-OMISSION_ORDER = ("quote", "attribution", "byline", "credit", "link", "text")
-INSERT_ORDER = ("promotion", "boilerplate", "added")
-CLIP = 400  # characters of evidence text shown per item; the offsets give the rest
-
-
-def _rank(order: tuple[str, ...], kind: str) -> int:
-    return order.index(kind) if kind in order else len(order)
+from tui.present import audit
+from tui.present.audit import Excerpt, of_doc
+from tui.present.kinds import INSERTS_GLOSS, OMISSIONS_GLOSS
+from tui.present.wording import plural
 
 
 def omissions_of(report: Report, doc_id: str) -> list[Omission]:
-    items = report.provenance.omissions if report.provenance else []
-    mine = [o for o in items if o.doc == doc_id]
-    return sorted(mine, key=lambda o: _rank(OMISSION_ORDER, o.kind))  # stable: engine order
+    """What the version dropped, in the order every list shows it."""
+    return [e.item for e in of_doc(audit.omissions(report), doc_id) if isinstance(e.item, Omission)]
 
 
 def inserts_of(report: Report, doc_id: str) -> list[Insert]:
-    items = report.provenance.inserts if report.provenance else []
-    mine = [i for i in items if i.doc == doc_id]
-    return sorted(mine, key=lambda i: _rank(INSERT_ORDER, i.kind))
-
-
-def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= CLIP else text[: CLIP - 1] + "\u2026"
-
-
-def _where(spans: list[tuple[int, int]]) -> str:
-    return ", ".join(f"{a:,}\u2013{b:,}" for a, b in spans) or "no offsets"
+    return [e.item for e in of_doc(audit.inserts(report), doc_id) if isinstance(e.item, Insert)]
 
 
 class AuditList(OptionList):
@@ -125,14 +109,14 @@ class AuditScreen(StoryView):
         self.doc_id = doc_id
         if doc_id != report.reference:
             self.story.version = doc_id
-        omissions = omissions_of(report, doc_id)
-        inserts = inserts_of(report, doc_id)
+        omissions = of_doc(audit.omissions(report), doc_id)
+        inserts = of_doc(audit.inserts(report), doc_id)
         header = Text()
         header.append("Inserts and omissions of ", style="bold")
         header.append(escape_line(self.story.names(doc_id)), style="bold")
         if doc_id == report.reference:
             header.append(" (the reference)")
-        header.append(f"   {len(omissions)} omission(s), {len(inserts)} insert(s)")
+        header.append(f"   {plural(len(omissions), 'omission')}, {plural(len(inserts), 'insert')}")
         header.append("   tab: next version", style="italic")
         self.query_one("#audit-header", StatusLine).set_text(header)
         items = self.query_one(AuditList)
@@ -144,13 +128,12 @@ class AuditScreen(StoryView):
         items.scroll_home(animate=False)
 
     def _options(
-        self, report: Report, doc_id: str, omissions: list[Omission], inserts: list[Insert]
+        self, report: Report, doc_id: str, omissions: list[Excerpt], inserts: list[Excerpt]
     ) -> list[Option]:
-        names = self.story.names
         self._locations = {}
         out: list[Option] = []
         heading = Text("Omissions", style="bold underline")
-        heading.append("  reference text this version dropped; quotes and attributions first")
+        heading.append(f"  {OMISSIONS_GLOSS}")
         out.append(Option(heading, disabled=True))
         if not omissions:
             why = (
@@ -159,38 +142,36 @@ class AuditScreen(StoryView):
                 else "none found (an independent version is not audited)"
             )
             out.append(Option(Text(f"  {why}", style="italic"), disabled=True))
-        for n, o in enumerate(omissions):
-            source = report.document(o.source)
-            item = Text()
-            item.append(f"  [{o.kind}] ", style="bold")
-            item.append(escape_line(_clip(o.detail)) + "\n")
-            item.append(
-                f"    from {escape_line(names(source.id))} at characters {_where(o.source_spans)}",
-                style="italic",
-            )
-            text = " ".join(source.text[a:b] for a, b in o.source_spans)
-            if text.strip() and " ".join(text.split()) != " ".join(o.detail.split()):
-                item.append(f"\n    \u201c{escape_reflow(_clip(text))}\u201d")
+        for n, e in enumerate(omissions):
+            assert isinstance(e.item, Omission)
+            source = self.story.names(e.item.source)
             key = f"omission-{n}"
-            self._locations[key] = omission_location(report, o)
-            out.append(Option(item, id=key))
+            self._locations[key] = omission_location(report, e.item)
+            out.append(Option(self._item(e, f"from {source}, "), id=key))
         heading = Text("\nInserts", style="bold underline")
-        heading.append("  text this version added; promotion first")
+        heading.append(f"  {INSERTS_GLOSS}")
         out.append(Option(heading, disabled=True))
         if not inserts:
             out.append(Option(Text("  none found", style="italic"), disabled=True))
-        doc = report.document(doc_id)
-        for n, i in enumerate(inserts):
-            item = Text()
-            item.append(f"  [{i.kind}] ", style="bold")
-            item.append(escape_line(i.reason) + "\n")
-            item.append(f"    at characters {_where(i.spans)}\n", style="italic")
-            text = " ".join(doc.text[a:b] for a, b in i.spans)
-            item.append(f"    \u201c{escape_reflow(_clip(text))}\u201d")
+        for n, e in enumerate(inserts):
+            assert isinstance(e.item, Insert)
             key = f"insert-{n}"
-            self._locations[key] = insert_location(report, i)
-            out.append(Option(item, id=key))
+            self._locations[key] = insert_location(report, e.item)
+            out.append(Option(self._item(e, ""), id=key))
         return out
+
+    @staticmethod
+    def _item(e: Excerpt, source: str) -> Text:
+        """Kind and reason, where, then the text: each said once (a reason that would only
+        repeat the text is left out by ``tui.present.audit``)."""
+        item = Text()
+        item.append(f"  [{e.kind}]", style="bold")
+        if e.reason:
+            item.append(f" {escape_line(e.reason)}")
+        item.append("\n")
+        item.append(f"    {escape_line(source)}{e.where or 'no offsets'}\n", style="italic")
+        item.append(f"    \u201c{escape_line(e.text)}\u201d")
+        return item
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -24,7 +24,8 @@ from tui.app.widgets.family_view import DISAGREE_MARK, ORIGIN_MARK, FamilyView
 from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line, escape_reflow
-from tui.core.model import LABEL_LETTERS, Family, Report
+from tui.core.model import DERIVED_LABELS, LABEL_LETTERS, Family, Report
+from tui.present.excerpts import where
 from tui.present.names import VersionNames
 
 
@@ -149,13 +150,18 @@ class FamilyDetailScreen(ModalScreen[None]):
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
             out.append(escape_line(names(doc.id)), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
-            out.append(f"   score {variant.score:.2f}")
+            if variant.label in DERIVED_LABELS and not origin:
+                out.append(f"   score {variant.score:.2f}")
             if origin:
                 out.append("   the family's original form", style="italic")
             out.append(f"\n  {LABEL_HELP[variant.label]}\n", style="italic")
-            sentences = ", ".join(str(s + 1) for s in variant.sentences) or "none"
-            spans = ", ".join(f"{a:,}\u2013{b:,}" for a, b in variant.spans) or "none"
-            out.append(f"  sentence(s) {sentences} \u00b7 characters {spans}\n", style="italic")
+            if variant.spans:
+                sentences = ", ".join(str(s + 1) for s in variant.sentences)
+                which = "sentence" if len(variant.sentences) == 1 else "sentences"
+                place = f"{which} {sentences} \u00b7 " if sentences else ""
+                out.append(f"  {place}{where(doc, variant.spans)}\n", style="italic")
+            else:
+                out.append("  no text in this version\n", style="italic")
             for a, b in variant.spans:
                 out.append("  " + escape_reflow(doc.text[a:b]) + "\n")
         return out

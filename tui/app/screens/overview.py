@@ -23,7 +23,7 @@ from tui.app.widgets.shares_table import SharesTable, sources_line
 from tui.app.widgets.version_table import VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
-from tui.core.summary import describe_region
+from tui.core.summary import describe_region, relation
 
 
 class OverviewScreen(StoryView):
@@ -115,11 +115,10 @@ class OverviewScreen(StoryView):
         source, target = report.document(comparison.source), report.document(doc_id)
         out = Text()
         cov = comparison.coverage
+        stands = names.rename(relation(report, comparison))
         out.append(
-            f"{escape_line(names(doc_id))}: {comparison.verdict}, "
-            f"{cov['target_derived']:.0%} of its text derived from "
-            f"{escape_line(names(source.id))}, "
-            f"{cov['source_reused']:.0%} of the reference reused\n",
+            f"{escape_line(names(doc_id))}: {escape_line(stands)}; "
+            f"{cov['source_reused']:.0%} of {escape_line(names(source.id))} reused\n",
             style="bold",
         )
         shared = sources_line(report, doc_id, names)

@@ -26,6 +26,7 @@ from .pairs import align_pairs
 from .screening import screen
 from .segment import segment
 from .settings import Settings
+from .similarity import shared_content
 from .tree import build_tree
 
 Progress = Callable[[float, str], None]
@@ -183,6 +184,7 @@ def compare(
             for o in omissions(ref, by_id[c.target], c)
         ],
     )
+    similarity = shared_content(documents, [*pairs.values(), *comparisons])
     report(1.0, "done")
     return Report(
         tool_version=__version__,
@@ -195,6 +197,7 @@ def compare(
         # back in, so each is kept once.
         warnings=list(dict.fromkeys([*warnings, *(w for d in documents for w in d.warnings)])),
         provenance=provenance,
+        similarity=similarity,
     )
 
 

@@ -19,6 +19,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
 from ..present.runs import Run
+from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
 from ..present.wording import capfirst
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
@@ -79,6 +80,7 @@ def environment() -> Environment:
         origin_mark=ORIGIN_MARK,
         odd_text=ODD_TEXT,
         banner_title=BANNER_TITLE,
+        sources_sentence=sources_sentence,
     )
     return env
 

@@ -16,6 +16,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..present.runs import Run
+from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
 from ..present.wording import capfirst, plural
 from .provenance import (
@@ -412,6 +413,21 @@ def _provenance(prov: ProvenanceView) -> list[str]:
     ]
 
 
+def _shares(shares: SharesView) -> list[str]:
+    lines = ["### Who shares what with whom", ""]
+    lines += [f"- **{escape(d)}** {escape(sources_sentence(shares, d))}" for d in shares.ids]
+    if len(shares.ids) > 1:
+        lines.append("")
+        head = ["Version", *(f"{k + 1}" for k in range(len(shares.ids)))]
+        rows = [
+            [f"{k + 1}. {_cell(d)}", *(c.text for c in cells)]
+            for k, (d, cells) in enumerate(shares.rows)
+        ]
+        lines += _table(head, rows, "l" + "r" * len(shares.ids))
+        lines += ["", SharesView.CAPTION]
+    return [*lines, ""]
+
+
 def _counts(v: Version) -> str:
     return ", ".join(f"{tag(k)} {n}" for k, n in v.counts.items() if n)
 
@@ -446,6 +462,8 @@ def _summary(view: ReportView) -> list[str]:
         ]
     if view.provenance:
         lines += [*_tree(view.provenance.tree), ""]
+    if view.shares:
+        lines += _shares(view.shares)
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [

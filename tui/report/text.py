@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.model import BANNER_TITLE, Report
 from ..core.summary import describe_report
+from ..present.sources import SharesView, sources_sentence
 from ..present.wording import plural
 from .provenance import ProvenanceView
 from .view import ReportView, tag
@@ -106,6 +107,20 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
     return [*lines, ""]
 
 
+def shares_lines(shares: SharesView) -> list[str]:
+    """Each version's sources, then the matrix: who shares how much with whom."""
+    lines = ["shared content (share of each version's text found in another):"]
+    lines += [f"  {d}: {sources_sentence(shares, d)}" for d in shares.ids]
+    if len(shares.ids) > 1:
+        width = max(len(d) for d in shares.ids)
+        cols = [f"{k + 1:>5}" for k in range(len(shares.ids))]
+        lines.append("  " + " " * (width + 4) + "".join(cols))
+        for k, (d, cells) in enumerate(shares.rows):
+            lines.append(f"  {k + 1:>2} {d:<{width}} " + "".join(f"{c.text:>5}" for c in cells))
+        lines.append("  (row: the version whose text is counted; column: the version it is in)")
+    return [*lines, ""]
+
+
 def banner_lines(view: ReportView) -> list[str]:
     """What a reader must know before quoting any of the documents, first in every format."""
     if not view.evidence.banner:
@@ -137,4 +152,6 @@ def render_text(report: Report, view: ReportView) -> str:
         body += "\n".join(exhibit_lines(view)) + "\n"
     elif view.provenance:
         body += "\n".join(provenance_lines(view.provenance)) + "\n"
+    if view.shares:
+        body += "\n".join(shares_lines(view.shares)) + "\n"
     return "\n".join(head) + "\n\n" + body + ("\n".join(tail) + "\n" if tail else "")

@@ -30,6 +30,7 @@ from ..core.summary import describe_region, relation
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold
+from ..present.sources import SharesView, shares_view
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -213,6 +214,8 @@ class ReportView:
     versions: list[Version]
     # None for a report made without provenance (an engine before storytrace/2).
     provenance: ProvenanceView | None = None
+    # None for a report made without the similarity matrix (before storytrace/4).
+    shares: SharesView | None = None
     # Exhibit mode: only the passages taken from the reference, each with its source and
     # offsets, for a few printed pages of evidence (``compare --exhibit``).
     exhibit: bool = False
@@ -453,6 +456,7 @@ def build(
         evidence=evidence,
         versions=versions,
         provenance=_provenance.build(report),
+        shares=shares_view(report),
         exhibit=exhibit,
         names=version_names([d.id for d in report.documents]),
     )

@@ -19,6 +19,7 @@ from tui.app.keys import bindings
 from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
+from tui.app.widgets.shares_table import SharesTable, sources_line
 from tui.app.widgets.version_table import VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
@@ -44,6 +45,7 @@ class OverviewScreen(StoryView):
         with Container(id="overview-lower"):
             yield Static("", id="overview-regions", markup=False)
             with VerticalScroll(id="overview-tree"):
+                yield SharesTable(id="shares")
                 yield DerivationTree(id="derivation")
         yield AlignProgress()
         yield key_footer()
@@ -85,6 +87,7 @@ class OverviewScreen(StoryView):
         reason = escape_line(names.rename(report.reference_reason))
         line.append(f"\nwhy this one: {reason}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
+        self.query_one(SharesTable).show(report, names)
         self._describe(table.current_id())
         self._show_banner(report)
 
@@ -118,6 +121,9 @@ class OverviewScreen(StoryView):
             f"{cov['source_reused']:.0%} of {escape_line(names(source.id))} reused\n",
             style="bold",
         )
+        shared = sources_line(report, doc_id, names)
+        if shared:
+            out.append(escape_line(shared) + "\n")
         counts = comparison.label_counts()
         out.append(
             "passages: "

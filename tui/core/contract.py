@@ -25,7 +25,11 @@ are numbered per connected group (``~lost-original-1``, ...).
 from __future__ import annotations
 
 import json
+import re
 
+import msgspec
+
+from .collector import collector_paused
 from .escaping import escape_json
 from .model import Comparison, Document, Passage, Provenance, Report
 
@@ -156,6 +160,7 @@ def _provenance(p: Provenance | None) -> dict[str, object]:
     }
 
 
+@collector_paused()
 def report_to_dict(report: Report) -> dict[str, object]:
     return {
         **_provenance(report.provenance),
@@ -170,12 +175,38 @@ def report_to_dict(report: Report) -> dict[str, object]:
     }
 
 
+# Where msgspec writes a number differently from Python's ``json``: a float Python gives an
+# exponent (below 1e-4 or from 1e16 up; msgspec writes ``0.00001`` and ``1e16``). Every float
+# of the contract is a dict value, written after ``": "``; a literal start keeps the search
+# at 0.1 s for 12 MB where one for numbers at line starts as well took 0.8 s. A float inside a
+# list would keep its value, not necessarily its spelling.
+_UNLIKE_PYTHON = re.compile(r'": -?(?:0\.0000|\d[\d.]*e)')
+
+
+def _serialised(data: dict[str, object]) -> str:
+    """``json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)``, byte for byte.
+
+    Python's encoder runs in pure Python once ``indent`` is set: 1.5 s of a 1 MB comparison's
+    12 MB report here, against 0.3 s for msgspec's C encoder and formatter. Whatever msgspec
+    cannot write as Python would (a lone surrogate, an exponent, a type it refuses) goes to
+    ``json``. A NaN or infinity, which the engine never makes, would be written as ``null``,
+    valid JSON where Python writes ``NaN``."""
+    try:
+        out = msgspec.json.format(msgspec.json.encode(data, order="sorted"), indent=1)
+        text = out.decode("utf-8")
+    except (TypeError, ValueError, msgspec.EncodeError):
+        text = None
+    if text is None or _UNLIKE_PYTHON.search(text):
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
+    return text
+
+
 def dumps(data: dict[str, object]) -> str:
     """The serialised report. Text stays UTF-8 and readable, but characters a terminal or viewer
     would act on (escapes, C1 controls, bidi and zero-width format characters) are written as
     ``\\u`` escapes: the parsed values are exactly the documents' text, and the file is safe
     to ``cat``."""
-    return escape_json(json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)) + "\n"
+    return escape_json(_serialised(data)) + "\n"
 
 
 def report_to_json(report: Report) -> str:

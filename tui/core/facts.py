@@ -16,6 +16,7 @@ from .textnorm import STOPWORDS, features, stem
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'\u2019-]*")
 # A few thousand distinct words asked for 150,000 times on a 1 MB pair: each answer is kept.
 zipf = cache(_lookup)
+_POSSESSIVE = ("'s", "\u2019s")
 # What ends the text before a sentence's first word (after any spacing).
 _SENTENCE_END = frozenset('.!?:;"\u201c\u2018(')
 # Capitalised words this common are sentence furniture ("The", "He", "But"), not names.
@@ -52,11 +53,13 @@ def facts(text: str) -> frozenset[str]:
     for m in _TOKEN.finditer(text):
         token = m.group()
         if token[0].isdigit():
-            out.add(re.sub(r"[,.]", "", token))
+            out.add(token.replace(",", "").replace(".", ""))
             continue
         if not token[0].isupper():
             continue
-        low = re.sub(r"['\u2019]s$", "", token.lower())
+        low = token.lower()
+        if low.endswith(_POSSESSIVE):
+            low = low[:-2]
         at_start = _after_sentence_end(text, m.start())
         if at_start and not token.isupper():
             # A sentence's first word is capitalised anyway: a name only if it is rare.

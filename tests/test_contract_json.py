@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.contract import _serialised, dumps
-from tui.core.escaping import escape_json
+from tui.core.escaping import escape_json, escape_json_utf8
 
 # Any text, lone surrogates included (a file name that is not UTF-8 decodes to them).
 TEXT = st.text(
@@ -30,17 +30,22 @@ LISTED = st.recursive(
 DATA = st.dictionaries(TEXT, LISTED | FLOATS, max_size=6)
 
 
+def _python(data: dict[str, object]) -> bytes:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
+    return text.encode("utf-8", "surrogatepass")
+
+
 @settings(max_examples=400)
 @given(DATA)
 def test_serialised_is_byte_identical_to_pythons_json(data: dict[str, object]) -> None:
-    assert _serialised(data) == json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
+    assert _serialised(data) == _python(data)
 
 
 def test_exponents_and_surrogates_are_written_as_python_writes_them() -> None:
     """The cases msgspec writes its own way (an exponent, a lone surrogate), each spelt out."""
     data = {"small": 1e-05, "big": 1e16, "name": "caf\udce9", "s": {"x": 1.5e300}}
-    assert _serialised(data) == json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
-    assert '"small": 1e-05' in _serialised(data)
+    assert _serialised(data) == _python(data)
+    assert b'"small": 1e-05' in _serialised(data)
 
 
 def test_dumps_escapes_what_a_terminal_would_act_on() -> None:
@@ -51,11 +56,22 @@ def test_dumps_escapes_what_a_terminal_would_act_on() -> None:
     assert "caf\u00e9 \U0001f600" in out
 
 
-def test_escape_json_across_its_chunks() -> None:
-    """Text longer than the chunks it is scanned in, with characters to escape on each side
-    of every chunk boundary: each escaped as it would be on its own."""
+def test_escape_json_escapes_each_character_on_its_own() -> None:
+    """A long text with characters to escape among plain ones, multi-byte ones beside them:
+    each escaped as it would be alone."""
     piece = "ab\u202e\x7f" + "x" * 1000 + "\u00e9\U0001f600\x1b"
-    text = piece * 2500  # 2.5 MB: three chunks
+    text = piece * 2500
     assert escape_json(text) == escape_json(piece) * 2500
     assert escape_json(piece) == "".join(escape_json(ch) for ch in piece)
     assert escape_json(piece) == ("ab\\u202e\\u007f" + "x" * 1000 + "\u00e9\U0001f600\\u001b")
+
+
+def test_escape_json_utf8_is_escape_json_on_bytes() -> None:
+    text = "caf\u00e9 \x1b[2J \u202e \udce9 \U0001f600 \x7f\t\n plain"
+    raw = text.encode("utf-8", "surrogatepass")
+    assert escape_json_utf8(raw) == escape_json(text).encode()
+    assert escape_json_utf8(b"plain ascii\n", tail=b"\n") == b"plain ascii\n\n"
+    # Runs longer than the chunks the bytes are scanned in, and runs across their edges.
+    long = "\u00e9\u202e" * 700_000 + "x\x1b" + "\U0001f600" * 300_000
+    assert escape_json_utf8(long.encode()) == escape_json(long).encode()
+    assert escape_json(long) == "\u00e9\\u202e" * 700_000 + "x\\u001b" + "\U0001f600" * 300_000

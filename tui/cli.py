@@ -215,7 +215,7 @@ def compare(
     # long-lived result objects (after the engine's pause, then while rendering) cost a
     # second on a 1 MB pair and would free next to nothing.
     gc.disable()
-    from .core.engine import CompareError, compare_paths
+    from .core.engine import CompareError, clear_text_caches, compare_paths
     from .core.overrides import load_overrides, sidecar_path
     from .report import render, write_report
 
@@ -237,6 +237,7 @@ def compare(
         )
     except CompareError as err:
         raise click.ClickException(str(err)) from None
+    clear_text_caches()
     for warning in [*report.warnings, *note_warnings]:
         click.echo(f"warning: {warning}", err=True)
     when = datetime.now(UTC) if timestamp else None

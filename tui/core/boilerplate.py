@@ -11,6 +11,7 @@ of it (``direction``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Document
 
@@ -100,6 +101,7 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
     return doc._furniture[1]
 
 
+@lru_cache(maxsize=65536)
 def _agency_kind(line: str) -> str:
     """The kind of agency furniture a (collapsed) line is, or ""."""
     if len(line) > 320:

@@ -19,6 +19,8 @@ from .model import Document, Span
 from .textnorm import STOPWORDS, features, stem
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+# Every character that opens or closes a quotation.
+_MARKS = re.compile("[\"'" + "".join(_OPEN) + "".join(sorted(set(_OPEN.values()))) + "]")
 # Words that say who said it, not what: left out when framings are compared.
 ATTRIBUTION = frozenset(
     """said says say told tells tell added adds explained explains argued argues noted notes
@@ -33,10 +35,12 @@ def quoted_spans(text: str, paragraphs: Sequence[Span]) -> list[Span]:
     its paragraph: news style reopens a quote in each paragraph it continues into."""
     out: list[Span] = []
     for a, b in paragraphs:
-        i = a
         start: int | None = None
         closing = ""
-        while i < b:
+        # Only quotation marks change anything: jump from one to the next (a character
+        # loop over a 1 MB story took 0.4 s).
+        for m in _MARKS.finditer(text, a, b):
+            i = m.start()
             ch = text[i]
             if start is None:
                 if ch == '"' or (ch in _OPEN and (ch != "\u2018" or _opens(text, i, a))):
@@ -46,7 +50,6 @@ def quoted_spans(text: str, paragraphs: Sequence[Span]) -> list[Span]:
             elif ch == closing and (closing not in "\u2019'" or _closes(text, i, b)):
                 out.append((start, i + 1))
                 start = None
-            i += 1
         if start is not None:
             out.append((start, b))
     return out
@@ -87,8 +90,12 @@ class QuoteMap:
         parts = []
         for a, b in spans:
             at = a
-            for qa, qb in self.spans:
-                if qb <= at or qa >= b:
+            # Quotes are sorted and apart: none before the last one starting by ``a`` reaches it.
+            k = max(0, bisect.bisect_right(self._starts, a) - 1)
+            for qa, qb in self.spans[k:]:
+                if qa >= b:
+                    break
+                if qb <= at:
                     continue
                 parts.append(self.doc.text[at : max(at, qa)])
                 at = max(at, qb)

@@ -18,7 +18,7 @@ from .audit import promotional
 from .boilerplate import agency_furniture, syndicated
 from .dates import compare_dates
 from .facts import facts, tense_shift, time_marks
-from .lexicon import odd_side
+from .lexicon import is_known, odd_side
 from .model import Comparison, Document
 from .textnorm import fold
 from .thresholds import Thresholds
@@ -192,9 +192,9 @@ def direction(
         cue("syndication", a.id).add(SYNDICATION, sb)
     for s in c.substitutions:
         x, y = fold(s.source), fold(s.target)
-        if (y, x) in known:  # b wrote the tortured phrase
+        if is_known(known, y, x):  # b wrote the spinner's phrase
             cue("spin", a.id).add(KNOWN_SWAP * s.count, f"{s.target!r} for {s.source!r}")
-        elif (x, y) in known:
+        elif is_known(known, x, y):
             cue("spin", b.id).add(KNOWN_SWAP * s.count, f"{s.source!r} for {s.target!r}")
         else:
             side = odd_side(s.source, s.target, th.odd_gap)

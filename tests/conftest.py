@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -8,6 +9,7 @@ import pytest
 
 from tui.core.engine import compare_paths
 from tui.core.model import Report
+from tui.sample_family import build as build_family
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -21,10 +23,31 @@ def seed_paths() -> list[str]:
     return sorted(str(p) for p in SEEDS.glob("*.txt"))
 
 
+@functools.cache
+def compared_seeds(reference: str | None = None) -> Report:
+    """The seeds compared once per test process and reference. The explorer's tests build
+    their apps from it (``StoryTraceApp(report=...)``) rather than each running the engine;
+    nothing in the app changes a report, a re-alignment makes a new one."""
+    return compare_paths(seed_paths(), reference=reference)
+
+
 @pytest.fixture(scope="session")
 def seeds_report() -> Report:
     """The seeds against the gold annotation's reference, computed once per session."""
-    return compare_paths(seed_paths(), reference=str(SEEDS / f"{GOLD_REFERENCE}.txt"))
+    return compared_seeds(str(SEEDS / f"{GOLD_REFERENCE}.txt"))
+
+
+@pytest.fixture(scope="session")
+def family_paths(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Ten versions of the seeds' story with long newspaper-style names (tui.sample_family)."""
+    return [str(p) for p in build_family(tmp_path_factory.mktemp("family"))]
+
+
+@pytest.fixture(scope="session")
+def family_report(family_paths: list[str]) -> Report:
+    """The ten-version family compared once per test process (reference chosen by the
+    provenance analysis, as ``storytrace FOLDER`` does)."""
+    return compare_paths(family_paths)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
+from tui.app.app import StoryTraceApp
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.help import HelpScreen, binding_sections
 from tui.app.screens.overview import OverviewScreen
@@ -27,7 +28,7 @@ SIZE = (120, 40)
 
 
 async def test_first_screen_appears_before_the_alignment() -> None:
-    app = seeds_app()
+    app = StoryTraceApp(seed_paths())  # from paths: the engine runs in the worker
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, OverviewScreen)
         assert app.report is None  # the worker is still aligning

@@ -13,13 +13,13 @@ from textual.worker import WorkerFailed
 from tui.app.app import StoryTraceApp
 from tui.app.widgets.aligned_view import AlignedView
 
-from .conftest import SEEDS, seed_paths
-
-GOLD_REFERENCE_PATH = str(SEEDS / "001_31fc123e83c1cc46.txt")
+from .conftest import compared_seeds, seed_paths
 
 
-def seeds_app(reference: str | None = None) -> StoryTraceApp:
-    return StoryTraceApp(seed_paths(), reference=reference)
+def seeds_app() -> StoryTraceApp:
+    """The explorer on the seeds, as ``storytrace seeds/`` opens it, from the process's one
+    comparison of them."""
+    return StoryTraceApp(seed_paths(), report=compared_seeds())
 
 
 async def settle(pilot: Pilot) -> None:

@@ -110,3 +110,48 @@ def test_json_is_identical_with_one_thread_or_all_cores(tmp_path) -> None:
             ).stdout
         )
     assert outs[0] == outs[1] and len(outs[0]) > 100_000
+
+
+def _found(regions: list, case: dict, side: str) -> float:
+    """The share of a PAN case's characters on one side ("this" or "source") that regions
+    cover."""
+    a, b = case[side]
+    key = "target_span" if side == "this" else "source_span"
+    spans = [getattr(r, key) for r in regions]
+    return sum(max(0, min(b, e) - max(a, s)) for s, e in spans) / (b - a)
+
+
+def test_spun_copy_with_a_sentence_run_into_another_is_found_whole() -> None:
+    """suspicious-document00042 holds ten spun passages from several sources; in one of them
+    a source sentence sits inside a longer target sentence (the spinner ran two together),
+    and the passage used to break there."""
+    found = []
+    for src, susp, cases in _pan("03-random-obfuscation", 25):
+        if "00042" in susp:
+            regions = compare_paths([src, susp], reference=src).comparisons[0].regions
+            found += [_found(regions, c, "this") for c in cases]
+    assert len(found) == 10
+    assert sum(f >= 0.85 for f in found) >= 8, [round(f, 2) for f in found]
+
+
+def test_verbatim_copy_pasted_inside_a_sentence_starts_where_the_copy_does() -> None:
+    """PAN pastes copies at any character, often mid-sentence: the region must not claim the
+    host sentence's own words before or after the copy."""
+    outside = 0
+    for src, susp, cases in _pan("02-no-obfuscation", 64)[60:]:
+        for r in compare_paths([src, susp], reference=src).comparisons[0].regions:
+            a, b = r.target_span
+            inside = sum(max(0, min(b, c["this"][1]) - max(a, c["this"][0])) for c in cases)
+            outside += b - a - inside
+    assert outside < 20, outside
+
+
+def test_summary_regions_reach_over_the_text_summarised() -> None:
+    """A human summary keeps a sentence here and there from all of its source; the region
+    must claim the source as a whole, not the few sentences whose words survived."""
+    pairs = [p for p in _pan("05-summary-obfuscation", 60) if p[2]][:8]
+    found = []
+    for src, susp, cases in pairs:
+        regions = compare_paths([src, susp], reference=src).comparisons[0].regions
+        found += [_found(regions, c, "source") for c in cases]
+    assert sum(found) / len(found) >= 0.6, [round(f, 2) for f in found]

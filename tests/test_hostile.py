@@ -594,3 +594,25 @@ def test_reports_render_hostile_text(tmp_path: Path) -> None:
         assert sorted(Path(w.split(": ")[1]).name for w in warned) == ["copy.txt", "hostile.txt"]
         assert all("hidden or look-alike characters" in w for w in warned), (fmt, warned)
         assert out.decode("utf-8").strip(), fmt
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Yes.", "The council voted to close the library.", "Budget cuts.\n\nThe council voted."],
+)
+def test_identical_text_is_verbatim_at_any_length(tmp_path: Path, text: str) -> None:
+    """Two byte-identical documents of a sentence or two were called independent (every
+    short sentence needed a neighbour to vouch for it)."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
+    c = report.comparisons[0]
+    assert c.verdict == "wholly-derived" and c.coverage["target_derived"] == 1.0
+    assert {p.label for p in c.passages} == {"verbatim"}
+
+
+def test_a_short_sentence_inside_a_longer_text_is_still_chance(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Yes.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The council voted to close it. Yes.", encoding="utf-8")
+    report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
+    assert report.comparisons[0].verdict == "independent"

@@ -141,6 +141,31 @@ def test_agency_furniture_by_shape(line: str, kind: str) -> None:
     assert _agency_kind(line) == kind
 
 
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        ("WASHINGTON (AP) — Lawmakers voted on Tuesday.", "WASHINGTON (AP) —"),
+        ("LONDON, March 3 (Reuters) - Shares fell on Monday.", "LONDON, March 3 (Reuters) -"),
+        ("Geneva (AFP) - Talks resumed in the city.", "Geneva (AFP) -"),
+        ("FLAGSTAFF, Ariz. (AP) — A wildfire raced north.", "FLAGSTAFF, Ariz. (AP) —"),
+        ("The talks (in Geneva) resumed on Monday.", None),
+    ],
+)
+def test_an_agency_dateline_is_furniture_of_its_own(first: str, dateline: str | None) -> None:
+    from tui.core.boilerplate import boilerplate_sentences
+    from tui.core.model import Document
+    from tui.core.segment import segment
+
+    doc = segment(Document("d", "d.txt", "", "utf-8", first + "\nIt went on.\n", 0))
+    kinds = [(s.kind, doc.cut((s.start, s.end))) for s in doc.sentences]
+    if dateline is None:
+        assert all(k != "dateline" for k, _ in kinds)
+        return
+    assert kinds[0] == ("dateline", dateline)
+    assert kinds[1][1] == first[len(dateline) + 1 :]
+    assert 0 in boilerplate_sentences(doc) and 1 not in boilerplate_sentences(doc)
+
+
 def test_a_paper_is_not_agency_copy(flood: Report) -> None:
     assert agency_furniture(flood.document("wire"))
     for doc in ("tabloid", "broadsheet", "independent"):

@@ -16,13 +16,17 @@ import pytest
 from tui.core.engine import compare_paths
 from tui.core.model import LexiconEntry, Report
 from tui.core.summary import INDEPENDENT_OF_ALL
+from tui.core.tree import LOST_PREFIX
+from tui.present.excerpts import ELIDED, clip
+from tui.present.tree import node_name
 from tui.report import render
 from tui.report.markdown import escape as md_escape
-from tui.report.provenance import ELIDED, build, clip
+from tui.report.provenance import build
 
 from .conftest import seed_paths
 
-LOST = "~lost-original-1"
+LOST = f"{LOST_PREFIX}-1"
+LOST_NAME = node_name(LOST)  # how every screen and report names it
 COPY = "000_dcce54c3826141f5"
 REF = "001_31fc123e83c1cc46"
 PROMO = "002_a9b962200192712f"
@@ -91,7 +95,7 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
     parser = _Tree()
     parser.feed(_between(summary, '<ul class="tree">', "<h3>Labels</h3>"))
     assert parser.parent == {LOST: None, **dict.fromkeys(CHILDREN, LOST)}
-    assert f'<span class="node inferred">{LOST}</span>' in summary
+    assert f'<span class="node inferred">{LOST_NAME}</span>' in summary
     assert "not among the inputs" in summary
     independent = _between(summary, f"<strong>{INDEPENDENT_OF_ALL.capitalize()}</strong>", "</p>")
     assert all(d in independent for d in INDEPENDENT)
@@ -102,7 +106,7 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
 
 def test_markdown_tree_is_a_nested_list(out: dict[str, str]) -> None:
     tree = _between(out["md"], "### Derivation tree", "### Labels").splitlines()
-    root = next(i for i, line in enumerate(tree) if line.startswith(f"- {md_escape(LOST)} "))
+    root = next(i for i, line in enumerate(tree) if line.startswith(f"- {md_escape(LOST_NAME)} "))
     children = [line for line in tree[root + 1 :] if line.startswith("  - ")]
     assert [line[4:].split(":")[0].split(" ")[0] for line in children] == list(CHILDREN)
     assert not any(line.startswith("- ") for line in tree[root + 1 : root + 7])
@@ -114,7 +118,7 @@ def test_markdown_tree_is_a_nested_list(out: dict[str, str]) -> None:
 def test_text_tree_is_drawn(out: dict[str, str]) -> None:
     text = _between(out["text"], "derivation tree:\n", "\n\n")
     lines = text.splitlines()
-    assert lines[0].startswith(f"  {LOST} (inferred")
+    assert lines[0].startswith(f"  {LOST_NAME} (inferred")
     branches = [line.strip() for line in lines if re.match(r"^  [├└]─ ", line)]
     assert [b[3:].split(":")[0].split(" ")[0] for b in branches] == list(CHILDREN)
     assert branches[-1].startswith("└─ ")

@@ -1,9 +1,11 @@
-"""Regenerate ``screenshots/*.svg``: every explorer screen on the seeds, at a fixed size.
+"""Regenerate ``screenshots/*.svg``: every explorer screen on the seeds, and the ten-version
+sample family (``tui.sample_family``), at fixed sizes.
 
     python -m tui.screenshots [--out screenshots]
 
 The pictures are deterministic (fixed terminal size and theme, no cursor blink), so a
-changed file in a diff means the look changed.
+changed file in a diff means the look changed. Each set of inputs is compared once and
+every picture is taken of an app built from that report.
 """
 
 from __future__ import annotations
@@ -12,46 +14,52 @@ import argparse
 import asyncio
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from tui.app.app import StoryTraceApp
+from tui.core.engine import compare_paths
+from tui.core.model import Report
+from tui.sample_family import build as build_family
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 SIZE = (120, 40)
+WIDE = (160, 40)
 # Named rather than chosen, so the pictures change with the labels, not with the choice.
 REFERENCE = "001_31fc123e83c1cc46"
 
-# name -> (theme, size, keys pressed after the alignment has finished)
-SHOTS: dict[str, tuple[str, tuple[int, int], list[str]]] = {
-    "overview": ("textual-dark", SIZE, []),
-    "side-by-side": ("textual-dark", SIZE, ["enter", "j", "j"]),
-    "side-by-side-sentences": ("textual-dark", SIZE, ["enter", "v", "n", "n", "n"]),
-    "side-by-side-narrow": ("textual-dark", (80, 40), ["enter", "j", "j"]),
-    "side-by-side-light": ("textual-light", SIZE, ["enter", "j", "j"]),
-    "search": ("textual-dark", SIZE, ["enter", "slash", *"altman", "enter", "n"]),
-    "detail": ("textual-dark", SIZE, ["enter", "v", "n", "n", "n", "enter"]),
-    "help": ("textual-dark", SIZE, ["question_mark"]),
-    "overview-narrow": ("textual-dark", (80, 40), []),
-    "families": ("textual-dark", SIZE, ["f"]),
-    "families-light": ("textual-light", SIZE, ["f", "n", "n"]),
-    "family-detail": ("textual-dark", SIZE, ["f", "n", "enter"]),
-    "lexicon": ("textual-dark", SIZE, ["x"]),
-    "inserts-omissions": ("textual-dark", SIZE, ["i"]),
-    "export": ("textual-dark", SIZE, ["e"]),
-    "relabel": ("textual-dark", SIZE, ["enter", "v", "n", "l"]),
+# name -> (inputs, theme, size, keys pressed once the report is shown)
+SHOTS: dict[str, tuple[str, str, tuple[int, int], list[str]]] = {
+    "overview": ("seeds", "textual-dark", SIZE, []),
+    "side-by-side": ("seeds", "textual-dark", SIZE, ["enter", "j", "j"]),
+    "side-by-side-sentences": ("seeds", "textual-dark", SIZE, ["enter", "v", "n", "n", "n"]),
+    "side-by-side-narrow": ("seeds", "textual-dark", (80, 40), ["enter", "j", "j"]),
+    "side-by-side-light": ("seeds", "textual-light", SIZE, ["enter", "j", "j"]),
+    "search": ("seeds", "textual-dark", SIZE, ["enter", "slash", *"altman", "enter", "n"]),
+    "detail": ("seeds", "textual-dark", SIZE, ["enter", "v", "n", "n", "n", "enter"]),
+    "help": ("seeds", "textual-dark", SIZE, ["question_mark"]),
+    "overview-narrow": ("seeds", "textual-dark", (80, 40), []),
+    "families": ("seeds", "textual-dark", SIZE, ["f"]),
+    "families-light": ("seeds", "textual-light", SIZE, ["f", "n", "n"]),
+    "family-detail": ("seeds", "textual-dark", SIZE, ["f", "n", "d"]),
+    "lexicon": ("seeds", "textual-dark", SIZE, ["x"]),
+    "inserts-omissions": ("seeds", "textual-dark", SIZE, ["i"]),
+    "export": ("seeds", "textual-dark", SIZE, ["e"]),
+    "export-small": ("seeds", "textual-dark", (80, 24), ["e"]),
+    "relabel": ("seeds", "textual-dark", SIZE, ["enter", "v", "n", "l"]),
+    "ten-versions": ("family", "textual-dark", WIDE, []),
+    "ten-versions-narrow": ("family", "textual-dark", (80, 40), []),
+    "ten-versions-families": ("family", "textual-dark", WIDE, ["f", "n", "l", "l"]),
+    "ten-versions-side-by-side": ("family", "textual-dark", WIDE, ["x", "j", "enter"]),
 }
 
 
-async def shoot(name: str, out: Path) -> Path:
-    theme, size, keys = SHOTS[name]
-    # Relative paths: the detail screen shows them, and they must not depend on the checkout.
-    app = StoryTraceApp(
-        sorted(str(p.relative_to(REPO)) for p in SEEDS.glob("*.txt")), reference=REFERENCE
-    )
+async def shoot(name: str, report: Report, out: Path) -> Path:
+    _, theme, size, keys = SHOTS[name]
+    app = StoryTraceApp(report=report)
     async with app.run_test(size=size) as pilot:
         app.theme = theme
-        await app.workers.wait_for_complete()
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
@@ -61,6 +69,16 @@ async def shoot(name: str, out: Path) -> Path:
         return Path(app.save_screenshot(f"{name}.svg", str(out)))
 
 
+def reports(folder: Path) -> dict[str, Report]:
+    """The seeds against the named reference (relative paths: the detail screen shows
+    them, and they must not depend on the checkout), and the family as the app opens it."""
+    seeds = sorted(str(p.relative_to(REPO)) for p in SEEDS.glob("*.txt"))
+    return {
+        "seeds": compare_paths(seeds, reference=REFERENCE),
+        "family": compare_paths([str(p) for p in build_family(folder)]),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
@@ -68,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     os.chdir(REPO)
-    for name in SHOTS:
-        path = asyncio.run(shoot(name, args.out))
-        print(path)
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = reports(Path(folder))
+        for name, (which, *_) in SHOTS.items():
+            print(asyncio.run(shoot(name, inputs[which], args.out)))
     return 0
 
 

@@ -1,15 +1,22 @@
-"""The explorer application: owns the report, the align worker and the screen stack.
+"""The explorer application: owns the report, the align worker and the views.
+
+The app's state is a handful of reactive attributes (``report``, ``progress``, ``error``,
+``version``, ``overrides``); the views watch the ones they show and redraw themselves when
+one changes, so nothing here pushes a report into a screen. The top-level views (overview,
+side by side, families, word swaps, inserts and omissions) are app modes: a key switches to
+one and escape back to the overview, each keeping its place; only the detail and the dialogs
+stack on top of a view.
 
 Loading and aligning a 1 MB story takes seconds, so the engine always runs in a thread
 worker of the single "align" group: starting a new alignment (``r``) cancels the previous one,
-and the engine polls ``worker.is_cancelled``. Progress comes back as messages; the screens
-only ever read a finished ``Report``.
+and the engine polls ``worker.is_cancelled``. Progress comes back as messages.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -17,12 +24,14 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.binding import BindingType
 from textual.message import Message
-from textual.screen import Screen
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.app.keys import KEYS, bindings
+from tui.app.locate import Location
 from tui.app.screens.audit import AuditScreen
 from tui.app.screens.export import ExportRequest, ExportScreen, default_export_folder
 from tui.app.screens.families import FamilyScreen
@@ -30,12 +39,11 @@ from tui.app.screens.help import HelpScreen
 from tui.app.screens.lexicon import LexiconScreen
 from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.side_by_side import SideBySideScreen
-from tui.app.widgets.progress import AlignProgress
 from tui.core.engine import CompareError, compare, compare_paths
 from tui.core.errors import unexpected
 from tui.core.escaping import escape_line
 from tui.core.loading import DEFAULT_MAX_BYTES
-from tui.core.model import Report
+from tui.core.model import Comparison, Report
 from tui.core.overrides import (
     OverrideSet,
     StaleNote,
@@ -44,7 +52,21 @@ from tui.core.overrides import (
     sidecar_path,
 )
 from tui.core.settings import Settings
+from tui.present.names import VersionNames, version_names
 from tui.report import write_report
+
+# What the report says about a reference the reviewer picked with ``r``.
+REVIEWER_REASON = "chosen by the reviewer in the explorer (r)"
+# The top-level views, by mode name; the key that opens each is in ``keys.VIEW_KEYS``.
+VIEWS: dict[str, type[Screen]] = {
+    "overview": OverviewScreen,
+    "side_by_side": SideBySideScreen,
+    "families": FamilyScreen,
+    "lexicon": LexiconScreen,
+    "audit": AuditScreen,
+}
+# Views that read the provenance part of a report; their actions are named as the modes.
+PROVENANCE_VIEWS = frozenset({"families", "lexicon", "audit"})
 
 
 class AlignProgressMessage(Message):
@@ -60,72 +82,121 @@ class AlignProgressMessage(Message):
 
 
 class StoryTraceApp(App[None]):
-    """Explore how the versions of a story relate to the reference version."""
+    """Explore how the versions of a story relate to the reference version.
+
+    Two ways to build it:
+
+    * ``StoryTraceApp(paths, reference=None)``: the overview shows at once and the engine
+      loads and aligns ``paths`` in a worker (what ``storytrace PATH...`` runs);
+    * ``StoryTraceApp(report=report)``: a ``Report`` computed elsewhere (by tests, the
+      screenshots, or a caller such as a corpus scan that compared a pair itself) is shown
+      as it is, nothing recomputed. ``paths`` then only say where the reviewer's notes and
+      the exports go (by default, the report's documents), and ``settings`` should be the
+      ones the report was made with: ``r`` re-aligns with them.
+
+    Either way ``open_side_by_side(target, passage)`` shows one version beside the
+    reference at one passage, and ``open_pair(comparison)`` any comparison of two of the
+    report's documents (an edge of the derivation tree, a pair found by a scan). A subclass
+    may have another home screen (``DEFAULT_MODE``, where escape from every view returns)
+    and override ``start``: ``ScanApp`` opens on a scan's hit list and sets ``report`` to
+    each hit it compares.
+    """
 
     TITLE = "storytrace"
     CSS_PATH = "storytrace.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("e", "export", "Export", id="app.export"),
-        Binding("f", "families", "Families", id="app.families"),
-        Binding("x", "lexicon", "Word swaps", id="app.lexicon"),
-        Binding("i", "audit", "Inserts/omissions", id="app.audit"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-    ]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = dict(VIEWS)  # type: ignore[arg-type]
+    DEFAULT_MODE: ClassVar[str] = "overview"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
+
+    # The finished comparison every view shows (None while the first alignment runs).
+    report: var[Report | None] = var(None)
+    # (fraction, what) while an alignment runs; every progress bar follows it.
+    progress: var[tuple[float, str] | None] = var(None)
+    # Why there is no report, in one line (too few readable files, an engine error).
+    error: var[str | None] = var(None)
+    # The version the reviewer is looking at, shared by the views and the export dialog.
+    version: var[str | None] = var(None)
+    # The reviewer's relabels and notes (sidecar beside the first input); mutated in place,
+    # so changes are announced with ``mutate_reactive``.
+    overrides: var[OverrideSet] = var(OverrideSet)
 
     def __init__(
         self,
-        paths: Sequence[str],
+        paths: Sequence[str | os.PathLike[str]] = (),
         reference: str | None = None,
         max_bytes: int = DEFAULT_MAX_BYTES,
         settings: Settings | None = None,
+        *,
+        report: Report | None = None,
     ) -> None:
         super().__init__()
+        if not paths and report is not None:
+            paths = [d.path for d in report.documents]
         self.paths = [os.fspath(p) for p in paths]
         self.reference = reference
         self.max_bytes = max_bytes
         self.settings = settings or Settings()
-        self.report: Report | None = None
-        self.error: str | None = None
+        self.names = VersionNames({})
+        self._given = report
         self._warned = False
-        # (fraction, text) while an alignment runs; progress bars mounted later read it.
-        self.progress: tuple[float, str] | None = None
-        # The reviewer's relabels and notes, from the sidecar beside the first input.
-        self.overrides = OverrideSet()
 
     # ------------------------------------------------------------------------------ startup
 
-    def get_default_screen(self) -> Screen:
-        return OverviewScreen()
-
     def on_mount(self) -> None:
         self.load_overrides()
-        self.show_progress(0.0, f"loading {len(self.paths)} path(s)")
+        self.start()
+
+    def start(self) -> None:
+        """Show the given report, or align the paths in a worker (a subclass with another
+        home screen, such as the scan's hit list, starts otherwise)."""
+        if self._given is not None:
+            self.report = self._given
+            return
+        self.progress = (0.0, f"loading {len(self.paths)} path(s)")
         self.align_paths()
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="align")
-    def align_paths(self) -> Report:
+    def align_paths(self) -> Report | None:
         worker = get_current_worker()
-        return compare_paths(
-            self.paths,
-            reference=self.reference,
-            settings=self.settings,
-            max_bytes=self.max_bytes,
-            progress=self._progress_callback(worker),
-            cancelled=lambda: worker.is_cancelled,
+        return _unjoined(
+            worker,
+            partial(
+                compare_paths,
+                self.paths,
+                reference=self.reference,
+                settings=self.settings,
+                max_bytes=self.max_bytes,
+                progress=self._progress_callback(worker),
+                cancelled=lambda: worker.is_cancelled,
+            ),
         )
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
-    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report:
+    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report | None:
         worker = get_current_worker()
-        return compare(
+        return self._compare(
+            worker,
+            documents,
+            reference,
+            REVIEWER_REASON,
+            progress=self._progress_callback(worker),
+            warnings=warnings,
+        )
+
+    def _compare(
+        self, worker: Worker, documents: list, reference: str, reason: str, **extra: object
+    ) -> Report | None:
+        """``compare`` in a thread that quitting does not wait for (see ``_unjoined``)."""
+        run = partial(
+            compare,
             documents,
             reference=reference,
             settings=self.settings,
-            progress=self._progress_callback(worker),
             cancelled=lambda: worker.is_cancelled,
-            warnings=warnings,
+            reference_reason=reason,
+            **extra,  # type: ignore[arg-type]
         )
+        return _unjoined(worker, run)
 
     def _progress_callback(self, worker: Worker) -> Callable[[float, str], None]:
         def progress(fraction: float, text: str) -> None:
@@ -135,35 +206,27 @@ class StoryTraceApp(App[None]):
         return progress
 
     def on_align_progress_message(self, message: AlignProgressMessage) -> None:
-        self.show_progress(message.fraction, message.text)
-
-    def show_progress(self, fraction: float, text: str) -> None:
-        self.progress = (fraction, text)
-        for screen in self.screen_stack:
-            for bar in screen.query(AlignProgress):
-                bar.show(fraction, text)
-
-    def hide_progress(self) -> None:
-        self.progress = None
-        for screen in self.screen_stack:
-            for bar in screen.query(AlignProgress):
-                bar.done()
+        if self.progress is not None:  # not after the worker has finished
+            self.progress = (message.fraction, message.text)
 
     @on(Worker.StateChanged)
-    def _align_finished(self, event: Worker.StateChanged) -> None:
+    def _worker_finished(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "pair":
+            self._pair_finished(worker, event.state)
+            return
         if worker.group != "align":
             return
         if worker.is_cancelled:
             # Superseded by a newer alignment (``r`` again): that one owns the progress bar.
             if not any(w.group == "align" and w.is_running for w in self.workers):
-                self.hide_progress()
+                self.progress = None
             return
         if event.state == WorkerState.SUCCESS and isinstance(worker.result, Report):
-            self.hide_progress()
-            self.set_report(worker.result)
+            self.progress = None
+            self.report = worker.result
         elif event.state == WorkerState.ERROR:
-            self.hide_progress()
+            self.progress = None
             err = worker.error
             if isinstance(err, CompareError):
                 message = str(err)
@@ -182,7 +245,6 @@ class StoryTraceApp(App[None]):
                 self.show_error(message)
 
     def show_error(self, message: str) -> None:
-        self.error = message
         self.notify(
             escape_line(message),
             title="Cannot compare",
@@ -190,13 +252,13 @@ class StoryTraceApp(App[None]):
             markup=False,
             timeout=30,
         )
-        for screen in self.screen_stack:
-            if isinstance(screen, OverviewScreen):
-                screen.show_error(message)
+        self.error = message
 
-    def set_report(self, report: Report) -> None:
-        previous = self.report
-        self.report = report
+    def watch_report(self, previous: Report | None, report: Report | None) -> None:
+        """Runs before any view's watcher: the names and the notes must be ready for them."""
+        if report is None:
+            return
+        self.names = version_names([d.id for d in report.documents])
         self.overrides.bind(report)
         if not self._warned:
             self._warned = True
@@ -209,12 +271,8 @@ class StoryTraceApp(App[None]):
                     )
         self._tell_stale()
         if previous is not None and previous.reference != report.reference:
-            self.notify(
-                f"reference is now {escape_line(report.reference)}", markup=False, timeout=4
-            )
-        for screen in self.screen_stack:
-            if isinstance(screen, OverviewScreen | SideBySideScreen):
-                screen.show_report(report, previous)
+            name = self.names(report.reference)
+            self.notify(f"reference is now {escape_line(name)}", markup=False, timeout=4)
 
     def stale_notes(self, version: str | None = None) -> list[StaleNote]:
         """The reviewer's notes that no longer apply to the report on screen (of one version)."""
@@ -226,7 +284,7 @@ class StoryTraceApp(App[None]):
     def _tell_stale(self) -> None:
         stale = self.stale_notes()
         if stale:
-            versions = ", ".join(sorted({escape_line(s.version) for s in stale}))
+            versions = ", ".join(sorted({escape_line(self.names(s.version)) for s in stale}))
             self.notify(
                 f"{len(stale)} reviewer note(s) no longer apply and are not used ({versions}): "
                 "the text changed since; the overview lists them",
@@ -236,7 +294,100 @@ class StoryTraceApp(App[None]):
                 timeout=15,
             )
 
-    # ------------------------------------------------------------------------------ actions
+    def current_version(self) -> str | None:
+        """The version the reviewer is looking at, if it is compared with the reference."""
+        report = self.report
+        if report is None or self.version is None:
+            return None
+        return self.version if any(c.target == self.version for c in report.comparisons) else None
+
+    # --------------------------------------------------------------------------- the views
+
+    def show_view(self, mode: str) -> None:
+        """Switch to a top-level view (it keeps its place from the last visit)."""
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def go_home(self) -> None:
+        """Back to the first screen, where escape from any view leads: the overview (the hit
+        list in a scan's explorer)."""
+        self.show_view(self.DEFAULT_MODE)
+
+    def open_side_by_side(self, target: str, passage: int | None = None, search: str = "") -> None:
+        """One version beside the reference, at ``passage`` (an index into its comparison's
+        passages) when given, else at the first row with ``search`` when given."""
+        report = self.report
+        if report is None or not any(c.target == target for c in report.comparisons):
+            return
+        self.version = target
+        self.show_view("side_by_side")
+        self._side_by_side().show_version(target, passage, search)
+
+    def open_location(self, location: Location | None) -> None:
+        """Where a listed item (family, swap, insert, omission) shows side by side."""
+        if location is None:
+            self.notify("no version compared with the reference shows this", timeout=3)
+            return
+        self.open_side_by_side(location.target, location.passage, location.search)
+
+    def open_pair(self, comparison: Comparison, passage: int | None = None) -> None:
+        """Any comparison of two of the report's documents, side by side; ``tab`` returns to
+        the versions compared with the reference."""
+        if self.report is None:
+            return
+        self.show_view("side_by_side")
+        self._side_by_side().show_pair(comparison, passage)
+
+    def _side_by_side(self) -> SideBySideScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, SideBySideScreen)
+        return screen
+
+    def compare_pair(self, source: str, target: str) -> None:
+        """Align two versions neither of which is the reference (a tree edge), then show
+        them side by side. Runs in a worker; the report itself does not change."""
+        report = self.report
+        if report is None:
+            return
+        if source == report.reference:
+            self.open_side_by_side(target)
+            return
+        documents = [report.document(source), report.document(target)]
+        self.notify(
+            f"aligning {escape_line(self.names(target))} with "
+            f"{escape_line(self.names(source))}\u2026",
+            markup=False,
+            timeout=3,
+        )
+        self._align_pair(documents)
+
+    @work(thread=True, exclusive=True, group="pair", exit_on_error=False, description="pair")
+    def _align_pair(self, documents: list) -> Report | None:
+        reason = f"the source of {documents[1].id} in the derivation tree"
+        return self._compare(get_current_worker(), documents, documents[0].id, reason)
+
+    def _pair_finished(self, worker: Worker, state: WorkerState) -> None:
+        if worker.is_cancelled:
+            return
+        if state == WorkerState.SUCCESS and isinstance(worker.result, Report):
+            self.open_pair(worker.result.comparisons[0])
+        elif state == WorkerState.ERROR:
+            self.notify(
+                escape_line(f"could not align the pair: {worker.error}"),
+                severity="error",
+                markup=False,
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The view keys and export work from a view, not from inside a dialog or the detail
+        (the dialog would be left behind in the view's stack); a view's own key is hidden
+        while it is shown."""
+        if action in PROVENANCE_VIEWS or action == "export":
+            if isinstance(self.screen, ModalScreen):
+                return False
+            if action == self.current_mode:
+                return False
+        return True
 
     def make_reference(self, doc_id: str) -> None:
         """Re-align everything against ``doc_id``; an alignment still running is cancelled."""
@@ -244,55 +395,38 @@ class StoryTraceApp(App[None]):
         if report is None or report.reference == doc_id:
             if report is not None:
                 self.notify(
-                    f"{escape_line(doc_id)} is already the reference", markup=False, timeout=3
+                    f"{escape_line(self.names(doc_id))} is already the reference",
+                    markup=False,
+                    timeout=3,
                 )
             return
-        self.show_progress(0.0, f"re-aligning against {escape_line(doc_id)}")
+        self.progress = (0.0, f"re-aligning against {escape_line(self.names(doc_id))}")
         self.realign(doc_id, report.documents, list(report.warnings))
 
-    def open_side_by_side(self, target: str) -> None:
-        if self.report is None:
-            return
-        self.push_screen(SideBySideScreen(target))
+    # ------------------------------------------------------------------------------ actions
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(HelpScreen())
 
     def action_families(self) -> None:
-        self._open(FamilyScreen)
+        self._open_provenance("families")
 
     def action_lexicon(self) -> None:
-        self._open(LexiconScreen)
+        self._open_provenance("lexicon")
 
     def action_audit(self) -> None:
-        self._open(AuditScreen)
+        self._open_provenance("audit")
 
-    def _open(self, screen_type: type[Screen]) -> None:
-        """Push one of the provenance screens, once, when there is a report to show."""
-        if isinstance(self.screen, screen_type):
-            return
+    def _open_provenance(self, mode: str) -> None:
+        """Switch to a provenance view when there is a report with provenance to show."""
         if self.report is None:
             self.notify("nothing to show yet: the alignment is still running", timeout=3)
             return
         if self.report.provenance is None:
             self.notify("this report has no provenance", timeout=3)
             return
-        self.push_screen(screen_type())
-
-    def current_version(self) -> str | None:
-        """The version the reviewer is looking at: the one side by side, or highlighted."""
-        report = self.report
-        if report is None:
-            return None
-        targets = {c.target for c in report.comparisons}
-        for screen in reversed(self.screen_stack):
-            current = getattr(screen, "current_version", None)
-            if callable(current):
-                doc_id = current()
-                if doc_id in targets:
-                    return doc_id
-        return None
+        self.show_view(mode)
 
     # ------------------------------------------------------------------------------ export
 
@@ -305,7 +439,7 @@ class StoryTraceApp(App[None]):
             return
         report = self.report
         self.push_screen(
-            ExportScreen(report, self.export_folder(), self.current_version()),
+            ExportScreen(report, self.export_folder(), self.current_version(), self.names),
             partial(self._export_chosen, report),
         )
 
@@ -349,20 +483,27 @@ class StoryTraceApp(App[None]):
             path = sidecar_path(self.paths)
         except ValueError:
             return
-        self.overrides, warnings = load_overrides(path)
+        overrides, warnings = load_overrides(path)
         if self.report is not None:
-            self.overrides.bind(self.report)
+            overrides.bind(self.report)
+        self.overrides = overrides
         for warning in warnings:
             self.notify(
                 escape_line(warning), title="Reviewer notes", severity="warning", markup=False
             )
 
-    def relabel(self, target: str, passage: int, label: str | None) -> None:
-        """The reviewer's label for one passage (None: back to the engine's)."""
+    def _comparison(self, target: str | Comparison) -> Comparison:
+        """A version's comparison with the reference, or the comparison given (a pair)."""
+        assert self.report is not None
+        return self.report.comparison(target) if isinstance(target, str) else target
+
+    def relabel(self, target: str | Comparison, passage: int, label: str | None) -> None:
+        """The reviewer's label for one passage of a version (or of a pair's comparison);
+        None: back to the engine's."""
         report = self.report
         if report is None:
             return
-        comparison = report.comparison(target)
+        comparison = self._comparison(target)
         p = comparison.passages[passage]
         self.overrides.set_label(report, comparison, p, label)
         if label is None or label == p.label:
@@ -371,12 +512,12 @@ class StoryTraceApp(App[None]):
             text = f"passage {passage + 1}: reviewer {label} (engine: {p.label})"
         self._overrides_changed(text)
 
-    def annotate(self, target: str, passage: int, note: str) -> None:
+    def annotate(self, target: str | Comparison, passage: int, note: str) -> None:
         """The reviewer's note on one passage ("" removes it)."""
         report = self.report
         if report is None:
             return
-        comparison = report.comparison(target)
+        comparison = self._comparison(target)
         self.overrides.set_note(report, comparison, comparison.passages[passage], note)
         done = "note kept" if note.strip() else "note removed"
         self._overrides_changed(f"passage {passage + 1}: {done}")
@@ -408,29 +549,48 @@ class StoryTraceApp(App[None]):
                     markup=False,
                     timeout=30,
                 )
-        for screen in self.screen_stack:
-            if isinstance(screen, SideBySideScreen):
-                screen.show_overrides()
+        self.mutate_reactive(StoryTraceApp.overrides)
 
     # ------------------------------------------------------------------------------ palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key binding of the screen (and its focused widget) as a palette command."""
+        """Every key that works on ``screen`` now, by its title in the key table."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
-        sources: list[tuple[DOMNode, list[BindingType]]] = [(screen, list(screen.BINDINGS))]
-        if screen.focused is not None:
-            sources.insert(0, (screen.focused, list(screen.focused.BINDINGS)))
-        sources.append((self, list(self.BINDINGS)))
-        for owner, bindings in sources:
-            for binding in bindings:
-                if not isinstance(binding, Binding) or not binding.description:
-                    continue
-                if binding.description in seen or binding.system:
-                    continue
-                seen.add(binding.description)
-                key = binding.key_display or binding.key.split(",")[0]
-                help_text = binding.tooltip or f"key: {key}"
-                yield SystemCommand(
-                    binding.description, help_text, partial(owner.run_action, binding.action)
-                )
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            key = KEYS.get(binding.id or "")
+            if key is None or not enabled or key.id in seen or key.docked:
+                continue
+            seen.add(key.id)
+            display = self.get_key_display(binding)
+            help_text = f"{key.help} (key: {display})" if key.help else f"key: {display}"
+            yield SystemCommand(key.title, help_text, partial(node.run_action, binding.action))
+
+
+def _unjoined(worker: Worker, run: Callable[[], Report]) -> Report | None:
+    """``run()`` in a daemon thread, waited for here until it ends or ``worker`` is cancelled.
+
+    Textual runs thread workers in asyncio's default executor, whose threads are joined
+    before the app's process can exit; the engine stops at its next check for cancellation,
+    but one step (extracting a big web page, aligning one pair of versions) can take seconds,
+    and quitting must not wait for it. A daemon thread is left behind at exit instead.
+    """
+    result: list[Report] = []
+    error: list[BaseException] = []
+    done = threading.Event()
+
+    def target() -> None:
+        try:
+            result.append(run())
+        except BaseException as err:  # handed to the worker, which reports it
+            error.append(err)
+        finally:
+            done.set()
+
+    threading.Thread(target=target, name=f"storytrace-{worker.name}", daemon=True).start()
+    while not done.wait(0.05):
+        if worker.is_cancelled:
+            return None
+    if error:
+        raise error[0]
+    return result[0]

@@ -1,9 +1,10 @@
 """The explorer opened on a scan's results: the hit list first, and every hit opens in the
 explorer's own screens (side by side, detail, families, word swaps, export, relabel).
 
-It is the explorer app (``StoryTraceApp``) with a different first screen: instead of
-aligning the paths it was given, it compares the story and the article of the hit chosen,
-in a worker, and hands the explorer that report. The article is read again from its corpus
+It is the explorer app (``StoryTraceApp``) with a different first screen (its home mode,
+where escape from any view returns): instead of aligning the paths it was given, it
+compares the story and the article of the hit chosen, in a worker, sets that report as the
+app's ``report`` and opens it side by side. The article is read again from its corpus
 file, so a scan of millions of articles keeps none of them in memory.
 """
 
@@ -12,12 +13,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import work
-from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from tui.app.app import StoryTraceApp
 from tui.app.screens.scan_results import ScanResultsScreen
-from tui.app.screens.side_by_side import SideBySideScreen
 from tui.core.engine import CompareError
 from tui.core.model import Document, Report
 from tui.scan.model import Hit, ScanResult
@@ -35,26 +34,25 @@ def article_id(hit: Hit, story_id: str) -> str:
 
 class ScanApp(StoryTraceApp):
     CSS_PATH: ClassVar = ["storytrace.tcss", "scan.tcss"]
+    # The home mode: the hit list, added beside the explorer's views.
+    DEFAULT_MODE: ClassVar[str] = "scan"
 
     def __init__(self, result: ScanResult, stories: list[Document]) -> None:
         super().__init__([s.path for s in stories[:1]], settings=result.settings.engine)
         self.result = result
         self.stories = {s.id: s for s in stories}
         self.fields = Fields(**result.fields) if result.fields else Fields()
+        self.add_mode("scan", lambda: ScanResultsScreen(self.result))
 
-    def get_default_screen(self) -> Screen:
-        return ScanResultsScreen(self.result)
-
-    def on_mount(self) -> None:
-        """Nothing to align until a hit is opened; reviewer notes sit beside the stories."""
-        self.load_overrides()
+    def start(self) -> None:
+        """Nothing to align until a hit is opened (reviewer notes sit beside the stories)."""
 
     def open_hit(self, hit: Hit) -> None:
         story = self.stories.get(hit.story)
         if story is None:
             self.notify("that story is not loaded", severity="error")
             return
-        self.show_progress(0.0, "reading the article again")
+        self.progress = (0.0, "reading the article again")
         self.compare_hit(hit, story)
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="hit")
@@ -66,12 +64,11 @@ class ScanApp(StoryTraceApp):
         get_current_worker()  # a superseded worker's report is dropped by the app
         return compare_story(story, article, self.result.settings, article_id(hit, story.id))
 
-    def set_report(self, report: Report) -> None:
+    def watch_report(self, previous: Report | None, report: Report | None) -> None:
         # Each hit is its own two-version report: no "reference changed" notice between them.
-        self.report = None
-        super().set_report(report)
-        if not isinstance(self.screen, SideBySideScreen):
-            self.push_screen(SideBySideScreen(report.comparisons[0].target))
+        super().watch_report(None, report)
+        if report is not None and report.comparisons:
+            self.open_side_by_side(report.comparisons[0].target)
 
     def show_error(self, message: str) -> None:
         self.error = message

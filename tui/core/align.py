@@ -55,6 +55,14 @@ def strength(sig: dict[str, float], th: Thresholds) -> int:
     if cover_t >= th.fragment_cover_t and phrase >= th.fragment_phrase:
         # A fragment of a longer source sentence (the source was split or cut up).
         return WEAK
+    if (
+        cover_s >= th.contained_cover_s
+        and phrase >= th.contained_phrase
+        and cover_t >= th.contained_cover_t
+    ):
+        # A source sentence inside a longer target one (a copy pasted into the middle of a
+        # sentence, or two sentences run together by a lost full stop).
+        return WEAK
     return NONE
 
 
@@ -369,9 +377,25 @@ class Aligner:
                     n += 1
             return n >= 2
 
+        # All of one text, word for word, as all of the other: identical text is a copy at
+        # any length, however short ("Yes." and "Yes.").
+        same = [g for g in groups if g.signals.get("char", 0.0) >= self.th.verbatim_char]
+        texts_t = {t for t, s in enumerate(self.target.sentences) if s.kind == "text"}
+        texts_s = {i for i, s in enumerate(self.source.sentences) if s.kind == "text"}
+        identical = (
+            bool(same)
+            and {t for g in same for t in g.targets} >= texts_t
+            and {i for g in same for i in g.sources} >= texts_s
+        )
+
+        same_ids = {id(g) for g in same} if identical else set()
+
+        def whole(g: Group) -> bool:
+            return id(g) in same_ids
+
         kept = []
         for g in groups:
-            if g.strength >= MEDIUM and neighbours(g, WEAK):
+            if whole(g) or (g.strength >= MEDIUM and neighbours(g, WEAK)):
                 kept.append(g)
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)

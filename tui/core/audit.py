@@ -33,6 +33,10 @@ _VERB_HINT = re.compile(rf"\b{_VERB}\b|according to")
 _LINK = re.compile(r"https?://|www\.|\bsource link\b|\bread more\b", re.I)
 _CREDIT = re.compile(r"\b(Getty|AFP|Reuters|AP Photo|Shutterstock|photo|image|credit)\b", re.I)
 
+# The order every list of omissions and inserts follows: what a journalist checks first.
+OMISSION_KINDS = ("quote", "attribution", "byline", "credit", "link", "text")
+INSERT_KINDS = ("promotion", "boilerplate", "added")
+
 
 def _text(doc: Document, spans: Sequence[Span]) -> str:
     return " ".join(doc.text[a:b] for a, b in spans)
@@ -117,13 +121,14 @@ def _kind(doc: Document, passage: Passage) -> str:
 def _names(text: str) -> list[str]:
     if not _VERB_HINT.search(text):
         return []
-    found = []
+    found: list[str] = []
     for m in _ATTRIBUTION.finditer(text):
         name = next(g for g in m.groups() if g)
         # "The Financial Times", "Bloomberg", "Sam Altman": the last word identifies it.
         if name.split()[-1].lower() not in ("the", "it", "he", "she", "they", "we"):
             found.append(name.strip(" .,"))
-    return found
+    # "Smith said ... Smith added": one attribution, listed (and counted) once.
+    return list(dict.fromkeys(found))
 
 
 def omissions(source: Document, target: Document, comparison: Comparison) -> list[Omission]:
@@ -135,11 +140,11 @@ def omissions(source: Document, target: Document, comparison: Comparison) -> lis
         if p.label == "omitted":
             kind = _kind(source, p)
             text = _text(source, p.source_spans)
-            out.append(Omission(target.id, source.id, kind, list(p.source_spans), _clip(text)))
+            # The whole text: the JSON is the evidence, and each screen clips it for itself.
+            out.append(Omission(target.id, source.id, kind, list(p.source_spans), text))
         elif p.derived:
             out.extend(_dropped_attribution(source, target, p))
-    order = {"quote": 0, "attribution": 1, "byline": 2, "credit": 3, "link": 4, "text": 5}
-    out.sort(key=lambda o: (order[o.kind], o.source_spans[0]))
+    out.sort(key=lambda o: (OMISSION_KINDS.index(o.kind), o.source_spans[0]))
     return out
 
 

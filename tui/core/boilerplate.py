@@ -90,7 +90,7 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
     tail_from: int | None = None
     for i, s in enumerate(doc.sentences):
         text = " ".join(doc.text[s.start : s.end].split())
-        if len(text) <= 260 and (_LINE.match(text) or _agency_kind(text)):
+        if s.kind == "dateline" or (len(text) <= 260 and (_LINE.match(text) or _agency_kind(text))):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i
@@ -112,14 +112,16 @@ def _agency_kind(line: str) -> str:
 
 # Kinds only agency copy carries; a rule line, a bracketed note or a byline alone is not
 # enough (any paper may print one).
-_AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials"})
+_AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials", "dateline"})
 
 
 def agency_furniture(doc: Document) -> list[str]:
     """The kinds of agency furniture the document carries, when it carries a kind only
     agency copy has."""
     kinds = {
-        _agency_kind(" ".join(doc.text[s.start : s.end].split()))
+        "dateline"
+        if s.kind == "dateline"
+        else _agency_kind(" ".join(doc.text[s.start : s.end].split()))
         for s in doc.sentences
         if s.kind != "text" or s.end - s.start <= 320
     }

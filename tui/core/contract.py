@@ -20,6 +20,14 @@ storytrace/3 moved every cut-off that changes a result into ``settings.threshold
 document's publication ``date`` and ``date_source``, and each tree edge's ``basis`` (what
 decided its direction: dates, evidence, content, inferred) and ``strength``. Lost originals
 are numbered per connected group (``~lost-original-1``, ...).
+
+storytrace/4 added who shares how much with whom, as similarity reports give it: top-level
+``similarity`` (``{"ids": [...], "shared": [[...], ...]}``, ``shared[i][j]`` the share of
+``ids[i]``'s non-space text found in ``ids[j]``: a share of each version's own text, so not
+symmetric; 1.0 on the diagonal) and each document's ``sources`` (``[{"id", "share"}]``, every
+other version it shares content with, most first, ties by id). Both are read from the
+engine's alignments: a version's share of another is the ``target_derived`` of their
+comparison, the other way round its ``source_reused``.
 """
 
 from __future__ import annotations
@@ -27,11 +35,13 @@ from __future__ import annotations
 import json
 
 from .escaping import escape_json
-from .model import Comparison, Document, Passage, Provenance, Report
+from .model import Comparison, Document, Passage, Provenance, Report, Similarity
 
 
-def _document(d: Document) -> dict[str, object]:
+def _document(d: Document, similarity: Similarity | None) -> dict[str, object]:
+    sources = similarity.sources(d.id) if similarity else []
     return {
+        "sources": [{"id": other, "share": share} for other, share in sources],
         "id": d.id,
         "path": d.path,
         "sha256": d.sha256,
@@ -164,10 +174,17 @@ def report_to_dict(report: Report) -> dict[str, object]:
         "settings": dict(report.settings),
         "reference": report.reference,
         "reference_reason": report.reference_reason,
-        "documents": [_document(d) for d in report.documents],
+        "documents": [_document(d, report.similarity) for d in report.documents],
         "comparisons": [_comparison(c) for c in report.comparisons],
         "warnings": list(report.warnings),
+        **_similarity(report.similarity),
     }
+
+
+def _similarity(s: Similarity | None) -> dict[str, object]:
+    if s is None:
+        return {}
+    return {"similarity": {"ids": list(s.ids), "shared": [list(row) for row in s.shared]}}
 
 
 def dumps(data: dict[str, object]) -> str:

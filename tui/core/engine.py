@@ -14,17 +14,19 @@ from pathlib import Path
 from .. import __version__
 from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
+from .cancel import CancelCheck, check
 from .classify import classify
 from .dates import apply_dates, read_own_dates
 from .families import families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
-from .loading import DEFAULT_MAX_BYTES, load_documents
+from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Document, Provenance, Report, Tree
 from .origin import most_original
 from .pairs import align_pairs
 from .screening import screen
 from .segment import segment
 from .settings import Settings
+from .similarity import shared_content
 from .tree import build_tree
 
 Progress = Callable[[float, str], None]
@@ -35,6 +37,13 @@ MAX_DOCUMENTS = 50
 
 class CompareError(Exception):
     """A whole comparison cannot be made (as opposed to one bad file, which is skipped)."""
+
+
+def _too_many(count: int, what: str) -> CompareError:
+    return CompareError(
+        f"too many documents: {count:,} {what}; storytrace compares at most "
+        f"{MAX_DOCUMENTS} versions at once, name the ones to compare"
+    )
 
 
 def _resolve(documents: Sequence[Document], reference: str | None) -> Document | None:
@@ -92,17 +101,19 @@ def compare(
     reference: str | None = None,
     settings: Settings | None = None,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck = None,
     warnings: Sequence[str] = (),
+    reference_reason: str = "chosen with --reference",
 ) -> Report:
+    """Raises ``Cancelled`` between stages (and within the long ones) once ``cancelled()``
+    says so: a stopped comparison returns nothing rather than part of a report.
+    ``reference_reason`` is what the report says about a ``reference`` the caller chose
+    (the explorer passes its own words when the reviewer picks one there)."""
     settings = settings or Settings()
     if len(documents) < 2:
         raise CompareError(f"need at least two documents to compare, got {len(documents)}")
     if len(documents) > MAX_DOCUMENTS:
-        raise CompareError(
-            f"too many documents: {len(documents):,} loaded; storytrace compares at most "
-            f"{MAX_DOCUMENTS} versions at once, name the ones to compare"
-        )
+        raise _too_many(len(documents), "loaded")
     try:
         known = load_lexicon(settings.lexicon or None)
     except LexiconError as err:
@@ -116,15 +127,18 @@ def compare(
     warnings = list(warnings)
     if settings.dates:
         warnings += apply_dates(documents, dict(settings.dates))
-    for d in documents:
+    for k, d in enumerate(documents):
         if not d.sentences:
-            segment(d)
+            report(0.1 * k / len(documents), f"segmenting {d.id}")
+            segment(d, cancelled)
         read_own_dates(d)
     report(0.1, "segmented")
     ref = _resolve(documents, reference)
     scr = screen(documents, th)
+    check(cancelled)
     report(0.2, "screened pairs")
     pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
+    check(cancelled)  # align_pairs stops early, returning the pairs it has
     report(0.6, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
     try:
@@ -135,22 +149,24 @@ def compare(
             "comparisons, families and the audit are shown without it"
         )
         tree = Tree(nodes=[d.id for d in documents], edges=[], independent=[])
+    check(cancelled)
     if ref is None:
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
     else:
-        reason = "chosen with --reference"
+        reason = reference_reason
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
-        if cancelled and cancelled():
-            break
         c = pairs.get((ref.id, d.id))
         if c is None:
-            c = classify(ref, d, Aligner(ref, d, settings).align(cancelled), settings)
+            aligned = Aligner(ref, d, settings).align(cancelled)
+            check(cancelled)  # align stops early, returning no groups
+            c = classify(ref, d, aligned, settings)
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     by_id = {d.id: d for d in documents}
+    check(cancelled)
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs, th),
         tree=tree,
@@ -168,6 +184,7 @@ def compare(
             for o in omissions(ref, by_id[c.target], c)
         ],
     )
+    similarity = shared_content(documents, [*pairs.values(), *comparisons])
     report(1.0, "done")
     return Report(
         tool_version=__version__,
@@ -180,6 +197,7 @@ def compare(
         # back in, so each is kept once.
         warnings=list(dict.fromkeys([*warnings, *(w for d in documents for w in d.warnings)])),
         provenance=provenance,
+        similarity=similarity,
     )
 
 
@@ -189,9 +207,14 @@ def compare_paths(
     settings: Settings | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelCheck = None,
 ) -> Report:
-    loaded = load_documents(paths, max_bytes=max_bytes)
+    # Counted before any file is read: sixty 3 MB files would otherwise all be read (and
+    # HTML extracted) only to be refused.
+    count = count_files(paths)
+    if count > MAX_DOCUMENTS:
+        raise _too_many(count, "files")
+    loaded = load_documents(paths, max_bytes=max_bytes, cancelled=cancelled)
     if len(loaded.documents) < 2:
         detail = f": {loaded.warnings[0]}" if loaded.warnings else ""
         raise CompareError(

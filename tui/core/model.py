@@ -248,6 +248,26 @@ class Provenance:
     omissions: list[Omission]
 
 
+@dataclass(frozen=True)
+class Similarity:
+    """Shared content between every two versions, as similarity reports give it.
+
+    ``shared[i][j]`` is the share of ``ids[i]``'s text found in ``ids[j]``: a share of each
+    version's own text, so the matrix is not symmetric (a summary of a long story shares all
+    of itself with the story, the story a fifth of itself with the summary)."""
+
+    ids: tuple[str, ...]
+    shared: tuple[tuple[float, ...], ...]
+
+    def sources(self, doc_id: str) -> list[tuple[str, float]]:
+        """Every other version ``doc_id`` shares content with, most first."""
+        if doc_id not in self.ids:
+            return []
+        row = self.shared[self.ids.index(doc_id)]
+        found = [(other, row[k]) for k, other in enumerate(self.ids) if other != doc_id]
+        return sorted(((o, v) for o, v in found if v > 0), key=lambda ov: (-ov[1], ov[0]))
+
+
 @dataclass
 class Report:
     tool_version: str
@@ -258,7 +278,8 @@ class Report:
     comparisons: list[Comparison]
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
-    schema: str = "storytrace/3"
+    similarity: Similarity | None = None
+    schema: str = "storytrace/4"
 
     def text_warnings(self) -> list[str]:
         """The documents' own warnings (guessed encodings, hidden or look-alike characters):

@@ -32,12 +32,13 @@ def most_original(
     root = max(roots, key=lambda v: (descendants(v), carried.get(v, 0), v))
     if not Tree.inferred(root):
         n = descendants(root)
-        return root, f"{root} is the most original version: {n} derive from it{_why(tree, root)}"
+        verb = "derives" if n == 1 else "derive"
+        return root, f"{root} is the most original version: {n} {verb} from it{_why(tree, root)}"
     kids = children[root]
     best = max(kids, key=lambda v: (carried[v], len(by_id[v].text), v))
     return best, (
         f"{', '.join(sorted(kids))} come from a lost original; {best} keeps the most of it "
-        f"({carried[best]} shared passages)"
+        f"({carried[best]} shared passage{'' if carried[best] == 1 else 's'})"
     )
 
 

@@ -8,10 +8,56 @@ sentence: consecutive derived passages merge across small gaps on both sides.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 
-from .model import Document, Passage, Region
+from .model import DiffOp, Document, Passage, Region, Span
 from .settings import Settings
+from .thresholds import Thresholds
+
+_WORD = re.compile(r"\w+")
+
+
+def _loose_ends(diff: Sequence[DiffOp], words: int) -> tuple[int, int, int, int]:
+    """Characters only the source or only the target has before the text they share, and
+    after it: text a copy was pasted next to inside one sentence, or the rest of a sentence
+    the copy began or ended in the middle of. Cut only where one side alone has extra text
+    and a run of at least ``words`` shared words follows (or precedes) it; a rewrite, whose
+    edges differ on both sides, keeps its sentence edges."""
+
+    def one_side(ops: Sequence[DiffOp], edge: DiffOp | None) -> tuple[int, int]:
+        kinds = {op for op, text in ops if text.strip()}
+        if (
+            len(kinds) != 1
+            or edge is None
+            or edge[0] != "equal"
+            or len(_WORD.findall(edge[1])) < words
+        ):
+            return 0, 0
+        n = sum(len(text) for _, text in ops)
+        return (n, 0) if kinds == {"delete"} else (0, n)
+
+    first = next((k for k, (op, _) in enumerate(diff) if op == "equal"), len(diff))
+    last = max((k for k, (op, _) in enumerate(diff) if op == "equal"), default=-1)
+    head_s, head_t = one_side(diff[:first], diff[first] if first < len(diff) else None)
+    tail_s, tail_t = one_side(diff[last + 1 :], diff[last] if last >= 0 else None)
+    return head_s, head_t, tail_s, tail_t
+
+
+def _inside(doc: Document, sentences: Sequence[int], head: int, tail: int) -> Span:
+    """The span of the joined sentences (one space between each, as diffs join them) less
+    ``head`` characters at the start and ``tail`` at the end, kept within the first and the
+    last sentence and to the text's own characters."""
+    first, last = doc.sentences[sentences[0]], doc.sentences[sentences[-1]]
+    start = first.start + min(head, first.end - first.start)
+    end = last.end - min(tail, last.end - last.start)
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else (first.start, last.end)
 
 
 def find_regions(
@@ -43,21 +89,97 @@ def find_regions(
                 continue
         clusters.append([(k, p)])
         bounds.append((p.target_sentences[-1], p.source_sentences[0], p.source_sentences[-1]))
+    clusters = _summaries(source, target, clusters, th)
     regions = []
+    weights = target.weights()
     for cluster in clusters:
         ts = [t for _, p in cluster for t in p.target_sentences]
         ss = [s for _, p in cluster for s in p.source_sentences]
-        weights = target.weights()
         weight: Counter[str] = Counter()
         for _, p in cluster:
             weight[p.label] += sum(weights[t] for t in p.target_sentences)
         label = max(sorted(weight), key=lambda lab: weight[lab])
+        members = [p for _, p in cluster]
+        source_span = _edges(source, members, min(ss), max(ss), True, th)
+        target_span = _edges(target, members, min(ts), max(ts), False, th)
+        if _condensed(source_span, target_span, th) and (
+            source_span[1] - source_span[0] >= th.summary_reach * len(source.text.strip())
+        ):
+            # A summary condenses the text it summarises as a whole: one that draws on a
+            # good part of the source, from here and there, is a summary of all of it.
+            source_span = (source.sentences[0].start, source.sentences[-1].end)
         regions.append(
             Region(
-                source_span=(source.sentences[min(ss)].start, source.sentences[max(ss)].end),
-                target_span=(target.sentences[min(ts)].start, target.sentences[max(ts)].end),
+                source_span=source_span,
+                target_span=target_span,
                 label=label,  # type: ignore[arg-type]
                 passages=sorted(k for k, _ in cluster),
             )
         )
     return regions
+
+
+def _condensed(source_span: Span, target_span: Span, th: Thresholds) -> bool:
+    return source_span[1] - source_span[0] >= th.summary_ratio * (target_span[1] - target_span[0])
+
+
+def _summaries(
+    source: Document,
+    target: Document,
+    clusters: list[list[tuple[int, Passage]]],
+    th: Thresholds,
+) -> list[list[tuple[int, Passage]]]:
+    """Neighbouring regions that each condense their source are one summary: a summary
+    keeps a sentence here and there, in whatever order its writer liked, so its pieces
+    need not follow the source or lie near each other in it."""
+
+    def spans(cluster: list[tuple[int, Passage]]) -> tuple[Span, Span]:
+        ss = [s for _, p in cluster for s in p.source_sentences]
+        ts = [t for _, p in cluster for t in p.target_sentences]
+        return (
+            (source.sentences[min(ss)].start, source.sentences[max(ss)].end),
+            (target.sentences[min(ts)].start, target.sentences[max(ts)].end),
+        )
+
+    out: list[list[tuple[int, Passage]]] = []
+    for cluster in clusters:
+        if out:
+            last = out[-1]
+            gap = (
+                cluster[0][1].target_sentences[0]
+                - max(t for _, p in last for t in p.target_sentences)
+                - 1
+            )
+            if gap <= th.region_gap_target and all(
+                _condensed(*spans(c), th) for c in (last, cluster)
+            ):
+                last.extend(cluster)
+                continue
+        out.append(list(cluster))
+    return out
+
+
+def _edges(
+    doc: Document, passages: list[Passage], lo: int, hi: int, source: bool, th: Thresholds
+) -> Span:
+    """A region's span on one side: from its first to its last sentence, less the loose ends
+    of the passages that hold those sentences at their edges (a copy rarely starts and ends
+    exactly where a sentence does)."""
+    words = int(th.trim_words)
+    starts, ends = [], []
+    for p in passages:
+        own = p.source_sentences if source else p.target_sentences
+        if not own or list(own) != sorted(own):
+            continue
+        head_s, head_t, tail_s, tail_t = _loose_ends(p.diff, words)
+        head, tail = (head_s, tail_s) if source else (head_t, tail_t)
+        a, b = _inside(doc, own, head, tail)
+        if own[0] == lo:
+            starts.append(a)
+        if own[-1] == hi:
+            ends.append(b)
+    # Where several passages share an edge sentence (its pieces went to several places),
+    # the one that keeps most of it decides.
+    start = min(starts, default=doc.sentences[lo].start)
+    end = max(ends, default=doc.sentences[hi].end)
+    return (start, end) if start < end else (doc.sentences[lo].start, doc.sentences[hi].end)

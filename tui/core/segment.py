@@ -20,7 +20,9 @@ from collections.abc import Iterator
 import blingfire
 from pysbd.lang.english import English
 
+from .cancel import CancelCheck, check
 from .model import Document, Sentence, Span
+from .textnorm import word_pattern
 
 # Where blingfire misses boundaries: a terminator, then a word that starts lower-case ("xAI",
 # "iPhone"), a one-letter word ("X is ...") or a title ("Dr. Smith").
@@ -28,16 +30,27 @@ _MISSED = re.compile(
     r"([.!?…][\"'”’)\]]*)\s+"
     r"(?=[a-z]|[A-Z]\b|(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Col|Lt|St)\.)"
 )
-_LAST_WORD = re.compile(r"([\w.'’-]+)$")
+_WORD_CHARS = re.compile(r"[\w.'’-]+")
+_SPACING = re.compile(r"\s*")
 _ABBREVIATIONS = frozenset(
     a.lower()
     for a in English.Abbreviation.ABBREVIATIONS + English.Abbreviation.PREPOSITIVE_ABBREVIATIONS
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*\s*$")
+# Full stops and closing marks of Chinese and Japanese too (full width, ideographic).
+_TERMINAL = re.compile(r"[.!?…:;。！？．｡：；][\"'”’)\]」』）】〕〉》]*\s*$")
 # A paragraph-end mark some agency feeds put at the end of every paragraph.
 _END_MARK = re.compile(r"\S\s*<\s*$")
 _RULE = re.compile(r"^\s*([-=_*~#\u2500\u2014])\1{4,}\s*$")
 _WORD = re.compile(r"\w+")
+# An agency dateline opening a paragraph: a place (and date) and the agency in brackets,
+# then a dash: "WASHINGTON (AP) —", "LONDON, March 3 (Reuters) -", "Geneva (AFP) -".
+_DATELINE = re.compile(
+    r"([A-Z][\w.'\u2019-]*(?:[ ,]+[\w.'\u2019-]+){0,5}?\s*\((?:[A-Z]{2,8}|[A-Z][a-z]{2,15})\)"
+    r"\s*[-\u2013\u2014]{1,2})\s+(?=\S)"
+)
+# Closing marks blingfire leaves at the start of the next sentence after a CJK full stop
+# (「はい。」と言った。 -> 「はい。 / 」と言った。); they belong to the sentence they close.
+_CLOSERS = "”」』）】〕〉》］｝"
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
 # Non-space characters. No news sentence comes near this; text without full stops (a 2 MB
@@ -45,6 +58,14 @@ _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
 # order-aware similarity of two of them costs time quadratic in their length (minutes for two
 # 2 MB lines). Longer runs are cut at a clause break or a space, or, without spaces, anywhere.
 MAX_SENTENCE_CHARS = 1000
+# A run of at least TINY_RUN sentences of under TINY_WORDS words each ("Go! Go! Go! ..."),
+# chants, lists of exclamations, a hostile file of 200,000 one-word sentences: each alone
+# carries too little to align, and aligning each costs as much as a real sentence. Such runs
+# are aligned in units of up to TINY_UNIT_CHARS. Prose, where two or three short sentences in
+# a row are common ("No. Never."), never has eight in a row.
+TINY_WORDS = 3
+TINY_RUN = 8
+TINY_UNIT_CHARS = 200
 _CLAUSE_END = frozenset(",;:)]\"'”’")
 _RUN = re.compile(r"\S+")
 
@@ -79,6 +100,7 @@ def split_paragraphs(text: str) -> list[Span]:
     width = max((len(" ".join(x.split())) for x in lines), default=0)
     paragraphs: list[Span] = []
     current: Span | None = None
+    last = (0, 0)  # the last line of the current paragraph, trimmed
     for (a, b), line in zip(line_spans, lines, strict=True):
         if not line.strip():
             if current:
@@ -89,12 +111,15 @@ def split_paragraphs(text: str) -> list[Span]:
         lead = len(line) - len(line.lstrip())
         a, b = a + lead, a + len(line.rstrip())
         # A line cut mid-sentence (no terminator, next line starts lower-case) continues the
-        # paragraph even in text that is not wrapped throughout.
+        # paragraph even in text that is not wrapped throughout. A paragraph ends where its
+        # last line does, so only that line is searched: searching the whole paragraph made
+        # 50,000 short lines that continue each other quadratic.
         continues = (
             current is not None
             and _starts_lowercase_word(line)
-            and not _TERMINAL.search(text[current[0] : current[1]])
+            and not _TERMINAL.search(text, *last)
         )
+        last = (a, b)
         rule = _RULE.match(line) is not None
         if current is not None and (wrapped or continues) and not rule:
             current = (current[0], b)
@@ -132,14 +157,32 @@ def _locate(text: str, pieces: list[str]) -> list[Span]:
         if at >= 0:
             end = at + len(piece)
         else:
-            pattern = re.compile(r"\s*".join(map(re.escape, piece.split())))
-            m = pattern.search(text, cursor, window + len(piece))
-            if m is None:
+            found = _find_respaced(text, piece.split(), cursor, window + len(piece))
+            if found is None:
                 continue  # the tiling of the found sentences covers it
-            at, end = m.span()
+            at, end = found
         spans.append((at, end))
         cursor = end
     return spans or [(0, len(text))]
+
+
+def _find_respaced(text: str, words: list[str], pos: int, endpos: int) -> Span | None:
+    """The first place in ``text[pos:endpos]`` holding ``words`` in order with nothing but
+    spacing between them: what the regex ``\\s*``-joining the words finds, without compiling
+    a regex the size of the paragraph (seconds for one of 10,000 lines)."""
+    first, rest = words[0], words[1:]
+    at = text.find(first, pos, endpos)
+    while at >= 0:
+        end = at + len(first)
+        for word in rest:
+            start = _SPACING.match(text, end, endpos).end()
+            if not text.startswith(word, start, endpos):
+                break
+            end = start + len(word)
+        else:
+            return at, end
+        at = text.find(first, at + 1, endpos)
+    return None
 
 
 class _Blingfire:
@@ -178,21 +221,27 @@ def _blingfire_spans(text: str, split: _Blingfire) -> list[Span]:
 def _repair(chunk: str) -> list[Span]:
     """Split a blingfire sentence at the boundaries it is known to miss."""
     cuts = [0]
+    # The word before a stop is read forwards in the reversed text, from the stop: a search
+    # backwards for it re-read the chunk from its start at every stop, minutes for
+    # 'Mr. ' * 200,000 on one line.
+    backwards = chunk[::-1]
+    n = len(chunk)
     for m in _MISSED.finditer(chunk):
-        if m.group(1).startswith("."):
-            word = _LAST_WORD.search(chunk, 0, m.start(1))
-            w = word.group(1).lower() if word else ""
+        stop = m.start(1)
+        if chunk[stop] == ".":
+            word = _WORD_CHARS.match(backwards, n - stop)
+            w = word.group()[::-1].lower() if word else ""
             if w in _ABBREVIATIONS or "." in w or (len(w) == 1 and w.isalpha()):
                 continue
         cuts.append(m.end())
-    cuts.append(len(chunk))
+    cuts.append(n)
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 def _tile(text: str, spans: list[Span]) -> list[Span]:
     """Each sentence runs to where the next begins, so no character a splitter skipped can
     fall outside every sentence (and so outside every passage)."""
-    starts = sorted({a for a, _ in spans} | {0})
+    starts = sorted({_past_closers(text, a, b) for a, b in spans} | {0})
     out: list[Span] = []
     for k, a in enumerate(starts):
         b = starts[k + 1] if k + 1 < len(starts) else len(text)
@@ -204,20 +253,24 @@ def _tile(text: str, spans: list[Span]) -> list[Span]:
     return _attach_markers(text, out)
 
 
-def split_many(texts: list[str]) -> list[list[Span]]:
+def _past_closers(text: str, a: int, b: int) -> int:
+    while a < b and text[a] in _CLOSERS:
+        a += 1
+    return a
+
+
+def split_many(texts: list[str], cancelled: CancelCheck = None) -> list[list[Span]]:
     """Sentence spans for each text (relative to it), trimmed of surrounding whitespace."""
     split = _Blingfire()
-    rough = [_blingfire_spans(t, split) for t in texts]
-    resplit: dict[tuple[int, int], list[Span]] = {}
-    for i, (text, spans) in enumerate(zip(texts, rough, strict=True)):
-        for k, (a, b) in enumerate(spans):
-            if _MISSED.search(text, a, b):
-                resplit[(i, k)] = _repair(text[a:b])
     out = []
-    for i, (text, spans) in enumerate(zip(texts, rough, strict=True)):
+    for text in texts:
+        check(cancelled)
         fine: list[Span] = []
-        for k, (a, b) in enumerate(spans):
-            fine.extend((a + x, a + y) for x, y in resplit.get((i, k), [(0, b - a)]))
+        for a, b in _blingfire_spans(text, split):
+            if _MISSED.search(text, a, b):
+                fine.extend((a + x, a + y) for x, y in _repair(text[a:b]))
+            else:
+                fine.append((a, b))
         out.append(_tile(text, fine))
     return out
 
@@ -251,7 +304,7 @@ def line_kind(line: str) -> str:
     """Short lines that are not prose must stay units of their own, never merged into a
     neighbouring sentence: titles, captions, bylines."""
     # Counted only as far as any rule looks: most lines are prose paragraphs.
-    words = sum(1 for _ in itertools.islice(_WORD.finditer(line), 31))
+    words = sum(1 for _ in itertools.islice(word_pattern(line).finditer(line), 31))
     if words > 30:
         return "text"
     if words <= 8 and _BYLINE.match(line):
@@ -313,19 +366,58 @@ def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def segment(doc: Document) -> Document:
-    """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it."""
-    doc.paragraphs = split_paragraphs(doc.text)
-    bodies = [doc.text[a:b] for a, b in doc.paragraphs]
+def _tiny_runs_joined(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    def tiny(s: Sentence) -> bool:
+        return s.kind == "text" and len(_WORD.findall(text, s.start, s.end)) < TINY_WORDS
+
+    out: list[Sentence] = []
+    run: list[Sentence] = []
+
+    def flush() -> None:
+        if len(run) < TINY_RUN:
+            out.extend(run)
+        else:
+            unit = run[0]
+            for s in run[1:]:
+                if s.end - unit.start > TINY_UNIT_CHARS:
+                    out.append(unit)
+                    unit = s
+                else:
+                    unit = Sentence(unit.start, s.end, unit.paragraph, "text")
+            out.append(unit)
+        run.clear()
+
+    for s in sentences:
+        if run and (not tiny(s) or s.paragraph != run[-1].paragraph):
+            flush()
+        if tiny(s):
+            run.append(s)
+        else:
+            out.append(s)
+    flush()
+    return out
+
+
+def segment(doc: Document, cancelled: CancelCheck = None) -> Document:
+    """Fill ``doc.paragraphs`` and ``doc.sentences`` in place and return it; raises
+    ``Cancelled`` (and leaves ``doc`` as it was) when ``cancelled()`` says so."""
+    paragraphs = split_paragraphs(doc.text)
+    bodies = [doc.text[a:b] for a, b in paragraphs]
     kinds = [line_kind(body) for body in bodies]
     prose = [i for i, kind in enumerate(kinds) if kind == "text"]
-    split = dict(zip(prose, split_many([bodies[i] for i in prose]), strict=True))
+    split = dict(zip(prose, split_many([bodies[i] for i in prose], cancelled), strict=True))
     sentences: list[Sentence] = []
-    for index, (pa, pb) in enumerate(doc.paragraphs):
+    for index, (pa, pb) in enumerate(paragraphs):
         if kinds[index] != "text":
             sentences.append(Sentence(pa, pb, index, kinds[index]))
             continue
-        for a, b in split[index]:
+        for k, (a, b) in enumerate(split[index]):
+            line = _DATELINE.match(doc.text, pa + a, pa + b) if k == 0 else None
+            if line and line.end(1) < pa + b:
+                # "WASHINGTON (AP) — Lawmakers ...": the dateline is furniture of its own.
+                sentences.append(Sentence(pa + a, line.end(1), index, "dateline"))
+                a = line.end() - pa
             sentences.append(Sentence(pa + a, pa + b, index, "text"))
-    doc.sentences = _capped(doc.text, sentences)
+    doc.paragraphs = paragraphs
+    doc.sentences = _capped(doc.text, _tiny_runs_joined(doc.text, sentences))
     return doc

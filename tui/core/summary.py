@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from .model import Comparison, Document, Region, Report, Span, Tree
 
@@ -19,10 +20,17 @@ def _paras(first: int, last: int) -> str:
     return f"paragraph {first}" if first == last else f"paragraphs {first}\u2013{last}"
 
 
-def describe_region(source: Document, target: Document, region: Region) -> str:
+def describe_region(
+    source: Document, target: Document, region: Region, name: Callable[[str], str] = str
+) -> str:
+    """``name`` turns a document id into what the reader sees (the explorer's short names)."""
     t = paragraph_range(target, region.target_span)
     s = paragraph_range(source, region.source_span)
-    return f"{_paras(*t)} of {target.id} come from {_paras(*s)} of {source.id} ({region.label})"
+    verb = "comes" if t[0] == t[1] else "come"
+    return (
+        f"{_paras(*t)} of {name(target.id)} {verb} from {_paras(*s)} of {name(source.id)} "
+        f"({region.label})"
+    )
 
 
 # What "independent" means in the tree: the same as a verdict of independent, against every

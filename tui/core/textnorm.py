@@ -43,6 +43,17 @@ _FOLD = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana and Han.
+# There a run of \w is a clause or a whole paragraph, which two texts share only when they
+# share it whole, so copied Chinese looked like no copying at all. Each of their characters is
+# a word instead (its neighbour pairs are the word pairs below: character bigrams, what
+# search engines index for these scripts); other letters still make words as before.
+SPACELESS = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+)
+_HAS_SPACELESS = re.compile(f"[{SPACELESS}]")
+_SPACELESS_WORD = re.compile(f"[{SPACELESS}]|(?:(?![{SPACELESS}])\\w)+")
 
 # Function words carry no evidence of copying on their own; they stay in the order-aware
 # signals (word and character similarity) but not in the content-word signals.
@@ -135,11 +146,18 @@ class Features:
     bigrams: tuple[int, ...]
 
 
+def word_pattern(text: str) -> re.Pattern[str]:
+    """What finds the words of ``text``: in scripts without spaces, each character is one."""
+    if text.isascii() or not _HAS_SPACELESS.search(text):
+        return _WORD
+    return _SPACELESS_WORD
+
+
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
-    words = _WORD.findall(folded)
+    words = word_pattern(folded).findall(folded)
     content, bigrams = VOCABULARY.encode(words)
     return Features(
         folded=folded,

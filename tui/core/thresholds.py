@@ -34,6 +34,9 @@ class Thresholds:
     weak_phrase: float = _cut(0.08, "...with a trace of phrasing: needs a neighbour to count")
     fragment_cover_t: float = _cut(0.6, "a target fragment of a longer source sentence...")
     fragment_phrase: float = _cut(0.3, "...keeping its phrasing: needs a neighbour to count")
+    contained_cover_s: float = _cut(0.6, "a source sentence mostly inside a target sentence...")
+    contained_phrase: float = _cut(0.2, "...keeping a fifth of the target's word pairs...")
+    contained_cover_t: float = _cut(0.25, "...and a quarter of its content: needs a neighbour")
     fact_share: float = _cut(
         0.5, "share of a sentence's facts and rare words a rewrite takes from its sources"
     )
@@ -79,6 +82,15 @@ class Thresholds:
     quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
     # -- Regions (regions.find_regions).
     region_gap_target: float = _cut(3, "unrelated target sentences a region may jump")
+    trim_words: float = _cut(
+        3, "a region starts and ends at a run of this many shared words, not a sentence edge"
+    )
+    summary_ratio: float = _cut(
+        2, "a region drawing on a source stretch this many times its length condenses it"
+    )
+    summary_reach: float = _cut(
+        0.33, "a condensed region reaching over this share of the source summarises it all"
+    )
     region_gap_source: float = _cut(6, "unrelated source sentences a region may jump")
     # -- Provenance across versions.
     screen_cosine: float = _cut(0.5, "a sentence counts as found in another version")

@@ -17,6 +17,9 @@ from ..core.overrides import OverrideSet
 from . import view as _view
 
 FORMATS = ("text", "html", "md", "json", "csv")
+# Formats with an exhibit form (the derived passages only, for a few printed pages); JSON and
+# CSV are data, filtered by their readers.
+EXHIBIT_FORMATS = ("text", "html", "md")
 EXTENSIONS = {"text": "txt", "html": "html", "md": "md", "json": "json", "csv": "csv"}
 
 
@@ -26,17 +29,21 @@ def render(
     *,
     overrides: OverrideSet | None = None,
     timestamp: datetime | str | None = None,
+    exhibit: bool = False,
 ) -> str:
     """The report as ``fmt``. Byte-identical for the same report, overrides and timestamp;
     pass ``timestamp`` (a datetime, taken as UTC when naive) only when the generation time
-    should be recorded."""
+    should be recorded. ``exhibit`` (text, HTML, Markdown): only the passages taken from the
+    reference, each with its source and offsets."""
+    if exhibit and fmt not in EXHIBIT_FORMATS:
+        raise ValueError(f"an exhibit is made in {', '.join(EXHIBIT_FORMATS)}, not {fmt}")
     if fmt == "json":
         from .json_report import render_json
 
         return render_json(report, overrides, _view.format_timestamp(timestamp))
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    built = _view.build(report, overrides, timestamp)
+    built = _view.build(report, overrides, timestamp, exhibit=exhibit)
     if fmt == "html":
         from .html import render_html
 
@@ -69,6 +76,7 @@ def write_report(
     *,
     overrides: OverrideSet | None = None,
     timestamp: datetime | str | None = None,
+    exhibit: bool = False,
 ) -> Path:
     """Render and write to ``path`` (a directory gets ``default_filename``); returns the file.
 
@@ -77,11 +85,11 @@ def write_report(
     symlink's target is written, a device or pipe is streamed to. Raises ``OSError`` when the
     place cannot be written, ``ValueError`` for an unknown format.
     """
-    text = render(report, fmt, overrides=overrides, timestamp=timestamp)
+    text = render(report, fmt, overrides=overrides, timestamp=timestamp, exhibit=exhibit)
     target = Path(path)
     if target.is_dir():
         target = target / default_filename(report, fmt)
     return write_text(target, text)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "default_filename", "render", "write_report"]
+__all__ = ["EXHIBIT_FORMATS", "EXTENSIONS", "FORMATS", "default_filename", "render", "write_report"]

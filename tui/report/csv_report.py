@@ -26,6 +26,8 @@ Stale reviewer notes (made on a text that has changed since, see
 ``passage`` column, the note, the passage it was made on in ``target_text`` and why it no
 longer applies in ``target_where``: a spreadsheet filter on ``passage`` finds them.
 
+Booleans (``moved``) are ``true`` or ``false``, as in the JSON report.
+
 Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
 an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
 acting on the terminal a user prints the file in, or reordering what a spreadsheet shows.
@@ -123,7 +125,7 @@ def render_csv(view: ReportView) -> str:
             row |= {
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",
-                "moved": str(r.moved),
+                "moved": "true" if r.moved else "false",
                 "family": " ".join(str(f) for f in r.families),
                 "family_versions": str(r.family_versions) if r.families else "",
             }

@@ -101,6 +101,8 @@ def main() -> int:
     for fmt in FORMATS:
         path = write_report(report, fmt, OUT / f"report.{fmt}", overrides=overrides)
         print(f"wrote {path.relative_to(REPO)}")
+    path = write_report(report, "html", OUT / "exhibit.html", overrides=overrides, exhibit=True)
+    print(f"wrote {path.relative_to(REPO)}")
     if screenshot(OUT / "report.html", SCREENSHOT):
         print(f"wrote {SCREENSHOT.relative_to(REPO)}")
     else:

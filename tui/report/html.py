@@ -18,6 +18,10 @@ from markupsafe import Markup, escape
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.runs import Run
+from ..present.sources import sources_sentence
+from ..present.tree import NO_TREE, node_name
+from ..present.wording import capfirst
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -64,18 +68,26 @@ def environment() -> Environment:
         tag=tag,
         pct=lambda x: f"{x:.0%}",
         score=lambda x: f"{x:.2f}",
-        capfirst=lambda s: s[:1].upper() + s[1:],
+        capfirst=capfirst,
+        node_name=node_name,
     )
+    env.tests["run"] = lambda value: isinstance(value, Run)
     env.globals.update(
         independent_of_all=INDEPENDENT_OF_ALL,
+        no_tree=NO_TREE,
         absent=ABSENT,
         known_mark=KNOWN_MARK,
         origin_mark=ORIGIN_MARK,
         odd_text=ODD_TEXT,
         banner_title=BANNER_TITLE,
+        sources_sentence=sources_sentence,
     )
     return env
 
 
 def render_html(view: ReportView) -> str:
-    return environment().get_template("report.html.j2").render(view=view, ev=view.evidence)
+    return (
+        environment()
+        .get_template("report.html.j2")
+        .render(view=view, ev=view.evidence, name=view.names)
+    )

@@ -15,7 +15,10 @@ import unicodedata
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
-from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.runs import Run
+from ..present.sources import SharesView, sources_sentence
+from ..present.tree import NO_TREE
+from ..present.wording import capfirst, plural
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -141,12 +144,17 @@ def _evidence(view: ReportView) -> list[str]:
     notes = "none"
     if ev.overrides:
         where = f", from {_cell(ev.notes_path)}" if ev.notes_path else ""
-        notes = f"{len(ev.overrides)} passage(s) annotated by a reviewer{where}; see below"
+        notes = f"{plural(len(ev.overrides), 'passage')} annotated by a reviewer{where}; see below"
     if ev.stale_notes:
-        notes += f"; **STALE**: {len(ev.stale_notes)} note(s) no longer apply, see below"
+        n = len(ev.stale_notes)
+        notes += (
+            f"; **STALE**: {plural(n, 'note')} no longer appl{'ies' if n == 1 else 'y'}, see below"
+        )
     rows = [
         ["Tool", f"{ev.tool} {ev.tool_version} (report schema {ev.schema})"],
         ["Generated", ev.generated_at or "not recorded (deterministic report)"],
+        ["Report ID", f"`{ev.report_id}` (SHA-256 of the JSON form)"],
+        ["Input set", f"`{ev.inputs_sha256}` (SHA-256 of the inputs' SHA-256s, sorted)"],
         ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
         ["Settings", ", ".join(f"`{k}={_cell(v)}`" for k, v in ev.settings)],
         ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
@@ -222,9 +230,7 @@ def _item(depth: int, text: str) -> str:
 
 
 def _tree_node(node: TreeNode, depth: int) -> list[str]:
-    line = escape(node.id) + (f" ({escape(node.note)})" if node.inferred else "")
-    if node.reference:
-        line += " (reference)"
+    line = escape(node.title())
     if node.edge:
         line += f": {escape(node.edge_summary)}"
     lines = [_item(depth, line)]
@@ -250,10 +256,9 @@ def _tree(tree: TreeView) -> list[str]:
     for root in tree.roots:
         lines += _tree_node(root, 0)
     if not tree.roots:
-        lines.append("No version derives from another.")
+        lines.append(escape(capfirst(NO_TREE)) + ".")
     if tree.independent:
-        ids = ", ".join(escape(d) for d in tree.independent)
-        lines += ["", f"{INDEPENDENT_OF_ALL[:1].upper()}{INDEPENDENT_OF_ALL[1:]}: {ids}."]
+        lines += ["", escape(capfirst(tree.independent_line())) + "."]
     if tree.notes:
         lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
         lines += [_item(0, escape(n)) for n in tree.notes]
@@ -388,7 +393,10 @@ def _omissions(prov: ProvenanceView) -> list[str]:
         counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
         lines += [f"#### Dropped by {escape(a.doc)}", "", f"From {escape(a.source)}: {counts}.", ""]
         for g in a.groups:
-            lines += _audit_items(f"**{g.title}**", g.items, True)
+            if g.folded:
+                lines += [f"**{g.title}**: {escape(g.folded_line(a.source))}.", ""]
+            else:
+                lines += _audit_items(f"**{g.title}**", g.items, True)
     return lines
 
 
@@ -403,6 +411,21 @@ def _provenance(prov: ProvenanceView) -> list[str]:
         *_inserts(prov),
         *_omissions(prov),
     ]
+
+
+def _shares(shares: SharesView) -> list[str]:
+    lines = ["### Who shares what with whom", ""]
+    lines += [f"- **{escape(d)}** {escape(sources_sentence(shares, d))}" for d in shares.ids]
+    if len(shares.ids) > 1:
+        lines.append("")
+        head = ["Version", *(f"{k + 1}" for k in range(len(shares.ids)))]
+        rows = [
+            [f"{k + 1}. {_cell(d)}", *(c.text for c in cells)]
+            for k, (d, cells) in enumerate(shares.rows)
+        ]
+        lines += _table(head, rows, "l" + "r" * len(shares.ids))
+        lines += ["", SharesView.CAPTION]
+    return [*lines, ""]
 
 
 def _counts(v: Version) -> str:
@@ -439,6 +462,8 @@ def _summary(view: ReportView) -> list[str]:
         ]
     if view.provenance:
         lines += [*_tree(view.provenance.tree), ""]
+    if view.shares:
+        lines += _shares(view.shares)
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [
@@ -453,7 +478,7 @@ def _row(v: Version, r: Row) -> list[str]:
     head = f"#### {r.number}. {tag(r.reviewer_label or r.label)}"
     if r.reviewer_label:
         head += f" (reviewer's label; engine: {r.tag})"
-    head += f" · score {r.score:.2f}" + (" · moved" if r.moved else "")
+    head += (f" · score {r.score:.2f}" if r.derived else "") + (" · moved" if r.moved else "")
     lines = [head, ""]
     if r.source:
         lines += [
@@ -469,7 +494,38 @@ def _row(v: Version, r: Row) -> list[str]:
     return lines
 
 
-def _version(v: Version) -> list[str]:
+def _run_numbers(run: Run[Row]) -> str:
+    a, b = run.numbers
+    return str(a) if a == b else f"{a}\u2013{b}"
+
+
+def _exhibit_rows(v: Version) -> list[str]:
+    """The derived passages only: where each lies in both files and its wording, shortened."""
+    rows = v.derived_rows
+    head = f"### Passages taken from {escape(v.source.id)} ({len(rows)})"
+    if not rows:
+        return [head, "", "None."]
+    return [
+        head,
+        "",
+        *_table(
+            ["#", "Label", f"In {escape(v.source.id)}", f"In {escape(v.target.id)}", "Wording"],
+            [
+                [
+                    str(r.number),
+                    tag(r.reviewer_label or r.label),
+                    r.source_where,
+                    r.target_where,
+                    _cell(r.excerpt),
+                ]
+                for r in rows
+            ],
+            "rllll",
+        ),
+    ]
+
+
+def _version(v: Version, exhibit: bool = False) -> list[str]:
     title = f"## Version {escape(v.target.id)}" + (
         f": {escape(v.target.title)}" if v.target.title else ""
     )
@@ -479,16 +535,22 @@ def _version(v: Version) -> list[str]:
         f"**{v.verdict}**: {escape(v.relation.split(': ', 1)[1])}; "
         f"{v.source_reused:.0%} of {escape(v.source.id)} reused. {_counts(v)}."
         + (
-            f" A reviewer relabelled {v.relabelled} passage(s); the figures are the engine's."
+            f" A reviewer relabelled {plural(v.relabelled, 'passage')};"
+            " the figures are the engine's."
             if v.relabelled
             else ""
         ),
         "",
     ]
     lines += [f"- {escape(r[:1].upper() + r[1:])}" for r in v.regions]
+    if exhibit:
+        return [*lines, "", *_exhibit_rows(v), ""]
     lines += ["", "### Passages", ""] if v.regions else ["### Passages", ""]
-    for r in v.rows:
-        lines += _row(v, r)
+    for e in v.entries:
+        if isinstance(e, Run):
+            lines += [f"#### {_run_numbers(e)}. {tag(e.label)}", "", escape(v.run_line(e)), ""]
+        else:
+            lines += _row(v, e)
     lines += ["### Substitutions", ""]
     if v.substitutions:
         lines += _table(
@@ -500,15 +562,12 @@ def _version(v: Version) -> list[str]:
         lines.append("No word substitutions.")
     lines += ["", "### Omitted passages", ""]
     if v.omitted:
-        lines += [
-            f"Passages of {escape(v.source.id)} that do not appear in {escape(v.target.id)}:",
-            "",
-        ]
-        for r in v.omitted:
-            text = " ".join(_block_safe(x) for x in escape(r.source_text).split("\n") if x.strip())
-            extra = f" (reviewer: {tag(r.reviewer_label)})" if r.reviewer_label else ""
-            note = f" *Reviewer note:* {escape(r.note)}" if r.note else ""
-            lines.append(f"{r.number}. {r.source_where}: {text}{extra}{note}")
+        for e in v.omitted_entries:
+            if isinstance(e, Run):
+                lines.append(_item(0, escape(capfirst(v.run_line(e)))))
+            else:
+                extra = f" (reviewer: {tag(e.reviewer_label)})" if e.reviewer_label else ""
+                lines.append(_item(0, f"passage {e.number}: {e.source_where}{extra}"))
     else:
         lines.append(f"Nothing of {escape(v.source.id)} is missing from {escape(v.target.id)}.")
     return [*lines, ""]
@@ -533,10 +592,10 @@ def render_markdown(view: ReportView) -> str:
         *_summary(view),
         "",
     ]
-    if view.provenance:
+    if view.provenance and not view.exhibit:
         lines += _provenance(view.provenance)
     for v in view.versions:
-        lines += _version(v)
+        lines += _version(v, view.exhibit)
     lines.append(
         f"*{ev.tool} {ev.tool_version}. Labels are the tool's measurement of text similarity, "
         "not a legal finding. SHA-256 hashes identify exactly which files were compared.*"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..core.model import BANNER_TITLE, Report
 from ..core.summary import describe_report
+from ..present.sources import SharesView, sources_sentence
+from ..present.wording import plural
 from .provenance import ProvenanceView
 from .view import ReportView, tag
 
@@ -15,6 +17,8 @@ def evidence_lines(view: ReportView) -> list[str]:
     """The evidence block as plain lines; Markdown and text share the wording."""
     ev = view.evidence
     lines = [f"tool: {ev.tool} {ev.tool_version} (schema {ev.schema})"]
+    lines.append(f"report id: {ev.report_id} (SHA-256 of the JSON form)")
+    lines.append(f"input set: {ev.inputs_sha256} (SHA-256 of the inputs' SHA-256s, sorted)")
     if ev.generated_at:
         lines.append(f"generated: {ev.generated_at}")
     lines.append("settings: " + ", ".join(f"{k}={v}" for k, v in ev.settings))
@@ -94,10 +98,26 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
         counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
         lines.append(f"  {a.doc} dropped from {a.source}: {counts}")
         for g in a.groups:
-            if g.kind != "text":
+            if g.folded:
+                lines.append(f"    {g.kind}: {g.folded_line(a.source)}")
+            else:
                 lines += [f"    {g.kind}, {i.where}: {i.reason or i.text}" for i in g.items]
     if not prov.omissions:
         lines.append("  none")
+    return [*lines, ""]
+
+
+def shares_lines(shares: SharesView) -> list[str]:
+    """Each version's sources, then the matrix: who shares how much with whom."""
+    lines = ["shared content (share of each version's text found in another):"]
+    lines += [f"  {d}: {sources_sentence(shares, d)}" for d in shares.ids]
+    if len(shares.ids) > 1:
+        width = max(len(d) for d in shares.ids)
+        cols = [f"{k + 1:>5}" for k in range(len(shares.ids))]
+        lines.append("  " + " " * (width + 4) + "".join(cols))
+        for k, (d, cells) in enumerate(shares.rows):
+            lines.append(f"  {k + 1:>2} {d:<{width}} " + "".join(f"{c.text:>5}" for c in cells))
+        lines.append("  (row: the version whose text is counted; column: the version it is in)")
     return [*lines, ""]
 
 
@@ -108,10 +128,30 @@ def banner_lines(view: ReportView) -> list[str]:
     return [f"{BANNER_TITLE.upper()}:", *(f"  ! {w}" for w in view.evidence.banner), ""]
 
 
+def exhibit_lines(view: ReportView) -> list[str]:
+    """Each version's derived passages: where each lies in both files, and its wording."""
+    lines: list[str] = []
+    for v in view.versions:
+        rows = v.derived_rows
+        lines.append(f"{v.target.id}: {plural(len(rows), 'passage')} taken from {v.source.id}")
+        for r in rows:
+            label = tag(r.reviewer_label or r.label)
+            lines.append(f"  {r.number:>3} {label}  {r.source_where} -> {r.target_where}")
+            lines.append(f"      {r.excerpt}")
+    return [*lines, ""]
+
+
 def render_text(report: Report, view: ReportView) -> str:
     head = banner_lines(view) + evidence_lines(view)
     tail = override_lines(view)
     body = describe_report(report)
-    if view.provenance:
+    if view.exhibit:
+        if view.provenance:
+            body += "derivation tree:\n" + "\n".join(f"  {x}" for x in view.provenance.tree.lines())
+            body += "\n\n"
+        body += "\n".join(exhibit_lines(view)) + "\n"
+    elif view.provenance:
         body += "\n".join(provenance_lines(view.provenance)) + "\n"
+    if view.shares:
+        body += "\n".join(shares_lines(view.shares)) + "\n"
     return "\n".join(head) + "\n\n" + body + ("\n".join(tail) + "\n" if tail else "")

@@ -1,11 +1,15 @@
 """What every human-readable format shows, computed once from the Report.
 
 HTML, Markdown, CSV and text only lay these values out; none of them looks at an alignment or
-decides what a passage means, so the formats cannot disagree with each other or the TUI.
+decides what a passage means. What the explorer shows too (the derivation tree, the kinds of
+inserts and omissions, excerpts and where they lie, how a version stands to the reference)
+comes from ``tui.present``, which the explorer reads as well, so on those the formats and the
+explorer say the same thing in the same words (``tests/test_present.py`` checks it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,7 +26,11 @@ from ..core.model import (
     Span,
 )
 from ..core.overrides import Override, OverrideSet
-from ..core.summary import describe_region, paragraph_range, relation
+from ..core.summary import describe_region, relation
+from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
+from ..present.names import VersionNames, version_names
+from ..present.runs import Run, fold
+from ..present.sources import SharesView, shares_view
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -36,12 +44,12 @@ LABEL_MEANINGS: dict[str, str] = {
     "omitted": "in the source only, dropped from this version",
     "boilerplate": "page furniture (links, sharing prompts, related posts)",
 }
+# Characters of a passage's wording an exhibit shows (the offsets give the rest).
+EXHIBIT_CLIP = 110
 # Labels whose text stands alone; a word diff only means something for derived passages.
 _PLAIN_LABELS = frozenset({"added", "omitted", "boilerplate"})
 
 Segment = tuple[str, str]  # ("equal" | "delete" | "insert", text)
-# Between two spans of one passage (sentences in different paragraphs): text left out.
-SPAN_GAP = " \u2026 "
 
 
 def tag(label: str) -> str:
@@ -116,6 +124,9 @@ class Evidence:
     overrides: list[OverrideInfo]
     stale_notes: list[StaleInfo]
     banner: list[str] = field(default_factory=list)
+    # What identifies this report and its inputs on every printed page (see ``report_id``).
+    report_id: str = ""
+    inputs_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,22 @@ class Row:
     # reference's for an omitted passage) and how many versions carry the widest of them.
     families: tuple[int, ...] = ()
     family_versions: int = 0
+    # Paragraphs of the side the passage stands on (the reference's for an omitted one).
+    paragraphs: tuple[int, ...] = ()
+
+    @property
+    def excerpt(self) -> str:
+        """This version's wording, on one line and shortened in the middle (exhibits)."""
+        return clip(self.target_text, EXHIBIT_CLIP, tail=True)
+
+    @property
+    def derived(self) -> bool:
+        """Taken from the reference: only then do a score and a word diff mean something."""
+        return self.label not in _PLAIN_LABELS
+
+    @property
+    def reviewed(self) -> bool:
+        return self.override is not None
 
     @property
     def reviewer_label(self) -> str | None:
@@ -163,6 +190,22 @@ class Version:
     relabelled: int = 0
     # How it stands to the source, in the words every format shares (summary.relation).
     relation: str = ""
+    # The rows with runs of omitted or added passages folded into one line each.
+    entries: list[Row | Run[Row]] = field(default_factory=list)
+
+    @property
+    def derived_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.derived]
+
+    @property
+    def omitted_entries(self) -> list[Row | Run[Row]]:
+        """The omitted passages, runs folded (for the summary under the passages)."""
+        return [e for e in self.entries if isinstance(e, Run) and e.label == "omitted"] + [
+            e for e in self.entries if isinstance(e, Row) and e.label == "omitted"
+        ]
+
+    def run_line(self, run: Run[Row]) -> str:
+        return run.line(self.source.id, self.target.id)
 
 
 @dataclass(frozen=True)
@@ -171,20 +214,17 @@ class ReportView:
     versions: list[Version]
     # None for a report made without provenance (an engine before storytrace/2).
     provenance: ProvenanceView | None = None
+    # None for a report made without the similarity matrix (before storytrace/4).
+    shares: SharesView | None = None
+    # Exhibit mode: only the passages taken from the reference, each with its source and
+    # offsets, for a few printed pages of evidence (``compare --exhibit``).
+    exhibit: bool = False
+    # Short names where a whole id does not fit (table headers, lists of versions); the
+    # input table gives each short name beside its id.
+    names: VersionNames = field(default_factory=lambda: VersionNames({}))
     labels: tuple[str, ...] = LABELS
     letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
     meanings: dict[str, str] = field(default_factory=lambda: dict(LABEL_MEANINGS))
-
-
-def where(doc: Document, spans: list[Span]) -> str:
-    """``¶3 (chars 120–260)``: where spans lie, in paragraphs a reader can count."""
-    if not spans:
-        return ""
-    whole = (min(a for a, _ in spans), max(b for _, b in spans))
-    first, last = paragraph_range(doc, whole)
-    para = f"¶{first}" if first == last else f"¶{first}\u2013{last}"
-    chars = ", ".join(f"{a}\u2013{b}" for a, b in spans)
-    return f"{para} (chars {chars})"
 
 
 def _sides(src: Document, tgt: Document, p: Passage) -> tuple[list[Segment], list[Segment]]:
@@ -272,6 +312,11 @@ def _row(
         override=ovs.for_passage(c, p) if ovs else None,
         families=tuple(f for f, _ in fams),
         family_versions=max((n for _, n in fams), default=0),
+        paragraphs=tuple(
+            paragraph_numbers(src, p.source_spans)
+            if p.label == "omitted"
+            else paragraph_numbers(tgt, p.target_spans)
+        ),
     )
 
 
@@ -291,6 +336,13 @@ def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: Fami
         omitted=[r for r in rows if r.label == "omitted"],
         relation=relation(report, c),
         relabelled=sum(1 for r in rows if r.reviewer_label),
+        entries=fold(
+            rows,
+            lambda r: r.label,
+            lambda r: list(r.paragraphs),
+            lambda r: r.number,
+            lambda r: r.reviewed,
+        ),
     )
 
 
@@ -335,7 +387,25 @@ def _evidence(
         overrides=overrides,
         stale_notes=stale_notes(report, ovs),
         banner=banner,
+        report_id=report_id(report, ovs, generated_at),
+        inputs_sha256=inputs_sha256(report),
     )
+
+
+def report_id(report: Report, ovs: OverrideSet | None, generated_at: str | None) -> str:
+    """The SHA-256 of the report's JSON form (what ``compare --format json`` writes for the
+    same inputs, settings, notes and timestamp): it names the result every format shows, and
+    any reader can recompute it. A file cannot carry its own hash, so this is the next best."""
+    from .json_report import render_json  # json_report does not import this module
+
+    return hashlib.sha256(render_json(report, ovs, generated_at).encode("utf-8")).hexdigest()
+
+
+def inputs_sha256(report: Report) -> str:
+    """One hash for the set of input files: SHA-256 of their SHA-256s, sorted, one per line,
+    so the same files give the same value whatever their names or order."""
+    lines = "".join(f"{d}\n" for d in sorted(d.sha256 for d in report.documents))
+    return hashlib.sha256(lines.encode("ascii")).hexdigest()
 
 
 def stale_notes(report: Report, ovs: OverrideSet | None) -> list[StaleInfo]:
@@ -374,10 +444,19 @@ def build(
     report: Report,
     overrides: OverrideSet | None = None,
     timestamp: datetime | str | None = None,
+    *,
+    exhibit: bool = False,
 ) -> ReportView:
     if overrides is not None:
         overrides.bind(report)
     index = family_index(report)
     versions = [_version(report, c, overrides, index) for c in report.comparisons]
     evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
-    return ReportView(evidence=evidence, versions=versions, provenance=_provenance.build(report))
+    return ReportView(
+        evidence=evidence,
+        versions=versions,
+        provenance=_provenance.build(report),
+        shares=shares_view(report),
+        exhibit=exhibit,
+        names=version_names([d.id for d in report.documents]),
+    )

@@ -3,101 +3,102 @@
 Omissions come first, and among them the ones a journalist cares most about: quotes and
 attributions (a copy that kept a quote but dropped who said it), then bylines, credits,
 links and other text. Inserts follow: promotion first, then page furniture and other added
-writing. Every item carries its offsets so it can be cut out of the file as evidence.
+writing. Every item carries its offsets so it can be cut out of the file as evidence, and
+``enter`` on one opens the side-by-side view at the passage it comes from.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.binding import BindingType
+from textual.events import ScreenResume
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
+from tui.app.keys import bindings
+from tui.app.locate import Location, insert_location, omission_location
+from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
-from tui.core.escaping import escape_line, escape_reflow
+from tui.core.escaping import escape_line
 from tui.core.model import Insert, Omission, Report
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryTraceApp
-
-OMISSION_ORDER = ("quote", "attribution", "byline", "credit", "link", "text")
-INSERT_ORDER = ("promotion", "boilerplate", "added")
-CLIP = 400  # characters of evidence text shown per item; the offsets give the rest
-
-
-def _rank(order: tuple[str, ...], kind: str) -> int:
-    return order.index(kind) if kind in order else len(order)
+from tui.present import audit
+from tui.present.audit import Excerpt, of_doc
+from tui.present.kinds import INSERTS_GLOSS, OMISSIONS_GLOSS
+from tui.present.wording import plural
 
 
 def omissions_of(report: Report, doc_id: str) -> list[Omission]:
-    items = report.provenance.omissions if report.provenance else []
-    mine = [o for o in items if o.doc == doc_id]
-    return sorted(mine, key=lambda o: _rank(OMISSION_ORDER, o.kind))  # stable: engine order
+    """What the version dropped, in the order every list shows it."""
+    return [e.item for e in of_doc(audit.omissions(report), doc_id) if isinstance(e.item, Omission)]
 
 
 def inserts_of(report: Report, doc_id: str) -> list[Insert]:
-    items = report.provenance.inserts if report.provenance else []
-    mine = [i for i in items if i.doc == doc_id]
-    return sorted(mine, key=lambda i: _rank(INSERT_ORDER, i.kind))
+    return [e.item for e in of_doc(audit.inserts(report), doc_id) if isinstance(e.item, Insert)]
 
 
-def _clip(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= CLIP else text[: CLIP - 1] + "\u2026"
+class AuditList(OptionList):
+    """The items, one option each; headings and "none found" lines cannot be chosen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("audit_list")
+
+    @property
+    def plain(self) -> str:
+        """Every line shown, as plain text (for tests and search)."""
+        lines = []
+        for k in range(self.option_count):
+            prompt = self.get_option_at_index(k).prompt
+            lines.append(prompt.plain if isinstance(prompt, Text) else str(prompt))
+        return "\n".join(lines)
 
 
-def _where(spans: list[tuple[int, int]]) -> str:
-    return ", ".join(f"{a:,}\u2013{b:,}" for a, b in spans) or "no offsets"
-
-
-class AuditScreen(Screen[None]):
+class AuditScreen(StoryView):
     """Omissions and inserts of one version; tab moves to the next version."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "version(1)", "Next version", id="audit.next_version"),
-        Binding("shift+tab", "version(-1)", "Previous version", id="audit.prev_version"),
-        Binding("escape", "app.pop_screen", "Back", id="audit.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("audit")
 
     def __init__(self) -> None:
         super().__init__()
         self.doc_id: str | None = None
-
-    @property
-    def story(self) -> StoryTraceApp:
-        return cast("StoryTraceApp", self.app)
+        self._locations: dict[str, Location | None] = {}
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="audit-header")
-        with VerticalScroll(id="audit-body"):
-            yield Static("", id="audit-text", markup=False)
-        yield Footer()
+        yield AuditList(id="audit-list")
+        yield key_footer()
 
     def on_mount(self) -> None:
+        self.query_one(AuditList).focus()
+
+    def show_report(self, report: Report, previous: Report | None) -> None:
+        current = self.doc_id if previous is not None else None
+        if current is None or current not in {d.id for d in report.documents}:
+            current = self._followed(report)
+        self.show(current)
+
+    @on(ScreenResume)
+    def _resumed(self) -> None:
+        """Back in this view: show the version the reviewer was looking at elsewhere."""
         report = self.story.report
-        if report is None:
-            return
+        if report is not None and self.is_mounted:
+            followed = self._followed(report)
+            if followed != self.doc_id:
+                self.show(followed)
+
+    def _followed(self, report: Report) -> str:
         current = self.story.current_version()
         if current is None and report.comparisons:
             current = report.comparisons[0].target
-        self.show(current or report.reference)
-        self.query_one("#audit-body").focus()
-
-    def current_version(self) -> str | None:
-        return self.doc_id
-
-    def _versions(self, report: Report) -> list[str]:
-        return [d.id for d in report.documents]
+        return current or report.reference
 
     def action_version(self, step: int) -> None:
         report = self.story.report
         if report is None or self.doc_id is None:
             return
-        ids = self._versions(report)
+        ids = [d.id for d in report.documents]
         k = ids.index(self.doc_id) if self.doc_id in ids else 0
         self.show(ids[(k + step) % len(ids)])
 
@@ -106,53 +107,75 @@ class AuditScreen(Screen[None]):
         if report is None:
             return
         self.doc_id = doc_id
-        omissions = omissions_of(report, doc_id)
-        inserts = inserts_of(report, doc_id)
+        if doc_id != report.reference:
+            self.story.version = doc_id
+        omissions = of_doc(audit.omissions(report), doc_id)
+        inserts = of_doc(audit.inserts(report), doc_id)
         header = Text()
         header.append("Inserts and omissions of ", style="bold")
-        header.append(escape_line(doc_id), style="bold")
+        header.append(escape_line(self.story.names(doc_id)), style="bold")
         if doc_id == report.reference:
             header.append(" (the reference)")
-        header.append(f"   {len(omissions)} omission(s), {len(inserts)} insert(s)")
+        header.append(f"   {plural(len(omissions), 'omission')}, {plural(len(inserts), 'insert')}")
+        header.append("   tab: next version", style="italic")
         self.query_one("#audit-header", StatusLine).set_text(header)
-        self.query_one("#audit-text", Static).update(self._body(report, doc_id))
-        self.query_one("#audit-body", VerticalScroll).scroll_home(animate=False)
+        items = self.query_one(AuditList)
+        items.set_options(self._options(report, doc_id, omissions, inserts))
+        items.highlighted = next(
+            (k for k in range(items.option_count) if not items.get_option_at_index(k).disabled),
+            None,
+        )
+        items.scroll_home(animate=False)
 
-    def _body(self, report: Report, doc_id: str) -> Text:
-        out = Text()
-        omissions = omissions_of(report, doc_id)
-        inserts = inserts_of(report, doc_id)
-        out.append("Omissions", style="bold underline")
-        out.append("  reference text this version dropped; quotes and attributions first\n\n")
+    def _options(
+        self, report: Report, doc_id: str, omissions: list[Excerpt], inserts: list[Excerpt]
+    ) -> list[Option]:
+        self._locations = {}
+        out: list[Option] = []
+        heading = Text("Omissions", style="bold underline")
+        heading.append(f"  {OMISSIONS_GLOSS}")
+        out.append(Option(heading, disabled=True))
         if not omissions:
             why = (
                 "the others are compared against it"
                 if doc_id == report.reference
                 else "none found (an independent version is not audited)"
             )
-            out.append(f"  {why}\n", style="italic")
-        for o in omissions:
-            source = report.document(o.source)
-            out.append(f"  [{o.kind}] ", style="bold")
-            out.append(escape_line(_clip(o.detail)) + "\n")
-            out.append(
-                f"    from {escape_line(source.id)} at characters {_where(o.source_spans)}\n",
-                style="italic",
-            )
-            text = " ".join(source.text[a:b] for a, b in o.source_spans)
-            if text.strip() and " ".join(text.split()) != " ".join(o.detail.split()):
-                out.append(f"    \u201c{escape_reflow(_clip(text))}\u201d\n")
-        out.append("\n")
-        out.append("Inserts", style="bold underline")
-        out.append("  text this version added; promotion first\n\n")
+            out.append(Option(Text(f"  {why}", style="italic"), disabled=True))
+        for n, e in enumerate(omissions):
+            assert isinstance(e.item, Omission)
+            source = self.story.names(e.item.source)
+            key = f"omission-{n}"
+            self._locations[key] = omission_location(report, e.item)
+            out.append(Option(self._item(e, f"from {source}, "), id=key))
+        heading = Text("\nInserts", style="bold underline")
+        heading.append(f"  {INSERTS_GLOSS}")
+        out.append(Option(heading, disabled=True))
         if not inserts:
-            out.append("  none found\n", style="italic")
-        doc = report.document(doc_id)
-        for i in inserts:
-            out.append(f"  [{i.kind}] ", style="bold")
-            out.append(escape_line(i.reason) + "\n")
-            out.append(f"    at characters {_where(i.spans)}\n", style="italic")
-            text = " ".join(doc.text[a:b] for a, b in i.spans)
-            out.append(f"    \u201c{escape_reflow(_clip(text))}\u201d\n")
-        out.rstrip()
+            out.append(Option(Text("  none found", style="italic"), disabled=True))
+        for n, e in enumerate(inserts):
+            assert isinstance(e.item, Insert)
+            key = f"insert-{n}"
+            self._locations[key] = insert_location(report, e.item)
+            out.append(Option(self._item(e, ""), id=key))
         return out
+
+    @staticmethod
+    def _item(e: Excerpt, source: str) -> Text:
+        """Kind and reason, where, then the text: each said once (a reason that would only
+        repeat the text is left out by ``tui.present.audit``)."""
+        item = Text()
+        item.append(f"  [{e.kind}]", style="bold")
+        if e.reason:
+            item.append(f" {escape_line(e.reason)}")
+        item.append("\n")
+        item.append(f"    {escape_line(source)}{e.where or 'no offsets'}\n", style="italic")
+        item.append(f"    \u201c{escape_line(e.text)}\u201d")
+        return item
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id
+        if key is not None:
+            self.story.open_location(self._locations.get(key))

@@ -12,15 +12,18 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.binding import BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from tui.app.keys import bindings
+from tui.app.screens.view import key_footer
+from tui.app.widgets.scroll_body import ScrollBody
 from tui.core.diffing import is_spacing
 from tui.core.escaping import escape_line, escape_reflow
-from tui.core.model import LABEL_LETTERS, Document, Passage, Report
+from tui.core.model import LABEL_LETTERS, Comparison, Document, Passage, Report
 from tui.core.overrides import OverrideSet
+from tui.present.names import VersionNames
 
 SIGNAL_HELP: dict[str, str] = {
     "char": "character similarity of the two texts, in order (1 = identical once normalised)",
@@ -42,8 +45,6 @@ LABEL_HELP: dict[str, str] = {
 
 
 def _spans(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
-    if not spans:
-        return "none"
     where = "characters" if doc.source_format == "text" else "characters of the extracted article"
     return f"{where} " + ", ".join(f"{a:,}\u2013{b:,}" for a, b in spans)
 
@@ -51,9 +52,7 @@ def _spans(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
 class DetailScreen(ModalScreen[None]):
     """The evidence for one row: sentences, offsets, signals, diff, substitutions."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Back", id="detail.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("detail")
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--del",
         "detail--ins",
@@ -72,20 +71,22 @@ class DetailScreen(ModalScreen[None]):
     def __init__(
         self,
         report: Report,
-        target: str,
+        comparison: Comparison,
         passages: Sequence[int],
         overrides: OverrideSet | None = None,
+        names: VersionNames | None = None,
     ) -> None:
         super().__init__()
         self.report = report
-        self.target = target
+        self.comparison = comparison
         self.passage_indices = tuple(passages)
         self.overrides = overrides
+        self.names = names or VersionNames({})
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-body"):
+        with ScrollBody(id="detail-body"):
             yield Static("", id="detail-text", markup=False)
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         # Built here, not in compose: the theme's styles are only known once mounted.
@@ -93,7 +94,7 @@ class DetailScreen(ModalScreen[None]):
         self.query_one("#detail-body").focus()
 
     def _evidence(self) -> Text:
-        comparison = self.report.comparison(self.target)
+        comparison = self.comparison
         source = self.report.document(comparison.source)
         target = self.report.document(comparison.target)
         out = Text()
@@ -119,9 +120,7 @@ class DetailScreen(ModalScreen[None]):
         out.append(f"\n{LABEL_HELP[p.label]}\n", style="italic")
         ov = None
         if self.overrides is not None and len(self.overrides):
-            ov = self.overrides.bind(self.report).for_passage(
-                self.report.comparison(self.target), p
-            )
+            ov = self.overrides.bind(self.report).for_passage(self.comparison, p)
         if ov is not None:
             reviewed = self.get_component_rich_style("detail--reviewer", partial=True)
             if ov.label:
@@ -136,9 +135,10 @@ class DetailScreen(ModalScreen[None]):
             ("Version", target, p.target_sentences, p.target_spans),
         ):
             out.append(f"{title} ", style="bold")
-            out.append(escape_line(doc.id), style="bold")
+            out.append(escape_line(self.names(doc.id)), style="bold")
             out.append(f"  ({escape_line(doc.path)})\n")
-            out.append(f"  at {_spans(doc, spans)}\n", style="italic")
+            if spans:
+                out.append(f"  at {_spans(doc, spans)}\n", style="italic")
             if not indices:
                 out.append("  (no text on this side)\n", style="italic")
             for i in indices:

@@ -17,20 +17,24 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from tui.app.keys import bindings
+from tui.app.screens.view import key_footer
 from tui.core.escaping import escape_line
 from tui.core.model import Report
+from tui.present.names import VersionNames
 from tui.report import FORMATS, default_filename
 
+# Short enough for the format and version lists to sit side by side at 80 columns.
 FORMAT_NAMES: dict[str, str] = {
-    "html": "HTML (a page to read and share)",
+    "html": "HTML, to read and share",
     "md": "Markdown",
-    "json": "JSON (every number, for scripts)",
-    "csv": "CSV (one passage a line)",
+    "json": "JSON, every number",
+    "csv": "CSV, a passage a line",
     "text": "plain text",
 }
 # The dialog's order: the formats a journalist reaches for first.
@@ -73,35 +77,42 @@ class ExportRequest:
 class ExportScreen(ModalScreen[ExportRequest | None]):
     """Choose how to export the report; enter in the path field writes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="export.cancel"),
-        Binding("ctrl+s", "write", "Write the report", id="export.write"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("export")
 
-    def __init__(self, report: Report, folder: Path, current: str | None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        folder: Path,
+        current: str | None,
+        names: VersionNames | None = None,
+    ) -> None:
         super().__init__()
         self.report = report
         self.folder = folder
         self.current = current
+        self.names = names or VersionNames({})
         self.fmt = FORMAT_ORDER[0]
         self._auto_path = str(folder / default_filename(report, self.fmt))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body"):
             yield Static(Text("Export the report", style="bold"), id="export-title")
-            yield Label("Format", classes="export-heading")
-            with RadioSet(id="export-format"):
-                for n, fmt in enumerate(FORMAT_ORDER):
-                    yield RadioButton(FORMAT_NAMES.get(fmt, fmt), value=n == 0, name=fmt)
-            yield Label("Versions", classes="export-heading")
-            with RadioSet(id="export-scope"):
-                yield RadioButton(
-                    f"all {len(self.report.comparisons)} versions", value=True, name="all"
-                )
-                if self.current is not None:
-                    only = RadioButton(Text(f"only {escape_line(self.current)}"), name="current")
-                    yield only
-            yield Label("File (enter writes)", classes="export-heading")
+            with Horizontal(id="export-choices"):
+                with Vertical(classes="export-column"):
+                    yield Label("Format", classes="export-heading")
+                    with RadioSet(id="export-format"):
+                        for n, fmt in enumerate(FORMAT_ORDER):
+                            yield RadioButton(FORMAT_NAMES.get(fmt, fmt), value=n == 0, name=fmt)
+                with Vertical(classes="export-column"):
+                    yield Label("Versions", classes="export-heading")
+                    with RadioSet(id="export-scope"):
+                        yield RadioButton(
+                            f"all {len(self.report.comparisons)} versions", value=True, name="all"
+                        )
+                        if self.current is not None:
+                            name = escape_line(self.names(self.current))
+                            yield RadioButton(Text(f"only {name}"), name="current")
+            yield Label("File (enter writes)", classes="export-heading", id="export-file")
             yield Input(self._auto_path, id="export-path")
             where = "the current folder" if self.folder == Path(".") else str(self.folder)
             yield Static(
@@ -115,7 +126,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-ok")
                 yield Button("Cancel", id="export-cancel")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.query_one("#export-format", RadioSet).focus()

@@ -1,62 +1,38 @@
 """Passage families (``f``): each piece of content followed across every version.
 
 One row per family, one column per version; ``n``/``N`` visit the families where versions
-disagree (see ``family_view.disagreeing``) and enter shows one family's evidence.
+disagree (see ``family_view.disagreeing``), ``enter`` opens the highlighted column's version
+side by side at the family, and ``d`` shows one family's evidence.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.binding import BindingType
+from textual.screen import ModalScreen
+from textual.widgets import Static
 
+from tui.app.keys import bindings
+from tui.app.locate import family_location
 from tui.app.screens.detail import LABEL_HELP
+from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.family_view import DISAGREE_MARK, ORIGIN_MARK, FamilyView
+from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line, escape_reflow
-from tui.core.model import LABEL_LETTERS, Family, Report
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryTraceApp
-
-DISAGREE_HELP = (
-    "versions disagree: a variant is not verbatim against the family's original form, or a "
-    "version derived from the same source (its derivation tree) lacks it"
-)
+from tui.core.model import DERIVED_LABELS, LABEL_LETTERS, Family, Report
+from tui.present.excerpts import where
+from tui.present.names import VersionNames
 
 
-class FamilyScreen(Screen[None]):
+class FamilyScreen(StoryView):
     """Every family across every version, the origin's form marked."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "n",
-            "next(1)",
-            "Next disagreement",
-            tooltip=f"next family where {DISAGREE_HELP}",
-            id="families.next",
-        ),
-        Binding(
-            "N",
-            "next(-1)",
-            "Prev disagreement",
-            key_display="N",
-            tooltip=f"previous family where {DISAGREE_HELP}",
-            id="families.prev",
-        ),
-        Binding("enter", "detail", "Family detail", id="families.detail"),
-        Binding("escape", "app.pop_screen", "Back", id="families.back"),
-    ]
-
-    @property
-    def story(self) -> StoryTraceApp:
-        return cast("StoryTraceApp", self.app)
+    BINDINGS: ClassVar[list[BindingType]] = bindings("families")
 
     @property
     def view(self) -> FamilyView:
@@ -66,22 +42,22 @@ class FamilyScreen(Screen[None]):
         yield StatusLine(id="families-header")
         yield FamilyView(id="family-view")
         yield StatusLine(id="families-status")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
-        report = self.story.report
-        if report is not None:
-            self.view.load(report)
-            header = Text()
-            header.append("Passage families", style="bold")
-            n = len(self.view.families)
-            shown = sum(self.view.disagree)
-            header.append(
-                f"  {n} families, {shown} where versions disagree ({DISAGREE_MARK}); "
-                f"{ORIGIN_MARK} marks each family's original form"
-            )
-            self.query_one("#families-header", StatusLine).set_text(header)
         self.view.focus()
+
+    def show_report(self, report: Report, previous: Report | None) -> None:
+        self.view.load(report, self.story.names)
+        header = Text()
+        header.append("Passage families", style="bold")
+        n = len(self.view.families)
+        shown = sum(self.view.disagree)
+        header.append(
+            f"  {n} families, {shown} where versions disagree ({DISAGREE_MARK}); "
+            f"{ORIGIN_MARK} marks each family's original form"
+        )
+        self.query_one("#families-header", StatusLine).set_text(header)
 
     @on(FamilyView.CursorMoved)
     def _moved(self, event: FamilyView.CursorMoved) -> None:
@@ -90,20 +66,33 @@ class FamilyScreen(Screen[None]):
         if not view.families:
             status.append("no families in this report")
         else:
+            names = self.story.names
             family = view.families[view.cursor]
             status.append(f"family {view.cursor + 1}/{len(view.families)} ")
             status.append(f"#{family.id}", style="bold")
-            status.append(f" \u2502 origin {escape_line(family.origin)}")
+            status.append(f" \u2502 origin {escape_line(names(family.origin))}")
             status.append(f" \u2502 in {len(family.variants)} of {len(view.versions)} versions")
             if view.disagree[view.cursor]:
                 status.append(f" \u2502 {DISAGREE_MARK} versions disagree", style="bold")
             else:
                 status.append(" \u2502 versions agree")
+            column = view.column_version
+            if column is not None:
+                status.append(f" \u2502 column {escape_line(names(column))}", style="bold")
         self.query_one("#families-status", StatusLine).set_text(status)
 
     @on(FamilyView.Selected)
     def _selected(self, event: FamilyView.Selected) -> None:
-        self.action_detail()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """The highlighted column's version side by side, at this family."""
+        view = self.view
+        report = self.story.report
+        doc = view.column_version
+        if report is None or not view.families or doc is None:
+            return
+        self.story.open_location(family_location(report, view.families[view.cursor], doc))
 
     def action_next(self, step: int) -> None:
         if not self.view.next_disagreement(step):
@@ -116,25 +105,25 @@ class FamilyScreen(Screen[None]):
         report = self.story.report
         if report is None or not view.families:
             return
-        self.app.push_screen(FamilyDetailScreen(report, view.families[view.cursor]))
+        family = view.families[view.cursor]
+        self.app.push_screen(FamilyDetailScreen(report, family, self.story.names))
 
 
 class FamilyDetailScreen(ModalScreen[None]):
     """Each variant of one family in full: version, label, score, sentences, offsets."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss", "Back", id="family_detail.back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("family_detail")
 
-    def __init__(self, report: Report, family: Family) -> None:
+    def __init__(self, report: Report, family: Family, names: VersionNames | None = None) -> None:
         super().__init__()
         self.report = report
         self.family = family
+        self.names = names or VersionNames({})
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="family-detail-body"):
+        with ScrollBody(id="family-detail-body"):
             yield Static("", id="family-detail-text", markup=False)
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.query_one("#family-detail-text", Static).update(self._evidence())
@@ -144,28 +133,35 @@ class FamilyDetailScreen(ModalScreen[None]):
         family, report = self.family, self.report
         out = Text()
         out.append(f"Family #{family.id}", style="bold")
-        out.append(f"   origin {escape_line(family.origin)}")
+        names = self.names
+        out.append(f"   origin {escape_line(names(family.origin))}")
         out.append(f"   {'all verbatim' if family.agree else 'versions differ'}\n")
         present = {v.doc for v in family.variants}
         missing = [d.id for d in report.documents if d.id not in present]
         if missing:
             out.append(
-                "not in: " + ", ".join(escape_line(m) for m in missing) + "\n", style="italic"
+                "not in: " + ", ".join(escape_line(names(m)) for m in missing) + "\n",
+                style="italic",
             )
         for variant in family.variants:
             doc = report.document(variant.doc)
             out.append("\n")
             origin = variant.doc == family.origin
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
-            out.append(escape_line(doc.id), style="bold")
+            out.append(escape_line(names(doc.id)), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
-            out.append(f"   score {variant.score:.2f}")
+            if variant.label in DERIVED_LABELS and not origin:
+                out.append(f"   score {variant.score:.2f}")
             if origin:
                 out.append("   the family's original form", style="italic")
             out.append(f"\n  {LABEL_HELP[variant.label]}\n", style="italic")
-            sentences = ", ".join(str(s + 1) for s in variant.sentences) or "none"
-            spans = ", ".join(f"{a:,}\u2013{b:,}" for a, b in variant.spans) or "none"
-            out.append(f"  sentence(s) {sentences} \u00b7 characters {spans}\n", style="italic")
+            if variant.spans:
+                sentences = ", ".join(str(s + 1) for s in variant.sentences)
+                which = "sentence" if len(variant.sentences) == 1 else "sentences"
+                place = f"{which} {sentences} \u00b7 " if sentences else ""
+                out.append(f"  {place}{where(doc, variant.spans)}\n", style="italic")
+            else:
+                out.append("  no text in this version\n", style="italic")
             for a, b in variant.spans:
                 out.append("  " + escape_reflow(doc.text[a:b]) + "\n")
         return out

@@ -1,18 +1,23 @@
-"""Every key, generated from the ``BINDINGS`` themselves so the help can never drift from them."""
+"""Every key, read from the key table (``tui.app.keys``) so the help can never drift from the
+bindings, and the legend of the marks the screens use."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app.keys import Key, bindings, help_sections
+from tui.app.screens.view import key_footer
+from tui.app.widgets.scroll_body import ScrollBody
 
 LEGEND = (
     "Gutter letters: V verbatim, E edited, P paraphrased, A added, O omitted, B boilerplate; "
@@ -22,85 +27,59 @@ LEGEND = (
     "reviewer's label; the detail shows the engine's beside it). l (relabel) and c (note) act "
     "on the passage under the cursor; in paragraph rows, on the row's first passage that is "
     "not verbatim (its first passage when all are). In the family view \u25c6 "
-    "marks a family's original form, \u2260 a family where versions disagree and \u2014 a "
-    "version without it."
+    "marks a family's original form, \u2260 a family where versions disagree, \u2014 a "
+    "version without it and \u2605 the reference. Versions are named by what sets their "
+    "file names apart (the words all the names share are left out); the overview's file "
+    "column gives each whole name."
 )
 
 
-def _bindings(owner: type) -> list[Binding]:
-    out: list[Binding] = []
-    for b in getattr(owner, "BINDINGS", []):
-        if isinstance(b, Binding) and b.description and not b.system:
-            out.append(b)
-    return out
-
-
 def binding_sections() -> list[tuple[str, list[Binding]]]:
-    # Imported here: the screens import this module for the ``?`` key.
-    from tui.app.app import StoryTraceApp
-    from tui.app.screens.audit import AuditScreen
-    from tui.app.screens.detail import DetailScreen
-    from tui.app.screens.export import ExportScreen
-    from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
-    from tui.app.screens.lexicon import LexiconScreen
-    from tui.app.screens.overview import OverviewScreen
-    from tui.app.screens.review import LabelScreen, NoteScreen
-    from tui.app.screens.side_by_side import SideBySideScreen
-    from tui.app.widgets.aligned_view import AlignedView
-    from tui.app.widgets.family_view import FamilyView
-
-    palette = Binding(StoryTraceApp.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+    """The help's headings with the bindings listed under each, described by title."""
     return [
-        ("Everywhere", [*_bindings(StoryTraceApp), palette]),
-        ("Overview", _bindings(OverviewScreen)),
-        ("Side by side", [*_bindings(AlignedView), *_bindings(SideBySideScreen)]),
-        ("Detail", _bindings(DetailScreen)),
-        ("Relabel (l, side by side)", _bindings(LabelScreen)),
-        ("Note (c, side by side)", _bindings(NoteScreen)),
-        ("Export dialog (e)", _bindings(ExportScreen)),
-        ("Families (f)", [*_bindings(FamilyView), *_bindings(FamilyScreen)]),
-        ("Family detail", _bindings(FamilyDetailScreen)),
-        ("Word swaps (x)", _bindings(LexiconScreen)),
-        ("Inserts and omissions (i)", _bindings(AuditScreen)),
+        (title, [dataclasses.replace(key.binding(), description=key.title) for key in keys])
+        for title, keys in help_sections()
     ]
 
 
 class HelpScreen(ModalScreen[None]):
     """All keys, grouped by the screen they work on."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-    ]
-
-    def __init__(self, under: Screen | None = None) -> None:
-        super().__init__()
-        self.under = under
+    BINDINGS: ClassVar[list[BindingType]] = bindings("help")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with ScrollBody(id="help-body"):
             yield Static("", id="help-text")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.query_one("#help-text", Static).update(self._table())
         self.query_one("#help-body").focus()
 
-    def _keys(self, binding: Binding) -> str:
-        keys: Iterable[str] = binding.key.split(",")
-        shown = []
-        for key in keys:
-            single = dataclasses.replace(binding, key=key.strip())
-            shown.append(self.app.get_key_display(single))
+    def _keys(self, key: Key) -> str:
+        binding = key.binding()
+        shown = [
+            self.app.get_key_display(dataclasses.replace(binding, key=k.strip()))
+            for k in binding.key.split(",")
+        ]
         return " / ".join(dict.fromkeys(shown))
 
-    def _table(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column("key", no_wrap=True, style="bold")
-        table.add_column("action")
-        for title, bindings in binding_sections():
-            table.add_row(Text(title, style="bold underline"), Text(""))
-            for binding in bindings:
-                table.add_row(Text(self._keys(binding)), Text(binding.description))
-            table.add_row(Text(""), Text(""))
-        table.add_row(Text("Legend", style="bold underline"), Text(LEGEND))
-        return table
+    def _table(self) -> Group:
+        """A heading per screen over a grid of its keys; the key column is as wide as the
+        widest keys, so the headings do not widen it."""
+        sections = [(title, [(self._keys(k), k) for k in keys]) for title, keys in help_sections()]
+        width = max(cell_len(shown) for _, keys in sections for shown, _ in keys)
+        parts: list[Text | Table] = []
+        for title, keys in sections:
+            parts.append(Text(title, style="bold underline"))
+            table = Table.grid(padding=(0, 2))
+            table.add_column("key", width=width, no_wrap=True, style="bold")
+            table.add_column("action")
+            for shown, key in keys:
+                line = Text(key.title)
+                if key.help:
+                    line.append(f": {key.help}", style="italic")
+                table.add_row(Text(shown), line)
+            parts += [table, Text("")]
+        parts += [Text("Legend", style="bold underline"), Text(LEGEND)]
+        return Group(*parts)

@@ -8,23 +8,23 @@ written out in words ("✓ known", "from rarer"), never shown by colour alone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.binding import BindingType
+from textual.widgets import DataTable
 
+from tui.app.keys import bindings
+from tui.app.locate import swap_location
+from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
 from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
-from tui.core.model import LexiconEntry
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryTraceApp
+from tui.core.model import LexiconEntry, Report
+from tui.present.names import VersionNames
 
 KNOWN = "\u2713 known"
 ODD_SIDE = {"source": "from rarer", "target": "to rarer", "": ""}
@@ -54,9 +54,12 @@ class LexiconTable(DataTable[Text]):
     }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = bindings("lexicon_table")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.entries: list[LexiconEntry] = []
+        self.names = VersionNames({})
         self.sort_column = "count"
         self.reverse = False
 
@@ -72,8 +75,9 @@ class LexiconTable(DataTable[Text]):
     def _style(self, name: str) -> Style:
         return component_style(self, f"lexicon--{name}")
 
-    def show(self, entries: list[LexiconEntry]) -> None:
+    def show(self, entries: list[LexiconEntry], names: VersionNames | None = None) -> None:
         self.entries = list(entries)
+        self.names = names or VersionNames({})
         self._fill()
 
     def sort_by(self, column: str) -> None:
@@ -100,7 +104,7 @@ class LexiconTable(DataTable[Text]):
                 Text(str(e.count), justify="right"),
                 Text(KNOWN if e.known else "", style=known),
                 Text(ODD_SIDE.get(e.odd_side, escape_line(e.odd_side)), style=odd),
-                Text(", ".join(escape_line(v) for v in e.versions)),
+                Text(", ".join(escape_line(self.names(v)) for v in e.versions)),
                 key=str(n),
             )
         for key, (heading, _) in COLUMNS.items():
@@ -111,25 +115,19 @@ class LexiconTable(DataTable[Text]):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
+    def entry_at(self, row: int) -> LexiconEntry | None:
+        ordered = self.ordered()
+        return ordered[row] if 0 <= row < len(ordered) else None
+
     def _column_key(self, key: str):  # type: ignore[no-untyped-def]
         return next(k for k in self.columns if k.value == key)
 
 
-class LexiconScreen(Screen[None]):
-    """The swaps, sortable by any column (click its heading, or ``s`` / ``S``)."""
+class LexiconScreen(StoryView):
+    """The swaps, sortable by any column (click its heading, or ``s`` / ``S``); enter shows
+    a passage with the highlighted swap side by side."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "sort(1)", "Sort by next column", id="lexicon.sort"),
-        Binding(
-            "S", "sort(-1)", "Sort by previous column", key_display="S", id="lexicon.sort_back"
-        ),
-        Binding("o", "reverse", "Reverse order", id="lexicon.reverse"),
-        Binding("escape", "app.pop_screen", "Back", id="lexicon.back"),
-    ]
-
-    @property
-    def story(self) -> StoryTraceApp:
-        return cast("StoryTraceApp", self.app)
+    BINDINGS: ClassVar[list[BindingType]] = bindings("lexicon")
 
     @property
     def table(self) -> LexiconTable:
@@ -139,12 +137,14 @@ class LexiconScreen(Screen[None]):
         yield StatusLine(id="lexicon-header")
         yield LexiconTable(id="lexicon")
         yield StatusLine(id="lexicon-status")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
-        report = self.story.report
-        entries = report.provenance.lexicon if report and report.provenance else []
-        self.table.show(entries)
+        self.table.focus()
+
+    def show_report(self, report: Report, previous: Report | None) -> None:
+        entries = report.provenance.lexicon if report.provenance else []
+        self.table.show(entries, self.story.names)
         header = Text()
         header.append("Word swaps", style="bold")
         known = sum(1 for e in entries if e.known)
@@ -155,7 +155,6 @@ class LexiconScreen(Screen[None]):
         )
         self.query_one("#lexicon-header", StatusLine).set_text(header)
         self._status()
-        self.table.focus()
 
     def _status(self) -> None:
         table = self.table
@@ -163,6 +162,14 @@ class LexiconScreen(Screen[None]):
         order = "reversed" if table.reverse else "natural order"
         text = Text(f"sorted by {heading} ({order}) \u2502 s/S: another column, o: reverse")
         self.query_one("#lexicon-status", StatusLine).set_text(text)
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        report = self.story.report
+        entry = self.table.entry_at(event.cursor_row)
+        if report is not None and entry is not None:
+            self.story.open_location(swap_location(report, entry))
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:

@@ -6,38 +6,30 @@ from the first frame; the table fills in when the report arrives.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from tui.app.keys import bindings
+from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
+from tui.app.widgets.shares_table import SharesTable, sources_line
 from tui.app.widgets.version_table import VersionTable
 from tui.core.escaping import escape_line
-from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report
-from tui.core.summary import describe_region
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryTraceApp
+from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
+from tui.core.summary import describe_region, relation
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(StoryView):
     """Versions, verdicts and coverage; enter opens one side by side."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Side by side", id="overview.open"),
-        Binding("tab", "move(1)", "Next version", show=False, id="overview.next_version"),
-        Binding(
-            "shift+tab", "move(-1)", "Previous version", show=False, id="overview.prev_version"
-        ),
-        Binding("r", "make_reference", "Make reference", id="overview.make_reference"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("overview")
 
     # Side by side when there is room for both panels, the tree below the regions if not.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
@@ -45,40 +37,37 @@ class OverviewScreen(Screen[None]):
         (100, "-wide"),
     ]
 
-    @property
-    def story(self) -> StoryTraceApp:
-        return cast("StoryTraceApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-title", markup=False)
-        yield Static("", id="overview-banner", markup=False)
         yield Static("", id="overview-reference", markup=False)
+        yield Static("", id="overview-banner", markup=False)
         yield VersionTable(id="versions")
         with Container(id="overview-lower"):
             yield Static("", id="overview-regions", markup=False)
             with VerticalScroll(id="overview-tree"):
+                yield SharesTable(id="shares")
                 yield DerivationTree(id="derivation")
         yield AlignProgress()
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.query_one("#overview-title", Static).update(
             Text(f"storytrace \u2014 loading {len(self.story.paths)} path(s)\u2026")
         )
-        if self.story.report is not None:
-            self.show_report(self.story.report, None)
-        elif self.story.error:
-            self.show_error(self.story.error)
+        self.watch(self.app, "error", self.show_error)
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str | None) -> None:
+        if message is None:
+            return
         self.query_one("#overview-title", Static).update(Text("storytrace \u2014 cannot compare"))
         self.query_one("#overview-regions", Static).update(Text(escape_line(message)))
         self.query_one("#overview-regions").add_class("-error")
 
     def show_report(self, report: Report, previous: Report | None) -> None:
+        names = self.story.names
         table = self.query_one(VersionTable)
         current = table.current_id()
-        table.show(report)
+        table.show(report, names)
         if current and current != report.reference:
             table.select_id(current)
         elif report.comparisons:
@@ -90,13 +79,17 @@ class OverviewScreen(Screen[None]):
         )
         line = Text()
         line.append("Reference ", style="bold")
-        line.append(escape_line(ref.id), style="bold")
+        line.append(escape_line(names(ref.id)), style="bold")
+        if names(ref.id) != ref.id:
+            line.append(f" ({escape_line(ref.id)})")
         if ref.title:
             line.append(f" \u201c{escape_line(ref.title)}\u201d")
-        line.append(f"\nwhy this one: {escape_line(report.reference_reason)}", style="italic")
+        reason = escape_line(names.rename(report.reference_reason))
+        line.append(f"\nwhy this one: {reason}", style="italic")
         self.query_one("#overview-reference", Static).update(line)
-        self._show_banner(report)
+        self.query_one(SharesTable).show(report, names)
         self._describe(table.current_id())
+        self._show_banner(report)
 
     def _show_banner(self, report: Report) -> None:
         warnings = report.text_warnings()
@@ -107,12 +100,10 @@ class OverviewScreen(Screen[None]):
             text.append(f"\n\u2022 {escape_line(warning)}")
         banner.update(text)
 
-    def current_version(self) -> str | None:
-        return self.query_one(VersionTable).current_id()
-
     def _describe(self, doc_id: str | None) -> None:
         report = self.story.report
-        self.query_one(DerivationTree).show(report, doc_id)
+        names = self.story.names
+        self.query_one(DerivationTree).show(report, doc_id, names)
         panel = self.query_one("#overview-regions", Static)
         if report is None or doc_id is None:
             panel.update("")
@@ -124,12 +115,15 @@ class OverviewScreen(Screen[None]):
         source, target = report.document(comparison.source), report.document(doc_id)
         out = Text()
         cov = comparison.coverage
+        stands = names.rename(relation(report, comparison))
         out.append(
-            f"{escape_line(doc_id)}: {comparison.verdict}, "
-            f"{cov['target_derived']:.0%} of its text derived from {escape_line(source.id)}, "
-            f"{cov['source_reused']:.0%} of the reference reused\n",
+            f"{escape_line(names(doc_id))}: {escape_line(stands)}; "
+            f"{cov['source_reused']:.0%} of {escape_line(names(source.id))} reused\n",
             style="bold",
         )
+        shared = sources_line(report, doc_id, names)
+        if shared:
+            out.append(escape_line(shared) + "\n")
         counts = comparison.label_counts()
         out.append(
             "passages: "
@@ -139,7 +133,8 @@ class OverviewScreen(Screen[None]):
         if not comparison.regions:
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
-            out.append(f"\u2022 {escape_line(describe_region(source, target, region))}\n")
+            described = describe_region(source, target, region, names)
+            out.append(f"\u2022 {escape_line(described)}\n")
         stale = self.story.stale_notes(doc_id)
         if stale:
             out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")
@@ -156,16 +151,22 @@ class OverviewScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._describe(event.row_key.value if event.row_key else None)
+        doc_id = event.row_key.value if event.row_key else None
+        if doc_id is not None:
+            self.story.version = doc_id
+        self._describe(doc_id)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
 
+    def _highlighted_id(self) -> str | None:
+        return self.query_one(VersionTable).current_id()
+
     def action_open(self) -> None:
         report = self.story.report
-        doc_id = self.query_one(VersionTable).current_id()
+        doc_id = self._highlighted_id()
         if report is None or doc_id is None:
             return
         if doc_id == report.reference:
@@ -174,12 +175,34 @@ class OverviewScreen(Screen[None]):
             doc_id = report.comparisons[0].target
         self.story.open_side_by_side(doc_id)
 
+    def action_parent(self) -> None:
+        """The highlighted version beside the version the tree says it was made from."""
+        report = self.story.report
+        doc_id = self._highlighted_id()
+        if report is None or doc_id is None or report.provenance is None:
+            return
+        name = escape_line(self.story.names(doc_id))
+        parent = report.provenance.tree.parent(doc_id)
+        if parent is None:
+            self.notify(f"{name} was made from none of the other versions", markup=False, timeout=3)
+        elif Tree.inferred(parent):
+            self.notify(
+                f"{name} comes from a version that is not among the inputs; "
+                "showing it beside the reference",
+                markup=False,
+                timeout=4,
+            )
+            if doc_id != report.reference:
+                self.story.open_side_by_side(doc_id)
+        else:
+            self.story.compare_pair(parent, doc_id)
+
     def action_move(self, step: int) -> None:
         table = self.query_one(VersionTable)
         if table.row_count:
             table.move_cursor(row=(table.cursor_row + step) % table.row_count)
 
     def action_make_reference(self) -> None:
-        doc_id = self.query_one(VersionTable).current_id()
+        doc_id = self._highlighted_id()
         if doc_id is not None:
             self.story.make_reference(doc_id)

@@ -11,40 +11,22 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.keys import CLEAR, bindings
+from tui.app.screens.view import key_footer
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, LABELS
-
-# What the label dialog dismisses with to remove a relabel (None means "cancelled").
-CLEAR = "clear"
-
-
-def _label_bindings() -> list[BindingType]:
-    return [
-        Binding(
-            LABEL_LETTERS[label].lower(),
-            f"choose('{label}')",
-            f"Label {label}",
-            show=False,
-            id=f"relabel.{label}",
-        )
-        for label in LABELS
-    ]
 
 
 class LabelScreen(ModalScreen[str | None]):
     """Pick the reviewer's label by its letter, or from the list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *_label_bindings(),
-        Binding("x", f"choose('{CLEAR}')", "Back to the engine's label", id="relabel.clear"),
-        Binding("escape", "dismiss(None)", "Cancel", id="relabel.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("relabel")
 
     def __init__(self, engine_label: str, current: str | None, where: str) -> None:
         super().__init__()
@@ -66,7 +48,7 @@ class LabelScreen(ModalScreen[str | None]):
             ]
             options.append(Option(Text("x  back to the engine's label"), id=CLEAR))
             yield OptionList(*options, id="relabel-options")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -84,9 +66,7 @@ class LabelScreen(ModalScreen[str | None]):
 class NoteScreen(ModalScreen[str | None]):
     """One line of note; enter keeps it, an empty note removes it, escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Cancel", id="note.cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("note")
 
     def __init__(self, note: str, where: str) -> None:
         super().__init__()
@@ -100,7 +80,7 @@ class NoteScreen(ModalScreen[str | None]):
             title.append("\nenter keeps it, an empty note removes it", style="italic")
             yield Static(title, id="note-title")
             yield Input(escape_reflow(self.note), placeholder="why this passage matters", id="note")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

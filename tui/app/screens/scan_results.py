@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
+from tui.app.keys import bindings
+from tui.app.screens.view import key_footer
 from tui.core.escaping import escape_line
 from tui.scan.model import Hit, ScanResult
 from tui.scan.render import article_name, label_summary
@@ -65,14 +67,7 @@ def visible_hits(
 
 
 class ScanResultsScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Side by side", id="scan.open"),
-        Binding("o", "sort", "Sort", id="scan.sort"),
-        Binding("t", "story", "Story filter", id="scan.story"),
-        Binding("d", "verdict", "Verdict filter", id="scan.verdict"),
-        Binding("slash", "search", "Search", id="scan.search"),
-        Binding("escape", "clear", "Clear filters", id="scan.clear"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("scan")
 
     def __init__(self, result: ScanResult) -> None:
         super().__init__()
@@ -94,7 +89,7 @@ class ScanResultsScreen(Screen[None]):
         yield Static("", id="scan-filters", markup=False)
         yield DataTable(id="scan-hits", cursor_type="row", zebra_stripes=True)
         yield Input(placeholder="search story, title, URL, record, file", id="scan-search")
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -4,89 +4,53 @@ The screen holds the view state (version, granularity, hidden labels, swap, sear
 key bindings; drawing is all ``AlignedView``'s. After a re-alignment (``r``) the screen keeps
 its state and shows the former reference as the version, so the pair on screen stays the same
 two texts with their roles exchanged.
+
+Besides the versions compared with the reference it can show any other comparison of two of
+the report's documents (``show_pair``: an edge of the derivation tree); ``tab`` goes back to
+the versions compared with the reference.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.binding import BindingType
+from textual.widgets import Input
 
+from tui.app.keys import CLEAR, bindings
 from tui.app.rows import Mode, RowText
 from tui.app.screens.detail import DetailScreen
-from tui.app.screens.review import CLEAR, LabelScreen, NoteScreen
+from tui.app.screens.review import LabelScreen, NoteScreen
+from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line
-from tui.core.model import LABEL_LETTERS, LABELS, Report
-
-if TYPE_CHECKING:
-    from tui.app.app import StoryTraceApp
+from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
+from tui.core.overrides import OverrideSet
 
 
-def _label_bindings() -> list[BindingType]:
-    return [
-        Binding(
-            str(n),
-            f"toggle_label('{label}')",
-            f"Show/hide {label}",
-            show=False,
-            id=f"sbs.toggle_{label}",
-        )
-        for n, label in enumerate(LABELS, start=1)
-    ]
-
-
-class SideBySideScreen(Screen[None]):
+class SideBySideScreen(StoryView):
     """Word-level comparison of the reference with one version."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next(1)", "Next change", id="sbs.next"),
-        Binding("N", "next(-1)", "Prev change", key_display="N", id="sbs.prev"),
-        Binding("v", "toggle_mode", "Paragraphs/sentences", id="sbs.mode"),
-        Binding("s", "swap", "Swap sides", id="sbs.swap"),
-        Binding("slash", "search", "Search", id="sbs.search"),
-        Binding("enter", "detail", "Detail", id="sbs.detail"),
-        Binding(
-            "l",
-            "relabel",
-            "Relabel",
-            tooltip="give the passage under the cursor the reviewer's label (in paragraph "
-            "rows: the row's first passage that is not verbatim)",
-            id="sbs.relabel",
-        ),
-        Binding(
-            "c",
-            "comment",
-            "Note",
-            tooltip="attach a reviewer's note to the passage under the cursor (in paragraph "
-            "rows: the row's first passage that is not verbatim)",
-            id="sbs.comment",
-        ),
-        Binding("r", "make_reference", "Make reference", id="sbs.make_reference"),
-        Binding("tab", "version(1)", "Next version", show=False, id="sbs.next_version"),
-        Binding("shift+tab", "version(-1)", "Previous version", show=False, id="sbs.prev_version"),
-        Binding("escape", "back", "Back / clear search", id="sbs.back"),
-        *_label_bindings(),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("side_by_side")
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str = "") -> None:
         super().__init__()
         self.target = target
+        # A comparison that is not one of the report's (two versions, neither the
+        # reference); None while showing a version against the reference.
+        self.pair: Comparison | None = None
+        # Where to land once the report is drawn: a passage, or the first search hit.
+        self._jump: int | None = None
+        self._find_on_load = False
         self.mode: Mode = "paragraph"
         self.hidden: frozenset[str] = frozenset()
         self.swapped = False
         self.search_term = ""
-
-    @property
-    def story(self) -> StoryTraceApp:
-        return cast("StoryTraceApp", self.app)
 
     @property
     def view(self) -> AlignedView:
@@ -98,14 +62,31 @@ class SideBySideScreen(Screen[None]):
         yield StatusLine(id="sbs-status")
         yield Input(placeholder="search both sides; enter to find, escape to cancel", id="search")
         yield AlignProgress()
-        yield Footer()
+        yield key_footer()
 
     def on_mount(self) -> None:
-        if self.story.report is not None:
-            self._load(self.story.report)
         self.view.focus()
+        self.watch(self.app, "overrides", self._overrides_changed, init=False)
 
     # ------------------------------------------------------------------------------- report
+
+    def show_version(self, target: str, passage: int | None = None, search: str = "") -> None:
+        """Show ``target`` against the reference, at ``passage`` when given, or at the first
+        row with ``search`` (which stays the search term)."""
+        self.target, self.pair, self._jump = target, None, passage
+        if search:
+            self.search_term, self._find_on_load = search, True
+        self._redraw()
+
+    def show_pair(self, comparison: Comparison, passage: int | None = None) -> None:
+        """Show a comparison of two documents of the report that is not one of its own."""
+        self.target, self.pair, self._jump = comparison.target, comparison, passage
+        self._redraw()
+
+    def _redraw(self) -> None:
+        report = self.story.report
+        if report is not None and self.is_mounted:
+            self._load(report, keep_passage=self._jump)
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         """A new report (re-alignment): keep showing the same pair of texts if possible."""
@@ -115,14 +96,27 @@ class SideBySideScreen(Screen[None]):
             and self.target == report.reference
         ):
             self.target = previous.reference
-        if self.target not in {c.target for c in report.comparisons}:
+        if previous is not None:
+            self.pair = None  # drawn from the old report's documents
+        if self.target not in {c.target for c in report.comparisons} and self.pair is None:
             self.target = report.comparisons[0].target if report.comparisons else ""
-        self._load(report)
+        self._load(report, keep_passage=self._jump)
+
+    @property
+    def comparison(self) -> Comparison | None:
+        report = self.story.report
+        if self.pair is not None:
+            return self.pair
+        if report is None or not self.target:
+            return None
+        return report.comparison(self.target)
 
     def _load(self, report: Report, keep_passage: int | None = None) -> None:
-        if not self.target:
+        comparison = self.comparison
+        if comparison is None:
             return
-        comparison = report.comparison(self.target)
+        if self.pair is None:
+            self.story.version = self.target
         texts = RowText(
             comparison, report.document(comparison.source), report.document(comparison.target)
         )
@@ -132,17 +126,19 @@ class SideBySideScreen(Screen[None]):
         view.swapped = self.swapped
         view.search = self.search_term
         view.reviewed = self._reviewed(report)
+        view.names = self.story.names
         view.load(texts, keep_passage=keep_passage)
+        self._jump = None
+        if self._find_on_load:
+            self._find_on_load = False
+            self._find()
         self._update_header()
-
-    def current_version(self) -> str | None:
-        return self.target or None
 
     def _reviewed(self, report: Report) -> dict[int, str | None]:
         overrides = self.story.overrides
-        if not len(overrides) or not self.target:
+        comparison = self.comparison
+        if not len(overrides) or comparison is None:
             return {}
-        comparison = report.comparison(self.target)
         out: dict[int, str | None] = {}
         for k, p in enumerate(comparison.passages):
             ov = overrides.for_passage(comparison, p)
@@ -150,10 +146,10 @@ class SideBySideScreen(Screen[None]):
                 out[k] = ov.label
         return out
 
-    def show_overrides(self) -> None:
+    def _overrides_changed(self, overrides: OverrideSet) -> None:
         """The reviewer relabelled or annotated something: redraw the gutter and status."""
         report = self.story.report
-        if report is None or not self.target:
+        if report is None or self.comparison is None or not self.is_mounted:
             return
         self.view.set_reviewed(self._reviewed(report))
         self._update_status()
@@ -161,23 +157,25 @@ class SideBySideScreen(Screen[None]):
     def review_passage(self) -> int | None:
         """The passage ``l`` and ``c`` act on: in a sentence row its one passage; in a
         paragraph row the first passage that is not verbatim (the first one if all are)."""
-        report = self.story.report
+        comparison = self.comparison
         row = self.view.cursor_row
-        if report is None or row is None or not self.target:
+        if comparison is None or row is None:
             return None
-        passages = report.comparison(self.target).passages
+        passages = comparison.passages
         for k in row.passages:
             if passages[k].label != "verbatim":
                 return k
         return row.passages[0]
 
     def _update_header(self) -> None:
-        report = self.story.report
-        if report is None or not self.target:
+        comparison = self.comparison
+        if comparison is None:
             return
-        comparison = report.comparison(self.target)
-        left, right = comparison.source, comparison.target
-        left_role, right_role = "reference", "version"
+        names = self.story.names
+        left, right = names(comparison.source), names(comparison.target)
+        left_role, right_role = (
+            ("reference", "version") if self.pair is None else ("source", "copy")
+        )
         if self.swapped:
             left, right = right, left
             left_role, right_role = right_role, left_role
@@ -190,6 +188,8 @@ class SideBySideScreen(Screen[None]):
         header.append(escape_line(right), style="bold")
         cov = comparison.coverage.get("target_derived", 0.0)
         header.append(f"   {comparison.verdict}, {cov:.0%} derived")
+        if self.pair is not None:
+            header.append("   (tab: back to the versions against the reference)", style="italic")
         self.query_one("#sbs-header", StatusLine).set_text(header)
         self._update_status()
 
@@ -223,11 +223,10 @@ class SideBySideScreen(Screen[None]):
         self.query_one("#sbs-status", StatusLine).set_text(status)
 
     def _review_status(self) -> Text | None:
-        report = self.story.report
+        comparison = self.comparison
         k = self.review_passage()
-        if report is None or k is None or not len(self.story.overrides):
+        if comparison is None or k is None or not len(self.story.overrides):
             return None
-        comparison = report.comparison(self.target)
         ov = self.story.overrides.for_passage(comparison, comparison.passages[k])
         if ov is None:
             return None
@@ -286,6 +285,10 @@ class SideBySideScreen(Screen[None]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         self.search_term = event.value.strip()
         self._close_search()
+        self._find()
+
+    def _find(self) -> None:
+        """Go to the first row with the search term, unless the cursor is on one."""
         view = self.view
         view.set_search(self.search_term)
         if self.search_term:
@@ -306,43 +309,42 @@ class SideBySideScreen(Screen[None]):
 
     def action_detail(self) -> None:
         report = self.story.report
+        comparison = self.comparison
         row = self.view.cursor_row
-        if report is None or row is None:
+        if report is None or comparison is None or row is None:
             return
-        self.app.push_screen(DetailScreen(report, self.target, row.passages, self.story.overrides))
+        self.app.push_screen(
+            DetailScreen(report, comparison, row.passages, self.story.overrides, self.story.names)
+        )
 
     def _where(self, k: int) -> str:
-        return f"passage {k + 1} of {self.target}"
+        return f"passage {k + 1} of {self.story.names(self.target)}"
 
     def action_relabel(self) -> None:
-        report = self.story.report
+        comparison = self.comparison
         k = self.review_passage()
-        if report is None or k is None:
+        if comparison is None or k is None:
             return
-        comparison = report.comparison(self.target)
         passage = comparison.passages[k]
         ov = self.story.overrides.for_passage(comparison, passage)
-        target = self.target
 
         def chosen(label: str | None) -> None:
             if label is not None:
-                self.story.relabel(target, k, None if label == CLEAR else label)
+                self.story.relabel(comparison, k, None if label == CLEAR else label)
 
         screen = LabelScreen(passage.label, ov.label if ov else None, self._where(k))
         self.app.push_screen(screen, chosen)
 
     def action_comment(self) -> None:
-        report = self.story.report
+        comparison = self.comparison
         k = self.review_passage()
-        if report is None or k is None:
+        if comparison is None or k is None:
             return
-        comparison = report.comparison(self.target)
         ov = self.story.overrides.for_passage(comparison, comparison.passages[k])
-        target = self.target
 
         def written(note: str | None) -> None:
             if note is not None:
-                self.story.annotate(target, k, note)
+                self.story.annotate(comparison, k, note)
 
         self.app.push_screen(NoteScreen(ov.note if ov else "", self._where(k)), written)
 
@@ -355,10 +357,13 @@ class SideBySideScreen(Screen[None]):
         if report is None or not report.comparisons:
             return
         targets = [c.target for c in report.comparisons]
+        if self.pair is not None and self.target in targets:
+            step = 0  # from a tree edge to the same version against the reference
         k = targets.index(self.target) if self.target in targets else 0
-        self.target = targets[(k + step) % len(targets)]
+        self.target, self.pair = targets[(k + step) % len(targets)], None
         self._load(report)
-        self.notify(f"version {escape_line(self.target)}", markup=False, timeout=2)
+        name = escape_line(self.story.names(self.target))
+        self.notify(f"version {name}", markup=False, timeout=2)
 
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_class("-open"):
@@ -369,4 +374,4 @@ class SideBySideScreen(Screen[None]):
             self.view.set_search("")
             self._update_status()
             return
-        self.app.pop_screen()
+        self.story.go_home()

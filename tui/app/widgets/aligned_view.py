@@ -22,11 +22,13 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.strip import Strip
 
+from tui.app.keys import bindings
 from tui.app.rows import Mode, Row, RowText, Side, build_rows
-from tui.app.widgets.row_view import RowView, cursor_bindings
+from tui.app.widgets.row_view import RowView
 from tui.app.wrap import wrap_offsets
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS
+from tui.present.names import VersionNames
 
 # Below this many columns the two sides stack (left above right) inside each row.
 STACK_BELOW = 100
@@ -106,7 +108,7 @@ class AlignedView(RowView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = cursor_bindings("view", "row")
+    BINDINGS: ClassVar[list[BindingType]] = bindings("aligned_view")
     COMPONENT_PREFIX = "aligned-view"
 
     class CursorMoved(RowView.CursorMoved):
@@ -126,6 +128,7 @@ class AlignedView(RowView, can_focus=True):
         self.hidden: frozenset[str] = frozenset()
         self.swapped = False
         self.search = ""
+        self.names = VersionNames({})  # how the placeholders and dividers name the versions
         # Passages a reviewer relabelled or annotated -> the reviewer's label (None: a note
         # only, the engine's label stands). The gutter shows them with REVIEWED_MARK.
         self.reviewed: dict[int, str | None] = {}
@@ -375,7 +378,7 @@ class AlignedView(RowView, can_focus=True):
         out: list[Strip] = []
         if not paras:
             assert self.texts is not None
-            doc = escape_line(self.texts.document(side).id)
+            doc = escape_line(self.names(self.texts.document(side).id))
             message = (
                 f"\u2014 not in {doc} \u2014"
                 if side == "source"
@@ -433,7 +436,7 @@ class AlignedView(RowView, can_focus=True):
             if index < len(left):
                 body = left[index]
             elif index == len(left):
-                below = escape_line(self.texts.document(self.right_side).id)
+                below = escape_line(self.names(self.texts.document(self.right_side).id))
                 body = Strip(
                     [Segment(f"\u2504\u2504 {below} \u2504\u2504", self._style("divider"))]
                 ).crop_extend(0, layout.right_width, None)

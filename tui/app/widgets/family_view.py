@@ -3,7 +3,9 @@
 Like ``AlignedView``, a row is only an index entry plus its height; strips are built for the
 lines on screen and kept in an LRU cache, so a few thousand families scroll as fast as ten.
 Columns wider than the screen scroll sideways under a pinned gutter (family number) and a
-pinned header (version ids), so a cell never loses its row or its version.
+pinned header (version names), so a cell never loses its row or its version. Columns are
+sized so that a whole number of them fills the screen, and ``h``/``l`` move the highlighted
+column (the one ``enter`` opens) a whole column at a time, so no column is ever shown cut.
 
 All document text passes through ``tui.core.escaping`` before it reaches a ``Text``.
 """
@@ -13,22 +15,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.strip import Strip
 
-from tui.app.widgets.row_view import RowView, cursor_bindings
+from tui.app.keys import bindings
+from tui.app.widgets.row_view import RowView
 from tui.app.wrap import wrap_offsets
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report, Variant
+from tui.present.names import VersionNames
 
 GUTTER = 7  # cursor mark, family number (4), disagreement mark, space
 SEPARATOR = " \u2502 "
 MIN_COLUMN = 18  # below this a column scrolls sideways instead of shrinking
+REFERENCE_MARK = "\u2605 "  # ★ before the reference's name in the header
 HEADER = 2  # version ids and a rule, pinned above the rows
 GAP = "\u2014"
 ORIGIN_MARK = "\u25c6"  # ◆
@@ -78,8 +85,13 @@ def variant_heading(family: Family, variant: Variant) -> str:
 class _Layout:
     width: int
     column: int  # width of one version column
+    visible: int  # how many whole columns fit beside the gutter
     columns_width: int  # all columns and separators: the horizontally scrolled part
     offsets: list[int]  # first body line of each family, plus the total at the end
+
+    @property
+    def pitch(self) -> int:
+        return self.column + len(SEPARATOR)
 
 
 class FamilyView(RowView, can_focus=True):
@@ -89,6 +101,7 @@ class FamilyView(RowView, can_focus=True):
         "family-view--cursor",
         "family-view--cursor-mark",
         "family-view--header",
+        "family-view--column",
         "family-view--divider",
         "family-view--gap",
         "family-view--number",
@@ -111,6 +124,7 @@ class FamilyView(RowView, can_focus=True):
         & > .family-view--cursor { background: $accent 20%; }
         & > .family-view--cursor-mark { color: $accent; text-style: bold; }
         & > .family-view--header { text-style: bold; }
+        & > .family-view--column { text-style: bold reverse; }
         & > .family-view--divider { color: $foreground 30%; }
         & > .family-view--gap { color: $text-muted; }
         & > .family-view--number { color: $text-muted; }
@@ -125,11 +139,7 @@ class FamilyView(RowView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *cursor_bindings("families", "family"),
-        Binding("right,l", "column(1)", "Next version column", show=False, id="families.right"),
-        Binding("left,h", "column(-1)", "Prev version column", show=False, id="families.left"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("family_view")
 
     COMPONENT_PREFIX = "family-view"
     HEADER = HEADER
@@ -145,8 +155,10 @@ class FamilyView(RowView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.report: Report | None = None
+        self.names = VersionNames({})
         self.families: list[Family] = []
         self.versions: list[str] = []
+        self.column = 0  # the highlighted version column
         self.disagree: list[bool] = []
         # (family, version column) -> sanitised cell text; built once per report.
         self._cells: list[list[tuple[Variant, str] | None]] = []
@@ -154,9 +166,10 @@ class FamilyView(RowView, can_focus=True):
 
     # ------------------------------------------------------------------------------ state
 
-    def load(self, report: Report) -> None:
+    def load(self, report: Report, names: VersionNames | None = None) -> None:
         provenance = report.provenance
         self.report = report
+        self.names = names or VersionNames({})
         self.families = list(provenance.families) if provenance else []
         self.versions = [d.id for d in report.documents]
         components = family_components(report)
@@ -170,9 +183,14 @@ class FamilyView(RowView, can_focus=True):
                     cells[column[v.doc]] = (v, variant_text(report, v))
             self._cells.append(cells)
         self.cursor = 0
+        self.column = 0
         self._layout = None
         self._relayout()
         self.post_message(self.CursorMoved(self, 0))
+
+    @property
+    def column_version(self) -> str | None:
+        return self.versions[self.column] if self.versions else None
 
     def cell_text(self, row: int, column: int) -> str:
         """What a cell says, heading and text, as plain text (for tests and search)."""
@@ -192,12 +210,32 @@ class FamilyView(RowView, can_focus=True):
     # ---------------------------------------------------------------------------- actions
 
     def action_column(self, step: int) -> None:
+        self.move_column(self.column + step)
+
+    def move_column(self, column: int) -> None:
+        """Highlight a version column; when the columns scroll, the highlighted one is the
+        leftmost shown until the last ones are in view."""
+        if not self.versions:
+            return
+        self.column = max(0, min(column, len(self.versions) - 1))
+        self._scroll_to_column()
+        self.refresh()
+        self.post_message(self.CursorMoved(self, self.cursor))
+
+    def _scroll_to_column(self) -> None:
         layout = self._layout
         if layout is None:
             return
-        pitch = layout.column + len(SEPARATOR)
-        x = (round(self.scroll_offset.x / pitch) + step) * pitch
-        self.scroll_to(x=max(0, x), animate=False, immediate=True)
+        last_start = max(0, len(self.versions) - layout.visible)
+        x = min(self.column, last_start) * layout.pitch
+        if x != self.scroll_offset.x:
+            self.scroll_to(x=x, animate=False, immediate=True)
+
+    async def _on_click(self, event: events.Click) -> None:
+        layout = self._layout
+        if layout is not None and event.x >= GUTTER:
+            self.move_column((event.x - GUTTER + self.scroll_offset.x) // layout.pitch)
+        await super()._on_click(event)
 
     # ----------------------------------------------------------------------------- layout
 
@@ -211,18 +249,35 @@ class FamilyView(RowView, can_focus=True):
             return
         n = max(1, len(self.versions))
         avail = max(1, width - GUTTER)
-        column = max(MIN_COLUMN, (avail - (n - 1) * len(SEPARATOR)) // n)
-        columns_width = n * column + (n - 1) * len(SEPARATOR)
+        sep = len(SEPARATOR)
+        # As wide as the longest name (and its reference mark) or MIN_COLUMN, then widened so
+        # that a whole number of columns fills the screen.
+        natural = max(MIN_COLUMN, *(self._header_width(doc) for doc in self.versions))
+        visible = max(1, min(n, (avail + sep) // (natural + sep)))
+        column = max(1, (avail - (visible - 1) * sep) // visible)
+        columns_width = n * column + (n - 1) * sep
         offsets = [0]
         total = 0
         for row in range(len(self.families)):
             total += self._row_height(row, column)
             offsets.append(total)
-        self._layout = _Layout(width, column, columns_width, offsets)
+        self._layout = _Layout(width, column, visible, columns_width, offsets)
         self._clear_caches()
-        self.virtual_size = Size(GUTTER + columns_width, HEADER + total)
+        # Room to scroll exactly far enough to show the last columns whole.
+        scrolled = (n - visible) * (column + sep)
+        self.virtual_size = Size(GUTTER + scrolled + avail, HEADER + total)
         self._scroll_to_cursor()
+        self._scroll_to_column()
         self.refresh()
+
+    def _header_name(self, doc: str) -> str:
+        name = escape_line(self.names(doc))
+        if self.report is not None and doc == self.report.reference:
+            return REFERENCE_MARK + name
+        return name
+
+    def _header_width(self, doc: str) -> int:
+        return cell_len(self._header_name(doc))
 
     def _cell_height(self, row: int, column: int, width: int) -> int:
         cell = self._cells[row][column]
@@ -279,10 +334,13 @@ class FamilyView(RowView, can_focus=True):
         for c, doc in enumerate(self.versions):
             if c:
                 parts.append(Segment(SEPARATOR, base + self._style("divider")))
-            name = Text(escape_line(doc), end="", no_wrap=True)
+            name = Text(self._header_name(doc), end="", no_wrap=True)
             name.truncate(layout.column, overflow="ellipsis", pad=True)
             # Text.render drops a Text's own style when it has no spans: stylize instead.
-            name.stylize(base + self._style("header"))
+            style = base + self._style("header")
+            if c == self.column:
+                style += self._style("column")
+            name.stylize(style)
             parts.extend(name.render(self.app.console))
         columns = Strip(parts).crop_extend(
             self.scroll_offset.x, self.scroll_offset.x + layout.width - GUTTER, base

@@ -1,4 +1,8 @@
-"""Alignment progress, shown on whichever screen is up while the align worker runs."""
+"""Alignment progress, shown on whichever screen is up while the align worker runs.
+
+Each bar follows the app's ``progress`` reactive ((fraction, what) or None), so a screen
+opened in the middle of an alignment shows the bar where it is.
+"""
 
 from __future__ import annotations
 
@@ -27,8 +31,12 @@ class AlignProgress(Horizontal):
         yield ProgressBar(total=1.0, show_eta=False)
 
     def on_mount(self) -> None:
-        state = getattr(self.app, "progress", None)
-        if state is not None:
+        self.watch(self.app, "progress", self._follow)
+
+    def _follow(self, state: tuple[float, str] | None) -> None:
+        if state is None:
+            self.done()
+        else:
             self.show(*state)
 
     def show(self, fraction: float, text: str) -> None:

@@ -14,7 +14,6 @@ from typing import ClassVar, Protocol
 
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -26,18 +25,6 @@ from tui.app.widgets.styles import component_style
 class RowLayout(Protocol):
     width: int
     offsets: list[int]  # first virtual line of each row, plus the total at the end
-
-
-def cursor_bindings(prefix: str, unit: str) -> list[BindingType]:
-    """The cursor keys of a row view, with ids ``<prefix>.down`` and so on."""
-    return [
-        Binding("down,j", "cursor_down", "Down", show=False, id=f"{prefix}.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id=f"{prefix}.up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
-        Binding("home,g", "first", f"First {unit}", show=False, id=f"{prefix}.first"),
-        Binding("end,G", "last", f"Last {unit}", show=False, id=f"{prefix}.last"),
-    ]
 
 
 class RowMessage(Message):

@@ -1,5 +1,10 @@
 """The overview's table of versions, with verdict badges and coverage bars.
 
+Columns are sized to what they hold and to the terminal: each is as wide as its widest
+cell, and the title takes the width that is left (whole titles when there is room). They
+are rebuilt with every fill, so a count that grows after a re-alignment (``r``) is never
+cut to the width the column had before.
+
 Cell colours come from component classes (theme variables), so the table is rebuilt when
 the theme changes rather than baking one palette's colours into its cells.
 """
@@ -11,15 +16,19 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.binding import BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
+from tui.app.keys import bindings
 from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
+from tui.present.names import VersionNames
 
 BAR_WIDTH = 10
-TITLE_WIDTH = 40
+MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
 
 
 def coverage_bar(share: float, width: int = BAR_WIDTH) -> str:
@@ -47,20 +56,13 @@ class VersionTable(DataTable[Text]):
     }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = bindings("overview_table")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.report: Report | None = None
-
-    def on_mount(self) -> None:
-        # The title comes last: on a narrow terminal it is what scrolls out of sight.
-        self.add_column("", width=1, key="mark")
-        self.add_column("version", key="version")
-        self.add_column("verdict", key="verdict")
-        self.add_column("derived", width=BAR_WIDTH + 5, key="derived")
-        for label in LABELS:
-            self.add_column(LABEL_LETTERS[label], key=label)
-        self.add_column("chars", key="chars")
-        self.add_column("title", key="title")
+        self.names = VersionNames({})
+        self._filled_width = 0
 
     def current_id(self) -> str | None:
         if not self.row_count:
@@ -72,9 +74,10 @@ class VersionTable(DataTable[Text]):
         with contextlib.suppress(RowDoesNotExist):  # gone after a re-align
             self.move_cursor(row=self.get_row_index(doc_id))
 
-    def show(self, report: Report) -> None:
+    def show(self, report: Report, names: VersionNames) -> None:
         self.report = report
-        self._fill()
+        self.names = names
+        self._refill()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -82,42 +85,76 @@ class VersionTable(DataTable[Text]):
             # After the refresh: the component styles may not have the new theme yet.
             self.call_after_refresh(self._refill)
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self.report is not None and event.size.width != self._filled_width:
+            self._refill()
+
     def _refill(self) -> None:
-        cursor = self.cursor_row
+        current = self.current_id()
         self._fill()
-        self.move_cursor(row=cursor)
+        if current is not None:
+            self.select_id(current)
 
     def _style(self, name: str) -> Style:
         return component_style(self, f"version-table--{name}")
+
+    def _rows(self, report: Report) -> list[list[Text]]:
+        names = self.names
+        ref = report.document(report.reference)
+        ref_style = self._style("reference")
+        rows = [
+            [
+                Text("\u2605", style=ref_style),
+                Text(escape_line(names(ref.id)), style=ref_style),
+                Text("reference", style=ref_style),
+                Text(""),
+                *[Text("") for _ in LABELS],
+                Text(f"{len(ref.text):,}", justify="right"),
+                Text(escape_line(ref.id)),
+                Text(escape_line(ref.title)),
+            ]
+        ]
+        for comparison in report.comparisons:
+            doc = report.document(comparison.target)
+            counts = comparison.label_counts()
+            share = comparison.coverage.get("target_derived", 0.0)
+            rows.append(
+                [
+                    Text(""),
+                    Text(escape_line(names(doc.id))),
+                    Text(comparison.verdict, style=self._style(comparison.verdict)),
+                    Text(coverage_bar(share), style=self._style("bar")),
+                    *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
+                    Text(f"{len(doc.text):,}", justify="right"),
+                    Text(escape_line(doc.id)),
+                    Text(escape_line(doc.title)),
+                ]
+            )
+        return rows
 
     def _fill(self) -> None:
         report = self.report
         if report is None:
             return
-        self.clear()
-        ref = report.document(report.reference)
-        ref_style = self._style("reference")
-        self.add_row(
-            Text("\u2605", style=ref_style),
-            Text(escape_line(ref.id), style=ref_style),
-            Text("reference", style=ref_style),
-            Text(""),
-            *[Text("") for _ in LABELS],
-            Text(f"{len(ref.text):,}", justify="right"),
-            Text(escape_line(ref.title)[:TITLE_WIDTH]),
-            key=ref.id,
-        )
-        for comparison in report.comparisons:
-            doc = report.document(comparison.target)
-            counts = comparison.label_counts()
-            share = comparison.coverage.get("target_derived", 0.0)
-            self.add_row(
-                Text(""),
-                Text(escape_line(doc.id)),
-                Text(comparison.verdict, style=self._style(comparison.verdict)),
-                Text(coverage_bar(share), style=self._style("bar")),
-                *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
-                Text(f"{len(doc.text):,}", justify="right"),
-                Text(escape_line(doc.title)[:TITLE_WIDTH]),
-                key=doc.id,
-            )
+        rows = self._rows(report)
+        headings = ["", "version", "verdict", "derived", *[LABEL_LETTERS[k] for k in LABELS]]
+        headings += ["chars", "file", "title"]
+        keys = ["mark", "version", "verdict", "derived", *LABELS, "chars", "file", "title"]
+        widths = [
+            max(len(heading), *(row[c].cell_len for row in rows))
+            for c, heading in enumerate(headings)
+        ]
+        if not self.names.shortened:  # the version column already shows the file's name
+            del headings[-2], keys[-2], widths[-2]
+            rows = [row[:-2] + row[-1:] for row in rows]
+        # What is left of the width goes to the title (each column pads one cell a side).
+        spare = self.size.width - sum(widths[:-1]) - 2 * len(widths) - 2
+        widths[-1] = min(widths[-1], max(MIN_TITLE, spare))
+        self._filled_width = self.size.width
+        self.clear(columns=True)
+        for heading, key, width in zip(headings, keys, widths, strict=True):
+            self.add_column(heading, width=width, key=key)
+        ids = [report.reference, *(c.target for c in report.comparisons)]
+        for doc_id, row in zip(ids, rows, strict=True):
+            row[-1].truncate(widths[-1], overflow="ellipsis")
+            self.add_row(*row, key=doc_id)

@@ -1,0 +1,92 @@
+"""Short distinct version names (tui.present.names), on real file-name shapes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.present.names import LIMIT, letters, strip_common_words, version_names
+from tui.sample_family import PREFIX, RENAMED
+
+from .conftest import seed_paths
+
+
+def test_newspaper_names_lose_the_words_they_share() -> None:
+    ids = [f"{PREFIX}{paper}" for paper in ("guardian", "times", "sun", "guardian_spun")]
+    names = version_names(ids)
+    assert [names(i) for i in ids] == ["guardian", "times", "sun", "guardian_spun"]
+    assert not names.lettered and names.shortened
+    assert names.legend() == [(names(i), i) for i in ids]
+
+
+def test_a_shared_ending_goes_too() -> None:
+    ids = ["bbc_story_2023-01-05", "cnn_story_2023-01-05", "fox_story_2023-01-05"]
+    assert [version_names(ids)(i) for i in ids] == ["bbc", "cnn", "fox"]
+
+
+def test_the_seeds_keep_their_names() -> None:
+    ids = [p.rsplit("/", 1)[-1].removesuffix(".txt") for p in seed_paths()]
+    names = version_names(ids)
+    assert [names(i) for i in ids] == ids
+    assert not names.shortened and names.legend() == []
+
+
+def test_a_name_is_never_emptied() -> None:
+    # "story" is all of one name: nothing can be stripped without emptying it.
+    assert strip_common_words(["story", "story_copy"]) == ["story", "story_copy"]
+    assert strip_common_words(["a_x", "a_x_y"]) == ["x", "x_y"]
+
+
+def test_names_with_nothing_in_common_are_lettered() -> None:
+    ids = [
+        "a long headline about the chip deal, first copy",
+        "completely different words for the second one",
+        "x",
+    ]
+    names = version_names(ids)
+    assert names.lettered
+    assert [names(i) for i in ids] == ["A", "B", "C"]
+    assert names.legend() == [("A", ids[0]), ("B", ids[1]), ("C", ids[2])]
+
+
+def test_letters_go_on_past_z() -> None:
+    assert letters(28)[:3] == ["A", "B", "C"]
+    assert letters(28)[25:] == ["Z", "AA", "AB"]
+
+
+def test_unknown_ids_read_as_themselves() -> None:
+    names = version_names([f"{PREFIX}guardian", f"{PREFIX}times"])
+    assert names("~lost-original") == "~lost-original"
+
+
+def test_rename_replaces_whole_ids_only() -> None:
+    guardian, spun, times = (f"{PREFIX}{p}" for p in ("guardian", "guardian_spun", "times"))
+    names = version_names([guardian, spun, times])
+    text = f"{spun} is not from {guardian}: {times} has the rarer word ({guardian}.txt)"
+    assert names.rename(text) == (
+        "guardian_spun is not from guardian: times has the rarer word (guardian.txt)"
+    )
+    assert version_names(["a", "b"]).rename("a b c") == "a b c"  # nothing shortened
+
+
+@pytest.mark.parametrize("papers", [list(RENAMED.values()), ["one", "two"]])
+def test_the_sample_family_is_named_by_paper(papers: list[str]) -> None:
+    ids = [f"{PREFIX}{p}" for p in papers]
+    assert [version_names(ids)(i) for i in ids] == papers
+
+
+_word = st.text(alphabet="abcdefghij0123456789", min_size=1, max_size=6)
+_name = st.lists(_word, min_size=1, max_size=5).map("_".join)
+
+
+@given(st.lists(_name, min_size=1, max_size=12, unique=True))
+def test_short_names_are_distinct_and_short(ids: list[str]) -> None:
+    names = version_names(ids)
+    shorts = [names(i) for i in ids]
+    assert len(set(shorts)) == len(ids)
+    assert all(s for s in shorts)
+    assert names.lettered or all(len(s) <= LIMIT for s in shorts)
+    if not names.lettered:
+        # Each short name is a run of whole words of its id.
+        assert all(s in i for s, i in zip(shorts, ids, strict=True))

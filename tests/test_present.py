@@ -1,0 +1,138 @@
+"""One presentation layer: the explorer and every report format show the same tree, the same
+lists and the same words for the same Report (``tui.present``)."""
+
+from __future__ import annotations
+
+import html
+
+from tui.app.app import StoryTraceApp
+from tui.app.screens.audit import AuditList
+from tui.app.widgets.derivation import DerivationTree
+from tui.core.model import Report, Tree, TreeEdge
+from tui.core.summary import INDEPENDENT_OF_ALL, relation
+from tui.core.tree import LOST_PREFIX
+from tui.present import audit
+from tui.present.tree import INFERRED_NOTE, node_name, tree_view
+from tui.report import render
+
+from .test_app_support import screen_text, settle
+
+LOST = f"{LOST_PREFIX}-1"
+
+
+def test_tree_draws_branches_and_names_lost_originals_for_what_they_are() -> None:
+    tree = Tree(
+        nodes=["a", "b", "c", "d", LOST],
+        edges=[
+            TreeEdge(LOST, "a", 1, [], []),
+            TreeEdge("a", "b", 2, ["rare"], ["b is spun"]),
+            TreeEdge(LOST, "c", 1, [], []),
+        ],
+        independent=["d"],
+    )
+    view = tree_view(tree, "a")
+    assert view.lines(evidence=False) == [
+        f"lost original 1 ({INFERRED_NOTE})",
+        "\u251c\u2500 a (reference)",
+        "\u2502  \u2514\u2500 b",
+        "\u2514\u2500 c",
+        f"{INDEPENDENT_OF_ALL}: d",
+    ]
+    assert "\u2502  \u2514\u2500 b: 2 shared passages; shared unusual words: rare" in view.lines()
+    assert "\u2502         b is spun" in view.lines()  # under b, beside a's branch
+    assert not any(LOST in line for line in view.lines())
+
+
+def test_a_parent_missing_from_the_node_list_is_a_root_and_a_cycle_does_not_loop() -> None:
+    tree = Tree(
+        nodes=["a", "b"],
+        edges=[TreeEdge("x", "a", 1, [], []), TreeEdge("a", "b", 1, [], [])],
+        independent=[],
+    )
+    assert tree_view(tree, "a").lines(evidence=False)[0] == "x"
+    loop = Tree(
+        nodes=["a", "b", "c"],
+        edges=[TreeEdge("a", "b", 1, [], []), TreeEdge("b", "a", 1, [], [])],
+        independent=[],
+    )
+    assert tree_view(loop, "a").lines(evidence=False) == ["c"]
+
+
+async def test_the_explorer_and_the_reports_draw_the_same_tree(
+    family_paths: list[str], family_report: Report
+) -> None:
+    view = tree_view(family_report.provenance.tree, family_report.reference)
+    text = render(family_report, "text")
+    page = html.unescape(render(family_report, "html"))
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(160, 60)) as pilot:
+        await settle(pilot)
+        shown = app.screen.query_one(DerivationTree).text.plain.replace(" \u25c0", "")
+        drawn = view.lines(app.names, evidence=False)
+        assert len(drawn) >= 10
+        assert "\n".join(drawn) in shown
+    # The text report draws the same lines by id, each edge's evidence under its child.
+    assert "\n".join("  " + line for line in view.lines()) in text
+    bare = [line.prefix + line.text for line in view.drawn(evidence=False)]
+    full = [line.prefix + line.text for line in view.drawn() if line.node]
+    assert all(f.startswith(b) for b, f in zip(bare, full, strict=True))
+    for node in family_report.provenance.tree.nodes:
+        assert node_name(node) in page
+
+
+async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
+    family_paths: list[str], family_report: Report
+) -> None:
+    text = render(family_report, "text")
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        for c in family_report.comparisons[:3]:
+            app.version = c.target
+            app.screen.query_one("#versions").select_id(c.target)
+            await pilot.pause()
+            said = relation(family_report, c)
+            assert said in text
+            assert app.names.rename(said)[:60] in screen_text(app).replace("\n", " ")
+
+
+async def test_the_explorer_and_the_reports_list_the_same_omissions(
+    family_paths: list[str], family_report: Report
+) -> None:
+    omissions = audit.omissions(family_report)
+    doc = next(a for a in omissions if a.total >= 2)
+    page = html.unescape(render(family_report, "html"))
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.version = doc.doc
+        await pilot.press("i")
+        await settle(pilot)
+        shown = app.screen.query_one(AuditList).plain
+    for item in doc.items:
+        assert item.where in shown
+        assert item.text in " ".join(shown.split())
+    for group in doc.groups:  # on paper, plain dropped text is one line of places
+        said = [group.folded_line(doc.source)] if group.folded else [i.where for i in group.items]
+        assert all(s in page for s in said)
+
+
+async def test_the_inserts_and_omissions_view_says_each_item_once(
+    family_paths: list[str], family_report: Report
+) -> None:
+    omissions = audit.omissions(family_report)
+    doc, item = next(
+        (a.doc, i)
+        for a in omissions
+        for i in a.items
+        if not i.reason and len(i.item.detail) > 200  # a long plain dropped passage
+    )
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.version = doc
+        await pilot.press("i")
+        await settle(pilot)
+        shown = " ".join(app.screen.query_one(AuditList).plain.split())
+    opening = " ".join(item.item.detail.split()[:10])
+    assert shown.count(opening) == 1

@@ -1,0 +1,104 @@
+"""Who shares what with whom: each version's sources and the matrix of shared content, in
+the JSON contract, every report format and the overview, all telling the same figures as
+the comparisons they are read from."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.app.app import StoryTraceApp
+from tui.app.widgets.shares_table import SharesTable
+from tui.core.contract import report_to_dict
+from tui.core.model import Report
+from tui.present.sources import share_text, shares_view, sources_sentence
+from tui.report import render
+from tui.report.view import build
+
+from .test_app_support import screen_text, settle
+
+
+def test_the_matrix_is_the_comparisons_figures(family_report: Report) -> None:
+    sim = family_report.similarity
+    assert sim is not None
+    at = {d: k for k, d in enumerate(sim.ids)}
+    assert set(sim.ids) == {d.id for d in family_report.documents}
+    for c in family_report.comparisons:
+        s, t = at[c.source], at[c.target]
+        # A version's share of the reference is at least what its comparison says (a pair
+        # aligned twice keeps the larger figure), and never more than all of its text.
+        assert sim.shared[t][s] >= c.coverage["target_derived"]
+        assert sim.shared[s][t] >= c.coverage["source_reused"]
+        if c.verdict == "independent" and c.coverage["target_derived"] == 0:
+            continue
+        assert sim.shared[t][s] > 0
+    assert all(sim.shared[k][k] == 1.0 for k in range(len(sim.ids)))
+    assert all(0.0 <= v <= 1.0 for row in sim.shared for v in row)
+    # Not symmetric: shares are of each version's own text.
+    assert any(
+        sim.shared[i][j] != sim.shared[j][i]
+        for i in range(len(sim.ids))
+        for j in range(len(sim.ids))
+    )
+
+
+def test_json_sources_are_sorted_and_match_the_matrix(family_report: Report) -> None:
+    data = json.loads(json.dumps(report_to_dict(family_report)))
+    assert data["schema"] == "storytrace/4"
+    ids, shared = data["similarity"]["ids"], data["similarity"]["shared"]
+    for k, doc in enumerate(data["documents"]):
+        sources = doc["sources"]
+        assert [s["id"] for s in sources] == [
+            ids[j]
+            for j in sorted(
+                (j for j in range(len(ids)) if j != k and shared[k][j] > 0),
+                key=lambda j: (-shared[k][j], ids[j]),
+            )
+        ]
+        assert all(s["share"] == shared[k][ids.index(s["id"])] for s in sources)
+    # The wire story and its copies share content; the unrelated pieces share none.
+    assert sum(1 for d in data["documents"] if d["sources"]) >= 5
+
+
+def test_a_share_never_rounds_to_nothing_or_to_all() -> None:
+    assert share_text(0.004) == "<1%"
+    assert share_text(0.996) == ">99%"
+    assert share_text(0.0) == "0%"
+    assert share_text(1.0) == "100%"
+    assert share_text(0.3649) == "36%"
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_every_format_lists_each_versions_sources(family_report: Report, fmt: str) -> None:
+    view = shares_view(family_report)
+    assert view is not None
+    out = render(family_report, fmt)
+    # HTML tables and lists give versions by their short names (the inputs table pairs
+    # each with its id); text and Markdown by their ids.
+    names = build(family_report).names if fmt == "html" else None
+    for doc_id in view.ids:
+        sentence = sources_sentence(view, doc_id)
+        assert (names.rename(sentence) if names else sentence) in out
+    if fmt == "html":
+        assert 'class="heatmap"' in out
+        assert out.count('class="num lvl') == len(view.ids) ** 2
+
+
+async def test_the_overview_shows_the_matrix_and_the_highlighted_versions_sources(
+    family_paths: list[str], family_report: Report
+) -> None:
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Who shares what with whom" in text
+        view = shares_view(family_report)
+        assert view is not None
+        widget = app.screen.query_one(SharesTable)
+        assert widget.display
+        story = app.screen.story
+        version = story.version
+        assert version is not None
+        line = story.names.rename(sources_sentence(view, version))
+        assert line[:40] in text.replace("\n", " ") or line[:40] in text

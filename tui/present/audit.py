@@ -1,0 +1,132 @@
+"""What each version added and dropped, grouped by kind in the one order and under the one
+title, each item with its place and its (clipped) text: the list the explorer's ``i`` view
+and every report show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Document, Insert, Omission, Report, Span
+from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
+from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
+from .wording import plural
+
+# The omission kind folded into one line of places in the printed reports.
+FOLDED_KIND = "text"
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One insert or omission: its kind, why, where and the (clipped) text. ``reason`` is
+    empty when it would only repeat the text, so no item is listed twice."""
+
+    kind: str
+    reason: str
+    where: str
+    text: str
+    item: Insert | Omission
+    paragraphs: tuple[int, ...] = ()  # of the document the text is in
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    title: str
+    items: list[Excerpt]
+
+    @property
+    def folded(self) -> bool:
+        """Plain dropped text (no quote, attribution, byline, credit or link in it) is told
+        as one line of places when there is more than one: its words are in the reference,
+        and ten versions each repeating them fill pages with the same paragraphs."""
+        return self.kind == FOLDED_KIND and len(self.items) > 1
+
+    @property
+    def places(self) -> str:
+        """``¶3–¶14, ¶17``: where the group's items lie."""
+        return paragraph_list([n for i in self.items for n in i.paragraphs])
+
+    def folded_line(self, source: str) -> str:
+        """``7 passages of wire not used: ¶3–¶9, ¶12``."""
+        return f"{plural(len(self.items), 'passage')} of {source} not used: {self.places}"
+
+
+@dataclass(frozen=True)
+class DocAudit:
+    doc: str
+    source: str  # for omissions: the version the text was dropped from; "" for inserts
+    reference: bool
+    groups: list[KindGroup]
+
+    def count(self, kind: str) -> int:
+        return sum(len(g.items) for g in self.groups if g.kind == kind)
+
+    @property
+    def total(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+    @property
+    def items(self) -> list[Excerpt]:
+        return [i for g in self.groups for i in g.items]
+
+
+def restates(detail: str, doc: Document, spans: list[Span]) -> bool:
+    """True when an omission's detail is only the dropped text itself (perhaps clipped)."""
+    whole = " ".join(" ".join(doc.cut(sp) for sp in spans).split())
+    return whole.startswith(" ".join(detail.split()).rstrip("\u2026"))
+
+
+def _audit(
+    report: Report,
+    items: list[tuple[str, str, str, list[Span], str, Insert | Omission]],
+    kinds: tuple[str, ...],
+) -> list[DocAudit]:
+    """items: (doc the entry belongs to, doc the spans index, kind, spans, reason, item)."""
+    order = {d.id: k for k, d in enumerate(report.documents)}
+    by_doc: dict[tuple[str, str], dict[str, list[Excerpt]]] = {}
+    for doc_id, text_id, kind, spans, reason, item in items:
+        text_doc = report.document(text_id)
+        groups = by_doc.setdefault((doc_id, text_id), {})
+        groups.setdefault(kind, []).append(
+            Excerpt(
+                kind,
+                "" if restates(reason, text_doc, spans) else clip(reason),
+                where(text_doc, spans),
+                cut_text(text_doc, spans),
+                item,
+                tuple(paragraph_numbers(text_doc, spans)),
+            )
+        )
+    out = []
+    for (doc_id, text_id), groups in sorted(by_doc.items(), key=lambda kv: order[kv[0][0]]):
+        out.append(
+            DocAudit(
+                doc=doc_id,
+                source=text_id if text_id != doc_id else "",
+                reference=doc_id == report.reference,
+                groups=[KindGroup(k, title(k), groups[k]) for k in in_order(groups, kinds, str)],
+            )
+        )
+    return out
+
+
+def inserts(report: Report) -> list[DocAudit]:
+    found = report.provenance.inserts if report.provenance else []
+    return _audit(
+        report, [(i.doc, i.doc, i.kind, list(i.spans), i.reason, i) for i in found], INSERT_KINDS
+    )
+
+
+def omissions(report: Report) -> list[DocAudit]:
+    found = report.provenance.omissions if report.provenance else []
+    return _audit(
+        report,
+        [(o.doc, o.source, o.kind, list(o.source_spans), o.detail, o) for o in found],
+        OMISSION_KINDS,
+    )
+
+
+def of_doc(audits: list[DocAudit], doc_id: str) -> list[Excerpt]:
+    """Every item of one version, in kind order."""
+    return [i for a in audits if a.doc == doc_id for i in a.items]

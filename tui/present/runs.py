@@ -1,0 +1,79 @@
+"""Runs of passages a version left out or added, told in one line instead of one row each.
+
+Ten versions of one story each list every reference paragraph they dropped: printed in full
+that is most of a hundred pages of the same text. What a reader needs of such a run is how
+much and where ("12 paragraphs of the reference not used: ¶3–¶14"); the text itself is in the
+reference's own rows, the CSV and the JSON. A passage a reviewer relabelled or annotated is
+never folded into a run: the reviewer's word must stay visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .excerpts import paragraph_list
+from .wording import plural
+
+# Labels whose consecutive passages fold into one line, and how many make a run: an omitted
+# passage is the reference's text, shown in the reference's own rows, so even one is a line;
+# a single added passage is the version's own writing and keeps its row.
+MIN_RUN = {"omitted": 1, "added": 2}
+FOLDED = tuple(MIN_RUN)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Run(Generic[T]):
+    """Consecutive passages of one folded label, as one line."""
+
+    label: str
+    items: list[T]
+    paragraphs: list[int]  # in the reference for omitted passages, in the version for added
+    numbers: tuple[int, int]  # the first and last passage number
+
+    def line(self, reference: str, version: str) -> str:
+        """``12 paragraphs of wire not used: ¶3–¶14 (passages 4–15)``."""
+        what = plural(len(self.paragraphs), "paragraph")
+        where = paragraph_list(self.paragraphs)
+        if self.label == "omitted":
+            head = f"{what} of {reference} not used in {version}"
+        else:
+            head = f"{what} of {version} not from {reference}"
+        a, b = self.numbers
+        which = f"passage {a}" if a == b else f"passages {a}\u2013{b}"
+        return f"{head}: {where} ({which})"
+
+
+def fold(
+    items: Sequence[T],
+    label: Callable[[T], str],
+    paragraphs: Callable[[T], list[int]],
+    number: Callable[[T], int],
+    keep: Callable[[T], bool] = lambda _: False,
+) -> list[T | Run[T]]:
+    """``items`` with each run of ``MIN_RUN`` or more consecutive omitted (or added) items
+    folded into a ``Run``; ``keep`` marks items that must stay on their own."""
+    out: list[T | Run[T]] = []
+    run: list[T] = []
+
+    def flush() -> None:
+        if run and len(run) >= MIN_RUN[label(run[0])]:
+            paras = sorted({n for i in run for n in paragraphs(i)})
+            out.append(Run(label(run[0]), list(run), paras, (number(run[0]), number(run[-1]))))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for item in items:
+        folds = label(item) in FOLDED and not keep(item)
+        if run and (not folds or label(item) != label(run[0])):
+            flush()
+        if folds:
+            run.append(item)
+        else:
+            out.append(item)
+    flush()
+    return out

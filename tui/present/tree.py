@@ -1,0 +1,160 @@
+"""The derivation tree as every screen and report shows it: which nodes are roots, in what
+order, what each node is called and what its edge says.
+
+The explorer styles these lines and the reports lay them out as text, nested lists or
+Markdown, but none of them decides anything about the tree itself, so "who copied whom"
+reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..core.escaping import escape_line
+from ..core.model import Tree, TreeEdge
+from ..core.summary import INDEPENDENT_OF_ALL
+from ..core.tree import LOST_PREFIX
+
+INFERRED_NOTE = "inferred from the evidence, not among the inputs"
+REFERENCE_MARK = "(reference)"
+NO_TREE = "no version was derived from another"
+LAST, MIDDLE = "\u2514\u2500 ", "\u251c\u2500 "
+
+Namer = Callable[[str], str]
+
+
+def node_name(node: str, names: Namer = str) -> str:
+    """A node as a reader sees it: a version by its (short) name, an inferred node by what
+    it is (``lost original 1``), never by an internal id starting with ``~``."""
+    if node.startswith(LOST_PREFIX):
+        number = node[len(LOST_PREFIX) :].strip("-")
+        return f"lost original {number}".rstrip()
+    if Tree.inferred(node):
+        return escape_line(node[1:]).replace("-", " ")
+    return escape_line(names(node))
+
+
+def edge_summary(edge: TreeEdge) -> str:
+    """What the two versions share: ``3 shared passages; shared unusual words: a, b``."""
+    n = edge.shared_passages
+    out = f"{n} shared passage{'' if n == 1 else 's'}"
+    if edge.shared_phrases:
+        out += "; shared unusual words: " + ", ".join(edge.shared_phrases)
+    return out
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    id: str
+    inferred: bool  # not among the inputs
+    reference: bool
+    edge: TreeEdge | None  # the edge from its parent, with the evidence for it
+    children: list[TreeNode]
+
+    @property
+    def note(self) -> str:
+        return INFERRED_NOTE if self.inferred else ""
+
+    def title(self, names: Namer = str) -> str:
+        """The node's line: its name and what it is."""
+        name = node_name(self.id, names)
+        if self.inferred:
+            return f"{name} ({INFERRED_NOTE})"
+        return name + (f" {REFERENCE_MARK}" if self.reference else "")
+
+    @property
+    def edge_summary(self) -> str:
+        return edge_summary(self.edge) if self.edge else ""
+
+
+@dataclass(frozen=True)
+class TreeLine:
+    """One line of the drawn tree: the box-drawing prefix and the node (or, for an evidence
+    line under a node, ``node`` None and the line in ``text``)."""
+
+    prefix: str
+    node: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class TreeView:
+    roots: list[TreeNode]
+    independent: list[str]
+    notes: list[str]
+
+    def drawn(self, names: Namer = str, *, evidence: bool = True) -> list[TreeLine]:
+        """Depth first, roots flush left, children after ``├─``/``└─``; with ``evidence``
+        each edge's summary and evidence lines under its child."""
+        out: list[TreeLine] = []
+
+        def walk(node: TreeNode, lead: str, branch: str, below: str) -> None:
+            text = node.title(names)
+            if evidence and node.edge_summary:
+                text += f": {node.edge_summary}"
+            out.append(TreeLine(lead + branch, node.id, text))
+            if evidence and node.edge:
+                out.extend(TreeLine(f"{lead}{below}    ", None, e) for e in node.edge.evidence)
+            for k, child in enumerate(node.children):
+                last = k == len(node.children) - 1
+                walk(child, lead + below, LAST if last else MIDDLE, "   " if last else "\u2502  ")
+
+        for root in self.roots:
+            walk(root, "", "", "")
+        return out
+
+    def independent_line(self, names: Namer = str) -> str:
+        if not self.independent:
+            return ""
+        return INDEPENDENT_OF_ALL + ": " + ", ".join(node_name(d, names) for d in self.independent)
+
+    def lines(self, names: Namer = str, *, evidence: bool = True) -> list[str]:
+        """The tree as plain text lines, then the independent versions."""
+        out = [line.prefix + line.text for line in self.drawn(names, evidence=evidence)]
+        if not out:
+            out.append(NO_TREE)
+        if self.independent:
+            out.append(self.independent_line(names))
+        return out
+
+
+def tree_view(tree: Tree, reference: str) -> TreeView:
+    """Roots: nodes without a parent that are not independent, lost originals first (an
+    inferred node only when something hangs from it), and any parent the node list forgot;
+    each node at most once, so a malformed tree cannot loop."""
+    order = {n: k for k, n in enumerate(tree.nodes)}
+    children: dict[str, list[TreeEdge]] = {}
+    has_parent = set()
+    for e in tree.edges:
+        children.setdefault(e.parent, []).append(e)
+        has_parent.add(e.child)
+    candidates = list(tree.nodes) + [p for p in children if p not in order]
+    root_ids = [
+        n
+        for n in dict.fromkeys(candidates)
+        if n not in has_parent
+        and n not in tree.independent
+        and (n in children or not Tree.inferred(n))
+    ]
+    root_ids.sort(key=lambda n: (not Tree.inferred(n), order.get(n, len(order))))
+    seen: set[str] = set()
+
+    def node(node_id: str, edge: TreeEdge | None) -> TreeNode:
+        seen.add(node_id)
+        kids = sorted(
+            children.get(node_id, []), key=lambda e: (order.get(e.child, len(order)), e.child)
+        )
+        return TreeNode(
+            id=node_id,
+            inferred=Tree.inferred(node_id),
+            reference=node_id == reference,
+            edge=edge,
+            children=[node(e.child, e) for e in kids if e.child not in seen],
+        )
+
+    return TreeView(
+        roots=[node(n, None) for n in root_ids if n not in seen],
+        independent=list(tree.independent),
+        notes=list(tree.notes),
+    )

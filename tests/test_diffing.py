@@ -76,6 +76,17 @@ def test_rewritten_phrases_are_not_swaps() -> None:
     assert _swaps("the AIP , and focus on", "the AIP, the companies involved will focus on") == []
 
 
+def test_a_function_word_against_a_content_word_is_no_swap() -> None:
+    """Sentences of the news families where a deletion sits beside an insertion: the words
+    realigned by position are no replacement of one another."""
+    assert _swaps("a hedge but it stood", "a hedge system stood") == []
+    assert _swaps("aid sent in cash", "aid sent for poorer cash") == []
+    assert _swaps("sales fell on the day", "sales dropped in the day") == [
+        ("fell", "dropped"),
+        ("on", "in"),
+    ]
+
+
 def test_inflections_are_not_swaps_but_derived_words_are() -> None:
     assert (
         _swaps(

@@ -28,7 +28,7 @@ from rapidfuzz.distance import Indel
 
 from .model import DiffOp, Substitution
 from .settings import Settings
-from .textnorm import fold
+from .textnorm import STOPWORDS, fold
 
 _PIECE = re.compile(r"\w+|\s+|[^\w\s]")
 # Words a side of a swap may have: one-for-one, two-for-one and one-for-two replacements.
@@ -363,14 +363,25 @@ def _swap(
     """The words ``a`` of ``old`` in place of ``b`` of ``new``, as the texts have them. None
     when the two words of a side are not one phrase (a comma or a dash between them), or
     when the two sides spell the same letters ("in-house" for "in - house") or one word
-    inflected ("dubbed" for "dub"): a change of form, not a swap."""
+    inflected ("dubbed" for "dub"): a change of form, not a swap; and when one side is
+    function words only and the other is not."""
     x, y = old[a[0].start() : a[-1].end()], new[b[0].start() : b[-1].end()]
     if not (_phrase(old, a) and _phrase(new, b)):
         return None
     fa, fb = "".join(_LETTERS.findall(fold(x))), "".join(_LETTERS.findall(fold(y)))
     if fa == fb or (len(a) == len(b) == 1 and (_inflected(fa, fb) or _inflected(fb, fa))):
         return None
+    if _function_words(a) != _function_words(b):
+        return None
     return Substitution(x, y)
+
+
+def _function_words(words: list[re.Match[str]]) -> bool:
+    """Only function words: a spinner puts one for another ("in" for "on") and a
+    content word for a content word, so a function word against a content word is a slot
+    the realignment paired by position, an insertion beside a deletion ("but" for "system",
+    "in" for "for poorer")."""
+    return all(fold(w.group()) in STOPWORDS for w in words)
 
 
 def _phrase(text: str, words: list[re.Match[str]]) -> bool:

@@ -66,6 +66,13 @@ def shipped_lexicon() -> dict[tuple[str, str], int]:
 
 
 @cache
+def thesaurus_pairs() -> frozenset[tuple[str, str]]:
+    """The general-English list alone: it marks swaps for the reader, but the derivation
+    tree does not weigh it (on the news families it cost one right parent in 69)."""
+    return frozenset(_parse(_data("thesaurus_swaps.tsv")))
+
+
+@cache
 def _irregular() -> dict[str, tuple[str, ...]]:
     """WordNet's irregular forms of the listed words: "said" -> ("say",)."""
     out: dict[str, tuple[str, ...]] = {}

@@ -52,6 +52,7 @@ from benchmarks.evaluation import (  # noqa: E402
     plagdet,
     regions_to_detections,
     substitution_matches,
+    swaps_in_reach,
 )
 
 SHARED = REPO.parent / "shared"
@@ -310,6 +311,7 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     per_doc: list[dict[str, Any]] = []
     all_records: list[dict[str, Any]] = []
     found_subs: list[dict[str, Any]] = []
+    diffs: list[list[list[str]]] = []
     for name, g in gold["documents"].items():
         doc_id = Path(name).stem
         comp = _comparison(report, ref_id, doc_id)
@@ -321,6 +323,7 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
             )
         passages = comp.get("passages", []) if comp else []
         found_subs.extend(comp.get("substitutions", []) if comp else [])
+        diffs.extend(p["diff"] for p in passages if p.get("label") in DERIVED_LABELS)
         recs = gold_agreement(text, ref_text, g["sentences"], passages)
         all_records.extend(recs)
         derived = [r for r in recs if r["gold"] in DERIVED_LABELS]
@@ -353,6 +356,7 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     scores = classification_scores(gold_labels, pred_labels, labels=label_set)
     verdicts_right = sum(d["gold_verdict"] == d["predicted_verdict"] for d in per_doc)
     subs = substitution_matches(gold.get("substitutions", []), found_subs)
+    reach = swaps_in_reach(gold.get("substitutions", []), diffs)
     om_total = sum(d["omissions"]["located"] for d in per_doc)
     om_found = sum(d["omissions"]["found"] for d in per_doc)
 
@@ -428,8 +432,10 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
     print(
         f"Spinner substitutions found (gold original->spun, engine from=spun to=original): "
         f"strict {subs['strict']}/{subs['total']}, "
+        f"same swap {subs['same']}/{subs['total']}, "
         f"contained in a longer pair {subs['contained']}/{subs['total']} "
-        f"(engine reported {len(found_subs)} substitutions)"
+        f"(engine reported {len(found_subs)} substitutions; "
+        f"{len(reach)} of the {subs['total']} have their original wording in an aligned passage)"
     )
     label_agreement = agree / n if n else None
     seeds_pass = (label_agreement or 0.0) >= TARGETS["seeds_label_agreement"] and (
@@ -457,8 +463,8 @@ def bench_seeds(seeds_dir: Path, gold_path: Path) -> dict[str, Any] | None:
         "omission_recall": om_found / om_total if om_total else None,
         "omissions_found": om_found,
         "omissions_total": om_total,
-        "substitutions": {k: subs[k] for k in ("total", "strict", "contained")}
-        | {"engine_reported": len(found_subs), "missed": subs["missed"]},
+        "substitutions": {k: subs[k] for k in ("total", "strict", "same", "contained")}
+        | {"engine_reported": len(found_subs), "in_reach": len(reach), "missed": subs["missed"]},
     }
 
 

@@ -416,6 +416,21 @@ def _contains_words(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
+def _swap_words(s: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", s.casefold()))
+
+
+def trim_shared(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Two word sequences without the words they share at the start and at the end: what was
+    swapped in "nuclear energy" -> "atomic energy" is "nuclear" -> "atomic"."""
+    a, b = tuple(a), tuple(b)
+    while a and b and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    return a, b
+
+
 def substitution_matches(
     gold: Sequence[Mapping[str, str]], found: Sequence[Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -423,18 +438,27 @@ def substitution_matches(
     against engine substitutions (``from`` = source/reference text, ``to`` = target text).
 
     Strict: some found pair has from == spun and to == original after normalisation.
-    Contained: strict, or the gold pair sits inside a longer found pair (spun within
-    ``from`` and original within ``to``, on word boundaries), which happens when the
-    engine reports a whole reworded phrase."""
+    Same: strict, or the found pair is the gold pair without the words both sides of it
+    share at the edges, compared word by word ("atomic" -> "nuclear" for the gold "nuclear
+    energy" -> "atomic energy"; "throttle" -> "limited" for "rate-limited" -> "rate -
+    throttle"): the same swap, reported without its context.
+    Contained: same, or the gold pair sits inside a longer found pair (spun within ``from``
+    and original within ``to``, on word boundaries), which happens when the engine reports a
+    whole reworded phrase."""
     pairs = {
         (normalise_phrase(f.get("from", "")), normalise_phrase(f.get("to", ""))) for f in found
     }
-    strict = contained = 0
+    words = {(_swap_words(f), _swap_words(t)) for f, t in pairs}
+    strict = same = contained = 0
     missed: list[dict[str, str]] = []
     for g in gold:
         spun, orig = normalise_phrase(g["spun"]), normalise_phrase(g["original"])
         if (spun, orig) in pairs:
             strict += 1
+            same += 1
+            contained += 1
+        elif trim_shared(_swap_words(spun), _swap_words(orig)) in words:
+            same += 1
             contained += 1
         elif any(_contains_words(f, spun) and _contains_words(t, orig) for f, t in pairs):
             contained += 1
@@ -443,8 +467,66 @@ def substitution_matches(
     return {
         "total": len(gold),
         "strict": strict,
+        "same": same,
         "contained": contained,
         "missed": missed,
+    }
+
+
+def swaps_in_reach(
+    gold: Sequence[Mapping[str, str]], diffs: Iterable[Sequence[Sequence[str]]]
+) -> list[dict[str, str]]:
+    """The gold swaps some aligned passage can show: its source side (equal and deleted text)
+    holds the spun words and its target side (equal and inserted text) the original ones,
+    each without the words the gold pair shares at its edges. A swap whose original wording
+    is in no version, or in none aligned with the spun sentence, cannot be found by
+    comparing the versions: this is the ceiling for "same"."""
+    sides = []
+    for diff in diffs:
+        src = " ".join(t for op, t in diff if op != "insert")
+        tgt = " ".join(t for op, t in diff if op != "delete")
+        sides.append((" ".join(_swap_words(src)), " ".join(_swap_words(tgt))))
+    out = []
+    for g in gold:
+        spun, orig = trim_shared(_swap_words(g["spun"]), _swap_words(g["original"]))
+        if (
+            spun
+            and orig
+            and any(
+                _contains_words(a, " ".join(spun)) and _contains_words(b, " ".join(orig))
+                for a, b in sides
+            )
+        ):
+            out.append(dict(g))
+    return out
+
+
+def swap_scores(
+    gold: Mapping[tuple[str, str], int], found: Mapping[tuple[str, str], int]
+) -> dict[str, float | int]:
+    """Precision and recall of swap extraction against known swaps, both as
+    (replaced, replacement) -> count: a found swap is right as many times as the spinner
+    made it. Pairs are compared word by word, case-folded, punctuation ignored."""
+
+    def norm(pairs: Mapping[tuple[str, str], int]) -> dict[tuple[tuple[str, ...], ...], int]:
+        out: dict[tuple[tuple[str, ...], ...], int] = {}
+        for (a, b), n in pairs.items():
+            key = (_swap_words(a), _swap_words(b))
+            out[key] = out.get(key, 0) + n
+        return out
+
+    g, f = norm(gold), norm(found)
+    right = sum(min(n, g.get(k, 0)) for k, n in f.items())
+    n_gold, n_found = sum(g.values()), sum(f.values())
+    precision = right / n_found if n_found else 1.0
+    recall = right / n_gold if n_gold else 1.0
+    return {
+        "gold": n_gold,
+        "found": n_found,
+        "right": right,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1(precision, recall),
     }
 
 

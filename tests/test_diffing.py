@@ -37,6 +37,71 @@ def test_spinner_swaps_become_substitutions() -> None:
     assert ("hope", "aim") in found
 
 
+def _swaps(src: str, tgt: str) -> list[tuple[str, str]]:
+    return [(s.source, s.target) for s in substitutions(word_diff(src, tgt))]
+
+
+def test_swaps_inside_a_long_edit_are_split_into_word_pairs() -> None:
+    """A sentence of the seeds the spinner touched word after word: the diff's cleanup makes
+    the end one long change, and the kept word "transition" pins each swap to its slot."""
+    src = (
+        "Most companies hope to ramp up out atomic energy to power their demand , which could "
+        "be a overconfident for the unripened get-up-and-go transition , butbuilding out "
+        "nuclear take many years ."
+    )
+    tgt = (
+        "Most companies aim to build out nuclear energy to power their demands, which could "
+        "be a positive step for the green energy transition."
+    )
+    found = _swaps(src, tgt)
+    assert ("unripened", "green") in found
+    assert ("get-up-and-go", "energy") in found
+    assert ("overconfident", "positive step") in found  # one word for two
+    assert ("ramp up", "build") in found  # two words for one
+    assert all(len(a.split()) <= 2 and len(b.split()) <= 2 for a, b in found), found
+
+
+def test_rewritten_phrases_are_not_swaps() -> None:
+    """Three words for four is rewriting; a dash between two words parts two phrases ("labor
+    — mostly" for "projects"); a word for four is an insertion around a change, as in "and"
+    -> "the companies involved will" of the seeds."""
+    assert _swaps(
+        "It is better to control your own destiny",
+        "The company likely wants to control its own destiny",
+    ) == [("your", "its")]
+    assert _swaps(
+        "focus on investments — include energy labor — mostly in the US",
+        "focus on investments, particularly energy projects in the United States",
+    ) == [("include", "particularly"), ("US", "United States")]
+    assert _swaps("the AIP , and focus on", "the AIP, the companies involved will focus on") == []
+
+
+def test_a_function_word_against_a_content_word_is_no_swap() -> None:
+    """Sentences of the news families where a deletion sits beside an insertion: the words
+    realigned by position are no replacement of one another."""
+    assert _swaps("a hedge but it stood", "a hedge system stood") == []
+    assert _swaps("aid sent in cash", "aid sent for poorer cash") == []
+    assert _swaps("sales fell on the day", "sales dropped in the day") == [
+        ("fell", "dropped"),
+        ("on", "in"),
+    ]
+
+
+def test_inflections_are_not_swaps_but_derived_words_are() -> None:
+    assert (
+        _swaps(
+            "a city , dub Colossus , with its demand", "a city, dubbed Colossus, with its demands"
+        )
+        == []
+    )
+    assert _swaps("such long - terminus projects", "such long-term projects") == [
+        ("terminus", "term")
+    ]
+    assert _swaps("its significant powerfulness demands", "its significant power demands") == [
+        ("powerfulness", "power")
+    ]
+
+
 def test_insertions_are_not_swaps() -> None:
     diff = word_diff("a reported 400 million users", "a reported400 million weekly users")
     assert substitutions(diff) == []

@@ -193,14 +193,15 @@ def test_dev_zero_as_an_option_file_is_refused_without_reading_it(option: str, e
 def test_lexicon_counts_that_are_not_plain_numbers(tmp_path: Path) -> None:
     lexicon = tmp_path / "lexicon.tsv"
     lexicon.write_text(
-        f"tortured\texpected\tcount\nin collaboration\talong\t\u00b2\nremain\tare\t{'9' * 5000}\n",
+        "tortured\texpected\tcount\nin collaboration\talong\t\u00b2\n"
+        f"nuclear\tatomic\t{'9' * 5000}\n",
         encoding="utf-8",
     )
     code, stdout, stderr = _compare(*seed_paths(), "--lexicon", str(lexicon), "--format", "json")
     assert code == 0, stderr
     # Both swaps the seeds make are marked as known: the lines with odd counts were used.
     known = {(e["from"], e["to"]) for e in json.loads(stdout)["substitution_lexicon"] if e["known"]}
-    assert known == {("along", "in collaboration"), ("are", "remain")}
+    assert known == {("along", "in collaboration"), ("atomic", "nuclear")}
 
 
 @pytest.mark.parametrize("limit", ["1000000000000", "9223372036854775807"])

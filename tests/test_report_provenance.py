@@ -162,13 +162,15 @@ def test_reference_furniture_is_listed_as_boilerplate(out: dict[str, str]) -> No
 def test_lexicon_table_marks_the_rarer_side(out: dict[str, str]) -> None:
     html = _between(out["html"], '<h3 id="lexicon">', "</table>")
     row = next(r for r in html.split("<tr")[1:] if ">substructure<" in r)
-    assert 'class="odd"' in row
+    assert 'class="known odd"' in row  # in the shipped general-English list (WordNet)
     assert "<strong>substructure</strong></td><td>infrastructure</td>" in row
     assert row.endswith("<td><strong>from</strong></td></tr>\n")  # rarer side as a word
 
     md = _between(out["md"], "### Substitution lexicon", "### Inserts")
     assert re.search(
-        r"\| \*\*substructure\*\* \| infrastructure \| 2 \| [^|]+ \|  \| \*\*from\*\* \|", md
+        r"\| \*\*substructure\*\* \| infrastructure \| 2 \| [^|]+ "
+        r"\| \*\*✓ known\*\* \| \*\*from\*\* \|",
+        md,
     )
 
     text = _between(out["text"], "substitution lexicon:", "\n\n")
@@ -180,7 +182,10 @@ def test_known_spinner_swap_is_marked_in_text(auto_report: Report) -> None:
     assert prov is not None
     known = LexiconEntry("substructure", "infrastructure", 2, (COPY, REF), True, "source")
     report = dataclasses.replace(
-        auto_report, provenance=dataclasses.replace(prov, lexicon=[known, *prov.lexicon[1:]])
+        auto_report,
+        provenance=dataclasses.replace(
+            prov, lexicon=[known, *(dataclasses.replace(e, known=False) for e in prov.lexicon[1:])]
+        ),
     )
     html = _between(render(report, "html"), '<h3 id="lexicon">', "</table>")
     assert '<tr class="known odd">' in html and "<strong>\u2713 known</strong>" in html

@@ -28,10 +28,14 @@ from rapidfuzz.distance import Indel
 
 from .model import DiffOp, Substitution
 from .settings import Settings
-from .textnorm import fold
+from .textnorm import STOPWORDS, fold
 
 _PIECE = re.compile(r"\w+|\s+|[^\w\s]")
-MAX_SWAP_WORDS = 4
+# Words a side of a swap may have: one-for-one, two-for-one and one-for-two replacements.
+MAX_SWAP_WORDS = 2
+# A word, with the hyphens and apostrophes inside it: "get-up-and-go", "ship’s".
+_WORD = re.compile(r"\w+(?:[-\u2010\u2011'\u2019]\w+)*")
+_LETTERS = re.compile(r"\w+")
 # Tokens (words and punctuation marks) a side diffed word by word: more than any passage of
 # the seeds, PAN13 or a 1 MB story holds (about 380 at most); rapidfuzz takes a few
 # milliseconds on that many.
@@ -288,32 +292,125 @@ def changed_ranges(
     return out
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text)
-
-
-def _trim(text: str) -> str:
-    """Drop punctuation and spacing at the edges: the swap is the words."""
-    return " ".join(re.sub(r"^\W+|\W+$", "", text).split())
-
-
 def substitutions(diff: list[DiffOp]) -> list[Substitution]:
-    """Adjacent delete/insert pairs of a few words each: one phrase put in another's place."""
+    """The word swaps in a diff: in each run of changes between equal text, the deleted and
+    inserted words are aligned again, word by word, and every slot where one or two words
+    stand in place of one or two others, with kept words (or the run's edges) on both
+    sides, is a swap.
+
+    The diff's semantic cleanup folds a sentence a spinner touched word after word into one
+    long change ("unripened get-up-and-go transition" for "green energy transition"); the
+    words the two sides still share inside it ("transition") are what pins each swap to its
+    slot. Two words for two are two one-for-one swaps, in order: a spinner replaces words one
+    at a time. Longer slots are rewriting, not a swap ("It is better" for "The company likely
+    wants"), and a slot with nothing on one side is an insertion or a deletion.
+    """
     found: list[Substitution] = []
-    for k in range(len(diff) - 1):
-        (op1, x), (op2, y) = diff[k], diff[k + 1]
-        if {op1, op2} != {"delete", "insert"}:
-            continue
-        old, new = (x, y) if op1 == "delete" else (y, x)
-        wo, wn = _words(old), _words(new)
-        if not wo or not wn or len(wo) > MAX_SWAP_WORDS or len(wn) > MAX_SWAP_WORDS:
-            continue
-        old_s, new_s = _trim(old), _trim(new)
-        a, b = "".join(_words(fold(old_s))), "".join(_words(fold(new_s)))
-        # One side inside the other is an insertion or a deletion, not a swap.
-        if a not in b and b not in a:
-            found.append(Substitution(old_s, new_s))
+    for old, new in _changed_runs(diff):
+        found += _swaps(old, new)
     return found
+
+
+def _changed_runs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
+    """(deleted text, inserted text) of each run of changes between two pieces of equal
+    text; equal spacing alone inside a run belongs to both sides."""
+    runs: list[tuple[str, str]] = []
+    old: list[str] = []
+    new: list[str] = []
+    for op, text in diff:
+        if op == "equal" and not text.isspace():
+            if old or new:
+                runs.append(("".join(old), "".join(new)))
+            old, new = [], []
+            continue
+        if op != "insert":
+            old.append(text)
+        if op != "delete":
+            new.append(text)
+    if old or new:
+        runs.append(("".join(old), "".join(new)))
+    return runs
+
+
+def _swaps(old: str, new: str) -> list[Substitution]:
+    wo, wn = list(_WORD.finditer(old)), list(_WORD.finditer(new))
+    if not wo or not wn:
+        return []
+    codes: dict[str, str] = {}
+    x = "".join(codes.setdefault(fold(w.group()), chr(0xF0000 + len(codes))) for w in wo)
+    y = "".join(codes.setdefault(fold(w.group()), chr(0xF0000 + len(codes))) for w in wn)
+    found: list[Substitution] = []
+    i = j = 0  # the start of the current slot on each side
+    for op in [*Indel.opcodes(x, y), None]:
+        if op is not None and op.tag != "equal":
+            continue
+        i1, j1 = (op.src_start, op.dest_start) if op else (len(wo), len(wn))
+        n, m = i1 - i, j1 - j
+        if 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS:
+            pairs = [(wo[i + k : i + k + 1], wn[j + k : j + k + 1]) for k in range(n)]
+            for a, b in pairs if n == m == 2 else [(wo[i:i1], wn[j:j1])]:
+                swap = _swap(old, a, new, b)
+                if swap:
+                    found.append(swap)
+        if op:
+            i, j = op.src_end, op.dest_end
+    return found
+
+
+def _swap(
+    old: str, a: list[re.Match[str]], new: str, b: list[re.Match[str]]
+) -> Substitution | None:
+    """The words ``a`` of ``old`` in place of ``b`` of ``new``, as the texts have them. None
+    when the two words of a side are not one phrase (a comma or a dash between them), or
+    when the two sides spell the same letters ("in-house" for "in - house") or one word
+    inflected ("dubbed" for "dub"): a change of form, not a swap; and when one side is
+    function words only and the other is not."""
+    x, y = old[a[0].start() : a[-1].end()], new[b[0].start() : b[-1].end()]
+    if not (_phrase(old, a) and _phrase(new, b)):
+        return None
+    fa, fb = "".join(_LETTERS.findall(fold(x))), "".join(_LETTERS.findall(fold(y)))
+    if fa == fb or (len(a) == len(b) == 1 and (_inflected(fa, fb) or _inflected(fb, fa))):
+        return None
+    if _function_words(a) != _function_words(b):
+        return None
+    return Substitution(x, y)
+
+
+def _function_words(words: list[re.Match[str]]) -> bool:
+    """Only function words: a spinner puts one for another ("in" for "on") and a
+    content word for a content word, so a function word against a content word is a slot
+    the realignment paired by position, an insertion beside a deletion ("but" for "system",
+    "in" for "for poorer")."""
+    return all(fold(w.group()) in STOPWORDS for w in words)
+
+
+def _phrase(text: str, words: list[re.Match[str]]) -> bool:
+    """Only spacing (or a hyphen a tokenizer spaced out: "long - terminus") between words."""
+    return all(
+        text[u.end() : v.start()].strip() in ("", "-")
+        for u, v in zip(words, words[1:], strict=False)
+    )
+
+
+_ENDINGS = ("s", "es", "d", "ed", "ing", "er", "est", "ly")
+
+
+def _inflected(short: str, long: str) -> bool:
+    """``long`` is ``short`` with an English inflection: s/es/ed/ing/er/est/ly, with a final
+    e dropped, a consonant doubled or y turned to i (dub/dubbed, study/studied)."""
+    if len(long) <= len(short):
+        return False
+    for stem in {short, short[:-1] if short[-1:] in "ey" else short}:
+        if not long.startswith(stem):
+            continue
+        rest = long[len(stem) :]
+        if short.endswith("y") and stem != short and rest.startswith("i"):
+            rest = rest[1:]
+        elif rest[:1] == short[-1:] and rest[1:] in _ENDINGS:
+            return True  # doubled consonant
+        if rest in _ENDINGS:
+            return True
+    return False
 
 
 def tally(subs: list[Substitution]) -> list[Substitution]:

@@ -18,7 +18,7 @@ from .audit import promotional
 from .boilerplate import agency_furniture, syndicated
 from .dates import compare_dates
 from .facts import facts, tense_shift, time_marks
-from .lexicon import odd_side
+from .lexicon import odd_side, thesaurus_pairs
 from .model import Comparison, Document
 from .textnorm import fold
 from .thresholds import Thresholds
@@ -190,11 +190,12 @@ def direction(
         cue("syndication", b.id).add(SYNDICATION, sa)
     elif sb and not sa:
         cue("syndication", a.id).add(SYNDICATION, sb)
+    thesaurus = thesaurus_pairs()
     for s in c.substitutions:
         x, y = fold(s.source), fold(s.target)
-        if (y, x) in known:  # b wrote the tortured phrase
+        if (y, x) in known and (y, x) not in thesaurus:  # b wrote the tortured phrase
             cue("spin", a.id).add(KNOWN_SWAP * s.count, f"{s.target!r} for {s.source!r}")
-        elif (x, y) in known:
+        elif (x, y) in known and (x, y) not in thesaurus:
             cue("spin", b.id).add(KNOWN_SWAP * s.count, f"{s.source!r} for {s.target!r}")
         else:
             side = odd_side(s.source, s.target, th.odd_gap)

@@ -1,8 +1,15 @@
 """The substitution lexicon: every word swap found between versions, counted, with the two
-marks of a spinner: a swap listed in a known tortured-phrases lexicon, and a replacement that
-is much rarer English than the word it replaced (spinners pick odd synonyms: "herculean" for
+marks of a spinner: a swap listed as a known spinner swap, and a replacement that is much
+rarer English than the word it replaced (spinners pick odd synonyms: "herculean" for
 "powerful", "substructure" for "infrastructure"). Word rarity comes from wordfreq's English
-frequencies, which ship with the package: nothing is fetched."""
+frequencies, which ship with the package: nothing is fetched.
+
+Two lists of known swaps ship (see ``data/NOTICE``): tortured phrases, the spinners' marks in
+science papers ("counterfeit consciousness" for "artificial intelligence"), and thesaurus
+swaps for general English, the WordNet synonyms a spinner picks that are much rarer than the
+word they replace ("docket" for "agenda", "troupe" for "company"). A text's words are
+inflected where the lists hold lemmas, so single words are also looked up by their lemmas
+("mannikin" for "models" is "mannikin" for "model")."""
 
 from __future__ import annotations
 
@@ -47,11 +54,66 @@ def _count(cell: str) -> int:
     return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 9 else 1
 
 
+def _data(name: str) -> list[str]:
+    return resources.files("tui.core.data").joinpath(name).read_text("utf-8").splitlines()
+
+
 @cache
 def shipped_lexicon() -> dict[tuple[str, str], int]:
-    """(tortured, expected) -> number of papers, from the lexicon in the package (NOTICE)."""
-    text = resources.files("tui.core.data").joinpath("tortured_phrases.tsv").read_text("utf-8")
-    return _parse(text.splitlines())
+    """(spun, plain) -> number of papers (1 for a thesaurus swap), from the two lists in the
+    package (NOTICE)."""
+    return _parse(_data("thesaurus_swaps.tsv")) | _parse(_data("tortured_phrases.tsv"))
+
+
+@cache
+def thesaurus_pairs() -> frozenset[tuple[str, str]]:
+    """The general-English list alone: it marks swaps for the reader, but the derivation
+    tree does not weigh it (on the news families it cost one right parent in 69)."""
+    return frozenset(_parse(_data("thesaurus_swaps.tsv")))
+
+
+@cache
+def _irregular() -> dict[str, tuple[str, ...]]:
+    """WordNet's irregular forms of the listed words: "said" -> ("say",)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _data("inflections.tsv"):
+        if line and not line.startswith("#"):
+            form, lemma = line.split("\t")
+            out[form] = (*out.get(form, ()), lemma)
+    return out
+
+
+# WordNet's rules for regular endings (its "morphy"), tried in turn: ending -> replacement.
+_ENDINGS = (
+    ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+    ("men", "man"), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+)  # fmt: skip
+
+
+@cache
+def lemmas(word: str) -> frozenset[str]:
+    """The word and every lemma it may be an inflection of; a candidate that is no word is
+    harmless, as it is only looked up in the lists."""
+    out = {word, *_irregular().get(word, ())}
+    for end, repl in _ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            stem = word[: -len(end)]
+            out.add(stem + repl)
+            if not repl and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                out.add(stem[:-1])  # planned -> plan
+    return frozenset(out)
+
+
+def is_known(known: dict[tuple[str, str], int], spun: str, plain: str) -> bool:
+    """Whether ``spun`` in place of ``plain`` is a listed spinner swap, as written or, for
+    single words, by their lemmas."""
+    s, p = fold(spun), fold(plain)
+    if (s, p) in known:
+        return True
+    if not (s.isalpha() and p.isalpha()):
+        return False
+    return any((a, b) in known for a in lemmas(s) for b in lemmas(p))
 
 
 def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
@@ -121,14 +183,13 @@ def build_lexicon(
             seen[(s.source, s.target)] = (count + s.count, versions | {c.source, c.target})
     entries = []
     for (a, b), (count, versions) in seen.items():
-        fa, fb = fold(a), fold(b)
         entries.append(
             LexiconEntry(
                 source=a,
                 target=b,
                 count=count,
                 versions=tuple(sorted(versions)),
-                known=(fa, fb) in known or (fb, fa) in known,
+                known=is_known(known, a, b) or is_known(known, b, a),
                 odd_side=odd_side(a, b, gap),
             )
         )

@@ -1,0 +1,55 @@
+"""The known-swap lists: the general-English thesaurus swaps beside the tortured phrases,
+looked up through inflections, and never pointing against the rarer-word rule."""
+
+from __future__ import annotations
+
+from tui.core.lexicon import is_known, lemmas, odd_side, shipped_lexicon
+from tui.core.thresholds import Thresholds
+
+
+def test_news_spinner_swaps_are_known() -> None:
+    """Swaps the seeds' spinner made in a news story, none of them in the academic list."""
+    known = shipped_lexicon()
+    for spun, plain in [
+        ("docket", "agenda"),
+        ("litigate", "sue"),
+        ("herculean", "powerful"),
+        ("substructure", "infrastructure"),
+        ("troupe", "company"),
+        ("usance", "usage"),
+        ("futurity", "future"),
+    ]:
+        assert is_known(known, spun, plain), (spun, plain)
+        assert not is_known(known, plain, spun), (plain, spun)
+
+
+def test_inflected_words_find_their_lemmas_pairs() -> None:
+    known = shipped_lexicon()
+    assert is_known(known, "mannikin", "models")  # regular plural
+    assert is_known(known, "Exploiter", "users")  # case folded
+    assert is_known(known, "commenced", "began")  # both sides inflected, "began" irregular
+    assert {"begin"} <= lemmas("began") and {"plan"} <= lemmas("planned")
+
+
+def test_plain_synonyms_are_not_spinner_marks() -> None:
+    """Words a reporter swaps for each other as often as a spinner does are not listed, nor
+    swaps for function words, which the rarer-word rule ignores too."""
+    known = shipped_lexicon()
+    for a, b in [
+        ("price", "cost"),
+        ("large", "big"),
+        ("engineering", "technology"),
+        ("totally", "all"),
+        ("unexampled", "new"),
+    ]:
+        assert not is_known(known, a, b) and not is_known(known, b, a), (a, b)
+
+
+def test_thesaurus_swaps_agree_with_the_rarer_word_rule() -> None:
+    """Every listed single-word swap has its spun word the rarer by the engine's gap, so a
+    known swap never points the other way from the rule the tree also reads."""
+    gap = Thresholds().odd_gap
+    pairs = [(s, p) for (s, p), n in shipped_lexicon().items() if n == 1 and s.isalpha()]
+    assert len(pairs) > 10_000
+    for spun, plain in pairs[::97]:
+        assert odd_side(spun, plain, gap) == "source", (spun, plain)

@@ -153,7 +153,7 @@ def classify(
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
     passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
     regions = find_regions(source, target, passages, settings)
-    coverage = _coverage(source, target, passages, furniture, settings)
+    coverage = coverage_shares(source, target, passages, furniture, settings)
     return Comparison(
         source=source.id,
         target=target.id,
@@ -200,7 +200,7 @@ def _insert_omissions(
     return out
 
 
-def _coverage(
+def coverage_shares(
     source: Document,
     target: Document,
     passages: list[Passage],
@@ -257,8 +257,11 @@ def verdict(
     # shared quotations do not count when they are excluded.
     weights = target.weights()
     for r in regions:
+        # Derived members only: a reviewer may have relabelled some (tui/core/review.py).
         members = [
-            passages[k] for k in r.passages if not (settings.exclude_quotes and passages[k].quote)
+            passages[k]
+            for k in r.passages
+            if passages[k].derived and not (settings.exclude_quotes and passages[k].quote)
         ]
         close = sum(
             weights[t]

@@ -193,9 +193,9 @@ def _similarity(s: Similarity | None) -> dict[str, object]:
 # Where msgspec writes a number differently from Python's ``json``: a float Python gives an
 # exponent (below 1e-4 or from 1e16 up; msgspec writes ``0.00001`` and ``1e16``). Every float
 # of the contract is a dict value, written after ``": "``, except the similarity matrix's,
-# which are shares rounded to four places (0 or from 0.0001 to 1: spelled alike by both); a literal start keeps the search
-# at 0.1 s for 12 MB where one for numbers at line starts as well took 0.8 s. A float inside a
-# list would keep its value, not necessarily its spelling.
+# which are shares rounded to four places (0 or from 0.0001 to 1: spelled alike by both).
+# A literal start keeps the search at 0.1 s for 12 MB where one for numbers at line starts as
+# well took 0.8 s. Another float inside a list would keep its value, not its spelling.
 _UNLIKE_PYTHON = re.compile(rb'": -?(?:0\.0000|\d[\d.]*e)')
 
 

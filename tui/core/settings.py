@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from .thresholds import Thresholds
 
@@ -23,6 +24,22 @@ class Settings:
     # Publication dates the user gave (--dates): (path, file name or id; ISO date).
     dates: tuple[tuple[str, str], ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Settings:
+        """The settings a report was made with, from its ``settings``: what recomputing its
+        figures (a reviewer's labels) must use. Unknown or missing keys keep the defaults."""
+        plain = {f.name for f in fields(cls)} - {"thresholds", "dates"}
+        kwargs: dict[str, Any] = {k: v for k, v in data.items() if k in plain}
+        dates = data.get("dates")
+        if isinstance(dates, dict):
+            kwargs["dates"] = tuple(sorted((str(k), str(v)) for k, v in dates.items()))
+        cuts = data.get("thresholds")
+        if isinstance(cuts, dict):
+            known = {f.name for f in fields(Thresholds)}
+            values = {k: v["value"] for k, v in cuts.items() if k in known and isinstance(v, dict)}
+            kwargs["thresholds"] = Thresholds(**values)
+        return cls(**kwargs)
 
     def as_dict(self) -> dict[str, object]:
         out: dict[str, object] = {

@@ -1,5 +1,7 @@
-"""The JSON report: the engine's contract, untouched, plus reviewer notes and the generation
-time as extra top-level keys only when there are any, so readers of ``storytrace/1`` keep
+"""The JSON report: the engine's contract, untouched, plus reviewer notes (and ``reviewed``:
+each relabelled version's verdict, coverage and counts by the reviewer's labels, beside the
+engine's in ``comparisons``) and the generation time as extra top-level keys only when there
+are any, so readers of ``storytrace/1`` keep
 working and a plain run stays byte-identical to ``report_to_json``."""
 
 from __future__ import annotations
@@ -7,6 +9,7 @@ from __future__ import annotations
 from ..core.contract import dumps, report_to_dict, report_to_json
 from ..core.model import Report
 from ..core.overrides import OverrideSet
+from ..core.review import review_report
 
 
 def _overrides(report: Report, overrides: OverrideSet) -> list[dict[str, object]]:
@@ -53,6 +56,10 @@ def render_json(report: Report, overrides: OverrideSet | None, generated_at: str
         data["overrides"] = matched
         data["overrides_stale"] = stale
         data["overrides_unmatched"] = len(stale)
+        data["reviewed"] = {
+            target: {"verdict": r.verdict, "coverage": r.coverage, "counts": r.counts}
+            for target, r in review_report(report, overrides).items()
+        }
         if overrides is not None and overrides.path is not None:
             data["notes_file"] = str(overrides.path)
     if generated_at:

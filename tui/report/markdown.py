@@ -539,7 +539,8 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
             " the figures are the engine's."
             if v.relabelled
             else ""
-        ),
+        )
+        + (f" **{capfirst(escape(v.reviewed))}.**" if v.reviewed else ""),
         "",
     ]
     lines += [f"- {escape(r[:1].upper() + r[1:])}" for r in v.regions]

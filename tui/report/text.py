@@ -36,7 +36,7 @@ def evidence_lines(view: ReportView) -> list[str]:
 
 def override_lines(view: ReportView) -> list[str]:
     ev = view.evidence
-    lines = []
+    lines = [f"{v.target.id}: {v.reviewed}" for v in view.versions if v.reviewed]
     if ev.overrides:
         src = f" ({ev.notes_path})" if ev.notes_path else ""
         lines.append(f"reviewer notes{src}:")

@@ -26,6 +26,7 @@ from ..core.model import (
     Span,
 )
 from ..core.overrides import Override, OverrideSet
+from ..core.review import Reviewed, review_report, reviewed_sentence
 from ..core.summary import describe_region, relation
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
 from ..present.names import VersionNames, version_names
@@ -188,6 +189,9 @@ class Version:
     rows: list[Row]
     omitted: list[Row] = field(default_factory=list)
     relabelled: int = 0
+    # The counts, coverage and verdict by the reviewer's labels, where a reviewer changed one
+    # ("by the reviewer's labels ...: the engine's figure beside the reviewer's").
+    reviewed: str = ""
     # How it stands to the source, in the words every format shares (summary.relation).
     relation: str = ""
     # The rows with runs of omitted or added passages folded into one line each.
@@ -320,8 +324,15 @@ def _row(
     )
 
 
-def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: FamilyIndex) -> Version:
+def _version(
+    report: Report,
+    c: Comparison,
+    ovs: OverrideSet | None,
+    index: FamilyIndex,
+    reviews: dict[str, Reviewed],
+) -> Version:
     src, tgt = report.document(c.source), report.document(c.target)
+    review = reviews.get(c.target)
     rows = [_row(i, src, tgt, c, p, ovs, index) for i, p in enumerate(c.passages, 1)]
     return Version(
         source=src,
@@ -336,6 +347,11 @@ def _version(report: Report, c: Comparison, ovs: OverrideSet | None, index: Fami
         omitted=[r for r in rows if r.label == "omitted"],
         relation=relation(report, c),
         relabelled=sum(1 for r in rows if r.reviewer_label),
+        reviewed=(
+            reviewed_sentence(review, c.verdict, c.coverage.get("target_derived", 0.0))
+            if review
+            else ""
+        ),
         entries=fold(
             rows,
             lambda r: r.label,
@@ -450,7 +466,8 @@ def build(
     if overrides is not None:
         overrides.bind(report)
     index = family_index(report)
-    versions = [_version(report, c, overrides, index) for c in report.comparisons]
+    reviews = review_report(report, overrides)
+    versions = [_version(report, c, overrides, index, reviews) for c in report.comparisons]
     evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
     return ReportView(
         evidence=evidence,

@@ -20,9 +20,10 @@ from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.derivation import DerivationTree
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.shares_table import SharesTable, sources_line
-from tui.app.widgets.version_table import VersionTable
+from tui.app.widgets.version_table import REVIEWED_MARK, VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
+from tui.core.review import Reviewed, review_report, reviewed_sentence
 from tui.core.summary import describe_region, relation
 
 
@@ -55,6 +56,18 @@ class OverviewScreen(StoryView):
             Text(f"storytrace \u2014 loading {len(self.story.paths)} path(s)\u2026")
         )
         self.watch(self.app, "error", self.show_error)
+        self.watch(self.app, "overrides", self._overrides_changed, init=False)
+
+    def _overrides_changed(self, _overrides: object) -> None:
+        """A relabel counts: the table and the panel take the reviewer's figures at once."""
+        report = self.story.report
+        if report is None or not self.is_mounted:
+            return
+        self.query_one(VersionTable).show(report, self.story.names, self._reviews(report))
+        self._describe(self.query_one(VersionTable).current_id())
+
+    def _reviews(self, report: Report) -> dict[str, Reviewed]:
+        return review_report(report, self.story.overrides)
 
     def show_error(self, message: str | None) -> None:
         if message is None:
@@ -67,7 +80,7 @@ class OverviewScreen(StoryView):
         names = self.story.names
         table = self.query_one(VersionTable)
         current = table.current_id()
-        table.show(report, names)
+        table.show(report, names, self._reviews(report))
         if current and current != report.reference:
             table.select_id(current)
         elif report.comparisons:
@@ -121,6 +134,10 @@ class OverviewScreen(StoryView):
             f"{cov['source_reused']:.0%} of {escape_line(names(source.id))} reused\n",
             style="bold",
         )
+        review = self._reviews(report).get(doc_id)
+        if review is not None:
+            text = reviewed_sentence(review, comparison.verdict, cov["target_derived"])
+            out.append(f"{REVIEWED_MARK} {escape_line(text)}\n", style="bold")
         shared = sources_line(report, doc_id, names)
         if shared:
             out.append(escape_line(shared) + "\n")

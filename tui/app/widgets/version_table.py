@@ -25,10 +25,15 @@ from tui.app.keys import bindings
 from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
+from tui.core.review import Reviewed
 from tui.present.names import VersionNames
 
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
+
+
+# Marks a version whose row shows the reviewer's figures, not the engine's.
+REVIEWED_MARK = "\u270e"
 
 
 def coverage_bar(share: float, width: int = BAR_WIDTH) -> str:
@@ -62,6 +67,7 @@ class VersionTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self.report: Report | None = None
         self.names = VersionNames({})
+        self.reviews: dict[str, Reviewed] = {}
         self._filled_width = 0
 
     def current_id(self) -> str | None:
@@ -74,9 +80,14 @@ class VersionTable(DataTable[Text]):
         with contextlib.suppress(RowDoesNotExist):  # gone after a re-align
             self.move_cursor(row=self.get_row_index(doc_id))
 
-    def show(self, report: Report, names: VersionNames) -> None:
+    def show(
+        self, report: Report, names: VersionNames, reviews: dict[str, Reviewed] | None = None
+    ) -> None:
+        """``reviews``: the reviewer's figures of the versions a reviewer relabelled, shown in
+        place of the engine's with a mark (the overview's panel gives both)."""
         self.report = report
         self.names = names
+        self.reviews = reviews or {}
         self._refill()
 
     def notify_style_update(self) -> None:
@@ -116,13 +127,16 @@ class VersionTable(DataTable[Text]):
         ]
         for comparison in report.comparisons:
             doc = report.document(comparison.target)
-            counts = comparison.label_counts()
-            share = comparison.coverage.get("target_derived", 0.0)
+            review = self.reviews.get(comparison.target)
+            counts = review.counts if review else comparison.label_counts()
+            cov = review.coverage if review else comparison.coverage
+            share = cov.get("target_derived", 0.0)
+            verdict = review.verdict if review else comparison.verdict
             rows.append(
                 [
-                    Text(""),
+                    Text(REVIEWED_MARK if review else ""),
                     Text(escape_line(names(doc.id))),
-                    Text(comparison.verdict, style=self._style(comparison.verdict)),
+                    Text(verdict, style=self._style(verdict)),
                     Text(coverage_bar(share), style=self._style("bar")),
                     *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
                     Text(f"{len(doc.text):,}", justify="right"),

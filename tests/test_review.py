@@ -1,0 +1,95 @@
+"""A reviewer's labels count: counts, coverage and verdict recomputed by the engine's rules,
+shown beside the engine's in the overview and every report format."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from tui.app.app import StoryTraceApp
+from tui.app.widgets.version_table import REVIEWED_MARK
+from tui.core.model import Report
+from tui.core.overrides import OverrideSet
+from tui.core.review import review_report, reviewed
+from tui.core.settings import Settings
+from tui.report import render
+
+from .test_app_support import screen_text, seeds_copy, settle
+
+
+def _partial(report: Report):  # noqa: ANN202 - a Comparison
+    return next(c for c in report.comparisons if c.verdict == "partially-derived")
+
+
+def test_relabelling_changes_the_figures_by_the_engines_rules(seeds_report: Report) -> None:
+    c = _partial(seeds_report)
+    src, tgt = seeds_report.document(c.source), seeds_report.document(c.target)
+    settings = Settings.from_dict(seeds_report.settings)
+    assert settings == Settings()  # the report's own settings, read back
+    # Nothing changed: no reviewer figures.
+    assert reviewed(src, tgt, c, {k: p.label for k, p in enumerate(c.passages)}, settings) is None
+    # Every derived passage called added: nothing derived, so independent (the region rule
+    # counts only passages the reviewer left derived).
+    none = {k: "added" for k, p in enumerate(c.passages) if p.derived}
+    r = reviewed(src, tgt, c, none, settings)
+    assert r is not None and r.verdict == "independent"
+    assert r.coverage["target_derived"] == 0.0 and r.relabelled == len(none)
+    assert r.counts["added"] == c.label_counts()["added"] + len(none)
+    # Every added passage called verbatim: all of its text derived, wholly.
+    everything = {k: "verbatim" for k, p in enumerate(c.passages) if p.label == "added"}
+    r = reviewed(src, tgt, c, everything, settings)
+    assert r is not None and r.verdict == "wholly-derived"
+    assert r.coverage["target_derived"] > c.coverage["target_derived"]
+
+
+def _relabel_added(report: Report, overrides: OverrideSet) -> str:
+    c = _partial(report)
+    for p in c.passages:
+        if p.label == "added":
+            overrides.set_label(report, c, p, "verbatim")
+    return c.target
+
+
+def test_every_format_gives_the_reviewers_figures_beside_the_engines(
+    seeds_report: Report,
+) -> None:
+    overrides = OverrideSet().bind(seeds_report)
+    target = _relabel_added(seeds_report, overrides)
+    [(doc, r)] = review_report(seeds_report, overrides).items()
+    assert doc == target and r.verdict == "wholly-derived"
+    engine = f"(engine: partially-derived, {_partial(seeds_report).coverage['target_derived']:.0%})"
+    for fmt in ("text", "md", "html"):
+        out = html.unescape(render(seeds_report, fmt, overrides=overrides))
+        assert "reviewer's labels" in out and "wholly-derived" in out and engine in out, fmt
+    data = json.loads(render(seeds_report, "json", overrides=overrides))
+    assert data["reviewed"][target]["verdict"] == "wholly-derived"
+    assert data["reviewed"][target]["coverage"]["target_derived"] == r.coverage["target_derived"]
+    # The engine's own figures are untouched.
+    assert next(c for c in data["comparisons"] if c["target"] == target)["verdict"] == (
+        "partially-derived"
+    )
+
+
+async def test_a_relabel_changes_the_overview_at_once(tmp_path: Path) -> None:
+    paths = seeds_copy(tmp_path)
+    app = StoryTraceApp(paths)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        report = app.report
+        assert report is not None
+        c = _partial(report)
+        before = screen_text(app)
+        assert REVIEWED_MARK not in before
+        for k, p in enumerate(c.passages):
+            if p.label == "added":
+                app.relabel(c.target, k, "verbatim")
+        await pilot.pause()
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if REVIEWED_MARK in line)
+        # The table shows the reviewer's verdict for that version, the panel both figures.
+        assert "wholly-derived" in row and "partially" not in row
+        app.screen.query_one("VersionTable").select_id(c.target)  # type: ignore[attr-defined]
+        await pilot.pause()
+        text = screen_text(app).replace("\n", " ")
+        assert "by the reviewer's labels" in text and "engine: partially-derived" in text

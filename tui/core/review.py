@@ -1,0 +1,102 @@
+"""The reviewer's figures: counts, coverage and verdict recomputed from the labels a reviewer
+set, by the engine's own rules, so a decision in the explorer changes what the report
+concludes and both figures can be shown side by side.
+
+Pure: a comparison and the reviewer's labels in, figures out; nothing is re-aligned.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from .classify import coverage_shares, verdict
+from .model import LABELS, Comparison, Document, Passage, Report, Verdict
+from .overrides import OverrideSet
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    counts: dict[str, int]
+    coverage: dict[str, float]
+    verdict: Verdict
+    relabelled: int  # passages whose label the reviewer changed
+
+
+def reviewed(
+    source: Document,
+    target: Document,
+    comparison: Comparison,
+    labels: Mapping[int, str],
+    settings: Settings,
+) -> Reviewed | None:
+    """The comparison's figures with ``labels`` (passage index -> label) in place of the
+    engine's; None when no label differs from the engine's. Boilerplate is what the reviewer
+    labels boilerplate: it leaves the share's base, as the engine's does."""
+    changed = {
+        k: label
+        for k, label in labels.items()
+        if 0 <= k < len(comparison.passages)
+        and label in LABELS
+        and label != comparison.passages[k].label
+    }
+    if not changed:
+        return None
+    passages: list[Passage] = [
+        replace(p, label=changed[k]) if k in changed else p  # type: ignore[arg-type]
+        for k, p in enumerate(comparison.passages)
+    ]
+    furniture = frozenset(
+        t for p in passages if p.label == "boilerplate" for t in p.target_sentences
+    )
+    coverage = coverage_shares(source, target, passages, furniture, settings)
+    counts = Counter(p.label for p in passages)
+    return Reviewed(
+        counts={label: counts.get(label, 0) for label in LABELS},
+        coverage=coverage,
+        verdict=verdict(coverage, comparison.regions, passages, target, settings),
+        relabelled=len(changed),
+    )
+
+
+def reviewer_labels(overrides: OverrideSet, comparison: Comparison) -> dict[int, str]:
+    """The labels a reviewer set on this comparison's passages (bound overrides)."""
+    if not len(overrides):
+        return {}
+    out: dict[int, str] = {}
+    for k, p in enumerate(comparison.passages):
+        o = overrides.for_passage(comparison, p)
+        if o is not None and o.label:
+            out[k] = o.label
+    return out
+
+
+def review_report(report: Report, overrides: OverrideSet | None) -> dict[str, Reviewed]:
+    """Each compared version's reviewer figures, where a reviewer changed a label."""
+    if overrides is None or not len(overrides):
+        return {}
+    overrides.bind(report)
+    settings = Settings.from_dict(report.settings)
+    out: dict[str, Reviewed] = {}
+    for c in report.comparisons:
+        r = reviewed(
+            report.document(c.source),
+            report.document(c.target),
+            c,
+            reviewer_labels(overrides, c),
+            settings,
+        )
+        if r is not None:
+            out[c.target] = r
+    return out
+
+
+def reviewed_sentence(r: Reviewed, engine_verdict: str, engine_share: float) -> str:
+    """The two figures side by side, in one wording for the app and every report."""
+    return (
+        f"by the reviewer's labels ({r.relabelled} changed): {r.verdict}, "
+        f"{r.coverage['target_derived']:.0%} of its text derived "
+        f"(engine: {engine_verdict}, {engine_share:.0%})"
+    )

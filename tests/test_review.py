@@ -93,3 +93,21 @@ async def test_a_relabel_changes_the_overview_at_once(tmp_path: Path) -> None:
         await pilot.pause()
         text = screen_text(app).replace("\n", " ")
         assert "by the reviewer's labels" in text and "engine: partially-derived" in text
+
+
+def test_excluding_short_matches_lowers_the_shares_and_is_recorded(
+    seeds_report: Report,
+) -> None:
+    from tui.core.engine import compare_paths
+
+    from .conftest import seed_paths
+
+    strict = compare_paths(seed_paths(), settings=Settings(min_match_words=15))
+    assert strict.settings["min_match_words"] == 15
+    assert seeds_report.settings["min_match_words"] == 0
+    before = {c.target: c.coverage["target_derived"] for c in seeds_report.comparisons}
+    after = {c.target: c.coverage["target_derived"] for c in strict.comparisons}
+    derived = [t for t, share in before.items() if share > 0]
+    assert derived and all(after[t] < before[t] for t in derived)
+    # The evidence header records the exclusion.
+    assert "min_match_words=15" in render(strict, "text")

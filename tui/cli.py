@@ -113,7 +113,19 @@ _quotes = click.option(
 )
 
 
-def _settings(lexicon: str | None, dates: str | None, include_quotes: bool) -> Settings:
+_min_match = click.option(
+    "--min-match-words",
+    type=click.IntRange(0, 10_000),
+    default=0,
+    show_default=True,
+    help="Leave copied passages of fewer words than this out of the shares and the verdict "
+    "(plagiarism reports' 'exclude small matches'); the report records it.",
+)
+
+
+def _settings(
+    lexicon: str | None, dates: str | None, include_quotes: bool, min_match_words: int = 0
+) -> Settings:
     from .core.dates import DatesError, read_dates_file
 
     given: tuple[tuple[str, str], ...] = ()
@@ -126,6 +138,7 @@ def _settings(lexicon: str | None, dates: str | None, include_quotes: bool) -> S
         lexicon=os.fspath(lexicon) if lexicon else "",
         dates=given,
         exclude_quotes=not include_quotes,
+        min_match_words=min_match_words,
     )
 
 
@@ -142,6 +155,7 @@ def main() -> None:
 @_lexicon
 @_dates
 @_quotes
+@_min_match
 def open_app(
     paths: tuple[str, ...],
     reference: str | None,
@@ -149,6 +163,7 @@ def open_app(
     lexicon: str | None,
     dates: str | None,
     include_quotes: bool,
+    min_match_words: int,
 ) -> None:
     """Open the explorer on PATHS (files or directories)."""
     from .app.app import StoryTraceApp
@@ -157,7 +172,7 @@ def open_app(
         _paths(paths, reference),
         reference=reference,
         max_bytes=max_bytes,
-        settings=_settings(lexicon, dates, include_quotes),
+        settings=_settings(lexicon, dates, include_quotes, min_match_words),
     )
     app.run()
     # The terminal is restored and every export and note written by now. Quitting must not
@@ -175,6 +190,7 @@ def open_app(
 @_lexicon
 @_dates
 @_quotes
+@_min_match
 @click.option(
     "--format",
     "fmt",
@@ -210,6 +226,7 @@ def compare(
     lexicon: str | None,
     dates: str | None,
     include_quotes: bool,
+    min_match_words: int,
     fmt: str,
     output: str | None,
     timestamp: bool,
@@ -244,7 +261,7 @@ def compare(
         report = compare_paths(
             _paths(paths, reference),
             reference=reference,
-            settings=_settings(lexicon, dates, include_quotes),
+            settings=_settings(lexicon, dates, include_quotes, min_match_words),
             max_bytes=max_bytes,
         )
     except CompareError as err:

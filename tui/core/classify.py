@@ -7,6 +7,7 @@ a paragraph so that a dropped paragraph reads as one omission, not five.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .align import Group
@@ -89,6 +90,9 @@ def _moved(groups: list[Group]) -> set[int]:
         keep.add(i)
         i = prev[i]
     return set(range(len(groups))) - keep
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def classify(
@@ -218,7 +222,7 @@ def coverage_shares(
     tw, sw = target.weights(), source.weights()
     total = sum(w for i, w in enumerate(tw) if i not in furniture)
     quoted = sum(tw[t] for p in passages if p.derived and p.quote for t in p.target_sentences)
-    counted = [p for p in passages if p.derived and not (settings.exclude_quotes and p.quote)]
+    counted = [p for p in passages if counts(p, target, settings)]
     derived = evidence = 0.0
     for p in counted:
         n = sum(tw[t] for t in p.target_sentences)
@@ -233,6 +237,17 @@ def coverage_shares(
         "source_reused": round(s_reused / s_total, 4) if s_total else 0.0,
         "shared_quotes": round(quoted / total, 4) if total else 0.0,
     }
+
+
+def counts(p: Passage, target: Document, settings: Settings) -> bool:
+    """Whether a passage counts toward the shares a verdict reads: derived, and not left out
+    by an exclusion (shared quotations, matches shorter than ``min_match_words``)."""
+    if not p.derived or (settings.exclude_quotes and p.quote):
+        return False
+    if settings.min_match_words:
+        words = sum(len(_WORDS.findall(target.sentence_text(t))) for t in p.target_sentences)
+        return words >= settings.min_match_words
+    return True
 
 
 def facts_only(p: Passage, th: Thresholds) -> bool:
@@ -258,11 +273,7 @@ def verdict(
     weights = target.weights()
     for r in regions:
         # Derived members only: a reviewer may have relabelled some (tui/core/review.py).
-        members = [
-            passages[k]
-            for k in r.passages
-            if passages[k].derived and not (settings.exclude_quotes and passages[k].quote)
-        ]
+        members = [passages[k] for k in r.passages if counts(passages[k], target, settings)]
         close = sum(
             weights[t]
             for p in members

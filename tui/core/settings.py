@@ -21,6 +21,9 @@ class Settings:
     # Leave shared quotations out of the shares a verdict is decided from (plagiarism tools'
     # "exclude quotes"): reporters at one event quote the same words.
     exclude_quotes: bool = True
+    # Leave derived passages of fewer words than this out of the shares (plagiarism tools'
+    # "exclude small matches"); 0 counts every match.
+    min_match_words: int = 0
     # Publication dates the user gave (--dates): (path, file name or id; ISO date).
     dates: tuple[tuple[str, str], ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)

@@ -111,3 +111,15 @@ def test_excluding_short_matches_lowers_the_shares_and_is_recorded(
     assert derived and all(after[t] < before[t] for t in derived)
     # The evidence header records the exclusion.
     assert "min_match_words=15" in render(strict, "text")
+
+
+def test_an_exhibit_lists_the_passages_by_the_reviewers_labels(seeds_report: Report) -> None:
+    overrides = OverrideSet().bind(seeds_report)
+    c = _partial(seeds_report)
+    for p in c.passages:
+        if p.derived:
+            overrides.set_label(seeds_report, c, p, "added")
+    from tui.report.view import build
+
+    [version] = [v for v in build(seeds_report, overrides).versions if v.target.id == c.target]
+    assert version.derived_rows == []

@@ -102,3 +102,28 @@ async def test_the_overview_shows_the_matrix_and_the_highlighted_versions_source
         assert version is not None
         line = story.names.rename(sources_sentence(view, version))
         assert line[:40] in text.replace("\n", " ") or line[:40] in text
+
+
+def test_both_directions_of_a_pair_count_the_same_passages() -> None:
+    from tui.core.engine import compare_paths
+    from tui.core.settings import Settings
+
+    from .conftest import seed_paths
+
+    # Every match excluded: no version shares anything, either way round (the reverse
+    # direction once counted the excluded passages).
+    report = compare_paths(seed_paths(), settings=Settings(min_match_words=10_000))
+    sim = report.similarity
+    assert sim is not None
+    n = len(sim.ids)
+    assert all(sim.shared[i][j] == 0.0 for i in range(n) for j in range(n) if i != j)
+
+
+def test_a_version_named_like_a_word_of_the_sentence_leaves_the_sentence_whole() -> None:
+    from tui.present.names import version_names
+    from tui.present.sources import SharesView, Source
+
+    long_id = "wire_service_story_about_the_openai_deal_2024_final"
+    view = SharesView(ids=["text", long_id], rows=[], sources={"text": [Source(long_id, 0.5)]})
+    names = version_names(view.ids)
+    assert sources_sentence(view, "text", names) == f"shares 50% of its text with {names(long_id)}"

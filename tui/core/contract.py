@@ -27,7 +27,8 @@ storytrace/4 added who shares how much with whom, as similarity reports give it:
 symmetric; 1.0 on the diagonal) and each document's ``sources`` (``[{"id", "share"}]``, every
 other version it shares content with, most first, ties by id). Both are read from the
 engine's alignments: a version's share of another is the ``target_derived`` of their
-comparison, the other way round its ``source_reused``.
+comparison; the other way round, the share of the other's text in the passages that count
+(the same exclusions), which is ``source_reused`` when nothing is excluded.
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ def compare(
             for o in omissions(ref, by_id[c.target], c)
         ],
     )
-    similarity = shared_content(documents, [*pairs.values(), *comparisons])
+    similarity = shared_content(documents, [*pairs.values(), *comparisons], settings)
     report(1.0, "done")
     return Report(
         tool_version=__version__,

@@ -1,20 +1,32 @@
 """Who shares how much with whom: the matrix of shared content between every two versions.
 
 Read from the alignments the engine already made (every related pair, and every version
-against the reference), so each figure is one a reader can find in a comparison: the share
-of a version's text the pair's alignment derives from the other is that comparison's
-``target_derived`` (the figure its verdict reads), and the share of the other's text it
-reuses is ``source_reused``. Pairs the screening found unrelated share nothing.
+against the reference): the share of a version's text the pair's alignment derives from the
+other is that comparison's ``target_derived`` (the figure its verdict reads); the other way
+round, the share of the other's text in the same passages, those the exclusions leave in
+(shared quotations, short matches), so both directions count the same passages. Pairs the
+screening found unrelated share nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .classify import counts
 from .model import Comparison, Document, Similarity
+from .settings import Settings
 
 
-def shared_content(documents: Sequence[Document], comparisons: Iterable[Comparison]) -> Similarity:
+def _reused(source: Document, target: Document, c: Comparison, settings: Settings) -> float:
+    weights = source.weights()
+    used = {s for p in c.passages if counts(p, target, settings) for s in p.source_sentences}
+    total = sum(weights)
+    return sum(weights[s] for s in used) / total if total else 0.0
+
+
+def shared_content(
+    documents: Sequence[Document], comparisons: Iterable[Comparison], settings: Settings
+) -> Similarity:
     ids = tuple(d.id for d in documents)
     at = {doc_id: k for k, doc_id in enumerate(ids)}
     shared = [[1.0 if i == j else 0.0 for j in range(len(ids))] for i in range(len(ids))]
@@ -25,5 +37,6 @@ def shared_content(documents: Sequence[Document], comparisons: Iterable[Comparis
         # A pair aligned both ways (a related pair, then against the reference) keeps the
         # larger figure of each side; both are on the report for the reader to check.
         shared[t][s] = max(shared[t][s], c.coverage.get("target_derived", 0.0))
-        shared[s][t] = max(shared[s][t], c.coverage.get("source_reused", 0.0))
+        reused = _reused(documents[s], documents[t], c, settings)
+        shared[s][t] = max(shared[s][t], reused)
     return Similarity(ids=ids, shared=tuple(tuple(round(v, 4) for v in row) for row in shared))

@@ -7,6 +7,7 @@ print them whole (a reader matches them against the evidence header)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.model import Report
@@ -77,14 +78,13 @@ def shares_view(report: Report) -> SharesView | None:
     return SharesView(ids=list(sim.ids), rows=rows, sources=sources)
 
 
-def sources_sentence(view: SharesView, doc_id: str) -> str:
-    """One line a reader can quote: "shares 89% of its text with 001, 36% with 002"."""
+def sources_sentence(view: SharesView, doc_id: str, name: Callable[[str], str] = str) -> str:
+    """One line a reader can quote: "shares 89% of its text with 001, 36% with 002", each
+    version named by ``name`` (short names in the app and HTML, ids in text and Markdown)."""
     found = view.sources.get(doc_id, [])
     if not found:
         return "shares no content with any other version"
-    parts = [f"{s.text} with {s.id}" for s in found]
-    return (
-        "shares "
-        + parts[0].replace(" with ", " of its text with ", 1)
-        + "".join(f", {p}" for p in parts[1:])
+    first, *rest = found
+    return f"shares {first.text} of its text with {name(first.id)}" + "".join(
+        f", {s.text} with {name(s.id)}" for s in rest
     )

@@ -462,7 +462,7 @@ def _summary(view: ReportView) -> list[str]:
         ]
     if view.provenance:
         lines += [*_tree(view.provenance.tree), ""]
-    if view.shares:
+    if view.shares and not view.exhibit:
         lines += _shares(view.shares)
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]

@@ -152,6 +152,6 @@ def render_text(report: Report, view: ReportView) -> str:
         body += "\n".join(exhibit_lines(view)) + "\n"
     elif view.provenance:
         body += "\n".join(provenance_lines(view.provenance)) + "\n"
-    if view.shares:
+    if view.shares and not view.exhibit:
         body += "\n".join(shares_lines(view.shares)) + "\n"
     return "\n".join(head) + "\n\n" + body + ("\n".join(tail) + "\n" if tail else "")

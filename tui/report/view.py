@@ -199,7 +199,9 @@ class Version:
 
     @property
     def derived_rows(self) -> list[Row]:
-        return [r for r in self.rows if r.derived]
+        """The passages taken from the source, by the reviewer's label where there is one
+        (what an exhibit lists, so it agrees with the reviewer's figures)."""
+        return [r for r in self.rows if (r.reviewer_label or r.label) not in _PLAIN_LABELS]
 
     @property
     def omitted_entries(self) -> list[Row | Run[Row]]:

@@ -141,9 +141,9 @@ class OverviewScreen(StoryView):
         shared = sources_line(report, doc_id, names)
         if shared:
             out.append(escape_line(shared) + "\n")
-        counts = comparison.label_counts()
+        counts = review.counts if review is not None else comparison.label_counts()
         out.append(
-            "passages: "
+            ("passages (reviewer's labels): " if review is not None else "passages: ")
             + ", ".join(f"{LABEL_LETTERS[k]} {k} {v}" for k, v in counts.items() if v)
             + "\n"
         )

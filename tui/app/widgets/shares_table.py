@@ -78,4 +78,4 @@ def sources_line(report: Report, doc_id: str, names: VersionNames) -> str:
     view = shares_view(report)
     if view is None:
         return ""
-    return names.rename(sources_sentence(view, doc_id))
+    return sources_sentence(view, doc_id, names)

@@ -35,12 +35,17 @@ PROVENANCE_SCREENS: dict[str, list[str]] = {
     "audit": ["i"],
     "export": ["e"],
     "relabel": ["enter", "v", "n", "l"],
+    "exclusions": ["E", "space", "tab", "tab", "1", "2"],
 }
 PROVENANCE_SHOTS = [(screen, "dark-120") for screen in PROVENANCE_SCREENS] + [
     ("families", "light-120")
 ]
 # The dialogs that must fit a small terminal.
-SMALL_SCREENS: dict[str, list[str]] = {"export": ["e"], "help": ["question_mark"]}
+SMALL_SCREENS: dict[str, list[str]] = {
+    "export": ["e"],
+    "help": ["question_mark"],
+    "exclusions": ["E"],
+}
 # Ten versions with long names: what short names, whole columns and the footer look like.
 FAMILY_SCREENS: dict[str, list[str]] = {
     "overview": [],

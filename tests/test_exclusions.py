@@ -93,7 +93,8 @@ async def test_the_dialog_rescores_every_version_as_the_command_line_would() -> 
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
         before = screen_text(app)
-        assert "matches of any length" in before
+        assert "Exclusions (E): shared quotations, unmatched page furniture" in before
+        assert "matches under" not in before
         await pilot.press("E")
         await pilot.pause()
         box = app.screen.query_one("#exclusions-words")
@@ -125,3 +126,15 @@ async def test_cancelling_the_dialog_changes_nothing() -> None:
         await pilot.press("E", "space", "escape")
         await wait_workers(pilot)
         assert app.report is report
+
+
+async def test_counting_quotations_from_the_dialog() -> None:
+    report = compare_paths(seed_paths())
+    app = StoryTraceApp(seed_paths(), report=report)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # The first switch has the focus: space turns "leave out shared quotations" off.
+        await pilot.press("E", "space", "ctrl+s")
+        await wait_workers(pilot)
+        assert app.report is not None and app.report.settings["exclude_quotes"] is False
+        assert "Exclusions (E): unmatched page furniture" in screen_text(app)

@@ -195,9 +195,10 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "E",
             "app.exclusions",
             "Exclusions",
-            "exclude",
-            "leave shared quotations, copied page furniture or short matches out of the shares "
-            "and verdicts; every version is re-scored and the reports record it",
+            # Not in the footer (it would push the view keys off at 80 columns): the
+            # overview's own "Exclusions (E)" line names the key.
+            help="leave shared quotations, copied page furniture or short matches out of the "
+            "shares and verdicts; every version is re-scored and the reports record it",
         ),
         *_version_keys("overview", "move"),
     ),

@@ -40,6 +40,16 @@ class Exclusions:
             counted.append("matches of any length")
         return f"left out: {', '.join(left)}; counted: {', '.join(counted)}"
 
+    @property
+    def short(self) -> str:
+        """What is left out, for the overview's one line: ``shared quotations, unmatched
+        page furniture``."""
+        left = ["shared quotations"] if self.quotes else []
+        left.append("all page furniture" if self.boilerplate else "unmatched page furniture")
+        if self.min_words > 0:
+            left.append(f"matches under {self.min_words} words")
+        return ", ".join(left)
+
 
 def exclusions_text(settings: Settings | Mapping[str, object]) -> str:
     return Exclusions.of(settings).text

@@ -44,12 +44,12 @@ class ExclusionsScreen(ModalScreen[Exclusions | None]):
             )
             yield Static(title, id="exclusions-title")
             yield Checkbox(
-                Text("shared quotations (reporters at one event quote the same words)"),
+                Text("shared quotations: reporters at one event quote alike"),
                 self.current.quotes,
                 id="exclusions-quotes",
             )
             yield Checkbox(
-                Text("page furniture copied with the text (datelines, credit lines)"),
+                Text("copied page furniture: datelines, credit lines"),
                 self.current.boilerplate,
                 id="exclusions-boilerplate",
             )

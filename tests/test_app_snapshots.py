@@ -119,3 +119,22 @@ def _shoot_app(snap_compare, app: StoryTraceApp, keys: list[str], look: str) -> 
         await pilot.pause()
 
     return snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_reviewed_overview(snap_compare, family_paths: list[str], family_report: Report) -> None:
+    """The overview once a reviewer has called a partly derived version's added passages
+    verbatim: its row shows the reviewer's figures, marked, and the panel both figures."""
+    app = StoryTraceApp(family_paths, report=family_report)
+    c = next(c for c in family_report.comparisons if c.verdict == "partially-derived")
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for p in c.passages:
+            if p.label == "added":
+                # In memory only: the sidecar beside the shared family is left alone.
+                app.overrides.set_label(family_report, c, p, "verbatim")
+        app.mutate_reactive(StoryTraceApp.overrides)
+        app.screen.query_one("VersionTable").select_id(c.target)  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

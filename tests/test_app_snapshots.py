@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from tui.app.app import StoryTraceApp
 from tui.core.engine import compare_paths
 from tui.core.model import Report
+from tui.screenshots import relabel_added
 
 from .conftest import GOLD_REFERENCE, REPO, seed_paths
 from .test_app_support import settle
@@ -125,16 +126,10 @@ def test_reviewed_overview(snap_compare, family_paths: list[str], family_report:
     """The overview once a reviewer has called a partly derived version's added passages
     verbatim: its row shows the reviewer's figures, marked, and the panel both figures."""
     app = StoryTraceApp(family_paths, report=family_report)
-    c = next(c for c in family_report.comparisons if c.verdict == "partially-derived")
 
     async def run_before(pilot: Pilot) -> None:
         await settle(pilot)
-        for p in c.passages:
-            if p.label == "added":
-                # In memory only: the sidecar beside the shared family is left alone.
-                app.overrides.set_label(family_report, c, p, "verbatim")
-        app.mutate_reactive(StoryTraceApp.overrides)
-        app.screen.query_one("VersionTable").select_id(c.target)  # type: ignore[attr-defined]
+        relabel_added(app, family_report)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

@@ -111,3 +111,18 @@ def test_excluding_short_matches_lowers_the_shares_and_is_recorded(
     assert derived and all(after[t] < before[t] for t in derived)
     # The evidence header records the exclusion.
     assert "min_match_words=15" in render(strict, "text")
+
+
+def test_the_csv_gives_the_reviewers_verdict_beside_the_engines(seeds_report: Report) -> None:
+    import csv
+    import io
+
+    overrides = OverrideSet().bind(seeds_report)
+    target = _relabel_added(seeds_report, overrides)
+    rows = list(csv.DictReader(io.StringIO(render(seeds_report, "csv", overrides=overrides)[1:])))
+    mine = [r for r in rows if r["version"] == target]
+    assert mine and {(r["verdict"], r["reviewer_verdict"]) for r in mine} == {
+        ("partially-derived", "wholly-derived")
+    }
+    # Versions nobody relabelled have no reviewer's verdict.
+    assert all(r["reviewer_verdict"] == "" for r in rows if r["version"] != target)

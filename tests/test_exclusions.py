@@ -9,6 +9,7 @@ import html
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tui.app.app import StoryTraceApp
@@ -20,7 +21,7 @@ from tui.core.settings import Settings
 from tui.present.exclusions import Exclusions, exclusions_text
 from tui.report import render
 
-from .conftest import REPO, seed_paths
+from .conftest import REPO, compared_seeds, seed_paths
 from .test_app_support import screen_text, settle, wait_workers
 
 # An AP story and its copies: one republisher keeps the wire's dateline and credit lines.
@@ -88,7 +89,7 @@ def test_the_command_line_options_reach_the_report(tmp_path: Path) -> None:
 
 
 async def test_the_dialog_rescores_every_version_as_the_command_line_would() -> None:
-    report = compare_paths(seed_paths())
+    report = compared_seeds()
     app = StoryTraceApp(seed_paths(), report=report)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -118,23 +119,22 @@ async def test_the_dialog_rescores_every_version_as_the_command_line_would() -> 
     assert render(rescored, "json") == render(same, "json")
 
 
-async def test_cancelling_the_dialog_changes_nothing() -> None:
-    report = compare_paths(seed_paths())
-    app = StoryTraceApp(seed_paths(), report=report)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("E", "space", "escape")
-        await wait_workers(pilot)
-        assert app.report is report
-
-
-async def test_counting_quotations_from_the_dialog() -> None:
-    report = compare_paths(seed_paths())
+@pytest.mark.parametrize(
+    ("last", "shown"),
+    [
+        ("escape", "Exclusions (E): shared quotations, unmatched page furniture"),
+        ("ctrl+s", "Exclusions (E): unmatched page furniture"),
+    ],
+)
+async def test_the_quotations_switch_applies_or_cancels(last: str, shown: str) -> None:
+    report = compared_seeds()
     app = StoryTraceApp(seed_paths(), report=report)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         # The first switch has the focus: space turns "leave out shared quotations" off.
-        await pilot.press("E", "space", "ctrl+s")
+        await pilot.press("E", "space", last)
         await wait_workers(pilot)
-        assert app.report is not None and app.report.settings["exclude_quotes"] is False
-        assert "Exclusions (E): unmatched page furniture" in screen_text(app)
+        cancelled = last == "escape"
+        assert app.report is not None and (app.report is report) is cancelled
+        assert app.report.settings["exclude_quotes"] is cancelled
+        assert shown in screen_text(app)

@@ -27,7 +27,9 @@ storytrace/4 added who shares how much with whom, as similarity reports give it:
 symmetric; 1.0 on the diagonal) and each document's ``sources`` (``[{"id", "share"}]``, every
 other version it shares content with, most first, ties by id). Both are read from the
 engine's alignments: a version's share of another is the ``target_derived`` of their
-comparison, the other way round its ``source_reused``.
+comparison, the other way round its ``source_reused``. ``settings`` gained the exclusions
+``min_match_words`` (0: every match counts) and ``exclude_boilerplate`` (false: furniture copied
+with the text counts as copied); a report without them was made with those defaults.
 """
 
 from __future__ import annotations

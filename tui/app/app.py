@@ -428,14 +428,19 @@ class StoryTraceApp(App[None]):
         the tree and each export are what ``storytrace compare`` gives with those options
         (the alignments do not depend on them, so the reviewer's notes still apply)."""
         report = self.report
-        if chosen is None or report is None or chosen == Exclusions.of(report.settings):
+        if chosen is None or report is None:
             return
-        self.settings = dataclasses.replace(
+        settings = dataclasses.replace(
             self.settings,
             exclude_quotes=chosen.quotes,
             exclude_boilerplate=chosen.boilerplate,
             min_match_words=chosen.min_words,
         )
+        # Nothing to do when the report on screen was made so (after a re-scoring that
+        # failed, the settings are ahead of the report and the choice re-scores again).
+        if settings == self.settings and chosen == Exclusions.of(report.settings):
+            return
+        self.settings = settings
         # The engine chooses the reference again when it chose it in the first place (a
         # reference the engine picks may change with what counts); one given or chosen with
         # ``r`` stays, with its reason.

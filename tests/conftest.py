@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,17 @@ def compared_seeds(reference: str | None = None) -> Report:
     their apps from it (``StoryTraceApp(report=...)``) rather than each running the engine;
     nothing in the app changes a report, a re-alignment makes a new one."""
     return compare_paths(seed_paths(), reference=reference)
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored() -> Iterator[None]:
+    """``storytrace compare`` turns the cycle collector off for the rest of its process (it
+    ends after one report); run in-process by CliRunner it must not leave a test process
+    without it, where a later test checks the engine restores it."""
+    was = gc.isenabled()
+    yield
+    if was:
+        gc.enable()
 
 
 @pytest.fixture(scope="session")

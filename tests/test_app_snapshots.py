@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from tui.app.app import StoryTraceApp
 from tui.core.engine import compare_paths
 from tui.core.model import Report
+from tui.screenshots import relabel_added
 
 from .conftest import GOLD_REFERENCE, REPO, seed_paths
 from .test_app_support import settle
@@ -35,12 +36,17 @@ PROVENANCE_SCREENS: dict[str, list[str]] = {
     "audit": ["i"],
     "export": ["e"],
     "relabel": ["enter", "v", "n", "l"],
+    "exclusions": ["E", "space", "tab", "tab", "1", "2"],
 }
 PROVENANCE_SHOTS = [(screen, "dark-120") for screen in PROVENANCE_SCREENS] + [
     ("families", "light-120")
 ]
 # The dialogs that must fit a small terminal.
-SMALL_SCREENS: dict[str, list[str]] = {"export": ["e"], "help": ["question_mark"]}
+SMALL_SCREENS: dict[str, list[str]] = {
+    "export": ["e"],
+    "help": ["question_mark"],
+    "exclusions": ["E"],
+}
 # Ten versions with long names: what short names, whole columns and the footer look like.
 FAMILY_SCREENS: dict[str, list[str]] = {
     "overview": [],
@@ -114,3 +120,16 @@ def _shoot_app(snap_compare, app: StoryTraceApp, keys: list[str], look: str) -> 
         await pilot.pause()
 
     return snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_reviewed_overview(snap_compare, family_paths: list[str], family_report: Report) -> None:
+    """The overview once a reviewer has called a partly derived version's added passages
+    verbatim: its row shows the reviewer's figures, marked, and the panel both figures."""
+    app = StoryTraceApp(family_paths, report=family_report)
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        relabel_added(app, family_report)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(160, 40), run_before=run_before)

@@ -123,3 +123,18 @@ def test_an_exhibit_lists_the_passages_by_the_reviewers_labels(seeds_report: Rep
 
     [version] = [v for v in build(seeds_report, overrides).versions if v.target.id == c.target]
     assert version.derived_rows == []
+
+
+def test_the_csv_gives_the_reviewers_verdict_beside_the_engines(seeds_report: Report) -> None:
+    import csv
+    import io
+
+    overrides = OverrideSet().bind(seeds_report)
+    target = _relabel_added(seeds_report, overrides)
+    rows = list(csv.DictReader(io.StringIO(render(seeds_report, "csv", overrides=overrides)[1:])))
+    mine = [r for r in rows if r["version"] == target]
+    assert mine and {(r["verdict"], r["reviewer_verdict"]) for r in mine} == {
+        ("partially-derived", "wholly-derived")
+    }
+    # Versions nobody relabelled have no reviewer's verdict.
+    assert all(r["reviewer_verdict"] == "" for r in rows if r["version"] != target)

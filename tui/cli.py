@@ -123,8 +123,21 @@ _min_match = click.option(
 )
 
 
+_boilerplate = click.option(
+    "--exclude-boilerplate",
+    is_flag=True,
+    help="Leave page and agency furniture copied with the text (datelines, credit lines, "
+    "'originally appeared on') out of the shares and the verdict, as unmatched furniture "
+    "always is; the report records it.",
+)
+
+
 def _settings(
-    lexicon: str | None, dates: str | None, include_quotes: bool, min_match_words: int = 0
+    lexicon: str | None,
+    dates: str | None,
+    include_quotes: bool,
+    min_match_words: int = 0,
+    exclude_boilerplate: bool = False,
 ) -> Settings:
     from .core.dates import DatesError, read_dates_file
 
@@ -139,6 +152,7 @@ def _settings(
         dates=given,
         exclude_quotes=not include_quotes,
         min_match_words=min_match_words,
+        exclude_boilerplate=exclude_boilerplate,
     )
 
 
@@ -155,6 +169,7 @@ def main() -> None:
 @_lexicon
 @_dates
 @_quotes
+@_boilerplate
 @_min_match
 def open_app(
     paths: tuple[str, ...],
@@ -163,6 +178,7 @@ def open_app(
     lexicon: str | None,
     dates: str | None,
     include_quotes: bool,
+    exclude_boilerplate: bool,
     min_match_words: int,
 ) -> None:
     """Open the explorer on PATHS (files or directories)."""
@@ -172,7 +188,7 @@ def open_app(
         _paths(paths, reference),
         reference=reference,
         max_bytes=max_bytes,
-        settings=_settings(lexicon, dates, include_quotes, min_match_words),
+        settings=_settings(lexicon, dates, include_quotes, min_match_words, exclude_boilerplate),
     )
     app.run()
     # The terminal is restored and every export and note written by now. Quitting must not
@@ -190,6 +206,7 @@ def open_app(
 @_lexicon
 @_dates
 @_quotes
+@_boilerplate
 @_min_match
 @click.option(
     "--format",
@@ -226,6 +243,7 @@ def compare(
     lexicon: str | None,
     dates: str | None,
     include_quotes: bool,
+    exclude_boilerplate: bool,
     min_match_words: int,
     fmt: str,
     output: str | None,
@@ -261,7 +279,9 @@ def compare(
         report = compare_paths(
             _paths(paths, reference),
             reference=reference,
-            settings=_settings(lexicon, dates, include_quotes, min_match_words),
+            settings=_settings(
+                lexicon, dates, include_quotes, min_match_words, exclude_boilerplate
+            ),
             max_bytes=max_bytes,
         )
     except CompareError as err:

@@ -15,6 +15,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from tui.app.app import StoryTraceApp
@@ -48,10 +49,29 @@ SHOTS: dict[str, tuple[str, str, tuple[int, int], list[str]]] = {
     "export": ("seeds", "textual-dark", SIZE, ["e"]),
     "export-small": ("seeds", "textual-dark", (80, 24), ["e"]),
     "relabel": ("seeds", "textual-dark", SIZE, ["enter", "v", "n", "l"]),
+    "exclusions": ("seeds", "textual-dark", SIZE, ["E", "tab", "space", "tab", "1", "2"]),
     "ten-versions": ("family", "textual-dark", WIDE, []),
     "ten-versions-narrow": ("family", "textual-dark", (80, 40), []),
     "ten-versions-families": ("family", "textual-dark", WIDE, ["f", "n", "l", "l"]),
     "ten-versions-side-by-side": ("family", "textual-dark", WIDE, ["x", "j", "enter"]),
+    "ten-versions-reviewed": ("family", "textual-dark", WIDE, []),
+}
+
+
+def relabel_added(app: StoryTraceApp, report: Report) -> None:
+    """A reviewer calls the first partly derived version's added passages verbatim, in
+    memory only (no notes file is written beside the inputs)."""
+    c = next(c for c in report.comparisons if c.verdict == "partially-derived")
+    for p in c.passages:
+        if p.label == "added":
+            app.overrides.set_label(report, c, p, "verbatim")
+    app.mutate_reactive(StoryTraceApp.overrides)
+    app.screen.query_one("VersionTable").select_id(c.target)  # type: ignore[attr-defined]
+
+
+# Shots that need more than keys: what is done to the app before the picture.
+PREPARE: dict[str, Callable[[StoryTraceApp, Report], None]] = {
+    "ten-versions-reviewed": relabel_added,
 }
 
 
@@ -64,6 +84,9 @@ async def shoot(name: str, report: Report, out: Path) -> Path:
         for key in keys:
             await pilot.press(key)
         await pilot.pause()
+        if name in PREPARE:
+            PREPARE[name](app, report)
+            await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
         return Path(app.save_screenshot(f"{name}.svg", str(out)))

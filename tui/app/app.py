@@ -33,6 +33,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.app.keys import KEYS, bindings
 from tui.app.locate import Location
 from tui.app.screens.audit import AuditScreen
+from tui.app.screens.exclusions import ExclusionsScreen
 from tui.app.screens.export import ExportRequest, ExportScreen, default_export_folder
 from tui.app.screens.families import FamilyScreen
 from tui.app.screens.help import HelpScreen
@@ -52,6 +53,7 @@ from tui.core.overrides import (
     sidecar_path,
 )
 from tui.core.settings import Settings
+from tui.present.exclusions import Exclusions
 from tui.present.names import VersionNames, version_names
 from tui.report import write_report
 
@@ -172,19 +174,26 @@ class StoryTraceApp(App[None]):
         )
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="realign")
-    def realign(self, reference: str, documents: list, warnings: list[str]) -> Report | None:
+    def realign(
+        self,
+        reference: str | None,
+        documents: list,
+        warnings: list[str],
+        reason: str = REVIEWER_REASON,
+    ) -> Report | None:
+        """Compare the documents again; ``reference`` None lets the engine choose it."""
         worker = get_current_worker()
         return self._compare(
             worker,
             documents,
             reference,
-            REVIEWER_REASON,
+            reason,
             progress=self._progress_callback(worker),
             warnings=warnings,
         )
 
     def _compare(
-        self, worker: Worker, documents: list, reference: str, reason: str, **extra: object
+        self, worker: Worker, documents: list, reference: str | None, reason: str, **extra: object
     ) -> Report | None:
         """``compare`` in a thread that quitting does not wait for (see ``_unjoined``)."""
         run = partial(
@@ -402,6 +411,51 @@ class StoryTraceApp(App[None]):
             return
         self.progress = (0.0, f"re-aligning against {escape_line(self.names(doc_id))}")
         self.realign(doc_id, report.documents, list(report.warnings))
+
+    # --------------------------------------------------------------------------- exclusions
+
+    def action_exclusions(self) -> None:
+        """Open the exclusions dialog; a new choice re-scores every version."""
+        if self.report is None:
+            self.notify("nothing to re-score yet: the alignment is still running", timeout=3)
+            return
+        if not isinstance(self.screen, ExclusionsScreen):
+            current = Exclusions.of(self.report.settings)
+            self.push_screen(ExclusionsScreen(current), self.set_exclusions)
+
+    def set_exclusions(self, chosen: Exclusions | None) -> None:
+        """Compare again with ``chosen``: the same documents and reference, so every figure,
+        the tree and each export are what ``storytrace compare`` gives with those options
+        (the alignments do not depend on them, so the reviewer's notes still apply)."""
+        report = self.report
+        if chosen is None or report is None:
+            return
+        settings = dataclasses.replace(
+            self.settings,
+            exclude_quotes=chosen.quotes,
+            exclude_boilerplate=chosen.boilerplate,
+            min_match_words=chosen.min_words,
+        )
+        # Nothing to do when the report on screen was made so (after a re-scoring that
+        # failed, the settings are ahead of the report and the choice re-scores again).
+        if settings == self.settings and chosen == Exclusions.of(report.settings):
+            return
+        self.settings = settings
+        # The engine chooses the reference again when it chose it in the first place (a
+        # reference the engine picks may change with what counts); one given or chosen with
+        # ``r`` stays, with its reason.
+        engine_chose = (
+            self._given is None
+            and self.reference is None
+            and report.reference_reason != REVIEWER_REASON
+        )
+        self.progress = (0.0, "re-scoring every version with the new exclusions")
+        self.realign(
+            None if engine_chose else report.reference,
+            report.documents,
+            list(report.warnings),
+            report.reference_reason,
+        )
 
     # ------------------------------------------------------------------------------ actions
 

@@ -190,6 +190,16 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "reference",
             "re-align every version against the highlighted one",
         ),
+        Key(
+            "overview.exclusions",
+            "E",
+            "app.exclusions",
+            "Exclusions",
+            # Not in the footer (it would push the view keys off at 80 columns): the
+            # overview's own "Exclusions (E)" line names the key.
+            help="leave shared quotations, copied page furniture or short matches out of the "
+            "shares and verdicts; every version is re-scored and the reports record it",
+        ),
         *_version_keys("overview", "move"),
     ),
     "aligned_view": (
@@ -284,6 +294,10 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
         Key("relabel.cancel", "escape", "dismiss(None)", "Cancel", "cancel"),
     ),
     "note": (Key("note.cancel", "escape", "dismiss(None)", "Cancel", "cancel"),),
+    "exclusions": (
+        Key("exclusions.apply", "ctrl+s", "apply", "Apply the exclusions", "apply"),
+        Key("exclusions.cancel", "escape", "cancel", "Cancel", "cancel"),
+    ),
     "export": (
         Key("export.write", "ctrl+s", "write", "Write the report", "write"),
         Key("export.cancel", "escape", "cancel", "Cancel", "cancel"),
@@ -384,6 +398,7 @@ HELP_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Relabel (l, side by side)", ("relabel",)),
     ("Note (c, side by side)", ("note",)),
     ("Export dialog (e)", ("export",)),
+    ("Exclusions (E, overview)", ("exclusions",)),
     ("Families (f)", ("family_view", "families")),
     ("Family detail (d, families)", ("family_detail", "scroll")),
     ("Word swaps (x)", ("lexicon_table", "lexicon")),

@@ -216,8 +216,8 @@ def coverage_shares(
     same, with passages that keep the source's facts but not its phrasing counted at
     ``fact_weight``: reporters at one event share facts, copying shows in wording (what
     "partially derived" reads). With ``exclude_quotes``, shared quotations count neither
-    for nor against (left out of both sides of each share); ``shared_quotes`` says how much
-    of the target they are."""
+    for nor against (left out of both sides of each share), and so does copied furniture with
+    ``exclude_boilerplate``; ``shared_quotes`` says how much of the target quotations are."""
     th = settings.thresholds
     tw, sw = target.weights(), source.weights()
     total = sum(w for i, w in enumerate(tw) if i not in furniture)
@@ -228,7 +228,11 @@ def coverage_shares(
         n = sum(tw[t] for t in p.target_sentences)
         derived += n
         evidence += n * (th.fact_weight if facts_only(p, th) else 1.0)
-    base = total - quoted if settings.exclude_quotes else total
+    # Left out of both sides: neither copied nor the version's own writing.
+    left_out = sum(
+        tw[t] for p in passages if left_out_of_base(p, target, settings) for t in p.target_sentences
+    )
+    base = total - left_out
     used = {s for p in passages if p.derived for s in p.source_sentences}
     s_total, s_reused = sum(sw), sum(sw[i] for i in used)
     return {
@@ -239,10 +243,32 @@ def coverage_shares(
     }
 
 
+def copied_furniture(p: Passage, target: Document) -> bool:
+    """A derived passage that is page or agency furniture by its shape: a copied dateline,
+    credit line or "originally appeared on" line. Unmatched furniture is labelled
+    boilerplate and never counts; matched furniture counts unless ``exclude_boilerplate``."""
+    return (
+        p.derived
+        and bool(p.target_sentences)
+        and (set(p.target_sentences) <= boilerplate_sentences(target))
+    )
+
+
+def left_out_of_base(p: Passage, target: Document, settings: Settings) -> bool:
+    """A derived passage an exclusion takes out of both sides of a share (a shared quotation,
+    copied furniture), as opposed to a short match, which stays the version's text."""
+    if not p.derived:
+        return False
+    if settings.exclude_quotes and p.quote:
+        return True
+    return settings.exclude_boilerplate and copied_furniture(p, target)
+
+
 def counts(p: Passage, target: Document, settings: Settings) -> bool:
     """Whether a passage counts toward the shares a verdict reads: derived, and not left out
-    by an exclusion (shared quotations, matches shorter than ``min_match_words``)."""
-    if not p.derived or (settings.exclude_quotes and p.quote):
+    by an exclusion (shared quotations, copied furniture, matches shorter than
+    ``min_match_words``)."""
+    if not p.derived or left_out_of_base(p, target, settings):
         return False
     if settings.min_match_words:
         words = sum(len(_WORDS.findall(target.sentence_text(t))) for t in p.target_sentences)

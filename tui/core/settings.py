@@ -24,6 +24,11 @@ class Settings:
     # Leave derived passages of fewer words than this out of the shares (plagiarism tools'
     # "exclude small matches"); 0 counts every match.
     min_match_words: int = 0
+    # Leave page and agency furniture that was copied with the text (a dateline, a credit
+    # line, "originally appeared on") out of both sides of the shares, as unmatched furniture
+    # always is (plagiarism tools' "exclude boilerplate"). Off by default: a copied wire
+    # credit is itself a sign of copying.
+    exclude_boilerplate: bool = False
     # Publication dates the user gave (--dates): (path, file name or id; ISO date).
     dates: tuple[tuple[str, str], ...] = ()
     thresholds: Thresholds = field(default_factory=Thresholds)

@@ -26,6 +26,10 @@ Stale reviewer notes (made on a text that has changed since, see
 ``passage`` column, the note, the passage it was made on in ``target_text`` and why it no
 longer applies in ``target_where``: a spreadsheet filter on ``passage`` finds them.
 
+Reviewer figures: ``reviewer_verdict`` is the version's verdict by the reviewer's labels
+(``tui.core.review``) where a reviewer changed one, beside the engine's ``verdict``; the
+exclusions the shares were made with are in ``settings``.
+
 Booleans (``moved``) are ``true`` or ``false``, as in the JSON report.
 
 Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
@@ -72,6 +76,8 @@ COLUMNS = (
     "settings",
     "generated_at",
     "document_warnings",
+    # Last, after the columns earlier versions wrote, so readers by position keep working.
+    "reviewer_verdict",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -120,6 +126,7 @@ def render_csv(view: ReportView) -> str:
                 "settings": settings,
                 "generated_at": ev.generated_at or "",
                 "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
+                "reviewer_verdict": v.reviewer_verdict,
             }
             row = {k: _cell(val) for k, val in text_cells.items()}
             row |= {

@@ -157,6 +157,7 @@ def _evidence(view: ReportView) -> list[str]:
         ["Input set", f"`{ev.inputs_sha256}` (SHA-256 of the inputs' SHA-256s, sorted)"],
         ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
         ["Settings", ", ".join(f"`{k}={_cell(v)}`" for k, v in ev.settings)],
+        ["Exclusions", _cell(ev.exclusions)],
         ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
         ["Reviewer notes", notes],
     ]

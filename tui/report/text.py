@@ -22,6 +22,7 @@ def evidence_lines(view: ReportView) -> list[str]:
     if ev.generated_at:
         lines.append(f"generated: {ev.generated_at}")
     lines.append("settings: " + ", ".join(f"{k}={v}" for k, v in ev.settings))
+    lines.append(f"exclusions: {ev.exclusions}")
     lines.append("cut-offs (each changes a result):")
     lines += [f"  {name} = {value}  ({why})" for name, value, why in ev.thresholds]
     lines.append("inputs:")

@@ -29,6 +29,7 @@ from ..core.overrides import Override, OverrideSet
 from ..core.review import Reviewed, review_report, reviewed_sentence
 from ..core.summary import describe_region, relation
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
+from ..present.exclusions import exclusions_text
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold
 from ..present.sources import SharesView, shares_view
@@ -128,6 +129,8 @@ class Evidence:
     # What identifies this report and its inputs on every printed page (see ``report_id``).
     report_id: str = ""
     inputs_sha256: str = ""
+    # What the shares and verdicts leave out (present.exclusions), said in every header.
+    exclusions: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,8 @@ class Version:
     # The counts, coverage and verdict by the reviewer's labels, where a reviewer changed one
     # ("by the reviewer's labels ...: the engine's figure beside the reviewer's").
     reviewed: str = ""
+    # The verdict by the reviewer's labels ("" where no label was changed).
+    reviewer_verdict: str = ""
     # How it stands to the source, in the words every format shares (summary.relation).
     relation: str = ""
     # The rows with runs of omitted or added passages folded into one line each.
@@ -354,6 +359,7 @@ def _version(
             if review
             else ""
         ),
+        reviewer_verdict=review.verdict if review else "",
         entries=fold(
             rows,
             lambda r: r.label,
@@ -407,6 +413,7 @@ def _evidence(
         banner=banner,
         report_id=report_id(report, ovs, generated_at),
         inputs_sha256=inputs_sha256(report),
+        exclusions=exclusions_text(report.settings),
     )
 
 

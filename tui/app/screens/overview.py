@@ -25,6 +25,7 @@ from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
 from tui.core.review import Reviewed, review_report, reviewed_sentence
 from tui.core.summary import describe_region, relation
+from tui.present.exclusions import Exclusions
 
 
 class OverviewScreen(StoryView):
@@ -99,6 +100,8 @@ class OverviewScreen(StoryView):
             line.append(f" \u201c{escape_line(ref.title)}\u201d")
         reason = escape_line(names.rename(report.reference_reason))
         line.append(f"\nwhy this one: {reason}", style="italic")
+        line.append("\nExclusions (E): ", style="bold")
+        line.append(Exclusions.of(report.settings).short)
         self.query_one("#overview-reference", Static).update(line)
         self.query_one(SharesTable).show(report, names)
         self._describe(table.current_id())

@@ -195,6 +195,7 @@ class Aligner:
                 links[t] = (sources, sig, level)
 
         self._split_seeds(chosen, rows, links)
+        self._contained_runs(by_target, links)
         self._fact_links(cands, links)
         groups = self._support(self._group(links))
         return self._fill_gaps(groups, by_target)
@@ -259,6 +260,76 @@ class Aligner:
         keys = [((t,), ss) for t, ss in found.items()]
         for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):
             links[t] = (list(ss), sig, WEAK)
+
+    def _contained_runs(
+        self,
+        by_target: dict[int, list[tuple[int, dict[str, float]]]],
+        links: dict[int, tuple[list[int], dict[str, float], int]],
+    ) -> None:
+        """A long target sentence may hold several source sentences run together (a list
+        written out as one sentence, a translation that lost its full stops): each source
+        sentence is then mostly inside it but covers little of it, so no one of them links.
+        Consecutive source sentences each mostly inside a target sentence are joined and
+        scored together; a run of several that matches as a whole is as much
+        evidence as a run of passages, and stands on its own."""
+        th = self.th
+        nt, ns = len(self.tf), len(self.sf)
+        inside: dict[int, set[int]] = {}
+        for t, row in by_target.items():
+            if self.target.sentences[t].kind != "text":
+                continue
+            hits = {s for s, sig in row if sig["cover_s"] >= th.run_cover_s}
+            if len(hits) >= 2:
+                inside[t] = hits
+        if not inside:
+            return
+        # Neighbours of the candidates may be inside too without having been retrieved
+        # (short list items): score them on demand, one batch.
+        extra = sorted(
+            {
+                (t, n)
+                for t, hits in inside.items()
+                for s in hits
+                for n in (s - 1, s + 1)
+                if 0 <= n < ns and n not in hits
+            }
+        )
+        sigs = self.table.signals([t for t, _ in extra], [nt + n for _, n in extra])
+        for (t, n), sig in zip(extra, sigs, strict=True):
+            if sig["cover_s"] >= th.run_cover_s:
+                inside[t].add(n)
+        trials: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for t, hits in sorted(inside.items()):
+            ordered = sorted(hits)
+            run = [ordered[0]]
+            for s in ordered[1:] + [-2]:
+                if s == run[-1] + 1:
+                    run.append(s)
+                    continue
+                if len(run) >= 2:
+                    trials.append(((t,), tuple(run)))
+                run = [s]
+        best: dict[int, tuple[float, tuple[int, ...], dict[str, float], int]] = {}
+        for ((t,), run), sig in zip(trials, self.groups_signals(trials), strict=True):
+            level = strength(sig, th)
+            if level < MEDIUM:
+                continue
+            if len(run) >= th.run_sources and len(self.tf[t].words) >= th.alone_words:
+                level = STRONG
+            key = (pick_score(sig), run, sig, level)
+            if t not in best or key[:1] > best[t][:1]:
+                best[t] = key
+        for t, (_, run, sig, level) in best.items():
+            # A linked sentence takes a run only when the run is long (a list run together
+            # into one sentence) and explains clearly more of it: two sentences joined
+            # differ from one by less than the merges of ``align`` already weigh.
+            if t in links and (
+                len(run) < th.run_sources
+                or sig["cover_t"] < links[t][1]["cover_t"] + th.merge_gain
+                or level < links[t][2]
+            ):
+                continue
+            links[t] = (list(run), sig, level)
 
     def _split_seeds(
         self,
@@ -400,6 +471,10 @@ class Aligner:
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)
                 if g.strength == STRONG and words >= self.th.alone_words:
+                    kept.append(g)
+                elif len(g.sources) >= 2 and words >= 2 * self.th.alone_words:
+                    # Consecutive source sentences matched together by one long target
+                    # sentence: a run, in order, inside one sentence.
                     kept.append(g)
             elif neighbours(g, MEDIUM) or in_order(g):
                 kept.append(g)

@@ -37,6 +37,12 @@ class Thresholds:
     contained_cover_s: float = _cut(0.6, "a source sentence mostly inside a target sentence...")
     contained_phrase: float = _cut(0.2, "...keeping a fifth of the target's word pairs...")
     contained_cover_t: float = _cut(0.25, "...and a quarter of its content: needs a neighbour")
+    run_cover_s: float = _cut(
+        0.5, "a source sentence mostly inside a long target sentence, one of a run..."
+    )
+    run_sources: float = _cut(
+        3, "...and this many consecutive ones matching it as a whole: a copy on its own"
+    )
     fact_share: float = _cut(
         0.5, "share of a sentence's facts and rare words a rewrite takes from its sources"
     )

@@ -87,6 +87,17 @@ def test_a_function_word_against_a_content_word_is_no_swap() -> None:
     ]
 
 
+def test_words_every_story_has_are_swapped_like_content_words() -> None:
+    """Retrieval ignores "new" and "said" (every story has them), yet a spinner swaps them as
+    any other word (the seeds' "unexampled deal"); and they are no function word that a
+    grammatical word could stand in for."""
+    assert _swaps("The unexampled deal with Microsoft", "The new deal with Microsoft") == [
+        ("unexampled", "new")
+    ]
+    assert _swaps("He stated on Monday", "He said on Monday") == [("stated", "said")]
+    assert _swaps("The chairman said the club", "The chairman that the club") == []
+
+
 def test_inflections_are_not_swaps_but_derived_words_are() -> None:
     assert (
         _swaps(

@@ -43,6 +43,28 @@ def test_the_matrix_is_the_comparisons_figures(family_report: Report) -> None:
     )
 
 
+def test_the_matrix_does_not_change_with_the_reference(
+    family_report: Report, family_paths: list[str]
+) -> None:
+    """Every pair is aligned for the matrix, not only those the screening found related and
+    those with the reference: choosing another reference changes no figure between two
+    other versions, and two rewrites sharing paraphrase are not shown as sharing nothing."""
+    from tui.core.engine import compare_paths
+
+    other = next(p for p in family_paths if "observer" in p)
+    again = compare_paths(family_paths, reference=other)
+    first, second = family_report.similarity, again.similarity
+    assert first is not None and second is not None
+    k1 = {d: k for k, d in enumerate(first.ids)}
+    k2 = {d: k for k, d in enumerate(second.ids)}
+    for a in first.ids:
+        for b in first.ids:
+            assert first.shared[k1[a]][k1[b]] == second.shared[k2[a]][k2[b]], (a, b)
+    mirror = next(d for d in first.ids if d.endswith("mirror"))
+    metro = next(d for d in first.ids if d.endswith("metro"))
+    assert first.shared[k1[metro]][k1[mirror]] > 0.2
+
+
 def test_json_sources_are_sorted_and_match_the_matrix(family_report: Report) -> None:
     data = json.loads(json.dumps(report_to_dict(family_report)))
     assert data["schema"] == "storytrace/4"

@@ -28,7 +28,8 @@ symmetric; 1.0 on the diagonal) and each document's ``sources`` (``[{"id", "shar
 other version it shares content with, most first, ties by id). Both are read from the
 engine's alignments: a version's share of another is the ``target_derived`` of their
 comparison; the other way round, the share of the other's text in the passages that count
-(the same exclusions), which is ``source_reused`` when nothing is excluded. ``settings`` gained
+(the same exclusions), which is ``source_reused`` when nothing is excluded; every pair of
+versions is aligned for it, so no figure depends on the reference. ``settings`` gained
 the exclusions ``min_match_words`` (0: every match counts) and ``exclude_boilerplate`` (false:
 furniture copied with the text counts as copied); a report without them was made with those
 defaults.

@@ -20,7 +20,7 @@ from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Document, Provenance, Report, Tree
 from .origin import most_original
-from .pairs import align_pairs
+from .pairs import align_pairs, align_unrelated
 from .screening import screen
 from .segment import segment
 from .settings import Settings
@@ -154,7 +154,16 @@ def compare(
             for o in omissions(ref, by_id[c.target], c)
         ],
     )
-    similarity = shared_content(documents, [*pairs.values(), *comparisons], settings)
+    rest, left_out = align_unrelated(
+        documents, [*pairs.values(), *comparisons], scr, settings, cancelled
+    )
+    check(cancelled)
+    if left_out:
+        warnings.append(
+            f"the shared-content matrix leaves {left_out} pair(s) of versions unaligned (too "
+            "much text to align every pair); they read 0%"
+        )
+    similarity = shared_content(documents, [*pairs.values(), *comparisons, *rest], settings)
     report(1.0, "done")
     return Report(
         tool_version=__version__,

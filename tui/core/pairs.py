@@ -41,6 +41,47 @@ def align_pairs(
     return out
 
 
+# Characters of text (both sides) the shared-content matrix may still align after the related
+# pairs: every pair of a family of news articles, about four 1 MB pairs at most.
+MATRIX_BUDGET = 4_000_000
+
+
+def align_unrelated(
+    documents: Sequence[Document],
+    aligned: Sequence[Comparison],
+    scr: Screen,
+    settings: Settings,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Comparison], int]:
+    """Alignments of the pairs nothing aligned yet, for the shared-content matrix only (the
+    tree and the families keep to the pairs the screening found related): two rewrites of
+    one story can share a third of their text in paraphrase that the screening's close
+    sentence matches miss, and a matrix reading 0% there, or a figure that changes with the
+    reference, would be a false claim. Returns the alignments and how many pairs were left
+    out for the budget."""
+    done = {frozenset((c.source, c.target)) for c in aligned}
+    todo = [
+        (a, b)
+        for i, a in enumerate(documents)
+        for b in documents[i + 1 :]
+        if frozenset((a.id, b.id)) not in done
+    ]
+    out: list[Comparison] = []
+    spent = 0
+    for a, b in todo:
+        size = len(a.text) + len(b.text)
+        if spent + size > MATRIX_BUDGET:
+            continue
+        if cancelled and cancelled():
+            break
+        spent += size
+        src, tgt = (
+            (b, a) if scr.cover.get((b.id, a.id), 0) > scr.cover.get((a.id, b.id), 0) else (a, b)
+        )
+        out.append(classify(src, tgt, Aligner(src, tgt, settings).align(cancelled), settings))
+    return out, len(todo) - len(out)
+
+
 def pair(pairs: Pairs, a: str, b: str) -> Comparison | None:
     """The alignment of a and b in whichever direction it was made."""
     return pairs.get((a, b)) or pairs.get((b, a))

@@ -5,7 +5,8 @@ against the reference): the share of a version's text the pair's alignment deriv
 other is that comparison's ``target_derived`` (the figure its verdict reads); the other way
 round, the share of the other's text in the same passages, those the exclusions leave in
 (shared quotations, short matches), so both directions count the same passages. Pairs the
-screening found unrelated share nothing.
+screening found unrelated are aligned for the matrix alone (``pairs.align_unrelated``), so no
+cell reads 0% for want of an alignment, nor changes with the reference.
 """
 
 from __future__ import annotations

@@ -25,6 +25,17 @@ def test_a_shared_ending_goes_too() -> None:
     assert [version_names(ids)(i) for i in ids] == ["bbc", "cnn", "fox"]
 
 
+def test_dated_names_beside_a_bare_one_keep_their_own_words() -> None:
+    """A news family as it arrives (benchmarks/data/news/f01-courts-fraud): the papers'
+    files dated, a later one a day on, the agency copy bare. No word is shared at the same
+    place by all, yet each paper is one word only it has."""
+    ids = [f"12.03.26_courts114_{p}" for p in ("express", "guardian", "telegraph")]
+    ids += ["13.03.26_courts114_niddgazette", "wire"]
+    names = version_names(ids)
+    assert not names.lettered
+    assert [names(i) for i in ids] == ["express", "guardian", "telegraph", "niddgazette", "wire"]
+
+
 def test_the_seeds_keep_their_names() -> None:
     ids = [p.rsplit("/", 1)[-1].removesuffix(".txt") for p in seed_paths()]
     names = version_names(ids)

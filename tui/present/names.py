@@ -4,10 +4,11 @@ Ten copies of one story usually arrive as ``02.11.99_chips271_guardian.txt``,
 ``02.11.99_chips271_times.txt`` and so on: cut to a column's width they all read
 ``02.11.99_chips271…`` and no paper can be told from another. The words every name shares
 say nothing about which version is which, so they go (whole words only, at ``_ - .`` or
-space), and what is left names the version: ``guardian``, ``times``. When what is left is
-still too long to read at a glance (names with nothing in common), the versions are lettered
-A, B, C… in their order instead, and a screen or report that shows the names shows the
-legend beside them (``VersionNames.legend``).
+space), and what is left names the version: ``guardian``, ``times``; where they share words
+at different places (a dated name beside a bare ``wire``), each keeps the words only it has.
+When what is left is still too long to read at a glance (names with nothing in common), the
+versions are lettered A, B, C… in their order instead, and a screen or report that shows
+the names shows the legend beside them (``VersionNames.legend``).
 
 Stripping the same words from every name keeps distinct names distinct, so a short name
 always identifies one version.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 # A name longer than this is not read at a glance (and does not fit a narrow column).
 LIMIT = 24
 _SEPARATORS = re.compile(r"([\s_.\-]+)")
+_WORD = re.compile(r"[^\s_.\-]+")
 
 
 @dataclass(frozen=True)
@@ -57,10 +59,32 @@ class VersionNames:
 def version_names(ids: Sequence[str], limit: int = LIMIT) -> VersionNames:
     """Short distinct names for ``ids`` (distinct themselves), in the order given."""
     ids = list(dict.fromkeys(ids))
-    stripped = strip_common_words(ids)
-    if max((len(s) for s in stripped), default=0) <= limit:
-        return VersionNames(dict(zip(ids, stripped, strict=True)))
+    for short in (strip_common_words(ids), own_words(ids)):
+        if max((len(s) for s in short), default=0) <= limit:
+            return VersionNames(dict(zip(ids, short, strict=True)))
     return VersionNames(dict(zip(ids, letters(len(ids)), strict=True)), lettered=True)
+
+
+def own_words(ids: Sequence[str]) -> list[str]:
+    """Each id cut to the stretch from its first to its last word no other id has, figures
+    left out: what names a paper when the ids share words but not at the same places
+    (``12.03.26_courts114_express`` beside ``13.03.26_courts114_niddgazette`` and ``wire``:
+    express, niddgazette, wire). The ids themselves when that leaves any id without a word
+    or two ids alike."""
+    if len(ids) < 2:
+        return list(ids)
+    words = [list(_WORD.finditer(i)) for i in ids]
+    seen: dict[str, int] = {}
+    for ws in words:
+        for w in {m.group().casefold() for m in ws}:
+            seen[w] = seen.get(w, 0) + 1
+    out = []
+    for i, ws in zip(ids, words, strict=True):
+        own = [m for m in ws if seen[m.group().casefold()] == 1 and not m.group().isdigit()]
+        out.append(i[own[0].start() : own[-1].end()] if own else "")
+    if not all(out) or len(set(out)) < len(out):
+        return list(ids)
+    return out
 
 
 def strip_common_words(ids: Sequence[str]) -> list[str]:

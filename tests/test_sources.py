@@ -115,6 +115,9 @@ async def test_the_overview_shows_the_matrix_and_the_highlighted_versions_source
         await settle(pilot)
         text = screen_text(app)
         assert "Who shares what with whom" in text
+        # Ten files: the reference and the nine versions compared with it, as the reports say.
+        assert len(family_report.documents) == 10
+        assert "9 versions compared with the reference" in text
         view = shares_view(family_report)
         assert view is not None
         widget = app.screen.query_one(SharesTable)

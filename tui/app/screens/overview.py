@@ -87,9 +87,13 @@ class OverviewScreen(StoryView):
         elif report.comparisons:
             table.select_id(report.comparisons[0].target)
         ref = report.document(report.reference)
-        n = len(report.documents)
+        # The reference is not one of the versions compared with it (the reports count the
+        # same way: "How 9 versions of a story compare with the reference").
+        n = len(report.comparisons)
         self.query_one("#overview-title", Static).update(
-            Text(f"storytrace \u2014 {n} versions compared with the reference")
+            Text(
+                f"storytrace \u2014 {n} version{'' if n == 1 else 's'} compared with the reference"
+            )
         )
         line = Text()
         line.append("Reference ", style="bold")

@@ -296,6 +296,8 @@ def test_only_bad_files_is_a_one_line_error(tmp_path: Path) -> None:
     assert "Traceback" not in err and err.count("\n") == 1
     assert err.startswith("Error: need at least two readable documents, got 0: ")
     assert err.rstrip("\n").isprintable()
+    # Every bad file is named, not only the first.
+    assert "blob.txt" in err and "pipe.txt" in err
 
 
 # --- hostile file names ------------------------------------------------------------------------

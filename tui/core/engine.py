@@ -212,7 +212,9 @@ def compare_paths(
         raise _too_many(count, "files")
     loaded = load_documents(paths, max_bytes=max_bytes, cancelled=cancelled)
     if len(loaded.documents) < 2:
-        detail = f": {loaded.warnings[0]}" if loaded.warnings else ""
+        # Every file that could not be read, not only the first: a user with two bad inputs
+        # must not fix one to be told of the other.
+        detail = f": {'; '.join(loaded.warnings)}" if loaded.warnings else ""
         raise CompareError(
             f"need at least two readable documents, got {len(loaded.documents)}{detail}"
         )

@@ -6,7 +6,8 @@ LibreOffice, Numbers, pandas and Python's ``utf-8-sig`` all skip it. Rows end in
 (RFC 4180, what Excel writes).
 
 Evidence: a CSV has no place for a header block that would not break sorting and filtering,
-so every row carries its provenance instead (tool version, settings, both files' paths and
+so every row carries its provenance instead (tool version, settings with each cut-off's value
+but not its reason, both files' paths and
 SHA-256, the generation time when recorded), and ``document_warnings`` carries what the other
 formats put in their opening banner about the row's two documents (a guessed encoding, hidden
 or look-alike characters), so a filtered sheet still says when a quote may not read as the file

@@ -13,6 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from ..core.diffing import changed_ranges
 from ..core.model import (
@@ -401,7 +402,9 @@ def _evidence(
             (k, _setting(v)) for k, v in sorted(report.settings.items()) if k != "thresholds"
         ],
         thresholds=_thresholds(report.settings.get("thresholds")),
-        settings_json=json.dumps(report.settings, sort_keys=True, separators=(",", ":")),
+        settings_json=json.dumps(
+            compact_settings(report.settings), sort_keys=True, separators=(",", ":")
+        ),
         documents=docs,
         reference=report.reference,
         reference_reason=report.reference_reason,
@@ -463,6 +466,19 @@ def _thresholds(cutoffs: object) -> list[tuple[str, str, str]]:
         for name, c in cutoffs.items()
         if isinstance(c, dict)
     ]
+
+
+def compact_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The settings with each cut-off's value and not its reason: the reasons are the same
+    for every run of one storytrace version (the ``tool_version`` beside them), and a CSV
+    repeating them on every row grew to megabytes."""
+    out = dict(settings)
+    cuts = out.get("thresholds")
+    if isinstance(cuts, dict):
+        out["thresholds"] = {
+            k: v.get("value") if isinstance(v, dict) else v for k, v in cuts.items()
+        }
+    return out
 
 
 def build(

@@ -169,6 +169,10 @@ async def test_relabel_and_note_survive_a_restart_and_reach_the_export(
         # The gutter shows the reviewer's letter with its mark, the status says so.
         assert _gutter_at(view, row) == "E*"
         assert "reviewer: edited (engine: paraphrased)" in screen_text(app)
+        # The header gives the version's figures by the reviewer's labels, as the overview
+        # does, with the engine's beside them.
+        header = str(app.screen.query_one("#sbs-header").render())
+        assert "\u270e (engine: " in header, header
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)

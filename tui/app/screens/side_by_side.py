@@ -31,6 +31,7 @@ from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.overrides import OverrideSet
+from tui.core.review import Reviewed, review_report
 
 
 class SideBySideScreen(StoryView):
@@ -152,7 +153,7 @@ class SideBySideScreen(StoryView):
         if report is None or self.comparison is None or not self.is_mounted:
             return
         self.view.set_reviewed(self._reviewed(report))
-        self._update_status()
+        self._update_header()
 
     def review_passage(self) -> int | None:
         """The passage ``l`` and ``c`` act on: in a sentence row its one passage; in a
@@ -187,11 +188,27 @@ class SideBySideScreen(StoryView):
         header.append(f"{'below: ' if stacked else ''}{right_role} ", style="italic")
         header.append(escape_line(right), style="bold")
         cov = comparison.coverage.get("target_derived", 0.0)
-        header.append(f"   {comparison.verdict}, {cov:.0%} derived")
+        review = self._review_figures()
+        if review is None:
+            header.append(f"   {comparison.verdict}, {cov:.0%} derived")
+        else:
+            # The reviewer's figures first, as the overview gives them, the engine's beside.
+            header.append(
+                f"   {review.verdict}, {review.coverage['target_derived']:.0%} derived "
+                f"\u270e (engine: {comparison.verdict}, {cov:.0%})"
+            )
         if self.pair is not None:
             header.append("   (tab: back to the versions against the reference)", style="italic")
         self.query_one("#sbs-header", StatusLine).set_text(header)
         self._update_status()
+
+    def _review_figures(self) -> Reviewed | None:
+        """The version's figures by the reviewer's labels, where a reviewer changed one
+        (comparisons against the reference only, as the overview and reports give them)."""
+        report, comparison = self.story.report, self.comparison
+        if report is None or comparison is None or self.pair is not None:
+            return None
+        return review_report(report, self.story.overrides).get(comparison.target)
 
     def _update_status(self) -> None:
         view = self.view

@@ -180,6 +180,20 @@ def test_json_does_not_depend_on_what_the_process_saw_before() -> None:
     assert here == fresh
 
 
+def test_dense_and_sparse_arithmetic_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small signal tables are also held dense (a speed measure); every figure must be the
+    same to the last bit as the sparse path's, for pairs and for the seeds' screening."""
+    from tui.core import scoring
+
+    def run(cells: int) -> str:
+        monkeypatch.setattr(scoring, "DENSE_CELLS", cells)
+        return report_to_json(compare_paths(seed_paths()))
+
+    dense, sparse = run(10**9), run(0)
+    assert dense == sparse
+    assert json.loads(dense)["comparisons"]
+
+
 def test_comparison_pauses_the_cycle_collector_and_restores_it() -> None:
     """The collector is off while a comparison runs (a speed measure) and comes back on after
     one that succeeds, one that fails, and two that overlap; it stays off if the caller had

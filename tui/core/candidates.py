@@ -23,22 +23,35 @@ def _dense(m: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
     return out
 
 
+def _normalised(
+    product: sparse.coo_matrix, t_sq: np.ndarray, s_sq: np.ndarray
+) -> sparse.coo_matrix:
+    """Dot products over the rows' norms (given squared; a zero row's norm counts as 1)."""
+    t_norm, s_norm = np.sqrt(t_sq), np.sqrt(s_sq)
+    t_norm[t_norm == 0] = 1.0
+    s_norm[s_norm == 0] = 1.0
+    product.data = product.data / (t_norm[product.row] * s_norm[product.col])
+    return product
+
+
+def _dense_cosines(tm: np.ndarray, sm: np.ndarray) -> sparse.coo_matrix:
+    return _normalised(sparse.coo_matrix(tm @ sm.T), (tm * tm).sum(axis=1), (sm * sm).sum(axis=1))
+
+
 def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
     """Cosines from integer-valued weights: the dot products and squared norms are sums of
     integers, exact in any order, so the result does not depend on column order (which
-    follows the process-wide vocabulary) or on how BLAS splits the work."""
-    t_norm = np.sqrt(np.asarray(tm.multiply(tm).sum(axis=1)).ravel())
-    s_norm = np.sqrt(np.asarray(sm.multiply(sm).sum(axis=1)).ravel())
-    t_norm[t_norm == 0] = 1.0
-    s_norm[s_norm == 0] = 1.0
+    follows the process-wide vocabulary) or on how BLAS splits the work (nor on whether the
+    arithmetic is dense or sparse)."""
     used = np.unique(np.concatenate([tm.indices, sm.indices]))
     if tm.shape[0] * sm.shape[0] * max(1, len(used)) <= 500_000:
         # Tiny pairs: dense arithmetic over the terms present avoids scipy's overhead.
-        product = sparse.coo_matrix(_dense(tm, used) @ _dense(sm, used).T)
-    else:
-        product = (tm @ sm.T).tocoo()
-    product.data = product.data / (t_norm[product.row] * s_norm[product.col])
-    return product
+        return _dense_cosines(_dense(tm, used), _dense(sm, used))
+    return _normalised(
+        (tm @ sm.T).tocoo(),
+        np.asarray(tm.multiply(tm).sum(axis=1)).ravel(),
+        np.asarray(sm.multiply(sm).sum(axis=1)).ravel(),
+    )
 
 
 def cosines(
@@ -46,12 +59,20 @@ def cosines(
 ) -> sparse.coo_matrix:
     """Cosines of rare-term vectors between rows of ``table``, for pairs sharing a term."""
     n = len(targets) + len(sources)
-    df = np.asarray((table.content[list(targets) + list(sources)] > 0).sum(axis=0)).ravel()
+    rows = list(targets) + list(sources)
+    if table.dense is not None:
+        content = table.dense[0]
+        df = (content[rows] > 0).sum(axis=0)
+    else:
+        df = np.asarray((table.content[rows] > 0).sum(axis=0)).ravel()
     # Terms in more than a few percent of the sentences carry no evidence of where a
     # sentence came from, and would make the product dense.
     # They are sliced out, not weighted zero: scipy multiplies stored zeros like any other
     # value, and in a text that repeats itself every term would be such a zero (6 s per MB).
     keep = np.flatnonzero(df <= min(150, max(40, int(0.04 * n))))
+    if table.dense is not None and len(targets) * len(sources) * max(1, len(keep)) <= 500_000:
+        weighted = content[:, keep] * table.weights[keep]
+        return _dense_cosines(weighted[list(targets)], weighted[list(sources)])
     weights = sparse.diags(table.weights[keep])
     return _cosines(
         table.content[list(targets)][:, keep] @ weights,

@@ -19,6 +19,7 @@ from .textnorm import Features, features
 from .vectors import incidence
 
 SIGNALS = ("char", "word", "cover_t", "cover_s", "phrase")
+DENSE_CELLS = 100_000  # a table this small is also held as dense arrays
 
 
 def _share(inter: np.ndarray, total: np.ndarray) -> np.ndarray:
@@ -40,6 +41,14 @@ class SignalTable:
         self.totals = self.content @ self.weights
         self.bigrams, _ = incidence([f.bigrams for f in self.feats])
         self.pair_counts = np.asarray(self.bigrams.sum(axis=1)).ravel()
+        # A small table (a short story, a few joined sentences) is held dense as well: numpy
+        # on a few thousand cells costs microseconds where each scipy call costs tens of
+        # them. Both sum whole numbers (0/1 cells, weights in thousandths), exact in any
+        # order, so the two give the same figures to the last bit.
+        cells = self.content.shape[0] * (self.content.shape[1] + self.bigrams.shape[1])
+        self.dense: tuple[np.ndarray, np.ndarray] | None = (
+            (self.content.toarray(), self.bigrams.toarray()) if cells <= DENSE_CELLS else None
+        )
 
     def signals(
         self, ti: Sequence[int], si: Sequence[int], workers: int = 1
@@ -48,8 +57,13 @@ class SignalTable:
         if not len(ti):
             return []
         t, s = np.asarray(ti, dtype=np.int64), np.asarray(si, dtype=np.int64)
-        inter = np.asarray(self.content[t].multiply(self.content[s]) @ self.weights).ravel()
-        shared = np.asarray(self.bigrams[t].multiply(self.bigrams[s]).sum(axis=1)).ravel()
+        if self.dense is not None:
+            content, bigrams = self.dense
+            inter = (content[t] * content[s]) @ self.weights
+            shared = (bigrams[t] * bigrams[s]).sum(axis=1)
+        else:
+            inter = np.asarray(self.content[t].multiply(self.content[s]) @ self.weights).ravel()
+            shared = np.asarray(self.bigrams[t].multiply(self.bigrams[s]).sum(axis=1)).ravel()
         phrase = _share(shared, self.pair_counts[t])
         # A sentence too short for any word pair shares phrasing only by being the same words.
         for k in np.flatnonzero(self.pair_counts[t] == 0):

@@ -197,7 +197,9 @@ class _Blingfire:
     def __call__(self, text: str) -> str:
         data = text.encode("utf-8")
         if 2 * len(data) + 1 > self._size:
-            self._size = 2 * len(data) + 1
+            # Sizes rounded up to a power of two: ctypes makes a new array type for each new
+            # size, a cost that dominated splitting a short text.
+            self._size = max(1024, 1 << (2 * len(data)).bit_length())
             self._buffer = ctypes.create_string_buffer(self._size)
         n = blingfire.blingfire.TextToSentences(
             ctypes.c_char_p(data),

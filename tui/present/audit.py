@@ -47,6 +47,14 @@ class KindGroup:
         """``¶3–¶14, ¶17``: where the group's items lie."""
         return paragraph_list([n for i in self.items for n in i.paragraphs])
 
+    @property
+    def common_reason(self) -> str:
+        """The one reason every item of a group of two or more gives ("no counterpart in the
+        reference" under each of eight added passages): said once in the group's heading
+        instead of under each item."""
+        reasons = {i.reason for i in self.items}
+        return reasons.pop() if len(self.items) > 1 and len(reasons) == 1 else ""
+
     def folded_line(self, source: str) -> str:
         """``7 passages of wire not used: ¶3–¶9, ¶12``."""
         return f"{plural(len(self.items), 'passage')} of {source} not used: {self.places}"

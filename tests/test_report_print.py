@@ -14,6 +14,7 @@ from tui.core.model import Report
 from tui.present.excerpts import paragraph_list
 from tui.present.runs import Run
 from tui.report import render
+from tui.report.markdown import escape as md_escape
 from tui.report.view import Version, build
 
 
@@ -91,3 +92,26 @@ def test_a_reason_every_insert_shares_is_said_once(family_report: Report) -> Non
     md = render(family_report, "md").split(f"#### Inserts in {audit.doc}")[1].split("####")[0]
     block = md.split(f"**{group.title}** ({len(group.items)})")[1].split("**")[0]
     assert block.count(reason) == 1 and all(i.where in block for i in group.items)
+
+
+def test_the_audit_quotes_a_dropped_text_once(family_report: Report) -> None:
+    """Versions that dropped the same attribution of the reference keep their entry (place
+    and detail) but the reference's paragraph is quoted only under the first of them."""
+    view = build(family_report)
+    assert view.provenance is not None
+    entries: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for a in view.provenance.omissions:
+        for g in a.groups:
+            for i in [] if g.folded else g.items:  # a folded group quotes no text
+                entries.setdefault((i.where, i.text), []).append((a.doc, i.reason))
+    (where, text), seen = max(entries.items(), key=lambda kv: (len(kv[1]), len(kv[0][1])))
+    assert len(seen) >= 3 and len(text) > 60
+    html = html_lib.unescape(render(family_report, "html"))
+    audit = html.split('<h3 id="omissions">')[1].split("</section>")[0]
+    assert audit.count(text) == 1
+    assert audit.count(f"The same text as under {seen[0][0]}.") >= len(seen) - 1
+    for doc, reason in seen:  # every version still says what it dropped, and where
+        mine = audit.split(f"<h4>{doc} ")[1].split("<h4>")[0]
+        assert where in mine and (not reason or reason[:1].upper() + reason[1:] in mine)
+    md = render(family_report, "md").split("### Omission and attribution audit")[1]
+    assert md.split("## Version ")[0].count(md_escape(text)) == 1

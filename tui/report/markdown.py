@@ -15,6 +15,7 @@ import unicodedata
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
+from ..present.audit import SAME_TEXT
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
@@ -359,7 +360,8 @@ def _audit_items(
             head += " \u2014 " + _strong(escape(i.reason[:1].upper() + i.reason[1:]))
         elif i.reason and not common:
             head += f" ({escape(i.reason)})"
-        lines.append(_item(0, f"{head}: {escape(i.text)}"))
+        text = f"{capfirst(SAME_TEXT)} {i.same_as}." if i.same_as else i.text
+        lines.append(_item(0, f"{head}: {escape(text)}"))
     return [*lines, ""]
 
 

@@ -5,7 +5,7 @@ and every report show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.model import Document, Insert, Omission, Report, Span
 from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
@@ -14,6 +14,8 @@ from .wording import plural
 
 # The omission kind folded into one line of places in the printed reports.
 FOLDED_KIND = "text"
+# What a repeated excerpt says instead of its text, before the version it was quoted under.
+SAME_TEXT = "the same text as under"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,9 @@ class Excerpt:
     text: str
     item: Insert | Omission
     paragraphs: tuple[int, ...] = ()  # of the document the text is in
+    # The version under which the same text, at the same place in the same file, was already
+    # listed ("" for its first listing): the printed audit quotes it once.
+    same_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,14 @@ class KindGroup:
     def places(self) -> str:
         """``¶3–¶14, ¶17``: where the group's items lie."""
         return paragraph_list([n for i in self.items for n in i.paragraphs])
+
+    @property
+    def common_reason(self) -> str:
+        """The one reason every item of a group of two or more gives ("no counterpart in the
+        reference" under each of eight added passages): said once in the group's heading
+        instead of under each item."""
+        reasons = {i.reason for i in self.items}
+        return reasons.pop() if len(self.items) > 1 and len(reasons) == 1 else ""
 
     def folded_line(self, source: str) -> str:
         """``7 passages of wire not used: ¶3–¶9, ¶12``."""
@@ -125,6 +138,25 @@ def omissions(report: Report) -> list[DocAudit]:
         [(o.doc, o.source, o.kind, list(o.source_spans), o.detail, o) for o in found],
         OMISSION_KINDS,
     )
+
+
+def quoted_once(audits: list[DocAudit]) -> list[DocAudit]:
+    """The audits with each repeat of a text marked with the version it was first listed
+    under: seven versions dropping the same attribution of the reference would otherwise
+    quote the reference's paragraph seven times."""
+    first: dict[tuple[str, str, str], str] = {}
+    out = []
+    for a in audits:
+        groups = []
+        for g in a.groups:
+            items = []
+            for i in g.items:
+                key = (a.source or a.doc, i.where, i.text)
+                seen = first.setdefault(key, a.doc)
+                items.append(replace(i, same_as="" if seen == a.doc else seen))
+            groups.append(replace(g, items=items))
+        out.append(replace(a, groups=groups))
+    return out
 
 
 def of_doc(audits: list[DocAudit], doc_id: str) -> list[Excerpt]:

@@ -47,6 +47,13 @@ class Run(Generic[T]):
         return f"{head}: {where} ({which})"
 
 
+def omitted_line(paragraphs: list[int], reference: str, version: str) -> str:
+    """``14 paragraphs of wire not used in sun: ¶3–¶9, ¶12``: every paragraph a version left
+    out, in one line under its passages (each run already stands at its place among them)."""
+    what = plural(len(paragraphs), "paragraph")
+    return f"{what} of {reference} not used in {version}: {paragraph_list(paragraphs)}"
+
+
 def fold(
     items: Sequence[T],
     label: Callable[[T], str],

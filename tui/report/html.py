@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
+from ..present.audit import SAME_TEXT
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
@@ -81,6 +82,7 @@ def environment() -> Environment:
         odd_text=ODD_TEXT,
         banner_title=BANNER_TITLE,
         sources_sentence=sources_sentence,
+        same_text=SAME_TEXT,
     )
     return env
 

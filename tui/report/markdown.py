@@ -15,6 +15,7 @@ import unicodedata
 from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
+from ..present.audit import SAME_TEXT
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
@@ -346,17 +347,21 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
     return lines
 
 
-def _audit_items(kind_title: str, items: list[Excerpt], detail_strong: bool) -> list[str]:
+def _audit_items(
+    kind_title: str, items: list[Excerpt], detail_strong: bool, common: str = ""
+) -> list[str]:
     """One list item per entry: place, reason (an insert's, in brackets) or detail (an
-    omission's, in bold, e.g. the attribution a copy dropped), then the text."""
-    lines = [f"{kind_title} ({len(items)}):", ""]
+    omission's, in bold, e.g. the attribution a copy dropped), then the text; a reason every
+    item shares (``common``) is said once, after the title."""
+    lines = [f"{kind_title} ({len(items)})" + (f": {escape(common)}" if common else ":"), ""]
     for i in items:
         head = escape(i.where)
-        if i.reason and detail_strong:
+        if i.reason and not common and detail_strong:
             head += " \u2014 " + _strong(escape(i.reason[:1].upper() + i.reason[1:]))
-        elif i.reason:
+        elif i.reason and not common:
             head += f" ({escape(i.reason)})"
-        lines.append(_item(0, f"{head}: {escape(i.text)}"))
+        text = f"{capfirst(SAME_TEXT)} {i.same_as}." if i.same_as else i.text
+        lines.append(_item(0, f"{head}: {escape(text)}"))
     return [*lines, ""]
 
 
@@ -375,7 +380,7 @@ def _inserts(prov: ProvenanceView) -> list[str]:
     for a in prov.inserts:
         lines += [f"#### Inserts in {escape(a.doc)}" + (" (reference)" if a.reference else ""), ""]
         for g in a.groups:
-            lines += _audit_items(f"**{g.title}**", g.items, False)
+            lines += _audit_items(f"**{g.title}**", g.items, False, g.common_reason)
     return lines
 
 
@@ -564,12 +569,13 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
         lines.append("No word substitutions.")
     lines += ["", "### Omitted passages", ""]
     if v.omitted:
-        for e in v.omitted_entries:
-            if isinstance(e, Run):
-                lines.append(_item(0, escape(capfirst(v.run_line(e)))))
-            else:
-                extra = f" (reviewer: {tag(e.reviewer_label)})" if e.reviewer_label else ""
-                lines.append(_item(0, f"passage {e.number}: {e.source_where}{extra}"))
+        lines += [
+            f"{escape(capfirst(v.omitted_line))}; each stands at its place in the passages above.",
+            "",
+        ]
+        for e in v.omitted_reviewed:
+            extra = f" (reviewer: {tag(e.reviewer_label)})" if e.reviewer_label else ""
+            lines.append(_item(0, f"passage {e.number}: {e.source_where}{extra}"))
     else:
         lines.append(f"Nothing of {escape(v.source.id)} is missing from {escape(v.target.id)}.")
     return [*lines, ""]

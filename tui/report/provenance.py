@@ -126,7 +126,7 @@ def build(report: Report) -> ProvenanceView | None:
         families=_families(report, p.families, p.tree.independent),
         lexicon=lexicon,
         inserts=_audit.inserts(report),
-        omissions=_audit.omissions(report),
+        omissions=_audit.quoted_once(_audit.omissions(report)),
     )
 
 

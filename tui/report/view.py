@@ -32,7 +32,7 @@ from ..core.summary import describe_region, relation
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
 from ..present.exclusions import exclusions_text
 from ..present.names import VersionNames, version_names
-from ..present.runs import Run, fold
+from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
 from . import provenance as _provenance
 from .provenance import ProvenanceView
@@ -210,11 +210,17 @@ class Version:
         return [r for r in self.rows if (r.reviewer_label or r.label) not in _PLAIN_LABELS]
 
     @property
-    def omitted_entries(self) -> list[Row | Run[Row]]:
-        """The omitted passages, runs folded (for the summary under the passages)."""
-        return [e for e in self.entries if isinstance(e, Run) and e.label == "omitted"] + [
-            e for e in self.entries if isinstance(e, Row) and e.label == "omitted"
-        ]
+    def omitted_line(self) -> str:
+        """Every paragraph of the source this version left out, in one line (the summary under
+        the passages: each run already has its line at its place among them)."""
+        paras = sorted({n for r in self.omitted for n in r.paragraphs})
+        return omitted_line(paras, self.source.id, self.target.id)
+
+    @property
+    def omitted_reviewed(self) -> list[Row]:
+        """Omitted passages a reviewer relabelled or annotated: listed one by one under the
+        summary line, with the reviewer's label."""
+        return [r for r in self.omitted if r.reviewed]
 
     def run_line(self, run: Run[Row]) -> str:
         return run.line(self.source.id, self.target.id)

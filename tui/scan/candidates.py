@@ -77,6 +77,8 @@ def _shared_ngrams(
     keys = index.keys
     if not len(grams) or not len(keys):
         return empty, empty
+    maybe = index.may_hold(grams)
+    docs, grams = docs[maybe], grams[maybe]
     pos = np.searchsorted(keys, grams)
     pos[pos == len(keys)] = 0
     hit = keys[pos] == grams

@@ -97,3 +97,11 @@ def test_minhash_skipped_only_for_articles_sharing_almost_nothing() -> None:
     # A gate no article reaches turns the MinHash route off.
     shut = batch_candidates(build_index(stories, ScanSettings(lsh_gate=10**6)), texts)
     assert not any(c.lsh for found in shut for c in found)
+
+
+def test_key_bitmap_holds_every_key_and_turns_away_most_other_ngrams() -> None:
+    index = build_index([doc("s001", seed("001")), doc("s004", seed("004"))], ScanSettings())
+    assert len(index.keys) > 100 and index.may_hold(index.keys).all()
+    others = shingles.ngrams(shingles.word_hashes(seed("003") + seed("000")), 3)
+    others = others[~np.isin(others, index.keys)]
+    assert len(others) > 100 and index.may_hold(others).mean() < 0.1

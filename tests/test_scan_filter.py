@@ -83,3 +83,25 @@ def test_index_is_the_same_in_every_process_order() -> None:
     one = build_index(stories, ScanSettings())
     two = build_index([dataclasses.replace(d) for d in stories], ScanSettings())
     assert np.array_equal(one.keys, two.keys) and np.array_equal(one.band_keys, two.band_keys)
+
+
+def test_minhash_skipped_only_for_articles_sharing_almost_nothing() -> None:
+    text = seed("004")
+    words = text.split(" ")
+    edited = " ".join(w.upper() if k % 9 == 0 else w for k, w in enumerate(words))
+    stories = [doc("s", text), doc("s001", seed("001"))]
+    texts = [edited, seed("003"), pasted_article(), text[:200], ""]
+    gated = batch_candidates(build_index(stories, ScanSettings()), texts)
+    everywhere = batch_candidates(build_index(stories, ScanSettings(lsh_gate=0)), texts)
+    assert gated == everywhere and gated[0][0].lsh
+    # A gate no article reaches turns the MinHash route off.
+    shut = batch_candidates(build_index(stories, ScanSettings(lsh_gate=10**6)), texts)
+    assert not any(c.lsh for found in shut for c in found)
+
+
+def test_key_bitmap_holds_every_key_and_turns_away_most_other_ngrams() -> None:
+    index = build_index([doc("s001", seed("001")), doc("s004", seed("004"))], ScanSettings())
+    assert len(index.keys) > 100 and index.may_hold(index.keys).all()
+    others = shingles.ngrams(shingles.word_hashes(seed("003") + seed("000")), 3)
+    others = others[~np.isin(others, index.keys)]
+    assert len(others) > 100 and index.may_hold(others).mean() < 0.1

@@ -34,7 +34,14 @@ def batch_candidates(index: StoryIndex, texts: Sequence[str]) -> list[list[Candi
     codes, counts = _shared_ngrams(index, hashes, bounds)
     lsh = np.empty(0, dtype=np.int64)
     if s.minhash_perm and len(index.band_keys):
-        lsh = _lsh(index, hashes, bounds)
+        # MinHash only for the articles sharing a few n-grams with some story (see
+        # lsh_gate): a page that holds almost nothing of any story is no whole copy of one,
+        # and most of a crawl's pages are such pages.
+        best = np.zeros(len(texts), dtype=np.int64)
+        np.maximum.at(best, codes // stories, counts)
+        gated = np.flatnonzero(best >= s.lsh_gate)
+        if len(gated):
+            lsh = _lsh(index, *_subset(hashes, bounds, gated), gated, stories)
     keep = (counts >= s.min_shared) | np.isin(codes, lsh)
     found: list[dict[int, Candidate]] = [{} for _ in texts]
     in_lsh = set(lsh.tolist())
@@ -70,6 +77,8 @@ def _shared_ngrams(
     keys = index.keys
     if not len(grams) or not len(keys):
         return empty, empty
+    maybe = index.may_hold(grams)
+    docs, grams = docs[maybe], grams[maybe]
     pos = np.searchsorted(keys, grams)
     pos[pos == len(keys)] = 0
     hit = keys[pos] == grams
@@ -88,9 +97,26 @@ def _shared_ngrams(
     return shingles.runs(np.sort(docs * len(index.stories) + owners))
 
 
-def _lsh(index: StoryIndex, hashes: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """Codes (``text * stories + story``) of the pairs whose MinHash signatures agree on a
-    whole band and on at least ``lsh_threshold`` of their values."""
+def _subset(
+    hashes: np.ndarray, bounds: np.ndarray, texts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The word hashes and bounds of some texts of a batch (``texts``, ascending)."""
+    lengths = bounds[texts + 1] - bounds[texts]
+    sub = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=sub[1:])
+    return hashes[_ranges(bounds[texts], lengths)], sub
+
+
+def _lsh(
+    index: StoryIndex,
+    hashes: np.ndarray,
+    bounds: np.ndarray,
+    texts: np.ndarray,
+    stories: int,
+) -> np.ndarray:
+    """Codes (``text * stories + story``, ``text`` numbered in the whole batch, whose
+    numbers ``texts`` gives) of the pairs whose MinHash signatures agree on a whole band and
+    on at least ``lsh_threshold`` of their values."""
     empty = np.empty(0, dtype=np.int64)
     s = index.settings
     sets = shingles.batch_pair_hashes(hashes, bounds, s.minhash_sample)
@@ -106,10 +132,9 @@ def _lsh(index: StoryIndex, hashes: np.ndarray, bounds: np.ndarray) -> np.ndarra
         return empty
     rows = np.repeat(np.arange(len(bands)) // s.lsh_bands, lengths)
     owners = index.band_owners[_ranges(lo, lengths)]
-    stories = len(index.stories)
     codes = shingles.unique(rows * stories + owners)
     rows, owners = codes // stories, codes % stories
     # Bands let pairs well under the threshold through now and then: check the estimate.
     agree = (index.signatures[owners] == sigs[rows]).mean(axis=1)
     ok = agree >= s.lsh_threshold
-    return shingles.unique(np.array(usable, dtype=np.int64)[rows[ok]] * stories + owners[ok])
+    return shingles.unique(texts[np.array(usable, dtype=np.int64)[rows[ok]]] * stories + owners[ok])

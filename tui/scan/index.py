@@ -82,10 +82,41 @@ class StoryIndex:
     # LSH table: every story's band numbers, sorted, and the story each belongs to.
     band_keys: np.ndarray
     band_owners: np.ndarray
+    # A bit per slot, set where some key's low bits point (see ``may_hold``).
+    key_bits: np.ndarray
     dropped_common: int = 0  # n-grams over the document-frequency cap
 
     def __len__(self) -> int:
         return len(self.stories)
+
+    def may_hold(self, grams: np.ndarray) -> np.ndarray:
+        """False for n-grams certainly not among the keys, True for the keys and a few
+        others (about one in ``KEY_BITS_PER_KEY``). Almost none of an article's n-grams is
+        a story's: one look-up in a bitmap a few bytes per key wide, which stays in the
+        processor's cache, leaves ``searchsorted`` over all the keys (a dozen cache misses
+        per n-gram) only the few that pass."""
+        slot = grams & np.uint64(len(self.key_bits) * 8 - 1)
+        return (
+            self.key_bits[slot >> np.uint64(3)] >> (slot & np.uint64(7)).astype(np.uint8)
+        ) & 1 == 1
+
+
+# Slots per key in ``StoryIndex.key_bits``: n-grams that are no key pass ``may_hold`` about
+# once in this many.
+KEY_BITS_PER_KEY = 32
+
+
+def key_bitmap(keys: np.ndarray) -> np.ndarray:
+    """``StoryIndex.key_bits`` for ``keys`` (mixed hashes, so their low bits are uniform)."""
+    slots = 64
+    while slots < KEY_BITS_PER_KEY * len(keys):
+        slots *= 2
+    bits = np.zeros(slots // 8, dtype=np.uint8)
+    slot = keys & np.uint64(slots - 1)
+    np.bitwise_or.at(
+        bits, slot >> np.uint64(3), np.left_shift(1, slot & np.uint64(7)).astype(np.uint8)
+    )
+    return bits
 
 
 def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryIndex:
@@ -138,4 +169,5 @@ def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryInd
         band_keys=band_keys,
         band_owners=band_owners,
         dropped_common=dropped,
+        key_bits=key_bitmap(keys),
     )

@@ -206,3 +206,27 @@ def test_a_shared_sentence_is_not_a_hit_a_pasted_paragraph_is(tmp_path: Path) ->
     for text, wanted in ((one, False), (pasted_article(), True)):
         article = Article(ArticleRef(0, 0, "x.txt"), text)
         assert (verify(wire, article, candidate, settings) is not None) is wanted
+
+
+def test_a_scan_over_nothing_is_an_error_not_a_clean_result(corpus, tmp_path: Path) -> None:
+    """A mistyped archive path must not read as "nobody copied you"."""
+    stories, _ = corpus
+    done = CliRunner().invoke(main, ["scan", str(stories), "--in", str(tmp_path / "nope")])
+    assert done.exit_code == 1, done.output
+    assert "nothing to scan" in done.output and "nope: no such file" in done.output
+    assert "Traceback" not in done.output
+
+
+def test_a_story_in_its_own_archive_is_not_a_hit(corpus, tmp_path: Path) -> None:
+    """Scanning a folder that holds the story file itself: the story is left out (and said
+    to be), the copies planted beside it are still found."""
+    stories, files = corpus
+    docs, _ = load_stories([str(stories)])
+    scan = Scan(docs, [str(stories), *map(str, files)])
+    assert any("not scanned against themselves" in w for w in scan.plan.warnings)
+    scan.run()
+    story_files = {os.path.realpath(d.path) for d in docs}
+    hits = scan.result.hits
+    assert hits and not any(
+        h.article.file and os.path.realpath(h.article.file) in story_files for h in hits
+    )

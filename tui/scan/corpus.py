@@ -64,20 +64,29 @@ def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
         yield top, sorted(f for f in files if not f.startswith("."))
 
 
-def plan(paths: Sequence[str]) -> Plan:
+def _file_key(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
     """Shards for ``paths`` (folders, JSON Lines, WARC or text files); what cannot be read
-    becomes a warning, never an error, so one bad argument does not stop a long scan."""
+    becomes a warning, never an error, so one bad argument does not stop a long scan. The
+    ``stories``' own files are left out: a story found in its own archive is no copy of it."""
     shards: list[Shard] = []
     warnings: list[str] = []
-    seen: set[tuple[int, int]] = set()
+    own = {k for k in map(_file_key, stories) if k is not None}
+    seen: set[tuple[int, int]] = set(own)
+    left_out = 0
 
     def once(path: str) -> bool:
-        try:
-            st = os.stat(path)
-        except OSError:
-            return False
-        key = (st.st_dev, st.st_ino)
-        if key in seen:
+        nonlocal left_out
+        key = _file_key(path)
+        if key is None or key in seen:
+            left_out += key in own
             return False
         seen.add(key)
         return True
@@ -119,6 +128,11 @@ def plan(paths: Sequence[str]) -> Plan:
                     add(kind, os.fspath(given))
         else:
             warnings.append(f"{shown}: no such file or directory, skipped")
+    if left_out:
+        warnings.append(
+            f"{left_out} of the stories' own files found in the corpus, not scanned against "
+            "themselves"
+        )
     return Plan(shards=shards, warnings=warnings)
 
 

@@ -47,7 +47,11 @@ class Scan:
         self.settings = settings or ScanSettings()
         self.fields = fields or Fields()
         self.index: StoryIndex = build_index(stories, self.settings)
-        self.plan: Plan = plan(corpus)
+        self.plan: Plan = plan(corpus, [d.path for d in stories])
+        if not self.plan.shards:
+            # A scan over nothing would report "no article took from these stories".
+            why = "; ".join(self.plan.warnings) or "the corpus holds no articles"
+            raise ScanError(f"nothing to scan: {why}")
         self.result = ScanResult(
             settings=self.settings,
             stories=self.index.evidence,

@@ -73,21 +73,28 @@ def reviewer_labels(overrides: OverrideSet, comparison: Comparison) -> dict[int,
     return out
 
 
+def review_comparison(
+    report: Report, overrides: OverrideSet | None, comparison: Comparison
+) -> Reviewed | None:
+    """One comparison's reviewer figures (None when no label was changed): a screen showing
+    one version need not re-score them all."""
+    if overrides is None or not len(overrides):
+        return None
+    overrides.bind(report)
+    return reviewed(
+        report.document(comparison.source),
+        report.document(comparison.target),
+        comparison,
+        reviewer_labels(overrides, comparison),
+        Settings.from_dict(report.settings),
+    )
+
+
 def review_report(report: Report, overrides: OverrideSet | None) -> dict[str, Reviewed]:
     """Each compared version's reviewer figures, where a reviewer changed a label."""
-    if overrides is None or not len(overrides):
-        return {}
-    overrides.bind(report)
-    settings = Settings.from_dict(report.settings)
     out: dict[str, Reviewed] = {}
     for c in report.comparisons:
-        r = reviewed(
-            report.document(c.source),
-            report.document(c.target),
-            c,
-            reviewer_labels(overrides, c),
-            settings,
-        )
+        r = review_comparison(report, overrides, c)
         if r is not None:
             out[c.target] = r
     return out

@@ -31,7 +31,7 @@ from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.overrides import OverrideSet
-from tui.core.review import Reviewed, review_report
+from tui.core.review import Reviewed, review_comparison
 
 
 class SideBySideScreen(StoryView):
@@ -208,7 +208,7 @@ class SideBySideScreen(StoryView):
         report, comparison = self.story.report, self.comparison
         if report is None or comparison is None or self.pair is not None:
             return None
-        return review_report(report, self.story.overrides).get(comparison.target)
+        return review_comparison(report, self.story.overrides, comparison)
 
     def _update_status(self) -> None:
         view = self.view

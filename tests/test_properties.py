@@ -2,8 +2,9 @@
 
 Each case builds a source from the seeds' sentences and a target from it by copying,
 dropping, moving, word-swapping and inserting hostile characters, then checks the contract's
-invariants. Four properties x 2,500 examples = 10,000 cases per run, and 300 of exact quoting
-(derandomised, so CI sees the same cases every time).
+invariants: 5,000 cases of the structural properties, 2,500 of spacing and 2,500 of determinism
+(10,000 per run), and 300 of exact quoting (derandomised, so CI sees the same cases every
+time).
 """
 
 from __future__ import annotations
@@ -55,26 +56,30 @@ def _pool() -> list[str]:
 
 @st.composite
 def versions(draw: st.DrawFn) -> tuple[str, str]:
+    """One draw of a Hypothesis-controlled Random instead of a draw per choice: the cases and
+    their shrinking stay Hypothesis's, and generating them costs a quarter of what forty
+    separate draws did (a fifth of the suite's time went to drawing)."""
+    rnd = draw(st.randoms(use_true_random=False))
     pool = _pool()
-    picks = draw(st.lists(st.integers(0, len(pool) - 1), min_size=1, max_size=8))
-    source = [pool[i] for i in picks]
+    source = [pool[rnd.randrange(len(pool))] for _ in range(rnd.randint(1, 8))]
     target: list[str] = []
     for sentence in source:
-        op = draw(st.sampled_from(["copy", "copy", "drop", "swap", "noise"]))
+        op = rnd.choice(["copy", "copy", "drop", "swap", "noise"])
         if op == "drop":
             continue
         if op == "swap":
             words = sentence.split()
-            k = draw(st.integers(0, len(words) - 1))
-            words[k] = draw(st.sampled_from(["contrived", "substructure", "herculean", "x"]))
+            words[rnd.randrange(len(words))] = rnd.choice(
+                ["contrived", "substructure", "herculean", "x"]
+            )
             sentence = " ".join(words)
         if op == "noise":
-            at = draw(st.integers(0, len(sentence)))
-            sentence = sentence[:at] + draw(st.sampled_from(NOISE)) + sentence[at:]
+            at = rnd.randint(0, len(sentence))
+            sentence = sentence[:at] + rnd.choice(NOISE) + sentence[at:]
         target.append(sentence)
-    target += [pool[i] for i in draw(st.lists(st.integers(0, len(pool) - 1), max_size=2))]
-    target = draw(st.permutations(target))
-    joiner = draw(st.sampled_from(["\n", " ", "\n\n", "\r\n"]))
+    target += [pool[rnd.randrange(len(pool))] for _ in range(rnd.randint(0, 2))]
+    rnd.shuffle(target)
+    joiner = rnd.choice(["\n", " ", "\n\n", "\r\n"])
     return joiner.join(source), joiner.join(target) or "."
 
 
@@ -90,9 +95,12 @@ def _nonspace(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return [i for a, b in spans for i in range(a, b) if not text[i].isspace()]
 
 
-@common
+@settings(common, max_examples=2 * EXAMPLES)
 @given(versions())
-def test_spans_are_valid_and_cover_the_target_once(pair: tuple[str, str]) -> None:
+def test_spans_cover_the_target_once_and_the_source_in_passages(pair: tuple[str, str]) -> None:
+    """Offsets cut valid spans; every target character is in exactly one passage; every
+    source character is in a passage or an omission (one comparison checked both ways, on
+    twice the cases each property had on its own comparison)."""
     source, target = pair
     c = _report(source, target).comparisons[0]
     for p in c.passages:
@@ -101,13 +109,6 @@ def test_spans_are_valid_and_cover_the_target_once(pair: tuple[str, str]) -> Non
                 assert 0 <= a < b <= len(text) and text[a:b].strip()
     hits = sorted(i for p in c.passages for i in _nonspace(target, p.target_spans))
     assert hits == [i for i, ch in enumerate(target) if not ch.isspace()]
-
-
-@common
-@given(versions())
-def test_every_source_character_is_used_or_omitted(pair: tuple[str, str]) -> None:
-    source, target = pair
-    c = _report(source, target).comparisons[0]
     used = {i for p in c.passages for i in _nonspace(source, p.source_spans)}
     assert used == {i for i, ch in enumerate(source) if not ch.isspace()}
     assert 0.0 <= c.coverage["target_derived"] <= 1.0

@@ -9,14 +9,16 @@ the detail view can show a user why a passage got its label.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
+from scipy import sparse
 
 from .textnorm import Features, features
-from .vectors import incidence
+from .vectors import Incidence
 
 SIGNALS = ("char", "word", "cover_t", "cover_s", "phrase")
 DENSE_CELLS = 100_000  # a table this small is also held as dense arrays
@@ -35,20 +37,35 @@ class SignalTable:
 
     def __init__(self, feats: Sequence[Features], idf: np.ndarray) -> None:
         self.feats = list(feats)
-        self.content, stems = incidence([f.content for f in self.feats])
+        content = Incidence([f.content for f in self.feats])
+        bigrams = Incidence([f.bigrams for f in self.feats])
+        stems = content.columns
         known = stems < len(idf)
         self.weights = np.where(known, idf[np.where(known, stems, 0)], 1000.0)
-        self.totals = self.content @ self.weights
-        self.bigrams, _ = incidence([f.bigrams for f in self.feats])
-        self.pair_counts = np.asarray(self.bigrams.sum(axis=1)).ravel()
-        # A small table (a short story, a few joined sentences) is held dense as well: numpy
-        # on a few thousand cells costs microseconds where each scipy call costs tens of
-        # them. Both sum whole numbers (0/1 cells, weights in thousandths), exact in any
-        # order, so the two give the same figures to the last bit.
-        cells = self.content.shape[0] * (self.content.shape[1] + self.bigrams.shape[1])
-        self.dense: tuple[np.ndarray, np.ndarray] | None = (
-            (self.content.toarray(), self.bigrams.toarray()) if cells <= DENSE_CELLS else None
-        )
+        # A small table (a short story, a few joined sentences) is held dense: numpy on a
+        # few thousand cells costs microseconds where each scipy call costs tens of them.
+        # Both sum whole numbers (0/1 cells, weights in thousandths), exact in any order, so
+        # the two give the same figures to the last bit.
+        cells = content.shape[0] * (content.shape[1] + bigrams.shape[1])
+        self.dense: tuple[np.ndarray, np.ndarray] | None = None
+        if cells <= DENSE_CELLS:
+            self.dense = (content.dense(), bigrams.dense())
+            self.totals = self.dense[0] @ self.weights
+            self.pair_counts = self.dense[1].sum(axis=1)
+        else:
+            self._content, self._bigrams = content.sparse(), bigrams.sparse()
+            self.totals = self._content @ self.weights
+            self.pair_counts = np.asarray(self._bigrams.sum(axis=1)).ravel()
+
+    @functools.cached_property
+    def content(self) -> sparse.csr_matrix:
+        """The content-stem matrix, sparse (a small table makes it from its dense array only
+        when a product too big for dense arithmetic asks for it)."""
+        return self._content if self.dense is None else sparse.csr_matrix(self.dense[0])
+
+    @functools.cached_property
+    def bigrams(self) -> sparse.csr_matrix:
+        return self._bigrams if self.dense is None else sparse.csr_matrix(self.dense[1])
 
     def signals(
         self, ti: Sequence[int], si: Sequence[int], workers: int = 1

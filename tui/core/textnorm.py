@@ -111,7 +111,7 @@ class _Vocabulary:
         """Sorted unique stem ids of the content words, and sorted unique ids of the adjacent
         word pairs that are not both function words. Tuples, not numpy arrays: numpy's fixed
         cost per array is larger than a sentence's worth of work, so matrices are built from
-        all sentences at once (``vectors.incidence``)."""
+        all sentences at once (``vectors.Incidence``)."""
         with self._lock:
             known, stem_of, stop = self._words, self._stem_of, self._stop
             ids = []

@@ -1,4 +1,4 @@
-"""Sparse sentence-by-term matrices, shared by candidate retrieval and pair scoring."""
+"""Sentence-by-term matrices, shared by candidate retrieval and pair scoring."""
 
 from __future__ import annotations
 
@@ -15,17 +15,27 @@ def _flat(rows: Sequence[Sequence[int]]) -> np.ndarray:
     return np.fromiter(chain.from_iterable(rows), dtype=np.int64)
 
 
-def incidence(rows: Sequence[Sequence[int]]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """A 0/1 matrix with a row per id set, over the compact columns of the ids present;
-    also returns the id of each column."""
-    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-    flat = _flat(rows)
-    columns, inverse = np.unique(flat, return_inverse=True)
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    matrix = sparse.csr_matrix(
-        (np.ones(len(flat)), inverse.ravel(), indptr), shape=(len(rows), len(columns))
-    )
-    return matrix, columns
+class Incidence:
+    """Which rows hold which ids, over the compact columns of the ids present: made once,
+    then given as a sparse matrix (big tables) or a dense array (small ones, built directly:
+    scipy's constructors cost more than a small table's whole arithmetic)."""
+
+    def __init__(self, rows: Sequence[Sequence[int]]) -> None:
+        self.lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        self.columns, inverse = np.unique(_flat(rows), return_inverse=True)
+        self.inverse = inverse.ravel()
+        self.shape = (len(rows), len(self.columns))
+
+    def sparse(self) -> sparse.csr_matrix:
+        indptr = np.concatenate(([0], np.cumsum(self.lengths)))
+        return sparse.csr_matrix(
+            (np.ones(len(self.inverse)), self.inverse, indptr), shape=self.shape
+        )
+
+    def dense(self) -> np.ndarray:
+        out = np.zeros(self.shape)
+        out[np.repeat(np.arange(self.shape[0]), self.lengths), self.inverse] = 1.0
+        return out
 
 
 def idf_weights(feats: Sequence[Features]) -> np.ndarray:

@@ -4,6 +4,7 @@ lists and the same words for the same Report (``tui.present``)."""
 from __future__ import annotations
 
 import html
+import re
 
 from tui.app.app import StoryTraceApp
 from tui.app.screens.audit import AuditList
@@ -136,3 +137,23 @@ async def test_the_inserts_and_omissions_view_says_each_item_once(
         shown = " ".join(app.screen.query_one(AuditList).plain.split())
     opening = " ".join(item.item.detail.split()[:10])
     assert shown.count(opening) == 1
+
+
+def test_the_reference_reason_and_its_tree_edge_give_one_figure(family_report: Report) -> None:
+    """Under a lost original the reference is the child keeping the most of it; the reason
+    said "42 shared passages" (content it shares with any version) while its edge in the tree
+    said "29 shared passages" (the most it shares with one sibling). Both now give the one
+    figure the choice was made on, in one wording, in the app and every report."""
+    kept = re.search(
+        r"keeps the most of it \((\d+ passages shared with other versions)\)$",
+        family_report.reference_reason,
+    )
+    assert kept is not None, family_report.reference_reason
+    edges = [e for e in family_report.provenance.tree.edges if e.child == family_report.reference]
+    assert len(edges) == 1 and Tree.inferred(edges[0].parent)
+    assert kept.group(1).startswith(f"{edges[0].shared_passages} ")
+    for fmt in ("text", "md", "html"):
+        out = render(family_report, fmt)
+        # The reference is the only child of the lost original keeping this many.
+        assert f"{kept.group(1)}; shared unusual words" in out, fmt
+        assert f"({kept.group(1)})" in out

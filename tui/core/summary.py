@@ -33,6 +33,13 @@ def describe_region(
     )
 
 
+def shared_with_others(n: int) -> str:
+    """What a version keeps of a lost original: its passages that another version carries
+    too (``families.carried``), in the one wording the reference's reason and the tree's
+    edge from that original use."""
+    return f"{n} passage{'' if n == 1 else 's'} shared with other versions"
+
+
 # What "independent" means in the tree: the same as a verdict of independent, against every
 # other version at once.
 INDEPENDENT_OF_ALL = "independent of every other version (nothing derived from or into them)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..core.escaping import escape_line
 from ..core.model import Tree, TreeEdge
-from ..core.summary import INDEPENDENT_OF_ALL
+from ..core.summary import INDEPENDENT_OF_ALL, shared_with_others
 from ..core.tree import LOST_PREFIX
 
 INFERRED_NOTE = "inferred from the evidence, not among the inputs"
@@ -36,9 +36,14 @@ def node_name(node: str, names: Namer = str) -> str:
 
 
 def edge_summary(edge: TreeEdge) -> str:
-    """What the two versions share: ``3 shared passages; shared unusual words: a, b``."""
+    """What the two versions share: ``3 shared passages; shared unusual words: a, b``; from
+    a lost original, what the child keeps of it (``42 passages shared with other versions``,
+    as the reference's reason says)."""
     n = edge.shared_passages
-    out = f"{n} shared passage{'' if n == 1 else 's'}"
+    if Tree.inferred(edge.parent):
+        out = shared_with_others(n)
+    else:
+        out = f"{n} shared passage{'' if n == 1 else 's'}"
     if edge.shared_phrases:
         out += "; shared unusual words: " + ", ".join(edge.shared_phrases)
     return out

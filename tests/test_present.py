@@ -6,9 +6,12 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
+
 from tui.app.app import StoryTraceApp
 from tui.app.screens.audit import AuditList
 from tui.app.widgets.derivation import DerivationTree
+from tui.core.engine import compare_paths
 from tui.core.model import Report, Tree, TreeEdge
 from tui.core.summary import INDEPENDENT_OF_ALL, relation
 from tui.core.tree import LOST_PREFIX
@@ -16,6 +19,7 @@ from tui.present import audit
 from tui.present.tree import INFERRED_NOTE, node_name, tree_view
 from tui.report import render
 
+from .conftest import REPO
 from .test_app_support import screen_text, settle
 
 LOST = f"{LOST_PREFIX}-1"
@@ -157,3 +161,50 @@ def test_the_reference_reason_and_its_tree_edge_give_one_figure(family_report: R
         # The reference is the only child of the lost original keeping this many.
         assert f"{kept.group(1)}; shared unusual words" in out, fmt
         assert f"({kept.group(1)})" in out
+
+
+@pytest.mark.parametrize("which", ["family", "seeds", "news"])
+def test_inserts_count_the_added_passages_the_passage_counts_give(
+    which: str, family_report: Report, seeds_report: Report
+) -> None:
+    """An insert joins adjacent added passages into one, so a list of 8 inserts stood beside
+    "added 10" in the passage counts, unexplained. Every format now says both ("added 10
+    passages in 8 inserts"), and the added passages the inserts name are the passages the
+    counts call added."""
+    if which == "news":
+        news = REPO / "benchmarks/data/news/f01-courts-fraud"
+        report = compare_paths(sorted(str(p) for p in news.glob("*.txt")))
+    else:
+        report = family_report if which == "family" else seeds_report
+    added = sorted(c.label_counts()["added"] for c in report.comparisons)
+    assert any(added)
+    text = render(report, "text")
+    block = text.split("\ninserts:\n", 1)[1].split("\n\n", 1)[0]
+    said = []
+    for line in block.splitlines():
+        if line.startswith("  ") and not line.startswith("    ") and "(reference)" not in line:
+            said.append(sum(int(n) for n in re.findall(r"(?:promotion|added) (\d+)", line)))
+    assert sorted(n for n in said if n) == [n for n in added if n]
+    joined = [
+        a for a in audit.inserts(report) if any(g.tally != str(len(g.items)) for g in a.groups)
+    ]
+    assert joined or which == "seeds"
+    md, page = render(report, "md"), html.unescape(render(report, "html"))
+    for a in joined:
+        assert a.tally in text
+        for g in a.groups:
+            assert f"({g.tally})" in md and f"{g.title} ({g.tally})" in page
+
+
+async def test_the_inserts_view_says_how_many_passages_its_inserts_join(
+    family_paths: list[str], family_report: Report
+) -> None:
+    doc = next(a for a in audit.inserts(family_report) if "passages in" in a.tally)
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.version = doc.doc
+        await pilot.press("i")
+        await settle(pilot)
+        shown = app.screen.query_one(AuditList).plain
+    assert doc.tally in shown

@@ -85,12 +85,12 @@ def test_a_reason_every_insert_shares_is_said_once(family_report: Report) -> Non
     html = html_lib.unescape(render(family_report, "html"))
     inserts = html.split('<h3 id="inserts">')[1].split('<h3 id="omissions">')[0]
     mine = inserts.split(f"<h4>{audit.doc}")[1].split("<h4>")[0]
-    table = mine.split(f"{group.title} ({len(group.items)})")[1].split('<tr class="group">')[0]
+    table = mine.split(f"{group.title} ({group.tally})")[1].split('<tr class="group">')[0]
     assert table.count(reason) == 1
     for item in group.items:  # each item keeps its place and its text
         assert f'<td class="small">{item.where}</td>' in table and item.text in table
     md = render(family_report, "md").split(f"#### Inserts in {audit.doc}")[1].split("####")[0]
-    block = md.split(f"**{group.title}** ({len(group.items)})")[1].split("**")[0]
+    block = md.split(f"**{group.title}** ({group.tally})")[1].split("**")[0]
     assert block.count(reason) == 1 and all(i.where in block for i in group.items)
 
 

@@ -25,7 +25,7 @@ from .provenance import (
     KNOWN_MARK,
     ODD_TEXT,
     ORIGIN_MARK,
-    Excerpt,
+    KindGroup,
     ProvenanceView,
     TreeNode,
     TreeView,
@@ -347,14 +347,14 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
     return lines
 
 
-def _audit_items(
-    kind_title: str, items: list[Excerpt], detail_strong: bool, common: str = ""
-) -> list[str]:
+def _audit_items(group: KindGroup, detail_strong: bool) -> list[str]:
     """One list item per entry: place, reason (an insert's, in brackets) or detail (an
     omission's, in bold, e.g. the attribution a copy dropped), then the text; a reason every
-    item shares (``common``) is said once, after the title."""
-    lines = [f"{kind_title} ({len(items)})" + (f": {escape(common)}" if common else ":"), ""]
-    for i in items:
+    item shares (``common_reason``) is said once, after the title and the tally."""
+    common = group.common_reason
+    head = f"**{group.title}** ({group.tally})"
+    lines = [head + (f": {escape(common)}" if common else ":"), ""]
+    for i in group.items:
         head = escape(i.where)
         if i.reason and not common and detail_strong:
             head += " \u2014 " + _strong(escape(i.reason[:1].upper() + i.reason[1:]))
@@ -380,7 +380,7 @@ def _inserts(prov: ProvenanceView) -> list[str]:
     for a in prov.inserts:
         lines += [f"#### Inserts in {escape(a.doc)}" + (" (reference)" if a.reference else ""), ""]
         for g in a.groups:
-            lines += _audit_items(f"**{g.title}**", g.items, False, g.common_reason)
+            lines += _audit_items(g, False)
     return lines
 
 
@@ -396,13 +396,13 @@ def _omissions(prov: ProvenanceView) -> list[str]:
     if not prov.omissions:
         return [*lines, "No derived version dropped anything of the reference.", ""]
     for a in prov.omissions:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines += [f"#### Dropped by {escape(a.doc)}", "", f"From {escape(a.source)}: {counts}.", ""]
+        lines += [f"#### Dropped by {escape(a.doc)}", ""]
+        lines += [f"From {escape(a.source)}: {a.tally}.", ""]
         for g in a.groups:
             if g.folded:
                 lines += [f"**{g.title}**: {escape(g.folded_line(a.source))}.", ""]
             else:
-                lines += _audit_items(f"**{g.title}**", g.items, True)
+                lines += _audit_items(g, True)
     return lines
 
 

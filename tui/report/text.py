@@ -88,16 +88,14 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
     lines.append("")
     lines.append("inserts:")
     for a in prov.inserts:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines.append(f"  {a.doc}{' (reference)' if a.reference else ''}: {counts}")
+        lines.append(f"  {a.doc}{' (reference)' if a.reference else ''}: {a.tally}")
         for g in a.groups:
             if g.kind == "promotion":
                 lines += [f"    promotion, {i.where}, {i.reason}: {i.text}" for i in g.items]
     lines.append("")
     lines.append("omissions (quotes and attributions first):")
     for a in prov.omissions:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines.append(f"  {a.doc} dropped from {a.source}: {counts}")
+        lines.append(f"  {a.doc} dropped from {a.source}: {a.tally}")
         for g in a.groups:
             if g.folded:
                 lines.append(f"    {g.kind}: {g.folded_line(a.source)}")

@@ -16,6 +16,7 @@ from tui.core.model import Report, Tree, TreeEdge
 from tui.core.summary import INDEPENDENT_OF_ALL, relation
 from tui.core.tree import LOST_PREFIX
 from tui.present import audit
+from tui.present.names import version_names
 from tui.present.tree import INFERRED_NOTE, node_name, tree_view
 from tui.report import render
 
@@ -76,13 +77,13 @@ async def test_the_explorer_and_the_reports_draw_the_same_tree(
         drawn = view.lines(app.names, evidence=False)
         assert len(drawn) >= 10
         assert "\n".join(drawn) in shown
-    # The text report draws the same lines by id, each edge's evidence under its child.
-    assert "\n".join("  " + line for line in view.lines()) in text
+    # The text report draws the same lines, each edge's evidence under its child.
+    assert "\n".join("  " + line for line in view.lines(app.names)) in text
     bare = [line.prefix + line.text for line in view.drawn(evidence=False)]
     full = [line.prefix + line.text for line in view.drawn() if line.node]
     assert all(f.startswith(b) for b, f in zip(bare, full, strict=True))
     for node in family_report.provenance.tree.nodes:
-        assert node_name(node) in page
+        assert node_name(node, app.names) in page
 
 
 async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
@@ -96,9 +97,9 @@ async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
             app.version = c.target
             app.screen.query_one("#versions").select_id(c.target)
             await pilot.pause()
-            said = relation(family_report, c)
+            said = app.names.rename(relation(family_report, c))
             assert said in text
-            assert app.names.rename(said)[:60] in screen_text(app).replace("\n", " ")
+            assert said[:60] in screen_text(app).replace("\n", " ")
 
 
 async def test_the_explorer_and_the_reports_list_the_same_omissions(
@@ -118,7 +119,8 @@ async def test_the_explorer_and_the_reports_list_the_same_omissions(
         assert item.where in shown
         assert item.text in " ".join(shown.split())
     for group in doc.groups:  # on paper, plain dropped text is one line of places
-        said = [group.folded_line(doc.source)] if group.folded else [i.where for i in group.items]
+        source = app.names(doc.source)
+        said = [group.folded_line(source)] if group.folded else [i.where for i in group.items]
         assert all(s in page for s in said)
 
 
@@ -208,3 +210,28 @@ async def test_the_inserts_view_says_how_many_passages_its_inserts_join(
         await settle(pilot)
         shown = app.screen.query_one(AuditList).plain
     assert doc.tally in shown
+
+
+def test_text_and_markdown_call_versions_by_the_names_the_app_and_html_use(
+    family_report: Report,
+) -> None:
+    """Ten versions named ``02.11.99_chips271_guardian`` and so on read as ``guardian`` in
+    the explorer and the HTML report; the text and Markdown reports printed every whole id.
+    All formats now say the same names, and their list of inputs is the legend (each short
+    name beside the file it stands for)."""
+    names = version_names([d.id for d in family_report.documents])
+    assert names.shortened
+    docs = family_report.documents
+    for fmt, inputs_end in (("text", "\nreference: "), ("md", "## Summary")):
+        out = render(family_report, fmt)
+        inputs, body = out.split(inputs_end, 1)
+        for d in docs:
+            assert d.id not in body, (fmt, d.id)
+            legend = next(line for line in inputs.splitlines() if d.path in line)
+            assert names(d.id) in legend.split(d.path)[0], (fmt, legend)
+        assert names.rename(family_report.reference_reason) in out
+        for c in family_report.comparisons:
+            assert names.rename(relation(family_report, c)).split(": ", 1)[1] in body
+    page = render(family_report, "html").split('<section id="summary">', 1)[1]
+    shown = html.unescape(re.sub(r"<[^>]*>", " ", page))  # ids stay in anchors and attributes
+    assert not any(d.id in shown for d in docs)

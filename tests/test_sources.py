@@ -97,12 +97,11 @@ def test_every_format_lists_each_versions_sources(family_report: Report, fmt: st
     view = shares_view(family_report)
     assert view is not None
     out = render(family_report, fmt)
-    # HTML tables and lists give versions by their short names (the inputs table pairs
-    # each with its id); text and Markdown by their ids.
-    names = build(family_report).names if fmt == "html" else None
+    # Every format gives versions by their short names (the inputs list pairs each with
+    # its file), as the explorer does.
+    names = build(family_report).names
     for doc_id in view.ids:
-        sentence = sources_sentence(view, doc_id)
-        assert (names.rename(sentence) if names else sentence) in out
+        assert sources_sentence(view, doc_id, names) in out
     if fmt == "html":
         assert 'class="heatmap"' in out
         assert out.count('class="num lvl') == len(view.ids) ** 2

@@ -102,24 +102,29 @@ async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
             assert said[:60] in screen_text(app).replace("\n", " ")
 
 
+async def _audit_list(family_paths: list[str], report: Report, doc_id: str) -> str:
+    """What the explorer's inserts and omissions view lists for one version."""
+    app = StoryTraceApp(family_paths, report=report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.version = doc_id
+        await pilot.press("i")
+        await settle(pilot)
+        return app.screen.query_one(AuditList).plain
+
+
 async def test_the_explorer_and_the_reports_list_the_same_omissions(
     family_paths: list[str], family_report: Report
 ) -> None:
     omissions = audit.omissions(family_report)
     doc = next(a for a in omissions if a.total >= 2)
     page = html.unescape(render(family_report, "html"))
-    app = StoryTraceApp(family_paths, report=family_report)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.version = doc.doc
-        await pilot.press("i")
-        await settle(pilot)
-        shown = app.screen.query_one(AuditList).plain
+    shown = await _audit_list(family_paths, family_report, doc.doc)
     for item in doc.items:
         assert item.where in shown
         assert item.text in " ".join(shown.split())
     for group in doc.groups:  # on paper, plain dropped text is one line of places
-        source = app.names(doc.source)
+        source = version_names([d.id for d in family_report.documents])(doc.source)
         said = [group.folded_line(source)] if group.folded else [i.where for i in group.items]
         assert all(s in page for s in said)
 
@@ -134,13 +139,7 @@ async def test_the_inserts_and_omissions_view_says_each_item_once(
         for i in a.items
         if not i.reason and len(i.item.detail) > 200  # a long plain dropped passage
     )
-    app = StoryTraceApp(family_paths, report=family_report)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.version = doc
-        await pilot.press("i")
-        await settle(pilot)
-        shown = " ".join(app.screen.query_one(AuditList).plain.split())
+    shown = " ".join((await _audit_list(family_paths, family_report, doc)).split())
     opening = " ".join(item.item.detail.split()[:10])
     assert shown.count(opening) == 1
 
@@ -202,13 +201,7 @@ async def test_the_inserts_view_says_how_many_passages_its_inserts_join(
     family_paths: list[str], family_report: Report
 ) -> None:
     doc = next(a for a in audit.inserts(family_report) if "passages in" in a.tally)
-    app = StoryTraceApp(family_paths, report=family_report)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.version = doc.doc
-        await pilot.press("i")
-        await settle(pilot)
-        shown = app.screen.query_one(AuditList).plain
+    shown = await _audit_list(family_paths, family_report, doc.doc)
     assert doc.tally in shown
 
 

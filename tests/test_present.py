@@ -4,17 +4,23 @@ lists and the same words for the same Report (``tui.present``)."""
 from __future__ import annotations
 
 import html
+import re
+
+import pytest
 
 from tui.app.app import StoryTraceApp
 from tui.app.screens.audit import AuditList
 from tui.app.widgets.derivation import DerivationTree
+from tui.core.engine import compare_paths
 from tui.core.model import Report, Tree, TreeEdge
 from tui.core.summary import INDEPENDENT_OF_ALL, relation
 from tui.core.tree import LOST_PREFIX
 from tui.present import audit
+from tui.present.names import version_names
 from tui.present.tree import INFERRED_NOTE, node_name, tree_view
 from tui.report import render
 
+from .conftest import REPO
 from .test_app_support import screen_text, settle
 
 LOST = f"{LOST_PREFIX}-1"
@@ -71,13 +77,13 @@ async def test_the_explorer_and_the_reports_draw_the_same_tree(
         drawn = view.lines(app.names, evidence=False)
         assert len(drawn) >= 10
         assert "\n".join(drawn) in shown
-    # The text report draws the same lines by id, each edge's evidence under its child.
-    assert "\n".join("  " + line for line in view.lines()) in text
+    # The text report draws the same lines, each edge's evidence under its child.
+    assert "\n".join("  " + line for line in view.lines(app.names)) in text
     bare = [line.prefix + line.text for line in view.drawn(evidence=False)]
     full = [line.prefix + line.text for line in view.drawn() if line.node]
     assert all(f.startswith(b) for b, f in zip(bare, full, strict=True))
     for node in family_report.provenance.tree.nodes:
-        assert node_name(node) in page
+        assert node_name(node, app.names) in page
 
 
 async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
@@ -91,9 +97,20 @@ async def test_the_explorer_and_the_reports_say_how_a_version_stands_alike(
             app.version = c.target
             app.screen.query_one("#versions").select_id(c.target)
             await pilot.pause()
-            said = relation(family_report, c)
+            said = app.names.rename(relation(family_report, c))
             assert said in text
-            assert app.names.rename(said)[:60] in screen_text(app).replace("\n", " ")
+            assert said[:60] in screen_text(app).replace("\n", " ")
+
+
+async def _audit_list(family_paths: list[str], report: Report, doc_id: str) -> str:
+    """What the explorer's inserts and omissions view lists for one version."""
+    app = StoryTraceApp(family_paths, report=report)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(pilot)
+        app.version = doc_id
+        await pilot.press("i")
+        await settle(pilot)
+        return app.screen.query_one(AuditList).plain
 
 
 async def test_the_explorer_and_the_reports_list_the_same_omissions(
@@ -102,18 +119,13 @@ async def test_the_explorer_and_the_reports_list_the_same_omissions(
     omissions = audit.omissions(family_report)
     doc = next(a for a in omissions if a.total >= 2)
     page = html.unescape(render(family_report, "html"))
-    app = StoryTraceApp(family_paths, report=family_report)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.version = doc.doc
-        await pilot.press("i")
-        await settle(pilot)
-        shown = app.screen.query_one(AuditList).plain
+    shown = await _audit_list(family_paths, family_report, doc.doc)
     for item in doc.items:
         assert item.where in shown
         assert item.text in " ".join(shown.split())
     for group in doc.groups:  # on paper, plain dropped text is one line of places
-        said = [group.folded_line(doc.source)] if group.folded else [i.where for i in group.items]
+        source = version_names([d.id for d in family_report.documents])(doc.source)
+        said = [group.folded_line(source)] if group.folded else [i.where for i in group.items]
         assert all(s in page for s in said)
 
 
@@ -127,12 +139,92 @@ async def test_the_inserts_and_omissions_view_says_each_item_once(
         for i in a.items
         if not i.reason and len(i.item.detail) > 200  # a long plain dropped passage
     )
-    app = StoryTraceApp(family_paths, report=family_report)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await settle(pilot)
-        app.version = doc
-        await pilot.press("i")
-        await settle(pilot)
-        shown = " ".join(app.screen.query_one(AuditList).plain.split())
+    shown = " ".join((await _audit_list(family_paths, family_report, doc)).split())
     opening = " ".join(item.item.detail.split()[:10])
     assert shown.count(opening) == 1
+
+
+def test_the_reference_reason_and_its_tree_edge_give_one_figure(family_report: Report) -> None:
+    """Under a lost original the reference is the child keeping the most of it; the reason
+    said "42 shared passages" (content it shares with any version) while its edge in the tree
+    said "29 shared passages" (the most it shares with one sibling). Both now give the one
+    figure the choice was made on, in one wording, in the app and every report."""
+    kept = re.search(
+        r"keeps the most of it \((\d+ passages shared with other versions)\)$",
+        family_report.reference_reason,
+    )
+    assert kept is not None, family_report.reference_reason
+    edges = [e for e in family_report.provenance.tree.edges if e.child == family_report.reference]
+    assert len(edges) == 1 and Tree.inferred(edges[0].parent)
+    assert kept.group(1).startswith(f"{edges[0].shared_passages} ")
+    for fmt in ("text", "md", "html"):
+        out = render(family_report, fmt)
+        # The reference is the only child of the lost original keeping this many.
+        assert f"{kept.group(1)}; shared unusual words" in out, fmt
+        assert f"({kept.group(1)})" in out
+
+
+@pytest.mark.parametrize("which", ["family", "seeds", "news"])
+def test_inserts_count_the_added_passages_the_passage_counts_give(
+    which: str, family_report: Report, seeds_report: Report
+) -> None:
+    """An insert joins adjacent added passages into one, so a list of 8 inserts stood beside
+    "added 10" in the passage counts, unexplained. Every format now says both ("added 10
+    passages in 8 inserts"), and the added passages the inserts name are the passages the
+    counts call added."""
+    if which == "news":
+        news = REPO / "benchmarks/data/news/f01-courts-fraud"
+        report = compare_paths(sorted(str(p) for p in news.glob("*.txt")))
+    else:
+        report = family_report if which == "family" else seeds_report
+    added = sorted(c.label_counts()["added"] for c in report.comparisons)
+    assert any(added)
+    text = render(report, "text")
+    block = text.split("\ninserts:\n", 1)[1].split("\n\n", 1)[0]
+    said = []
+    for line in block.splitlines():
+        if line.startswith("  ") and not line.startswith("    ") and "(reference)" not in line:
+            said.append(sum(int(n) for n in re.findall(r"(?:promotion|added) (\d+)", line)))
+    assert sorted(n for n in said if n) == [n for n in added if n]
+    joined = [
+        a for a in audit.inserts(report) if any(g.tally != str(len(g.items)) for g in a.groups)
+    ]
+    assert joined or which == "seeds"
+    md, page = render(report, "md"), html.unescape(render(report, "html"))
+    for a in joined:
+        assert a.tally in text
+        for g in a.groups:
+            assert f"({g.tally})" in md and f"{g.title} ({g.tally})" in page
+
+
+async def test_the_inserts_view_says_how_many_passages_its_inserts_join(
+    family_paths: list[str], family_report: Report
+) -> None:
+    doc = next(a for a in audit.inserts(family_report) if "passages in" in a.tally)
+    shown = await _audit_list(family_paths, family_report, doc.doc)
+    assert doc.tally in shown
+
+
+def test_text_and_markdown_call_versions_by_the_names_the_app_and_html_use(
+    family_report: Report,
+) -> None:
+    """Ten versions named ``02.11.99_chips271_guardian`` and so on read as ``guardian`` in
+    the explorer and the HTML report; the text and Markdown reports printed every whole id.
+    All formats now say the same names, and their list of inputs is the legend (each short
+    name beside the file it stands for)."""
+    names = version_names([d.id for d in family_report.documents])
+    assert names.shortened
+    docs = family_report.documents
+    for fmt, inputs_end in (("text", "\nreference: "), ("md", "## Summary")):
+        out = render(family_report, fmt)
+        inputs, body = out.split(inputs_end, 1)
+        for d in docs:
+            assert d.id not in body, (fmt, d.id)
+            legend = next(line for line in inputs.splitlines() if d.path in line)
+            assert names(d.id) in legend.split(d.path)[0], (fmt, legend)
+        assert names.rename(family_report.reference_reason) in out
+        for c in family_report.comparisons:
+            assert names.rename(relation(family_report, c)).split(": ", 1)[1] in body
+    page = render(family_report, "html").split('<section id="summary">', 1)[1]
+    shown = html.unescape(re.sub(r"<[^>]*>", " ", page))  # ids stay in anchors and attributes
+    assert not any(d.id in shown for d in docs)

@@ -93,8 +93,8 @@ def test_omitted_passages_are_one_line_each_not_their_text(family_report: Report
     html = render(family_report, "html")
     md = render(family_report, "md")
     section = html.split('<section class="version"')
-    mine = next(s for s in section if f">Version {version.target.id}" in s)
-    chapter = md.split(f"## Version {version.target.id}")[1].split("## Version ")[0]
+    mine = next(s for s in section if f">Version {version.target_name}" in s)
+    chapter = md.split(f"## Version {version.target_name}")[1].split("## Version ")[0]
     for row in version.omitted:
         words = " ".join(row.source_text.split()[:8])
         # What a version dropped is said in a line of places, not quoted again under it.

@@ -22,7 +22,7 @@ def _section(html: str, version: Version) -> str:
     return next(
         s
         for s in html.split('<section class="version')
-        if f"<h2>Version {html_lib.escape(version.target.id)}" in s
+        if f"<h2>Version {html_lib.escape(version.target_name)}" in s
     )
 
 
@@ -49,11 +49,11 @@ def test_omissions_are_one_line_of_paragraphs_each_run_said_once(family_report: 
         assert section.count(line) == 1 and line in table
     # Under the passages: every dropped paragraph of the reference, in one line.
     assert re.findall(r"<p class=\"omitted\">(.*?)</p>", omitted) == [
-        f"{len(paragraphs)} paragraphs of {version.source.id} not used in "
-        f"{version.target.id}: {places}; each stands at its place in the passages above."
+        f"{len(paragraphs)} paragraphs of {version.source_name} not used in "
+        f"{version.target_name}: {places}; each stands at its place in the passages above."
     ]
     assert "<li>" not in omitted
-    md = render(family_report, "md").split(f"## Version {version.target.id}")[1]
+    md = render(family_report, "md").split(f"## Version {version.target_name}")[1]
     md_omitted = md.split("### Omitted passages")[1].split("## Version ")[0]
     assert places in md_omitted and all(version.run_line(r) not in md_omitted for r in runs)
 
@@ -84,13 +84,14 @@ def test_a_reason_every_insert_shares_is_said_once(family_report: Report) -> Non
     reason = group.items[0].reason
     html = html_lib.unescape(render(family_report, "html"))
     inserts = html.split('<h3 id="inserts">')[1].split('<h3 id="omissions">')[0]
-    mine = inserts.split(f"<h4>{audit.doc}")[1].split("<h4>")[0]
-    table = mine.split(f"{group.title} ({len(group.items)})")[1].split('<tr class="group">')[0]
+    mine = inserts.split(f"<h4>{view.names(audit.doc)}")[1].split("<h4>")[0]
+    table = mine.split(f"{group.title} ({group.tally})")[1].split('<tr class="group">')[0]
     assert table.count(reason) == 1
     for item in group.items:  # each item keeps its place and its text
         assert f'<td class="small">{item.where}</td>' in table and item.text in table
-    md = render(family_report, "md").split(f"#### Inserts in {audit.doc}")[1].split("####")[0]
-    block = md.split(f"**{group.title}** ({len(group.items)})")[1].split("**")[0]
+    md = render(family_report, "md").split(f"#### Inserts in {view.names(audit.doc)}")[1]
+    md = md.split("####")[0]
+    block = md.split(f"**{group.title}** ({group.tally})")[1].split("**")[0]
     assert block.count(reason) == 1 and all(i.where in block for i in group.items)
 
 
@@ -103,7 +104,7 @@ def test_the_audit_quotes_a_dropped_text_once(family_report: Report) -> None:
     for a in view.provenance.omissions:
         for g in a.groups:
             for i in [] if g.folded else g.items:  # a folded group quotes no text
-                entries.setdefault((i.where, i.text), []).append((a.doc, i.reason))
+                entries.setdefault((i.where, i.text), []).append((view.names(a.doc), i.reason))
     (where, text), seen = max(entries.items(), key=lambda kv: (len(kv[1]), len(kv[0][1])))
     assert len(seen) >= 3 and len(text) > 60
     html = html_lib.unescape(render(family_report, "html"))

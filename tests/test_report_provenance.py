@@ -100,7 +100,7 @@ def test_html_tree_nests_children_under_lost_original(out: dict[str, str]) -> No
     independent = _between(summary, f"<strong>{INDEPENDENT_OF_ALL.capitalize()}</strong>", "</p>")
     assert all(d in independent for d in INDEPENDENT)
     # Edge evidence and the notes ruling out other parents.
-    assert "29 shared passages; shared unusual words: chatbot" in summary
+    assert "28 passages shared with other versions; shared unusual words: chatbot" in summary
     assert "<details" in summary and f"{COPY} is not from {REF}" in summary
 
 
@@ -139,16 +139,20 @@ def test_promotion_listed_under_promotion(auto_report: Report, out: dict[str, st
 
     html = _between(out["html"], '<h3 id="inserts">', '<h3 id="omissions">')
     block = _between(html, f"<h4>{PROMO}", "<h4>")
-    promo = _between(block, "Promotion (1)", '<tr class="group">')
+    promo = _between(block, "Promotion (6 passages in 1 insert)", '<tr class="group">')
     assert 'class="k-promotion"' in promo and "NEURA KING" in promo
     assert "promotional wording" in promo
 
     md = _between(out["md"], f"#### Inserts in {md_escape(PROMO)}", "####")
-    promo_md = _between(md, "**Promotion** (1):", "**Added material**")
+    promo_md = _between(md, "**Promotion** (6 passages in 1 insert):", "**Added material**")
     assert "NEURA KING" in promo_md and "promotional wording" in promo_md
 
     text = _between(out["text"], "inserts:\n", "\n\n")
-    assert re.search(rf"{PROMO}: promotion 1, added 3\n    promotion, .*NEURA KING", text)
+    assert re.search(
+        rf"{PROMO}: promotion 6 passages in 1 insert, added 5 passages in 3 inserts\n"
+        r"    promotion, .*NEURA KING",
+        text,
+    )
 
 
 def test_reference_furniture_is_listed_as_boilerplate(out: dict[str, str]) -> None:

@@ -217,7 +217,10 @@ def coverage_shares(
     ``fact_weight``: reporters at one event share facts, copying shows in wording (what
     "partially derived" reads). With ``exclude_quotes``, shared quotations count neither
     for nor against (left out of both sides of each share), and so does copied furniture with
-    ``exclude_boilerplate``; ``shared_quotes`` says how much of the target quotations are."""
+    ``exclude_boilerplate``; ``shared_quotes`` says how much of the target quotations are.
+    ``source_reused``: the share of all the source's text in the passages that count (the
+    same exclusions, short matches too), so "N% of the source reused" and the matrix's cell
+    for the source in the target are one figure."""
     th = settings.thresholds
     tw, sw = target.weights(), source.weights()
     total = sum(w for i, w in enumerate(tw) if i not in furniture)
@@ -233,7 +236,9 @@ def coverage_shares(
         tw[t] for p in passages if left_out_of_base(p, target, settings) for t in p.target_sentences
     )
     base = total - left_out
-    used = {s for p in passages if p.derived for s in p.source_sentences}
+    # The same passages from the source's side, over all of its text: what the
+    # shared-content matrix reads the other way round (tui/core/similarity.py).
+    used = {s for p in counted for s in p.source_sentences}
     s_total, s_reused = sum(sw), sum(sw[i] for i in used)
     return {
         "target_derived": round(derived / base, 4) if base > 0 else 0.0,

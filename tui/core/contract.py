@@ -28,11 +28,21 @@ symmetric; 1.0 on the diagonal) and each document's ``sources`` (``[{"id", "shar
 other version it shares content with, most first, ties by id). Both are read from the
 engine's alignments: a version's share of another is the ``target_derived`` of their
 comparison; the other way round, the share of the other's text in the passages that count
-(the same exclusions), which is ``source_reused`` when nothing is excluded; every pair of
-versions is aligned for it, so no figure depends on the reference. ``settings`` gained
-the exclusions ``min_match_words`` (0: every match counts) and ``exclude_boilerplate`` (false:
-furniture copied with the text counts as copied); a report without them was made with those
-defaults.
+(the same exclusions); every pair of versions is aligned for it, so no figure depends on the
+reference. ``settings`` gained the exclusions ``min_match_words`` (0: every match counts) and
+``exclude_boilerplate`` (false: furniture copied with the text counts as copied); a report
+without them was made with those defaults.
+
+storytrace/5 changed the meaning of a comparison's ``coverage.source_reused``, keeping its
+name: the share of the source's non-space text in the derived passages that count (those the
+exclusions leave in: shared quotations out unless ``exclude_quotes`` is false, copied
+furniture out with ``exclude_boilerplate``, matches under ``min_match_words``), over all of
+the source's text. Before, it counted every derived passage, so with quotations excluded (the
+default) or a minimum match length it could be larger than the similarity matrix's cell for
+the same two versions; now it is that cell's figure from this comparison. A tree edge from a
+lost original (``basis`` ``inferred``) gives as ``shared_passages`` the passages of the child
+shared with any other version (what the reference's reason counts); before, the most it
+shared with one of its siblings.
 """
 
 from __future__ import annotations

@@ -163,7 +163,7 @@ def compare(
             f"the shared-content matrix leaves {left_out} pair(s) of versions unaligned (too "
             "much text to align every pair); they read 0%"
         )
-    similarity = shared_content(documents, [*pairs.values(), *comparisons, *rest], settings)
+    similarity = shared_content(documents, [*pairs.values(), *comparisons, *rest])
     report(1.0, "done")
     return Report(
         tool_version=__version__,

@@ -53,6 +53,13 @@ def family_groups(documents: Sequence[Document], pairs: Pairs) -> list[Group]:
     return [{doc: tuple(ix) for doc, ix in g.items()} for g in groups.values()]
 
 
+def carried(documents: Sequence[Document], groups: list[Group]) -> dict[str, int]:
+    """Each version's pieces of content that some other version carries too: how much of a
+    lost original a version keeps, as the reference's reason and the tree's edge from that
+    original both say it (one figure, so the two cannot disagree)."""
+    return {d.id: sum(1 for g in groups if d.id in g and len(g) > 1) for d in documents}
+
+
 def text_of(doc: Document, sentences: Sequence[int]) -> str:
     return " ".join(doc.sentence_text(i) for i in sentences)
 

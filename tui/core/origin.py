@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .families import Group
+from .families import Group, carried
 from .model import Document, Tree
+from .summary import shared_with_others
 
 
 def most_original(
@@ -24,21 +25,21 @@ def most_original(
             1 + descendants(c, seen | {v}) for c in children.get(v, []) if c not in seen | {v}
         )
 
-    carried = {d.id: sum(1 for g in groups if d.id in g and len(g) > 1) for d in documents}
+    shares = carried(documents, groups)
     roots = [v for v in tree.nodes if tree.parent(v) is None and v not in tree.independent]
     if not roots:
-        best = max((d.id for d in documents), key=lambda v: (carried[v], len(by_id[v].text), v))
+        best = max((d.id for d in documents), key=lambda v: (shares[v], len(by_id[v].text), v))
         return best, f"no version derives from another; {best} carries the most content"
-    root = max(roots, key=lambda v: (descendants(v), carried.get(v, 0), v))
+    root = max(roots, key=lambda v: (descendants(v), shares.get(v, 0), v))
     if not Tree.inferred(root):
         n = descendants(root)
         verb = "derives" if n == 1 else "derive"
         return root, f"{root} is the most original version: {n} {verb} from it{_why(tree, root)}"
     kids = children[root]
-    best = max(kids, key=lambda v: (carried[v], len(by_id[v].text), v))
+    best = max(kids, key=lambda v: (shares[v], len(by_id[v].text), v))
     return best, (
         f"{', '.join(sorted(kids))} come from a lost original; {best} keeps the most of it "
-        f"({carried[best]} shared passage{'' if carried[best] == 1 else 's'})"
+        f"({shared_with_others(shares[best])})"
     )
 
 

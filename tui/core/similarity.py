@@ -3,8 +3,9 @@
 Read from the alignments the engine already made (every related pair, and every version
 against the reference): the share of a version's text the pair's alignment derives from the
 other is that comparison's ``target_derived`` (the figure its verdict reads); the other way
-round, the share of the other's text in the same passages, those the exclusions leave in
-(shared quotations, short matches), so both directions count the same passages. Pairs the
+round, its ``source_reused``: the share of the other's text in the same passages, those the
+exclusions leave in (shared quotations, short matches), so both directions count the same
+passages and every report's "N% of the reference reused" is the matrix's cell. Pairs the
 screening found unrelated are aligned for the matrix alone (``pairs.align_unrelated``), so no
 cell reads 0% for want of an alignment, nor changes with the reference.
 """
@@ -13,21 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .classify import counts
 from .model import Comparison, Document, Similarity
-from .settings import Settings
 
 
-def _reused(source: Document, target: Document, c: Comparison, settings: Settings) -> float:
-    weights = source.weights()
-    used = {s for p in c.passages if counts(p, target, settings) for s in p.source_sentences}
-    total = sum(weights)
-    return sum(weights[s] for s in used) / total if total else 0.0
-
-
-def shared_content(
-    documents: Sequence[Document], comparisons: Iterable[Comparison], settings: Settings
-) -> Similarity:
+def shared_content(documents: Sequence[Document], comparisons: Iterable[Comparison]) -> Similarity:
     ids = tuple(d.id for d in documents)
     at = {doc_id: k for k, doc_id in enumerate(ids)}
     shared = [[1.0 if i == j else 0.0 for j in range(len(ids))] for i in range(len(ids))]
@@ -38,6 +28,5 @@ def shared_content(
         # A pair aligned both ways (a related pair, then against the reference) keeps the
         # larger figure of each side; both are on the report for the reader to check.
         shared[t][s] = max(shared[t][s], c.coverage.get("target_derived", 0.0))
-        reused = _reused(documents[s], documents[t], c, settings)
-        shared[s][t] = max(shared[s][t], reused)
+        shared[s][t] = max(shared[s][t], c.coverage.get("source_reused", 0.0))
     return Similarity(ids=ids, shared=tuple(tuple(round(v, 4) for v in row) for row in shared))

@@ -33,6 +33,13 @@ def describe_region(
     )
 
 
+def shared_with_others(n: int) -> str:
+    """What a version keeps of a lost original: its passages that another version carries
+    too (``families.carried``), in the one wording the reference's reason and the tree's
+    edge from that original use."""
+    return f"{n} passage{'' if n == 1 else 's'} shared with other versions"
+
+
 # What "independent" means in the tree: the same as a verdict of independent, against every
 # other version at once.
 INDEPENDENT_OF_ALL = "independent of every other version (nothing derived from or into them)"
@@ -77,30 +84,3 @@ def relation(report: Report, comparison: Comparison) -> str:
         origin = "a lost original" if Tree.inferred(common[0]) else common[0]
         return f"{head} shared with {src}; both derive from {origin}{note}"
     return f"{head} shared with {src}; the derivation tree finds no way between them{note}"
-
-
-def describe_comparison(report: Report, comparison: Comparison) -> list[str]:
-    source, target = report.document(comparison.source), report.document(comparison.target)
-    counts = comparison.label_counts()
-    lines = [
-        f"{target.id}: {relation(report, comparison)}; "
-        f"{comparison.coverage['source_reused']:.0%} of {source.id} reused",
-        "  passages: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v),
-    ]
-    lines += ["  " + describe_region(source, target, r) for r in comparison.regions]
-    if comparison.substitutions:
-        swaps = ", ".join(
-            f"{s.source!r} -> {s.target!r}" + (f" x{s.count}" if s.count > 1 else "")
-            for s in comparison.substitutions[:12]
-        )
-        more = len(comparison.substitutions) - 12
-        lines.append(f"  substitutions: {swaps}" + (f" (+{more} more)" if more > 0 else ""))
-    return lines
-
-
-def describe_report(report: Report) -> str:
-    lines = [f"reference: {report.reference} ({report.reference_reason})", ""]
-    for c in report.comparisons:
-        lines += describe_comparison(report, c)
-        lines.append("")
-    return "\n".join(lines)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .direction import Direction, directions
 from .facts import facts
-from .families import Group, text_of
+from .families import Group, carried, text_of
 from .lexicon import odd_side, rarity
 from .model import Comparison, Document, Tree, TreeEdge
 from .pairs import Pairs
@@ -155,6 +155,7 @@ def build_tree(
             edges.append(_edge(p, v, evidence[frozenset((p, v))], pairs, vocab, th))
     roots = [v for v in order if v not in parent]
     lost = _lost_groups(roots, related)
+    kept = carried(documents, groups)
     nodes = list(ids)
     for k, group in enumerate(lost, 1):
         node = f"{LOST_PREFIX}-{k}"
@@ -165,14 +166,8 @@ def build_tree(
                 TreeEdge(
                     parent=node,
                     child=v,
-                    shared_passages=max(
-                        (
-                            _shared_passages(pairs.get((v, u)) or pairs[(u, v)])
-                            for u in siblings
-                            if frozenset((u, v)) in related
-                        ),
-                        default=0,
-                    ),
+                    # What it keeps of the lost original, as the reference's reason says.
+                    shared_passages=kept[v],
                     shared_phrases=sorted(
                         {w for u in siblings for w in vocab.rare_shared(v, u, th.rare_zipf)}
                     )[:6],

@@ -32,6 +32,9 @@ class Excerpt:
     # The version under which the same text, at the same place in the same file, was already
     # listed ("" for its first listing): the printed audit quotes it once.
     same_as: str = ""
+    # The version's passages the item covers: an insert joins a run of adjacent added
+    # passages (across paragraphs) into one, so "added 10" passages are 8 inserts.
+    passages: int = 1
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,19 @@ class KindGroup:
         reasons = {i.reason for i in self.items}
         return reasons.pop() if len(self.items) > 1 and len(reasons) == 1 else ""
 
+    @property
+    def passages(self) -> int:
+        return sum(i.passages for i in self.items)
+
+    @property
+    def tally(self) -> str:
+        """``8``, or ``10 passages in 8 inserts`` where items join several passages: the
+        passage counts say "added 10" and the list must not seem to say 8 instead."""
+        n = len(self.items)
+        if self.passages == n:
+            return str(n)
+        return f"{plural(self.passages, 'passage')} in {plural(n, 'insert')}"
+
     def folded_line(self, source: str) -> str:
         """``7 passages of wire not used: ¶3–¶9, ¶12``."""
         return f"{plural(len(self.items), 'passage')} of {source} not used: {self.places}"
@@ -71,6 +87,12 @@ class DocAudit:
     source: str  # for omissions: the version the text was dropped from; "" for inserts
     reference: bool
     groups: list[KindGroup]
+
+    @property
+    def tally(self) -> str:
+        """``boilerplate 1, added 10 passages in 8 inserts``: each kind and how many, in the
+        one wording the explorer and every report use."""
+        return ", ".join(f"{g.kind} {g.tally}" for g in self.groups)
 
     def count(self, kind: str) -> int:
         return sum(len(g.items) for g in self.groups if g.kind == kind)
@@ -92,13 +114,14 @@ def restates(detail: str, doc: Document, spans: list[Span]) -> bool:
 
 def _audit(
     report: Report,
-    items: list[tuple[str, str, str, list[Span], str, Insert | Omission]],
+    items: list[tuple[str, str, str, list[Span], str, Insert | Omission, int]],
     kinds: tuple[str, ...],
 ) -> list[DocAudit]:
-    """items: (doc the entry belongs to, doc the spans index, kind, spans, reason, item)."""
+    """items: (doc the entry belongs to, doc the spans index, kind, spans, reason, item,
+    passages it covers)."""
     order = {d.id: k for k, d in enumerate(report.documents)}
     by_doc: dict[tuple[str, str], dict[str, list[Excerpt]]] = {}
-    for doc_id, text_id, kind, spans, reason, item in items:
+    for doc_id, text_id, kind, spans, reason, item, passages in items:
         text_doc = report.document(text_id)
         groups = by_doc.setdefault((doc_id, text_id), {})
         groups.setdefault(kind, []).append(
@@ -109,6 +132,7 @@ def _audit(
                 cut_text(text_doc, spans),
                 item,
                 tuple(paragraph_numbers(text_doc, spans)),
+                passages=passages,
             )
         )
     out = []
@@ -126,8 +150,25 @@ def _audit(
 
 def inserts(report: Report) -> list[DocAudit]:
     found = report.provenance.inserts if report.provenance else []
+    # Each version's passages by their first span: an insert's spans are its passages'.
+    starts = {
+        (c.target, p.target_spans[0]): set(p.target_spans)
+        for c in report.comparisons
+        for p in c.passages
+        if p.target_spans
+    }
+
+    def covered(i: Insert) -> int:
+        """The passages an insert is made of (the reference's own furniture, listed sentence
+        by sentence, is no passage of any comparison: one each)."""
+        spans = set(i.spans)
+        n = sum(1 for sp in i.spans if (own := starts.get((i.doc, sp))) and own <= spans)
+        return n or 1
+
     return _audit(
-        report, [(i.doc, i.doc, i.kind, list(i.spans), i.reason, i) for i in found], INSERT_KINDS
+        report,
+        [(i.doc, i.doc, i.kind, list(i.spans), i.reason, i, covered(i)) for i in found],
+        INSERT_KINDS,
     )
 
 
@@ -135,7 +176,7 @@ def omissions(report: Report) -> list[DocAudit]:
     found = report.provenance.omissions if report.provenance else []
     return _audit(
         report,
-        [(o.doc, o.source, o.kind, list(o.source_spans), o.detail, o) for o in found],
+        [(o.doc, o.source, o.kind, list(o.source_spans), o.detail, o, 1) for o in found],
         OMISSION_KINDS,
     )
 

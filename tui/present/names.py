@@ -56,6 +56,10 @@ class VersionNames:
         return pattern.sub(lambda m: self.short[m.group(1)], text)
 
 
+# Every version by its whole id: for a caller with no report to name versions from.
+WHOLE = VersionNames({})
+
+
 def version_names(ids: Sequence[str], limit: int = LIMIT) -> VersionNames:
     """Short distinct names for ``ids`` (distinct themselves), in the order given."""
     ids = list(dict.fromkeys(ids))

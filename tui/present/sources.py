@@ -2,8 +2,8 @@
 (the other versions it shares content with, most first) and the version-by-version matrix
 of shared content, with one wording and one shading for every format.
 
-Full version ids are kept here; the app shortens them with its ``VersionNames``, the reports
-print them whole (a reader matches them against the evidence header)."""
+Full version ids are kept here; the app and every report call them by their short names
+(``VersionNames``), whose legend is the report's list of inputs."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def shares_view(report: Report) -> SharesView | None:
 
 def sources_sentence(view: SharesView, doc_id: str, name: Callable[[str], str] = str) -> str:
     """One line a reader can quote: "shares 89% of its text with 001, 36% with 002", each
-    version named by ``name`` (short names in the app and HTML, ids in text and Markdown)."""
+    version named by ``name`` (the short names every format uses)."""
     found = view.sources.get(doc_id, [])
     if not found:
         return "shares no content with any other version"

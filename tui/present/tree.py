@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ..core.escaping import escape_line
 from ..core.model import Tree, TreeEdge
-from ..core.summary import INDEPENDENT_OF_ALL
+from ..core.summary import INDEPENDENT_OF_ALL, shared_with_others
 from ..core.tree import LOST_PREFIX
+from .names import WHOLE, VersionNames
 
 INFERRED_NOTE = "inferred from the evidence, not among the inputs"
 REFERENCE_MARK = "(reference)"
@@ -36,9 +37,14 @@ def node_name(node: str, names: Namer = str) -> str:
 
 
 def edge_summary(edge: TreeEdge) -> str:
-    """What the two versions share: ``3 shared passages; shared unusual words: a, b``."""
+    """What the two versions share: ``3 shared passages; shared unusual words: a, b``; from
+    a lost original, what the child keeps of it (``42 passages shared with other versions``,
+    as the reference's reason says)."""
     n = edge.shared_passages
-    out = f"{n} shared passage{'' if n == 1 else 's'}"
+    if Tree.inferred(edge.parent):
+        out = shared_with_others(n)
+    else:
+        out = f"{n} shared passage{'' if n == 1 else 's'}"
     if edge.shared_phrases:
         out += "; shared unusual words: " + ", ".join(edge.shared_phrases)
     return out
@@ -84,9 +90,10 @@ class TreeView:
     independent: list[str]
     notes: list[str]
 
-    def drawn(self, names: Namer = str, *, evidence: bool = True) -> list[TreeLine]:
+    def drawn(self, names: VersionNames = WHOLE, *, evidence: bool = True) -> list[TreeLine]:
         """Depth first, roots flush left, children after ``├─``/``└─``; with ``evidence``
-        each edge's summary and evidence lines under its child."""
+        each edge's summary and evidence lines under its child (the engine's words, each
+        version in them called by its short name)."""
         out: list[TreeLine] = []
 
         def walk(node: TreeNode, lead: str, branch: str, below: str) -> None:
@@ -95,7 +102,10 @@ class TreeView:
                 text += f": {node.edge_summary}"
             out.append(TreeLine(lead + branch, node.id, text))
             if evidence and node.edge:
-                out.extend(TreeLine(f"{lead}{below}    ", None, e) for e in node.edge.evidence)
+                out.extend(
+                    TreeLine(f"{lead}{below}    ", None, names.rename(e))
+                    for e in node.edge.evidence
+                )
             for k, child in enumerate(node.children):
                 last = k == len(node.children) - 1
                 walk(child, lead + below, LAST if last else MIDDLE, "   " if last else "\u2502  ")
@@ -104,12 +114,16 @@ class TreeView:
             walk(root, "", "", "")
         return out
 
-    def independent_line(self, names: Namer = str) -> str:
+    def independent_line(self, names: Namer = WHOLE) -> str:
         if not self.independent:
             return ""
         return INDEPENDENT_OF_ALL + ": " + ", ".join(node_name(d, names) for d in self.independent)
 
-    def lines(self, names: Namer = str, *, evidence: bool = True) -> list[str]:
+    def named_notes(self, names: VersionNames = WHOLE) -> list[str]:
+        """Why other parents were ruled out, each version called by its short name."""
+        return [names.rename(note) for note in self.notes]
+
+    def lines(self, names: VersionNames = WHOLE, *, evidence: bool = True) -> list[str]:
         """The tree as plain text lines, then the independent versions."""
         out = [line.prefix + line.text for line in self.drawn(names, evidence=evidence)]
         if not out:

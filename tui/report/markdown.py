@@ -16,6 +16,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..present.audit import SAME_TEXT
+from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
@@ -25,7 +26,7 @@ from .provenance import (
     KNOWN_MARK,
     ODD_TEXT,
     ORIGIN_MARK,
-    Excerpt,
+    KindGroup,
     ProvenanceView,
     TreeNode,
     TreeView,
@@ -141,7 +142,7 @@ def _banner(view: ReportView) -> list[str]:
 
 
 def _evidence(view: ReportView) -> list[str]:
-    ev = view.evidence
+    ev, name = view.evidence, view.names
     notes = "none"
     if ev.overrides:
         where = f", from {_cell(ev.notes_path)}" if ev.notes_path else ""
@@ -156,7 +157,7 @@ def _evidence(view: ReportView) -> list[str]:
         ["Generated", ev.generated_at or "not recorded (deterministic report)"],
         ["Report ID", f"`{ev.report_id}` (SHA-256 of the JSON form)"],
         ["Input set", f"`{ev.inputs_sha256}` (SHA-256 of the inputs' SHA-256s, sorted)"],
-        ["Reference", f"**{_cell(ev.reference)}**: {_cell(ev.reference_reason)}"],
+        ["Reference", f"**{_cell(name(ev.reference))}**: {_cell(ev.reference_reason)}"],
         ["Settings", ", ".join(f"`{k}={_cell(v)}`" for k, v in ev.settings)],
         ["Exclusions", _cell(ev.exclusions)],
         ["Warnings", "<br>".join(_cell(w) for w in ev.warnings) or "none"],
@@ -173,7 +174,9 @@ def _evidence(view: ReportView) -> list[str]:
         ["Version", "Path", "Bytes", "SHA-256", "Encoding"],
         [
             [
-                _cell(d.id) + (" (reference)" if d.role == "reference" else ""),
+                _cell(d.name or d.id)
+                + (f" ({_cell(d.legend_id)})" if d.legend_id else "")
+                + (" (reference)" if d.role == "reference" else ""),
                 _cell(d.path),
                 str(d.size),
                 f"`{d.sha256}`",
@@ -189,7 +192,7 @@ def _evidence(view: ReportView) -> list[str]:
             ["Version", "Passage", "Engine label", "Reviewer label", "Note"],
             [
                 [
-                    _cell(o.version),
+                    _cell(name(o.version)),
                     str(o.passage),
                     tag(o.original_label),
                     tag(o.label) if o.label else "(unchanged)",
@@ -205,7 +208,7 @@ def _evidence(view: ReportView) -> list[str]:
             ["Version", "Engine label", "Reviewer label", "Note", "Made on", "Why stale"],
             [
                 [
-                    _cell(n.version),
+                    _cell(name(n.version)),
                     tag(n.original_label),
                     tag(n.label) if n.label else "(unchanged)",
                     _cell(n.note),
@@ -231,22 +234,24 @@ def _item(depth: int, text: str) -> str:
     return "  " * depth + "- " + _block_safe(text)
 
 
-def _tree_node(node: TreeNode, depth: int) -> list[str]:
-    line = escape(node.title())
+def _tree_node(node: TreeNode, depth: int, name: VersionNames) -> list[str]:
+    line = escape(node.title(name))
     if node.edge:
         line += f": {escape(node.edge_summary)}"
     lines = [_item(depth, line)]
     if node.edge:
         # Hard line breaks (backslash) keep the evidence in the node's item, not as children.
         lines[-1] += "\\"
-        evidence = [f"{'  ' * (depth + 1)}{_block_safe(escape(e))}" for e in node.edge.evidence]
+        evidence = [
+            f"{'  ' * (depth + 1)}{_block_safe(escape(name.rename(e)))}" for e in node.edge.evidence
+        ]
         lines += [e + "\\" for e in evidence[:-1]] + evidence[-1:]
     for child in node.children:
-        lines += _tree_node(child, depth + 1)
+        lines += _tree_node(child, depth + 1, name)
     return lines
 
 
-def _tree(tree: TreeView) -> list[str]:
+def _tree(tree: TreeView, name: VersionNames) -> list[str]:
     lines = [
         "### Derivation tree",
         "",
@@ -256,14 +261,14 @@ def _tree(tree: TreeView) -> list[str]:
         "",
     ]
     for root in tree.roots:
-        lines += _tree_node(root, 0)
+        lines += _tree_node(root, 0, name)
     if not tree.roots:
         lines.append(escape(capfirst(NO_TREE)) + ".")
     if tree.independent:
-        lines += ["", escape(capfirst(tree.independent_line())) + "."]
+        lines += ["", escape(capfirst(tree.independent_line(name))) + "."]
     if tree.notes:
         lines += ["", f"Why other parents were ruled out ({len(tree.notes)}):", ""]
-        lines += [_item(0, escape(n)) for n in tree.notes]
+        lines += [_item(0, escape(n)) for n in tree.named_notes(name)]
     return lines
 
 
@@ -279,7 +284,7 @@ def _families(prov: ProvenanceView) -> list[str]:
         + f"; {ABSENT} where the version lacks it."
         + (
             " Versions sharing nothing with the others have no column: "
-            + ", ".join(escape(d) for d in fam.left_out)
+            + ", ".join(escape(prov.names(d)) for d in fam.left_out)
             + "."
             if fam.left_out
             else ""
@@ -288,7 +293,7 @@ def _families(prov: ProvenanceView) -> list[str]:
     ]
     if fam.rows:
         lines += _table(
-            ["#", "Passage (origin's wording)", *(_cell(c) for c in fam.columns)],
+            ["#", "Passage (origin's wording)", *(_cell(prov.names(c)) for c in fam.columns)],
             [
                 [
                     str(r.id),
@@ -336,7 +341,7 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
                 _strong(src) if e.odd_side == "source" else src,
                 _strong(tgt) if e.odd_side == "target" else tgt,
                 str(e.count),
-                ", ".join(_cell(v) for v in e.versions),
+                ", ".join(_cell(prov.names(v)) for v in e.versions),
                 f"**{KNOWN_MARK}**" if e.known else "",
                 f"**{ODD_TEXT[e.odd_side]}**" if e.odd_side else "",
             ]
@@ -347,20 +352,20 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
     return lines
 
 
-def _audit_items(
-    kind_title: str, items: list[Excerpt], detail_strong: bool, common: str = ""
-) -> list[str]:
+def _audit_items(group: KindGroup, detail_strong: bool, name: VersionNames) -> list[str]:
     """One list item per entry: place, reason (an insert's, in brackets) or detail (an
     omission's, in bold, e.g. the attribution a copy dropped), then the text; a reason every
-    item shares (``common``) is said once, after the title."""
-    lines = [f"{kind_title} ({len(items)})" + (f": {escape(common)}" if common else ":"), ""]
-    for i in items:
+    item shares (``common_reason``) is said once, after the title and the tally."""
+    common = group.common_reason
+    head = f"**{group.title}** ({group.tally})"
+    lines = [head + (f": {escape(common)}" if common else ":"), ""]
+    for i in group.items:
         head = escape(i.where)
         if i.reason and not common and detail_strong:
             head += " \u2014 " + _strong(escape(i.reason[:1].upper() + i.reason[1:]))
         elif i.reason and not common:
             head += f" ({escape(i.reason)})"
-        text = f"{capfirst(SAME_TEXT)} {i.same_as}." if i.same_as else i.text
+        text = f"{capfirst(SAME_TEXT)} {name(i.same_as)}." if i.same_as else i.text
         lines.append(_item(0, f"{head}: {escape(text)}"))
     return [*lines, ""]
 
@@ -378,9 +383,10 @@ def _inserts(prov: ProvenanceView) -> list[str]:
     if not prov.inserts:
         return [*lines, "No version adds anything.", ""]
     for a in prov.inserts:
-        lines += [f"#### Inserts in {escape(a.doc)}" + (" (reference)" if a.reference else ""), ""]
+        doc = escape(prov.names(a.doc))
+        lines += [f"#### Inserts in {doc}" + (" (reference)" if a.reference else ""), ""]
         for g in a.groups:
-            lines += _audit_items(f"**{g.title}**", g.items, False, g.common_reason)
+            lines += _audit_items(g, False, prov.names)
     return lines
 
 
@@ -396,13 +402,14 @@ def _omissions(prov: ProvenanceView) -> list[str]:
     if not prov.omissions:
         return [*lines, "No derived version dropped anything of the reference.", ""]
     for a in prov.omissions:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines += [f"#### Dropped by {escape(a.doc)}", "", f"From {escape(a.source)}: {counts}.", ""]
+        source = prov.names(a.source)
+        lines += [f"#### Dropped by {escape(prov.names(a.doc))}", ""]
+        lines += [f"From {escape(source)}: {a.tally}.", ""]
         for g in a.groups:
             if g.folded:
-                lines += [f"**{g.title}**: {escape(g.folded_line(a.source))}.", ""]
+                lines += [f"**{g.title}**: {escape(g.folded_line(source))}.", ""]
             else:
-                lines += _audit_items(f"**{g.title}**", g.items, True)
+                lines += _audit_items(g, True, prov.names)
     return lines
 
 
@@ -419,14 +426,16 @@ def _provenance(prov: ProvenanceView) -> list[str]:
     ]
 
 
-def _shares(shares: SharesView) -> list[str]:
+def _shares(shares: SharesView, name: VersionNames) -> list[str]:
     lines = ["### Who shares what with whom", ""]
-    lines += [f"- **{escape(d)}** {escape(sources_sentence(shares, d))}" for d in shares.ids]
+    lines += [
+        f"- **{escape(name(d))}** {escape(sources_sentence(shares, d, name))}" for d in shares.ids
+    ]
     if len(shares.ids) > 1:
         lines.append("")
         head = ["Version", *(f"{k + 1}" for k in range(len(shares.ids)))]
         rows = [
-            [f"{k + 1}. {_cell(d)}", *(c.text for c in cells)]
+            [f"{k + 1}. {_cell(name(d))}", *(c.text for c in cells)]
             for k, (d, cells) in enumerate(shares.rows)
         ]
         lines += _table(head, rows, "l" + "r" * len(shares.ids))
@@ -444,7 +453,7 @@ def _summary(view: ReportView) -> list[str]:
         ["Version", "Verdict", "Derived", "Source reused", "Passages"],
         [
             [
-                _cell(v.target.id),
+                _cell(v.target_name),
                 v.verdict,
                 f"{v.target_derived:.0%}",
                 f"{v.source_reused:.0%}",
@@ -463,13 +472,13 @@ def _summary(view: ReportView) -> list[str]:
     for v in view.versions:
         regions = " ".join(escape(r[:1].upper() + r[1:]) + "." for r in v.regions)
         lines += [
-            f"**{escape(v.target.id)}**: {v.verdict}." + (f" {regions}" if regions else ""),
+            f"**{escape(v.target_name)}**: {v.verdict}." + (f" {regions}" if regions else ""),
             "",
         ]
     if view.provenance:
-        lines += [*_tree(view.provenance.tree), ""]
+        lines += [*_tree(view.provenance.tree, view.names), ""]
     if view.shares and not view.exhibit:
-        lines += _shares(view.shares)
+        lines += _shares(view.shares, view.names)
     lines += ["### Labels", ""]
     lines += [f"- **{tag(label)}**: {view.meanings[label]}" for label in view.labels]
     lines += [
@@ -488,7 +497,7 @@ def _row(v: Version, r: Row) -> list[str]:
     lines = [head, ""]
     if r.source:
         lines += [
-            f"Reference {escape(v.source.id)}, {r.source_where}:",
+            f"Reference {escape(v.source_name)}, {r.source_where}:",
             "",
             _quote(segments(r.source)),
             "",
@@ -508,14 +517,14 @@ def _run_numbers(run: Run[Row]) -> str:
 def _exhibit_rows(v: Version) -> list[str]:
     """The derived passages only: where each lies in both files and its wording, shortened."""
     rows = v.derived_rows
-    head = f"### Passages taken from {escape(v.source.id)} ({len(rows)})"
+    head = f"### Passages taken from {escape(v.source_name)} ({len(rows)})"
     if not rows:
         return [head, "", "None."]
     return [
         head,
         "",
         *_table(
-            ["#", "Label", f"In {escape(v.source.id)}", f"In {escape(v.target.id)}", "Wording"],
+            ["#", "Label", f"In {escape(v.source_name)}", f"In {escape(v.target_name)}", "Wording"],
             [
                 [
                     str(r.number),
@@ -532,14 +541,14 @@ def _exhibit_rows(v: Version) -> list[str]:
 
 
 def _version(v: Version, exhibit: bool = False) -> list[str]:
-    title = f"## Version {escape(v.target.id)}" + (
+    title = f"## Version {escape(v.target_name)}" + (
         f": {escape(v.target.title)}" if v.target.title else ""
     )
     lines = [
         title,
         "",
         f"**{v.verdict}**: {escape(v.relation.split(': ', 1)[1])}; "
-        f"{v.source_reused:.0%} of {escape(v.source.id)} reused. {_counts(v)}."
+        f"{v.source_reused:.0%} of {escape(v.source_name)} reused. {_counts(v)}."
         + (
             f" A reviewer relabelled {plural(v.relabelled, 'passage')};"
             " the figures are the engine's."
@@ -577,7 +586,7 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
             extra = f" (reviewer: {tag(e.reviewer_label)})" if e.reviewer_label else ""
             lines.append(_item(0, f"passage {e.number}: {e.source_where}{extra}"))
     else:
-        lines.append(f"Nothing of {escape(v.source.id)} is missing from {escape(v.target.id)}.")
+        lines.append(f"Nothing of {escape(v.source_name)} is missing from {escape(v.target_name)}.")
     return [*lines, ""]
 
 
@@ -590,7 +599,8 @@ def render_markdown(view: ReportView) -> str:
         "# Story comparison report",
         "",
         f"How {n} version{'' if n == 1 else 's'} of a story compare with the reference version "
-        f"**{escape(ev.reference)}**, passage by passage. Produced by {ev.tool} {ev.tool_version}"
+        f"**{escape(view.names(ev.reference))}**, passage by passage. "
+        f"Produced by {ev.tool} {ev.tool_version}"
         + (f" on {ev.generated_at}" if ev.generated_at else "")
         + ".",
         "",

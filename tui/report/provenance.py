@@ -22,6 +22,7 @@ from ..core.model import (
 from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
+from ..present.names import WHOLE, VersionNames
 from ..present.tree import TreeNode, TreeView, tree_view
 
 # With at most this many families the table shows them all; above it only the families some
@@ -69,6 +70,8 @@ class ProvenanceView:
     lexicon: list[LexiconEntry]
     inserts: list[DocAudit]
     omissions: list[DocAudit]
+    # What each version is called in every list and heading (the report's short names).
+    names: VersionNames = WHOLE
 
     @property
     def known_swaps(self) -> int:
@@ -114,7 +117,7 @@ def _families(report: Report, families: list[Family], independent: list[str]) ->
     return FamilyTable(columns, rows, len(families), left_out, single, unchanged)
 
 
-def build(report: Report) -> ProvenanceView | None:
+def build(report: Report, names: VersionNames = WHOLE) -> ProvenanceView | None:
     p: Provenance | None = report.provenance
     if p is None:
         return None
@@ -127,6 +130,7 @@ def build(report: Report) -> ProvenanceView | None:
         lexicon=lexicon,
         inserts=_audit.inserts(report),
         omissions=_audit.quoted_once(_audit.omissions(report)),
+        names=names,
     )
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..core.model import BANNER_TITLE, Report
-from ..core.summary import describe_report
+from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
 from ..present.wording import plural
 from .provenance import ProvenanceView
-from .view import ReportView, tag
+from .view import ReportView, Version, tag
 
 # How many entries the text summary lists before it only counts the rest.
 TEXT_LIST = 12
@@ -28,7 +28,8 @@ def evidence_lines(view: ReportView) -> list[str]:
     lines.append("inputs:")
     for d in ev.documents:
         role = " (reference)" if d.role == "reference" else ""
-        lines.append(f"  {d.id}{role}: {d.path}")
+        legend = f" = {d.legend_id}" if d.legend_id else ""
+        lines.append(f"  {d.name or d.id}{legend}{role}: {d.path}")
         lines.append(f"    {d.size} bytes, {d.encoding}, {d.source_format}, sha256 {d.sha256}")
     for w in ev.warnings:
         lines.append(f"warning: {w}")
@@ -36,8 +37,8 @@ def evidence_lines(view: ReportView) -> list[str]:
 
 
 def override_lines(view: ReportView) -> list[str]:
-    ev = view.evidence
-    lines = [f"{v.target.id}: {v.reviewed}" for v in view.versions if v.reviewed]
+    ev, name = view.evidence, view.names
+    lines = [f"{v.target_name}: {v.reviewed}" for v in view.versions if v.reviewed]
     if ev.overrides:
         src = f" ({ev.notes_path})" if ev.notes_path else ""
         lines.append(f"reviewer notes{src}:")
@@ -48,7 +49,7 @@ def override_lines(view: ReportView) -> list[str]:
                 else tag(o.original_label)
             )
             note = f": {o.note}" if o.note else ""
-            lines.append(f"  {o.version} passage {o.passage}: {label}{note}")
+            lines.append(f"  {name(o.version)} passage {o.passage}: {label}{note}")
     if ev.stale_notes:
         lines.append(
             f"STALE reviewer notes: {len(ev.stale_notes)} no longer apply and are not used "
@@ -57,19 +58,19 @@ def override_lines(view: ReportView) -> list[str]:
         for n in ev.stale_notes:
             label = f"reviewer {tag(n.label)}, " if n.label else ""
             note = f": {n.note}" if n.note else ""
-            lines.append(f"  STALE {n.version}: {label}engine {tag(n.original_label)}{note}")
+            lines.append(f"  STALE {name(n.version)}: {label}engine {tag(n.original_label)}{note}")
             lines.append(f"    made on {n.made_on}; {n.reason}")
     return lines
 
 
-def provenance_lines(prov: ProvenanceView) -> list[str]:
+def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
     """The derivation tree in full, then a short lexicon, inserts and omissions summary;
     the HTML and Markdown reports list everything."""
     lines = ["derivation tree:"]
-    lines += ["  " + line for line in prov.tree.lines()]
+    lines += ["  " + line for line in prov.tree.lines(name)]
     if prov.tree.notes:
         lines.append("  why other parents were ruled out:")
-        lines += [f"    - {note}" for note in prov.tree.notes]
+        lines += [f"    - {note}" for note in prov.tree.named_notes(name)]
     lines.append("")
     marked = [e for e in prov.lexicon if e.known or e.odd_side]
     lines.append(
@@ -82,25 +83,23 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
         tgt = f"!{e.target!r}" if e.odd_side == "target" else repr(e.target)
         known = " [known spinner swap]" if e.known else ""
         times = f" x{e.count}" if e.count > 1 else ""
-        lines.append(f"  {src} -> {tgt}{times}{known} ({', '.join(e.versions)})")
+        lines.append(f"  {src} -> {tgt}{times}{known} ({', '.join(map(name, e.versions))})")
     if len(marked) > TEXT_LIST:
         lines.append(f"  (+{len(marked) - TEXT_LIST} more marked)")
     lines.append("")
     lines.append("inserts:")
     for a in prov.inserts:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines.append(f"  {a.doc}{' (reference)' if a.reference else ''}: {counts}")
+        lines.append(f"  {name(a.doc)}{' (reference)' if a.reference else ''}: {a.tally}")
         for g in a.groups:
             if g.kind == "promotion":
                 lines += [f"    promotion, {i.where}, {i.reason}: {i.text}" for i in g.items]
     lines.append("")
     lines.append("omissions (quotes and attributions first):")
     for a in prov.omissions:
-        counts = ", ".join(f"{g.kind} {len(g.items)}" for g in a.groups)
-        lines.append(f"  {a.doc} dropped from {a.source}: {counts}")
+        lines.append(f"  {name(a.doc)} dropped from {name(a.source)}: {a.tally}")
         for g in a.groups:
             if g.folded:
-                lines.append(f"    {g.kind}: {g.folded_line(a.source)}")
+                lines.append(f"    {g.kind}: {g.folded_line(name(a.source))}")
             else:
                 lines += [f"    {g.kind}, {i.where}: {i.reason or i.text}" for i in g.items]
     if not prov.omissions:
@@ -108,16 +107,17 @@ def provenance_lines(prov: ProvenanceView) -> list[str]:
     return [*lines, ""]
 
 
-def shares_lines(shares: SharesView) -> list[str]:
+def shares_lines(shares: SharesView, name: VersionNames) -> list[str]:
     """Each version's sources, then the matrix: who shares how much with whom."""
     lines = ["shared content (share of each version's text found in another):"]
-    lines += [f"  {d}: {sources_sentence(shares, d)}" for d in shares.ids]
+    lines += [f"  {name(d)}: {sources_sentence(shares, d, name)}" for d in shares.ids]
     if len(shares.ids) > 1:
-        width = max(len(d) for d in shares.ids)
+        width = max(len(name(d)) for d in shares.ids)
         cols = [f"{k + 1:>5}" for k in range(len(shares.ids))]
         lines.append("  " + " " * (width + 4) + "".join(cols))
         for k, (d, cells) in enumerate(shares.rows):
-            lines.append(f"  {k + 1:>2} {d:<{width}} " + "".join(f"{c.text:>5}" for c in cells))
+            row = "".join(f"{c.text:>5}" for c in cells)
+            lines.append(f"  {k + 1:>2} {name(d):<{width}} {row}")
         lines.append("  (row: the version whose text is counted; column: the version it is in)")
     return [*lines, ""]
 
@@ -134,7 +134,7 @@ def exhibit_lines(view: ReportView) -> list[str]:
     lines: list[str] = []
     for v in view.versions:
         rows = v.derived_rows
-        lines.append(f"{v.target.id}: {plural(len(rows), 'passage')} taken from {v.source.id}")
+        lines.append(f"{v.target_name}: {plural(len(rows), 'passage')} taken from {v.source_name}")
         for r in rows:
             label = tag(r.reviewer_label or r.label)
             lines.append(f"  {r.number:>3} {label}  {r.source_where} -> {r.target_where}")
@@ -142,17 +142,38 @@ def exhibit_lines(view: ReportView) -> list[str]:
     return [*lines, ""]
 
 
+def version_lines(v: Version) -> list[str]:
+    """How a version stands to the reference, its passages, regions and word swaps."""
+    lines = [
+        f"{v.target_name}: {v.relation}; {v.source_reused:.0%} of {v.source_name} reused",
+        "  passages: " + ", ".join(f"{k} {n}" for k, n in v.counts.items() if n),
+    ]
+    lines += [f"  {r}" for r in v.regions]
+    if v.substitutions:
+        swaps = ", ".join(
+            f"{a!r} -> {b!r}" + (f" x{n}" if n > 1 else "")
+            for a, b, n in v.substitutions[:TEXT_LIST]
+        )
+        more = len(v.substitutions) - TEXT_LIST
+        lines.append(f"  substitutions: {swaps}" + (f" (+{more} more)" if more > 0 else ""))
+    return lines
+
+
 def render_text(report: Report, view: ReportView) -> str:
+    ev = view.evidence
     head = banner_lines(view) + evidence_lines(view)
     tail = override_lines(view)
-    body = describe_report(report)
+    lines = [f"reference: {view.names(ev.reference)} ({ev.reference_reason})", ""]
+    for v in view.versions:
+        lines += [*version_lines(v), ""]
+    body = "\n".join(lines)
     if view.exhibit:
         if view.provenance:
-            body += "derivation tree:\n" + "\n".join(f"  {x}" for x in view.provenance.tree.lines())
-            body += "\n\n"
+            tree = view.provenance.tree.lines(view.names)
+            body += "derivation tree:\n" + "\n".join(f"  {x}" for x in tree) + "\n\n"
         body += "\n".join(exhibit_lines(view)) + "\n"
     elif view.provenance:
-        body += "\n".join(provenance_lines(view.provenance)) + "\n"
+        body += "\n".join(provenance_lines(view.provenance, view.names)) + "\n"
     if view.shares and not view.exhibit:
-        body += "\n".join(shares_lines(view.shares)) + "\n"
+        body += "\n".join(shares_lines(view.shares, view.names)) + "\n"
     return "\n".join(head) + "\n\n" + body + ("\n".join(tail) + "\n" if tail else "")

@@ -79,6 +79,14 @@ class DocumentInfo:
     encoding: str
     source_format: str
     title: str
+    # What every format calls it (``VersionNames``): ``guardian`` for
+    # ``02.11.99_chips271_guardian``; the input list is the legend from one to the other.
+    name: str = ""
+
+    @property
+    def legend_id(self) -> str:
+        """The whole id beside the short name, where the path does not already show it."""
+        return self.id if self.name and self.name != self.id and self.id not in self.path else ""
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,7 @@ class Evidence:
     thresholds: list[tuple[str, str, str]]
     documents: list[DocumentInfo]
     reference: str
+    # The engine's reason, with each version called by its short name.
     reference_reason: str
     # Files skipped and other warnings about the run; the documents' own (guessed encodings,
     # hidden or look-alike characters) are in ``banner``, which every format shows first.
@@ -202,6 +211,9 @@ class Version:
     relation: str = ""
     # The rows with runs of omitted or added passages folded into one line each.
     entries: list[Row | Run[Row]] = field(default_factory=list)
+    # What every format calls the two versions (the report's ``names``).
+    source_name: str = ""
+    target_name: str = ""
 
     @property
     def derived_rows(self) -> list[Row]:
@@ -214,7 +226,7 @@ class Version:
         """Every paragraph of the source this version left out, in one line (the summary under
         the passages: each run already has its line at its place among them)."""
         paras = sorted({n for r in self.omitted for n in r.paragraphs})
-        return omitted_line(paras, self.source.id, self.target.id)
+        return omitted_line(paras, self.source_name, self.target_name)
 
     @property
     def omitted_reviewed(self) -> list[Row]:
@@ -223,7 +235,7 @@ class Version:
         return [r for r in self.omitted if r.reviewed]
 
     def run_line(self, run: Run[Row]) -> str:
-        return run.line(self.source.id, self.target.id)
+        return run.line(self.source_name, self.target_name)
 
 
 @dataclass(frozen=True)
@@ -237,8 +249,9 @@ class ReportView:
     # Exhibit mode: only the passages taken from the reference, each with its source and
     # offsets, for a few printed pages of evidence (``compare --exhibit``).
     exhibit: bool = False
-    # Short names where a whole id does not fit (table headers, lists of versions); the
-    # input table gives each short name beside its id.
+    # What every format calls each version, in every table, heading and sentence (the
+    # explorer's names); the input list is the legend (``DocumentInfo.legend_id``). Ids stay
+    # whole in the CSV and the JSON, which programs read.
     names: VersionNames = field(default_factory=lambda: VersionNames({}))
     labels: tuple[str, ...] = LABELS
     letters: dict[str, str] = field(default_factory=lambda: dict(LABEL_LETTERS))
@@ -344,6 +357,7 @@ def _version(
     ovs: OverrideSet | None,
     index: FamilyIndex,
     reviews: dict[str, Reviewed],
+    names: VersionNames,
 ) -> Version:
     src, tgt = report.document(c.source), report.document(c.target)
     review = reviews.get(c.target)
@@ -355,11 +369,13 @@ def _version(
         target_derived=c.coverage.get("target_derived", 0.0),
         source_reused=c.coverage.get("source_reused", 0.0),
         counts=c.label_counts(),
-        regions=[describe_region(src, tgt, r) for r in c.regions],
+        regions=[describe_region(src, tgt, r, names) for r in c.regions],
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],
-        relation=relation(report, c),
+        relation=names.rename(relation(report, c)),
+        source_name=names(src.id),
+        target_name=names(tgt.id),
         relabelled=sum(1 for r in rows if r.reviewer_label),
         reviewed=(
             reviewed_sentence(review, c.verdict, c.coverage.get("target_derived", 0.0))
@@ -378,7 +394,11 @@ def _version(
 
 
 def _evidence(
-    report: Report, ovs: OverrideSet | None, generated_at: str | None, versions: list[Version]
+    report: Report,
+    ovs: OverrideSet | None,
+    generated_at: str | None,
+    versions: list[Version],
+    names: VersionNames,
 ) -> Evidence:
     docs = [
         DocumentInfo(
@@ -390,6 +410,7 @@ def _evidence(
             encoding=d.encoding,
             source_format=d.source_format,
             title=d.title,
+            name=names(d.id),
         )
         for d in report.documents
     ]
@@ -413,7 +434,7 @@ def _evidence(
         ),
         documents=docs,
         reference=report.reference,
-        reference_reason=report.reference_reason,
+        reference_reason=names.rename(report.reference_reason),
         warnings=[w for w in report.warnings if w not in banner],
         generated_at=generated_at,
         notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
@@ -498,13 +519,14 @@ def build(
         overrides.bind(report)
     index = family_index(report)
     reviews = review_report(report, overrides)
-    versions = [_version(report, c, overrides, index, reviews) for c in report.comparisons]
-    evidence = _evidence(report, overrides, format_timestamp(timestamp), versions)
+    names = version_names([d.id for d in report.documents])
+    versions = [_version(report, c, overrides, index, reviews, names) for c in report.comparisons]
+    evidence = _evidence(report, overrides, format_timestamp(timestamp), versions, names)
     return ReportView(
         evidence=evidence,
         versions=versions,
-        provenance=_provenance.build(report),
+        provenance=_provenance.build(report, names),
         shares=shares_view(report),
         exhibit=exhibit,
-        names=version_names([d.id for d in report.documents]),
+        names=names,
     )

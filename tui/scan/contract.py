@@ -1,8 +1,8 @@
-"""The scan's JSON: schema ``storytrace-scan/1``, what every other reader of a scan relies on.
+"""The scan's JSON: schema ``storytrace-scan/2``, what every other reader of a scan relies on.
 
 Top-level keys:
 
-- ``schema``: ``"storytrace-scan/1"``; ``tool``: ``{"name", "version"}``.
+- ``schema``: ``"storytrace-scan/2"``; ``tool``: ``{"name", "version"}``.
 - ``complete``: false when the scan was stopped (Ctrl-C) before every shard was read; the
   figures then cover the shards in ``corpus.files``, and ``--resume`` reads the rest.
 - ``settings``: every option that changes the hits (``ngram``, ``min_shared``,
@@ -23,7 +23,9 @@ Top-level keys:
   (``file``, ``record``: the JSON Lines id or WARC-Record-ID, ``location``, ``url``,
   ``title``, ``date``, and ``shard``/``ordinal`` to read it again); the engine's ``verdict``
   (``wholly-derived``, ``partially-derived`` or ``independent`` when copied passages alone
-  made it a hit), ``source_reused`` (share of the story's characters found in the article),
+  made it a hit), ``source_reused`` (share of the story's characters in the passages the
+  article took that count: the engine's exclusions leave shared quotations out by default;
+  storytrace-scan/1 counted every derived passage),
   ``target_derived`` (share of the article derived from the story), ``counts`` of passages
   per label, ``regions`` (``source_span`` and ``target_span`` as ``str`` offsets into the
   story as loaded and the article text as extracted, with the region's ``label``), and
@@ -50,7 +52,7 @@ from .model import (
     ShardResult,
 )
 
-SCHEMA = "storytrace-scan/1"
+SCHEMA = "storytrace-scan/2"
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:

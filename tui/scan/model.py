@@ -194,7 +194,7 @@ class ScanResult:
     fields: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tool_version: str = ""
-    schema: str = "storytrace-scan/1"
+    schema: str = "storytrace-scan/2"
 
     def settings_dict(self) -> dict[str, object]:
         return {**self.settings.as_dict(), "jsonl_fields": dict(self.fields)}

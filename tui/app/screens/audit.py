@@ -110,7 +110,8 @@ class AuditScreen(StoryView):
         if doc_id != report.reference:
             self.story.version = doc_id
         omissions = of_doc(audit.omissions(report), doc_id)
-        inserts = of_doc(audit.inserts(report), doc_id)
+        own = [a for a in audit.inserts(report) if a.doc == doc_id]
+        inserts = [i for a in own for i in a.items]
         header = Text()
         header.append("Inserts and omissions of ", style="bold")
         header.append(escape_line(self.story.names(doc_id)), style="bold")
@@ -120,7 +121,8 @@ class AuditScreen(StoryView):
         header.append("   tab: next version", style="italic")
         self.query_one("#audit-header", StatusLine).set_text(header)
         items = self.query_one(AuditList)
-        items.set_options(self._options(report, doc_id, omissions, inserts))
+        tally = own[0].tally if own else ""
+        items.set_options(self._options(report, doc_id, omissions, inserts, tally))
         items.highlighted = next(
             (k for k in range(items.option_count) if not items.get_option_at_index(k).disabled),
             None,
@@ -128,8 +130,15 @@ class AuditScreen(StoryView):
         items.scroll_home(animate=False)
 
     def _options(
-        self, report: Report, doc_id: str, omissions: list[Excerpt], inserts: list[Excerpt]
+        self,
+        report: Report,
+        doc_id: str,
+        omissions: list[Excerpt],
+        inserts: list[Excerpt],
+        tally: str,
     ) -> list[Option]:
+        """``tally``: the inserts counted as the reports count them (``added 10 passages in
+        8 inserts``), so the list of 8 is not read as contradicting the passage counts."""
         self._locations = {}
         out: list[Option] = []
         heading = Text("Omissions", style="bold underline")
@@ -150,6 +159,8 @@ class AuditScreen(StoryView):
             out.append(Option(self._item(e, f"from {source}, "), id=key))
         heading = Text("\nInserts", style="bold underline")
         heading.append(f"  {INSERTS_GLOSS}")
+        if tally:
+            heading.append(f"\n  {tally}", style="italic")
         out.append(Option(heading, disabled=True))
         if not inserts:
             out.append(Option(Text("  none found", style="italic"), disabled=True))

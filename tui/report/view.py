@@ -154,7 +154,8 @@ class Row:
     # reference's for an omitted passage) and how many versions carry the widest of them.
     families: tuple[int, ...] = ()
     family_versions: int = 0
-    # Paragraphs of the side the passage stands on (the reference's for an omitted one).
+    # Paragraphs of the side the passage stands on (the reference's for an omitted one or
+    # for its furniture the version did not take).
     paragraphs: tuple[int, ...] = ()
 
     @property
@@ -331,9 +332,9 @@ def _row(
         families=tuple(f for f, _ in fams),
         family_versions=max((n for _, n in fams), default=0),
         paragraphs=tuple(
-            paragraph_numbers(src, p.source_spans)
-            if p.label == "omitted"
-            else paragraph_numbers(tgt, p.target_spans)
+            paragraph_numbers(tgt, p.target_spans)
+            if p.target_spans
+            else paragraph_numbers(src, p.source_spans)
         ),
     )
 
@@ -372,7 +373,8 @@ def _version(
             lambda r: r.label,
             lambda r: list(r.paragraphs),
             lambda r: r.number,
-            lambda r: r.reviewed,
+            # A version's own furniture is its text, on its row; the reference's folds.
+            lambda r: r.reviewed or (r.label == "boilerplate" and bool(r.target_spans)),
         ),
     )
 

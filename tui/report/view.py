@@ -45,7 +45,8 @@ LABEL_MEANINGS: dict[str, str] = {
     "paraphrased": "derived from the source but reworded (spun), merged or split",
     "added": "in this version only",
     "omitted": "in the source only, dropped from this version",
-    "boilerplate": "page furniture (links, sharing prompts, related posts)",
+    "boilerplate": "page or agency furniture (links, sharing prompts, related posts, slug "
+    "and rule lines): the version's own, or the source's that the version did not take",
 }
 # Characters of a passage's wording an exhibit shows (the offsets give the rest).
 EXHIBIT_CLIP = 110

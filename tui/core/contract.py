@@ -33,6 +33,16 @@ versions is aligned for it, so no figure depends on the reference. ``settings`` 
 the exclusions ``min_match_words`` (0: every match counts) and ``exclude_boilerplate`` (false:
 furniture copied with the text counts as copied); a report without them was made with those
 defaults.
+
+storytrace/5 stopped calling the reference's furniture "omitted": its sentences the version
+did not take (an agency's rule lines, slug line, memo, byline, ``end``; site furniture, found
+by ``boilerplate.boilerplate_sentences``) are passages labelled ``boilerplate`` with source
+spans and no target spans (``diff`` one ``delete``), never ``omitted``, so ``counts.omitted``
+counts the reference's writing a version left out and ``counts.boilerplate`` counts furniture
+on either side. A ``boilerplate`` passage stands on one side: target spans for the version's
+own furniture, source spans for the reference's. In ``families``, the original form's variant
+is labelled ``boilerplate`` (not ``verbatim``) when it is furniture, and ``agree`` no longer
+reads the original form's own label. Every key is as it was.
 """
 
 from __future__ import annotations

@@ -288,7 +288,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/4"
+    schema: str = "storytrace/5"
 
     def text_warnings(self) -> list[str]:
         """The documents' own warnings (guessed encodings, hidden or look-alike characters):

@@ -18,10 +18,12 @@ _VERB = r"(?:said|says|told|wrote|writes|added|explained|argued|noted|reported|r
 _CAPITAL = r"[A-Z][\w’'.-]+"
 # Lower-case words inside a name or title: "Bank of England", "Ursula von der Leyen".
 _JOINER = r"(?:of|for|de|da|del|der|den|di|du|la|le|van|von|bin|al)"
-_NAME = rf"({_CAPITAL}(?:\s+(?:{_JOINER}\s+){{0,2}}{_CAPITAL})*)"
+# At most eight words: longer runs are headlines or capitals, and an unbounded run would be
+# tried again from every word of a long one (quadratic on a page in capitals).
+_NAME = rf"(?<![\w’'.-])({_CAPITAL}(?:\s+(?:{_JOINER}\s+){{0,2}}{_CAPITAL}){{0,7}})"
 # One to three comma-set pieces between a name and its verb: an age, a title, a place.
 _APPOSITIVE = r"(?:,\s+[^,.;:!?\"“”«»\n]{1,80}){1,3},\s+"
-ATTRIBUTION = re.compile(
+_ATTRIBUTION = re.compile(
     rf"\b{_VERB}\s+{_NAME}"
     rf"|{_NAME}{_APPOSITIVE}{_VERB}\b"
     rf"|{_NAME}\s+{_VERB}\b"
@@ -31,7 +33,8 @@ _HINT = re.compile(rf"\b{_VERB}\b|\baccording\s+to\b", re.I)
 # Capitalised words that open a sentence or a clause without being part of a name.
 _OPENER = re.compile(
     r"the|an?|and|but|or|so|yet|then|also|however|meanwhile|today|yesterday|tonight|earlier|"
-    r"later|last|this|that|in|on|at|by|for|from|with|as|after|before|while|when|since",
+    r"later|last|this|that|in|on|at|by|for|from|with|as|after|before|while|when|since|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
     re.I,
 )
 # What follows "said" without being who said it ("the company said Monday").
@@ -40,12 +43,17 @@ _NOT_NAME = re.compile(
 )
 
 
+def attributes(text: str) -> bool:
+    """Whether the text says who said or reported something."""
+    return bool(_HINT.search(text)) and _ATTRIBUTION.search(text) is not None
+
+
 def attribution_names(text: str) -> list[str]:
     """The names the text attributes words or facts to, each once, in order."""
     if not _HINT.search(text):
         return []
     found: list[str] = []
-    for m in ATTRIBUTION.finditer(text):
+    for m in _ATTRIBUTION.finditer(text):
         words = next(g for g in m.groups() if g).strip(" .,").split()
         while len(words) > 1 and _OPENER.fullmatch(words[0]):
             words.pop(0)

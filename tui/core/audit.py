@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .attribution import ATTRIBUTION, attribution_names
+from .attribution import attributes, attribution_names
 from .boilerplate import boilerplate_sentences
 from .model import Comparison, Document, Insert, Omission, Passage, Span
 from .textnorm import fold
@@ -110,7 +110,7 @@ def _kind(doc: Document, passage: Passage) -> str:
         return "link"
     if _QUOTE.search(text):
         return "quote"
-    if ATTRIBUTION.search(text):
+    if attributes(text):
         return "attribution"
     return "text"
 

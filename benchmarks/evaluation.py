@@ -370,14 +370,16 @@ def omission_recall(
     omitted_sentences: Sequence[str],
     passages: Sequence[Mapping[str, Any]],
     min_share: float = 0.5,
+    labels: tuple[str, ...] = ("omitted",),
 ) -> dict[str, Any]:
-    """How many gold-omitted source sentences lie under passages labelled ``omitted``: a
-    sentence counts as found when at least ``min_share`` of its characters are covered. Also
-    reports character recall, and character precision (share of the omitted passages' source
-    characters that fall inside gold-omitted sentences)."""
+    """How many gold-omitted source sentences lie under passages labelled ``omitted`` (or any
+    of ``labels``: ``boilerplate`` adds the source's furniture a version did not take, which
+    storytrace/5 labels apart): a sentence counts as found when at least ``min_share`` of its
+    characters are covered. Also reports character recall, and character precision (share of
+    those passages' source characters that fall inside gold-omitted sentences)."""
     spans = [s for s in locate_in_order(source_text, omitted_sentences) if s is not None]
     omitted_src = [
-        sp for p in passages if p.get("label") == "omitted" for sp in p.get("source_spans") or []
+        sp for p in passages if p.get("label") in labels for sp in p.get("source_spans") or []
     ]
     found = 0
     chars_total = chars_cov = 0

@@ -89,7 +89,8 @@ def test_paragraph_rows_group_a_version_paragraph(seeds_report: Report) -> None:
         paras = {target.sentences[t].paragraph for t in row.target_sentences}
         assert len(paras) <= 2
         if not row.target_sentences:
-            assert row.labels == ("omitted",)
+            # The reference's writing the version left out, or its furniture.
+            assert row.labels in (("omitted",), ("boilerplate",))
     mapping = row_of_passage(rows)
     assert set(mapping) == set(range(len(comparison.passages)))
 

@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from benchmarks.accuracy import NOT_TAKEN
 from benchmarks.evaluation import (
     classification_scores,
     clough_class,
@@ -314,6 +315,11 @@ def test_omission_recall() -> None:
     assert om["recall"] == pytest.approx(0.5)
     assert om["char_recall"] == pytest.approx((8 + 4) / (8 + 12))
     assert om["char_precision"] == 1.0
+    # The source's furniture a version lacks is labelled boilerplate: counted when asked.
+    furniture = [*passages, {"label": "boilerplate", "source_spans": [[18, 30]]}]
+    assert omission_recall(source, ["One one.", "Three three."], furniture)["found"] == 1
+    both = omission_recall(source, ["One one.", "Three three."], furniture, labels=NOT_TAKEN)
+    assert both["found"] == 2
 
 
 def test_substitution_matches_strict_and_contained() -> None:

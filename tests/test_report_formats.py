@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from tui.core.contract import report_to_json
 from tui.core.model import Report
@@ -101,7 +102,7 @@ def test_html_content(seeds_report: Report, rendered: dict) -> None:
     assert omitted
     version = next(v for v in build(seeds_report).versions if v.target.id == COPY)
     runs = [e for e in version.entries if not isinstance(e, Row)]
-    assert runs and all(version.run_line(r) in html for r in runs)
+    assert runs and all(str(escape(version.run_line(r))) in html for r in runs)
     first = src.cut(omitted[0].source_spans[0])
     assert first.replace('"', "&#34;").replace("'", "&#39;") not in html
 

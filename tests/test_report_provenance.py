@@ -208,15 +208,19 @@ def test_omission_audit_for_the_copy(out: dict[str, str]) -> None:
     groups = re.findall(r'<tr class="group"><th colspan="3">(\w[\w ]*) \(\d+\)', html)
     assert groups == ["Attributions", "Credits", "Other text"]
     attribution = _between(html, "Attributions (1)", '<tr class="group">')
-    assert "Kept the passage but dropped the attribution to Executive Officer Larry Fink" in (
-        attribution
+    assert (
+        "Kept the passage but dropped the attribution to BlackRock Chief Executive Officer "
+        "Larry Fink" in attribution
     )
     credit = _between(html, "Credits (1)", '<tr class="group">')
     assert "Getty" in credit and "[credit]" in credit
 
     md = _between(out["md"], f"#### Dropped by {md_escape(COPY)}", "####")
     assert md.index("**Attributions** (1):") < md.index("**Credits** (1):")
-    assert "**Kept the passage but dropped the attribution to Executive Officer Larry Fink**" in md
+    assert (
+        "**Kept the passage but dropped the attribution to BlackRock Chief Executive Officer "
+        "Larry Fink**" in md
+    )
     assert "Oliver Contreras/AFP/Getty" in _between(md, "**Credits** (1):", "**Other text**")
 
     text = _between(out["text"], "omissions (quotes and attributions first):\n", "\n\n")

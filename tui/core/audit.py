@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .attribution import attributes, attribution_names
 from .boilerplate import boilerplate_sentences
 from .model import Comparison, Document, Insert, Omission, Passage, Span
 from .textnorm import fold
@@ -26,10 +27,6 @@ _PROMO = re.compile(
 # Two or more capitalised words in a row in all capitals ("NEURA KING"): a brand name.
 _BRAND = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b")
 _QUOTE = re.compile(r"[\"“”«»]([^\"“”«»]{12,}?)[\"“”«»]")
-_VERB = r"(?:said|says|told|wrote|writes|added|explained|argued|noted|reported|reports|announced)"
-_NAME = r"((?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){0,3})"
-_ATTRIBUTION = re.compile(rf"{_VERB}\s+{_NAME}|{_NAME}\s+{_VERB}|according to\s+(?:the\s+)?{_NAME}")
-_VERB_HINT = re.compile(rf"\b{_VERB}\b|according to")
 _LINK = re.compile(r"https?://|www\.|\bsource link\b|\bread more\b", re.I)
 _CREDIT = re.compile(r"\b(Getty|AFP|Reuters|AP Photo|Shutterstock|photo|image|credit)\b", re.I)
 
@@ -75,7 +72,7 @@ def inserts(target: Document, comparison: Comparison) -> list[Insert]:
         run.clear()
 
     for p in comparison.passages:
-        if p.label == "omitted":
+        if not p.target_sentences:  # the reference's text: its furniture is listed apart
             continue
         if p.label == "added":
             run.append(p)
@@ -113,30 +110,14 @@ def _kind(doc: Document, passage: Passage) -> str:
         return "link"
     if _QUOTE.search(text):
         return "quote"
-    if _ATTRIBUTION.search(text):
+    if attributes(text):
         return "attribution"
     return "text"
 
 
-def _names(text: str) -> list[str]:
-    if not _VERB_HINT.search(text):
-        return []
-    found: list[str] = []
-    for m in _ATTRIBUTION.finditer(text):
-        name = next(g for g in m.groups() if g)
-        # "The Financial Times", "Bloomberg", "Sam Altman": the last word identifies it.
-        if name.split()[-1].lower() not in ("the", "it", "he", "she", "they", "we"):
-            found.append(name.strip(" .,"))
-    # "Smith said ... Smith added": one attribution, listed (and counted) once.
-    return list(dict.fromkeys(found))
-
-
 def omissions(source: Document, target: Document, comparison: Comparison) -> list[Omission]:
     out: list[Omission] = []
-    furniture = boilerplate_sentences(source)
     for p in comparison.passages:
-        if p.label == "omitted" and set(p.source_sentences) <= furniture:
-            continue
         if p.label == "omitted":
             kind = _kind(source, p)
             text = _text(source, p.source_spans)
@@ -151,7 +132,7 @@ def omissions(source: Document, target: Document, comparison: Comparison) -> lis
 def _dropped_attribution(source: Document, target: Document, p: Passage) -> list[Omission]:
     """The copy kept the words but not who said or reported them."""
     src = _text(source, p.source_spans)
-    names = _names(src)
+    names = attribution_names(src)
     if not names:
         return []
     tgt = fold(_text(target, p.target_spans))

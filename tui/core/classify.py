@@ -1,8 +1,10 @@
 """Turn aligned groups into labelled passages covering both documents, and a verdict.
 
 Every non-space character of the target ends up in exactly one passage, and every one of the
-source in a derived or an omitted passage; unmatched sentences are gathered into runs within
-a paragraph so that a dropped paragraph reads as one omission, not five.
+source in a derived, an omitted or a boilerplate passage; unmatched sentences are gathered into
+runs within a paragraph so that a dropped paragraph reads as one omission, not five. The
+source's own furniture (an agency's rule lines, slug, byline, ``ends``) that a version did not
+take is boilerplate, not an omission: no paper "omits" the wire's slug line.
 """
 
 from __future__ import annotations
@@ -155,7 +157,9 @@ def classify(
                 )
             )
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
-    passages = _insert_omissions(source, passages, set(range(len(source.sentences))) - used_s)
+    passages = _insert_omissions(
+        source, passages, set(range(len(source.sentences))) - used_s, boilerplate_sentences(source)
+    )
     regions = find_regions(source, target, passages, settings)
     coverage = coverage_shares(source, target, passages, furniture, settings)
     return Comparison(
@@ -170,10 +174,11 @@ def classify(
 
 
 def _insert_omissions(
-    source: Document, passages: list[Passage], missing: set[int]
+    source: Document, passages: list[Passage], missing: set[int], furniture: frozenset[int]
 ) -> list[Passage]:
     """Place each omitted run after the passage that uses the source sentence just before it,
-    so the list reads in the target's order with each omission where it was dropped."""
+    so the list reads in the target's order with each omission where it was dropped. Runs of
+    the source's furniture are labelled boilerplate, kept apart from the text around them."""
     after: dict[int, int] = {}
     for k, p in enumerate(passages):
         for s in p.source_sentences:
@@ -183,12 +188,14 @@ def _insert_omissions(
     for s in range(len(source.sentences)):
         nearest[s + 1] = after.get(s, nearest[s])
     slots: dict[int, list[Passage]] = {}
-    for run in _runs(source, missing):
+    runs = [("omitted", r) for r in _runs(source, missing - furniture)]
+    runs += [("boilerplate", r) for r in _runs(source, missing & furniture)]
+    for label, run in sorted(runs, key=lambda lr: lr[1][0]):
         anchor = nearest[run[0]]
         text = " ".join(source.sentence_text(i) for i in run)
         slots.setdefault(anchor, []).append(
             Passage(
-                label="omitted",
+                label=label,  # type: ignore[arg-type]
                 source_sentences=run,
                 target_sentences=(),
                 source_spans=_spans(source, run),

@@ -43,6 +43,15 @@ the same two versions; now it is that cell's figure from this comparison. A tree
 lost original (``basis`` ``inferred``) gives as ``shared_passages`` the passages of the child
 shared with any other version (what the reference's reason counts); before, the most it
 shared with one of its siblings.
+
+It also stopped calling the reference's furniture "omitted": its sentences the version did
+not take (an agency's rule lines, slug line, memo, byline, ``end``; site furniture, found by
+``boilerplate.boilerplate_sentences``) are passages labelled ``boilerplate`` with source spans
+and no target spans (``diff`` one ``delete``), so ``counts.omitted`` counts the reference's
+writing a version left out and ``counts.boilerplate`` counts furniture on either side. In
+``families``, the original form's variant is labelled ``boilerplate`` (not ``verbatim``) when
+it is furniture, and ``agree`` no longer reads the original form's own label. Every key is as
+it was.
 """
 
 from __future__ import annotations

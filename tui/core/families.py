@@ -1,11 +1,13 @@
 """Passage families: one piece of content followed through every version that carries it,
 the connected pieces of all pairwise alignments, with its original form (the variant highest
-in the derivation tree) and each variant's label against it."""
+in the derivation tree) and each variant's label against it. The original form is labelled
+verbatim, or boilerplate when it is page or agency furniture."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .boilerplate import boilerplate_sentences
 from .classify import derived_label, passage_score
 from .model import Document, Family, Tree, Variant
 from .pairs import Pairs
@@ -110,7 +112,11 @@ def families(
             doc = by_id[v]
             spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in g[v]]
             if v == origin:
-                variants.append(Variant(v, g[v], spans, "verbatim", 1.0))
+                # The original form is itself, unless it is page furniture: a slug line or a
+                # share prompt is no one's original writing.
+                furniture = set(g[v]) <= boilerplate_sentences(doc)
+                label = "boilerplate" if furniture else "verbatim"
+                variants.append(Variant(v, g[v], spans, label, 1.0))
                 continue
             if (origin, g[origin], v, g[v]) in known:
                 label, score = known[(origin, g[origin], v, g[v])]

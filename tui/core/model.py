@@ -154,7 +154,8 @@ class Variant:
     doc: str
     sentences: tuple[int, ...]
     spans: list[Span]
-    # Label against the family's original form ("verbatim" for the original itself).
+    # Label against the family's original form ("verbatim" for the original itself, or
+    # "boilerplate" when the original is page or agency furniture).
     label: Label
     score: float
 
@@ -169,7 +170,15 @@ class Family:
 
     @property
     def agree(self) -> bool:
-        return all(v.label == "verbatim" for v in self.variants)
+        """Every version carries the original form word for word (the original form itself
+        agrees, whether it is writing or furniture)."""
+        return all(v.label == "verbatim" for v in self.variants if v.doc != self.origin)
+
+    @property
+    def furniture(self) -> bool:
+        """The original form is page or agency furniture: a version without it dropped no
+        content."""
+        return any(v.doc == self.origin and v.label == "boilerplate" for v in self.variants)
 
 
 @dataclass

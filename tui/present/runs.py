@@ -17,9 +17,11 @@ from .excerpts import paragraph_list
 from .wording import plural
 
 # Labels whose consecutive passages fold into one line, and how many make a run: an omitted
-# passage is the reference's text, shown in the reference's own rows, so even one is a line;
-# a single added passage is the version's own writing and keeps its row.
-MIN_RUN = {"omitted": 1, "added": 2}
+# passage is the reference's text, shown in the reference's own rows, so even one is a line,
+# and so is the reference's furniture the version did not take (the caller keeps a version's
+# own furniture on its row); a single added passage is the version's own writing and keeps
+# its row.
+MIN_RUN = {"omitted": 1, "boilerplate": 1, "added": 2}
 FOLDED = tuple(MIN_RUN)
 
 T = TypeVar("T")
@@ -31,7 +33,8 @@ class Run(Generic[T]):
 
     label: str
     items: list[T]
-    paragraphs: list[int]  # in the reference for omitted passages, in the version for added
+    # In the reference for omitted passages and its furniture, in the version for added.
+    paragraphs: list[int]
     numbers: tuple[int, int]  # the first and last passage number
 
     def line(self, reference: str, version: str) -> str:
@@ -40,6 +43,8 @@ class Run(Generic[T]):
         where = paragraph_list(self.paragraphs)
         if self.label == "omitted":
             head = f"{what} of {reference} not used in {version}"
+        elif self.label == "boilerplate":
+            head = f"{what} of {reference}'s page furniture, not taken by {version}"
         else:
             head = f"{what} of {version} not from {reference}"
         a, b = self.numbers

@@ -45,7 +45,8 @@ LABEL_MEANINGS: dict[str, str] = {
     "paraphrased": "derived from the source but reworded (spun), merged or split",
     "added": "in this version only",
     "omitted": "in the source only, dropped from this version",
-    "boilerplate": "page furniture (links, sharing prompts, related posts)",
+    "boilerplate": "page or agency furniture (links, sharing prompts, related posts, slug "
+    "and rule lines): the version's own, or the source's that the version did not take",
 }
 # Characters of a passage's wording an exhibit shows (the offsets give the rest).
 EXHIBIT_CLIP = 110
@@ -163,7 +164,8 @@ class Row:
     # reference's for an omitted passage) and how many versions carry the widest of them.
     families: tuple[int, ...] = ()
     family_versions: int = 0
-    # Paragraphs of the side the passage stands on (the reference's for an omitted one).
+    # Paragraphs of the side the passage stands on (the reference's for an omitted one or
+    # for its furniture the version did not take).
     paragraphs: tuple[int, ...] = ()
 
     @property
@@ -344,9 +346,9 @@ def _row(
         families=tuple(f for f, _ in fams),
         family_versions=max((n for _, n in fams), default=0),
         paragraphs=tuple(
-            paragraph_numbers(src, p.source_spans)
-            if p.label == "omitted"
-            else paragraph_numbers(tgt, p.target_spans)
+            paragraph_numbers(tgt, p.target_spans)
+            if p.target_spans
+            else paragraph_numbers(src, p.source_spans)
         ),
     )
 
@@ -388,7 +390,8 @@ def _version(
             lambda r: r.label,
             lambda r: list(r.paragraphs),
             lambda r: r.number,
-            lambda r: r.reviewed,
+            # A version's own furniture is its text, on its row; the reference's folds.
+            lambda r: r.reviewed or (r.label == "boilerplate" and bool(r.target_spans)),
         ),
     )
 

@@ -40,7 +40,8 @@ LABEL_HELP: dict[str, str] = {
     "paraphrased": "the content of the reference reworded, merged or split",
     "added": "text of this version with no source in the reference",
     "omitted": "reference text this version does not have",
-    "boilerplate": "site furniture (bylines, share links, sign-up prompts)",
+    "boilerplate": "page or agency furniture (share links, sign-up prompts, slug and rule "
+    "lines): this version's own, or the reference's that this version did not take",
 }
 
 

@@ -61,9 +61,13 @@ def family_components(report: Report) -> dict[str, str]:
 def disagreeing(report: Report, family: Family, components: dict[str, str]) -> bool:
     """A family where versions disagree: some variant is not verbatim against the family's
     original form, or a version of the origin's derivation tree (same root, lost originals
-    included) lacks it. Unrelated (independent) versions never count as lacking it."""
+    included) lacks it. Unrelated (independent) versions never count as lacking it, and no
+    version counts as lacking furniture (a paper that leaves out the wire's slug line
+    dropped nothing)."""
     if not family.agree:
         return True
+    if family.furniture:
+        return False
     root = components.get(family.origin, family.origin)
     related = {doc for doc, r in components.items() if r == root}
     return not related <= {v.doc for v in family.variants}

@@ -32,7 +32,9 @@ comparison; the other way round, the share of the other's text in the passages t
 versions is aligned for it, so no figure depends on the reference. ``settings`` gained
 the exclusions ``min_match_words`` (0: every match counts) and ``exclude_boilerplate`` (false:
 furniture copied with the text counts as copied); a report without them was made with those
-defaults.
+defaults. The tree gained ``unattached`` (``{id: reason}``): each related version with no
+parent, the top of its branch or one whose every candidate was ruled out, and why; a
+report without it is one made before (its tree leaves such versions unexplained).
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ def _provenance(p: Provenance | None) -> dict[str, object]:
             ],
             "independent": list(p.tree.independent),
             "notes": list(p.tree.notes),
+            "unattached": dict(sorted(p.tree.unattached.items())),
         },
         "substitution_lexicon": [
             {

@@ -130,9 +130,10 @@ def compare(
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     # A version the screening passed over that its comparison with the reference finds derived
-    # is related to it, as the tree counts relations: the tree and the families are built
-    # again with that pair, so no version derived from the reference sits in the tree
-    # unexplained while its verdict says it was copied.
+    # is related to it, as the tree counts relations: the tree is built again with that pair,
+    # so no version derived from the reference sits in the tree unexplained while its verdict
+    # says it was copied. The families keep the screened pairs: a loose paraphrase pair would
+    # merge passages that closer copies keep apart.
     missed = {
         (c.source, c.target): c
         for c in comparisons
@@ -141,9 +142,8 @@ def compare(
         and (c.target, c.source) not in pairs
     }
     if missed:
-        pairs = {**pairs, **missed}
-        groups = family_groups(documents, pairs)
-        tree = _tree(documents, pairs, groups, known, th, warnings)
+        related = {**pairs, **missed}
+        tree = _tree(documents, related, family_groups(documents, related), known, th, warnings)
         check(cancelled)
     by_id = {d.id: d for d in documents}
     check(cancelled)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from textual.pilot import Pilot
+
 from tui.app.app import StoryTraceApp
 from tui.app.screens.detail import DetailScreen
 from tui.app.screens.families import FamilyDetailScreen
@@ -20,6 +22,13 @@ SMALL = (80, 24)
 SENTENCE = re.compile(r"^(\s+\d+ \[[\d,]+\u2013[\d,]+\] )\S")
 
 
+async def pressed(pilot: Pilot, *keys: str) -> None:
+    """Once the app has settled, press ``keys`` and let the screen draw."""
+    await settle(pilot)
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
 def short(doc_id: str) -> str:
     return doc_id.removeprefix(PREFIX)
 
@@ -30,9 +39,7 @@ async def test_word_swaps_keep_a_readable_versions_column_at_80x24(
     app = StoryTraceApp(family_paths, report=family_report)
     papers = {short(d.id) for d in family_report.documents}
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("x")
-        await pilot.pause()
+        await pressed(pilot, "x")
         table = app.screen.query_one(LexiconTable)
         lines = screen_text(app).splitlines()
         heading = next(line for line in lines if line.lstrip().startswith("from"))
@@ -59,9 +66,7 @@ async def test_families_header_and_status_wrap_instead_of_cutting(
 ) -> None:
     app = StoryTraceApp(family_paths, report=family_report)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await pilot.pause()
+        await pressed(pilot, "f")
         words = " ".join(screen_text(app).split())
         assert "\u25c6 marks each family's original form" in words
         assert "column express" in words
@@ -90,9 +95,7 @@ async def test_the_last_families_fill_the_screen_with_what_is_on_it(
     screen after ``G`` shows families, not a column of empty cells."""
     app = StoryTraceApp(family_paths, report=family_report)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("f", "G")
-        await pilot.pause()
+        await pressed(pilot, "f", "G")
         view = app.screen.query_one(FamilyView)
         assert view.cursor == len(view.families) - 1
         for _ in range(4):
@@ -120,9 +123,7 @@ async def test_the_detail_screen_wraps_each_sentence_under_its_text(
 ) -> None:
     app = StoryTraceApp(family_paths, report=family_report)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("enter", "j", "j", "j", "enter")
-        await pilot.pause()
+        await pressed(pilot, "enter", "j", "j", "j", "enter")
         assert isinstance(app.screen, DetailScreen)
         lines = box_lines(app)
         continued = 0
@@ -145,9 +146,7 @@ async def test_a_family_detail_wraps_under_its_indent(
 ) -> None:
     app = StoryTraceApp(family_paths, report=family_report)
     async with app.run_test(size=SMALL) as pilot:
-        await settle(pilot)
-        await pilot.press("f", "j", "d")
-        await pilot.pause()
+        await pressed(pilot, "f", "j", "d")
         assert isinstance(app.screen, FamilyDetailScreen)
         texts = [line for line in box_lines(app) if line.strip()]
         assert len(texts) > 10

@@ -24,7 +24,8 @@ def _paras(first: int, last: int) -> str:
 MAX_RUNS = 3
 
 
-def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+def number_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """``[1, 2, 3, 5]`` -> ``[(1, 3), (5, 5)]``: runs of consecutive numbers."""
     runs: list[list[int]] = []
     for n in sorted(set(numbers)):
         if runs and n == runs[-1][1] + 1:
@@ -42,7 +43,7 @@ def paragraph_list(numbers: Iterable[int]) -> str:
     """``paragraphs 1–3, 7 and 20``: the paragraphs themselves, never the span between the
     first and the last; past ``MAX_RUNS`` runs, the longest run and how many more there are
     (``paragraphs 1–4 and 7 more between 6 and 18``)."""
-    runs = _runs(numbers)
+    runs = number_runs(numbers)
     if not runs:
         return "no paragraph"
     if len(runs) == 1:

@@ -55,13 +55,12 @@ class Evidence:
         self._line = Text(end="")
         self._hang: int | None = None
 
-    def append(self, text: str, style: StyleType = "") -> Evidence:
+    def append(self, text: str, style: StyleType = "") -> None:
         first, *rest = text.split("\n")
         self._line.append(first, style)
         for piece in rest:
             self._end_line()
             self._line.append(piece, style)
-        return self
 
     def hang(self) -> None:
         """Wrapped lines of the current line continue under what is appended next."""
@@ -78,10 +77,3 @@ class Evidence:
         if self._line.plain:
             lines.append(HangingLine(self._line, 0))
         return Group(*lines)
-
-    @property
-    def plain(self) -> str:
-        """The text without its wrapping (for searching and tests)."""
-        return "\n".join(line.text.plain for line in self._done) + (
-            "\n" + self._line.plain if self._line.plain else ""
-        )

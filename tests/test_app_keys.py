@@ -56,7 +56,7 @@ async def test_overview_lists_versions_and_reference() -> None:
         # The panel wraps beside the derivation tree: read what it holds, not the screen.
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         for region in first.regions:
-            assert describe_region(source, target, region) in panel
+            assert describe_region(source, target, region, first.passages) in panel
         assert f"{first.target}: {first.verdict}" in panel and "█" in text
 
 

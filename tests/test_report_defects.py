@@ -11,7 +11,12 @@ from pathlib import Path
 from tui.core.engine import compare_paths
 from tui.core.loading import load_document
 from tui.core.model import Region, Report
-from tui.core.summary import describe_region
+from tui.core.summary import (
+    describe_region,
+    paragraph_list,
+    paragraph_range,
+    region_source_paragraphs,
+)
 from tui.report import render
 from tui.report.view import build
 
@@ -81,8 +86,12 @@ def test_one_paragraph_comes_from_and_counts_agree(family_report: Report) -> Non
     src, tgt = family_report.document(c.source), family_report.document(c.target)
     one = Region(src.paragraphs[0], tgt.paragraphs[0], "edited")
     two = Region(src.paragraphs[0], (tgt.paragraphs[0][0], tgt.paragraphs[1][1]), "edited")
-    assert describe_region(src, tgt, one).startswith(f"paragraph 1 of {tgt.id} comes from ")
-    assert describe_region(src, tgt, two).startswith(f"paragraphs 1\u20132 of {tgt.id} come from ")
+    assert describe_region(src, tgt, one, c.passages).startswith(
+        f"paragraph 1 of {tgt.id} comes from "
+    )
+    assert describe_region(src, tgt, two, c.passages).startswith(
+        f"paragraphs 1\u20132 of {tgt.id} come from "
+    )
     for fmt in ("text", "md", "html"):
         assert not re.search(r"\b1 (passages|paragraphs|notes)\b", render(family_report, fmt))
 
@@ -109,3 +118,36 @@ def test_a_rule_line_is_never_a_title(tmp_path: Path) -> None:
     wire.write_text("-" * 70 + "\nPage 2 slug\n\nThe council met on Tuesday.\n", encoding="utf-8")
     doc = load_document(str(wire))
     assert doc.title == ""
+
+
+def test_a_region_names_the_source_paragraphs_it_was_matched_in(family_report: Report) -> None:
+    """The mirror keeps every other paragraph of the wire's opening: its region's source is
+    the paragraphs matched, not the span from the first to the last (which would claim
+    every paragraph in between), and every format and the explorer say the same."""
+    mirror = next(c for c in family_report.comparisons if c.target.endswith("_mirror"))
+    src, tgt = family_report.document(mirror.source), family_report.document(mirror.target)
+    region = max(mirror.regions, key=lambda r: len(r.passages))
+    matched = region_source_paragraphs(src, region, mirror.passages)
+    first, last = paragraph_range(src, region.source_span)
+    assert matched and set(matched) < set(range(first, last + 1))  # scattered, not the hull
+    sentence = describe_region(src, tgt, region, mirror.passages)
+    claimed = sentence.split(" come from ")[1].split(f" of {src.id}")[0]
+    assert f"paragraphs {first}\u2013{last}" not in claimed, sentence
+    numbers = [int(n) for n in re.findall(r"\d+", claimed)]
+    # Listed or counted: every number named is a matched paragraph or a count of them.
+    assert min(matched) in numbers and max(matched) in numbers, claimed
+    for fmt in ("text", "md", "html"):
+        out = render(family_report, fmt)
+        assert claimed in out.replace("\\", ""), fmt
+        assert f"from paragraphs {first}\u2013{last} of" not in out, fmt
+
+
+def test_paragraph_lists_read_as_runs() -> None:
+    assert paragraph_list([4]) == "paragraph 4"
+    assert paragraph_list([4, 5, 6]) == "paragraphs 4\u20136"
+    assert paragraph_list([1, 2, 3, 5, 6]) == "paragraphs 1\u20133 and 5\u20136"
+    assert paragraph_list([1, 4, 20]) == "paragraphs 1, 4 and 20"
+    assert (
+        paragraph_list([1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 18])
+        == "paragraphs 1\u20134 and 7 more between 6 and 18"
+    )

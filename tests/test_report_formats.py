@@ -29,7 +29,8 @@ COPY = "000_dcce54c3826141f5"
 
 def _region_sentence(report: Report, target: str) -> str:
     c = report.comparison(target)
-    return describe_region(report.document(c.source), report.document(c.target), c.regions[0])
+    source, target = report.document(c.source), report.document(c.target)
+    return describe_region(source, target, c.regions[0], c.passages)
 
 
 def _sha(path: str) -> str:

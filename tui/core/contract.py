@@ -51,7 +51,9 @@ and no target spans (``diff`` one ``delete``), so ``counts.omitted`` counts the 
 writing a version left out and ``counts.boilerplate`` counts furniture on either side. In
 ``families``, the original form's variant is labelled ``boilerplate`` (not ``verbatim``) when
 it is furniture, and ``agree`` no longer reads the original form's own label. Every key is as
-it was.
+it was, and the tree gained ``unattached`` (``{id: reason}``): each related version with no
+parent, the top of its branch or one whose every candidate was ruled out, and why; a report
+without it is one made before (its tree leaves such versions unexplained).
 """
 
 from __future__ import annotations
@@ -163,6 +165,7 @@ def _provenance(p: Provenance | None) -> dict[str, object]:
             ],
             "independent": list(p.tree.independent),
             "notes": list(p.tree.notes),
+            "unattached": dict(sorted(p.tree.unattached.items())),
         },
         "substitution_lexicon": [
             {

@@ -15,16 +15,17 @@ from .cancel import CancelCheck, check
 from .classify import classify
 from .collector import collector_paused
 from .dates import apply_dates, read_own_dates
-from .families import families, family_groups
+from .families import Group, families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Document, Provenance, Report, Tree
 from .origin import most_original
-from .pairs import align_pairs, align_unrelated
+from .pairs import Pairs, align_pairs, align_unrelated
 from .screening import screen
 from .segment import segment
 from .settings import Settings
 from .similarity import shared_content
+from .thresholds import Thresholds
 from .tree import build_tree
 
 Progress = Callable[[float, str], None]
@@ -111,15 +112,9 @@ def compare(
     check(cancelled)  # align_pairs stops early, returning the pairs it has
     report(0.6, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
-    try:
-        tree = build_tree(documents, pairs, groups, known, th)
-    except Exception as err:  # the comparisons must survive a tree that fails
-        warnings.append(
-            f"the derivation tree could not be built ({type(err).__name__}: {err}); "
-            "comparisons, families and the audit are shown without it"
-        )
-        tree = Tree(nodes=[d.id for d in documents], edges=[], independent=[])
+    tree = _tree(documents, pairs, groups, known, th, warnings)
     check(cancelled)
+    chosen = ref is None
     if ref is None:
         ref_id, reason = most_original(documents, tree, groups)
         ref = next(d for d in documents if d.id == ref_id)
@@ -135,6 +130,26 @@ def compare(
             c = classify(ref, d, aligned, settings)
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
+    # A version the screening passed over that its comparison with the reference finds derived
+    # is related to it, as the tree counts relations: the tree is built again with that pair,
+    # so no version derived from the reference sits in the tree unexplained while its verdict
+    # says it was copied. The families keep the screened pairs: a loose paraphrase pair would
+    # merge passages that closer copies keep apart.
+    missed = {
+        (c.source, c.target): c
+        for c in comparisons
+        if c.verdict != "independent"
+        and (c.source, c.target) not in pairs
+        and (c.target, c.source) not in pairs
+    }
+    if missed:
+        related = {**pairs, **missed}
+        more = family_groups(documents, related)
+        tree = _tree(documents, related, more, known, th, warnings)
+        check(cancelled)
+        if chosen:  # said again from the tree as it now stands, so the two count alike
+            again, said = most_original(documents, tree, more)
+            reason = said if again == ref.id else reason
     by_id = {d.id: d for d in documents}
     check(cancelled)
     provenance = Provenance(
@@ -178,6 +193,24 @@ def compare(
         provenance=provenance,
         similarity=similarity,
     )
+
+
+def _tree(
+    documents: Sequence[Document],
+    pairs: Pairs,
+    groups: list[Group],
+    known: dict[tuple[str, str], int],
+    th: Thresholds,
+    warnings: list[str],
+) -> Tree:
+    try:
+        return build_tree(documents, pairs, groups, known, th)
+    except Exception as err:  # the comparisons must survive a tree that fails
+        warnings.append(
+            f"the derivation tree could not be built ({type(err).__name__}: {err}); "
+            "comparisons, families and the audit are shown without it"
+        )
+        return Tree(nodes=[d.id for d in documents], edges=[], independent=[])
 
 
 def clear_text_caches() -> None:

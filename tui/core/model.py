@@ -206,6 +206,8 @@ class Tree:
     edges: list[TreeEdge]
     independent: list[str]
     notes: list[str] = field(default_factory=list)
+    # A related version with no parent -> why (each candidate and what ruled it out).
+    unattached: dict[str, str] = field(default_factory=dict)
 
     def parent(self, doc_id: str) -> str | None:
         for e in self.edges:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
-from .model import Comparison, Document, Region, Report, Span, Tree
+from .model import Comparison, Document, Passage, Region, Report, Span, Tree
 
 
 def paragraph_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -20,16 +20,74 @@ def _paras(first: int, last: int) -> str:
     return f"paragraph {first}" if first == last else f"paragraphs {first}\u2013{last}"
 
 
+# Runs of paragraphs a region's source is listed in before the rest is counted instead.
+MAX_RUNS = 3
+
+
+def number_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """``[1, 2, 3, 5]`` -> ``[(1, 3), (5, 5)]``: runs of consecutive numbers."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return [(a, b) for a, b in runs]
+
+
+def _run(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}\u2013{last}"
+
+
+def paragraph_list(numbers: Iterable[int]) -> str:
+    """``paragraphs 1–3, 7 and 20``: the paragraphs themselves, never the span between the
+    first and the last; past ``MAX_RUNS`` runs, the longest run and how many more there are
+    (``paragraphs 1–4 and 7 more between 6 and 18``)."""
+    runs = number_runs(numbers)
+    if not runs:
+        return "no paragraph"
+    if len(runs) == 1:
+        return _paras(*runs[0])
+    if len(runs) <= MAX_RUNS:
+        listed = [_run(a, b) for a, b in runs]
+        return f"paragraphs {', '.join(listed[:-1])} and {listed[-1]}"
+    main = max(runs, key=lambda r: (r[1] - r[0], -r[0]))
+    rest = [n for a, b in runs if (a, b) != main for n in range(a, b + 1)]
+    return f"{_paras(*main)} and {len(rest)} more between {min(rest)} and {max(rest)}"
+
+
+def region_source_paragraphs(
+    source: Document, region: Region, passages: Sequence[Passage]
+) -> list[int]:
+    """The source paragraphs the region's passages were matched in. A region is a run of
+    the version; what it takes may be scattered over the source, and the span from its
+    first to its last match would claim every paragraph in between."""
+    out: set[int] = set()
+    for k in region.passages:
+        if 0 <= k < len(passages):
+            for span in passages[k].source_spans:
+                first, last = paragraph_range(source, span)
+                out.update(range(first, last + 1))
+    if not out:  # a region without its passages (an old report): the span is all there is
+        first, last = paragraph_range(source, region.source_span)
+        out.update(range(first, last + 1))
+    return sorted(out)
+
+
 def describe_region(
-    source: Document, target: Document, region: Region, name: Callable[[str], str] = str
+    source: Document,
+    target: Document,
+    region: Region,
+    passages: Sequence[Passage],
+    name: Callable[[str], str] = str,
 ) -> str:
-    """``name`` turns a document id into what the reader sees (the explorer's short names)."""
+    """``passages`` are the comparison's (a region names its own by index); ``name`` turns a
+    document id into what the reader sees (the explorer's short names)."""
     t = paragraph_range(target, region.target_span)
-    s = paragraph_range(source, region.source_span)
+    s = paragraph_list(region_source_paragraphs(source, region, passages))
     verb = "comes" if t[0] == t[1] else "come"
     return (
-        f"{_paras(*t)} of {name(target.id)} {verb} from {_paras(*s)} of {name(source.id)} "
-        f"({region.label})"
+        f"{_paras(*t)} of {name(target.id)} {verb} from {s} of {name(source.id)} ({region.label})"
     )
 
 

@@ -8,7 +8,10 @@ candidate is ruled out when the evidence says the version came first, when it wa
 later, or when the version shares wording with a third version that the candidate never uses
 (it saw more than the candidate, so the candidate is not its source). Related versions that
 each come from none of the others share a source that is not among the inputs: one lost
-original per connected group of them, ``~lost-original-1``, ``-2``, ...
+original per connected group of them, ``~lost-original-1``, ``-2``, ... A related version
+left with no parent (the top of its branch, or one whose every candidate was ruled out) gets
+the reason, candidate by candidate, in ``Tree.unattached``: no version of the tree is left
+on a bare line.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from .textnorm import STOPWORDS, features, fold
 from .thresholds import Thresholds
 
 LOST_PREFIX = "~lost-original"
+# Why a related version has no parent when no candidate was even weighed.
+NO_EARLIER = "no other version shares enough with it to be its source"
 
 
 def related_pairs(pairs: Pairs) -> set[frozenset[str]]:
@@ -103,6 +108,7 @@ def build_tree(
     parent: dict[str, str] = {}
     edges: list[TreeEdge] = []
     notes: list[str] = []
+    why_not: dict[str, list[str]] = {}  # v -> why each candidate is not its parent
 
     def ancestors(v: str) -> set[str]:
         seen: set[str] = set()
@@ -116,14 +122,17 @@ def build_tree(
         for p in relatives[v]:
             d = evidence[frozenset((p, v))]
             first = d.first(th)
+            why = why_not.setdefault(v, [])
             if first == v:
                 notes.append(f"{v} is not from {p}: {d.lines(v)[0]}")
+                why.append(f"not from {p}: {d.lines(v)[0]}")
                 continue
             if d.conflicting(th):
                 notes.append(
                     f"{v} is not from {p}, nor {p} from {v}: both have been worked on since "
                     f"their common source ({d.lines(v)[0]}; {d.lines(p)[0]})"
                 )
+                why.append(f"not from {p}: both have been worked on since their common source")
                 continue
             words = borrowed.get((v, p), set())
             if len(words) >= th.borrowed_words:
@@ -131,10 +140,20 @@ def build_tree(
                     f"{v} is not from {p} alone: it shares words with other versions that "
                     f"{p} never uses ({', '.join(sorted(words)[:5])})"
                 )
+                why.append(
+                    f"not from {p} alone: it shares words with other versions that {p} never "
+                    f"uses ({', '.join(sorted(words)[:5])})"
+                )
                 continue
             if first is None and not _holds_more(explains(p, v), explains(v, p), rank[p] < rank[v]):
-                continue  # no mark either way: the one holding more of the other is the parent
+                # No mark either way: the one holding more of the other is the parent.
+                why.append(
+                    f"not from {p}: no mark says which came first, and {p} holds no more of "
+                    f"what they share than {v} does"
+                )
+                continue
             if v in ancestors(p):
+                why.append(f"{p} comes from it")
                 continue
             c = pairs.get((p, v)) or pairs[(v, p)]
             options.append(
@@ -180,7 +199,15 @@ def build_tree(
                 )
             )
     independent = [v for v in ids if not relatives[v]]
-    return Tree(nodes=nodes, edges=edges, independent=independent, notes=sorted(set(notes)))
+    in_lost = {v for group in lost for v in group}
+    unattached = {v: "; ".join(why_not.get(v) or [NO_EARLIER]) for v in roots if v not in in_lost}
+    return Tree(
+        nodes=nodes,
+        edges=edges,
+        independent=independent,
+        notes=sorted(set(notes)),
+        unattached=unattached,
+    )
 
 
 def _holds_more(p_of_v: float, v_of_p: float, p_ranks_first: bool) -> bool:

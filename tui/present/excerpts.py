@@ -9,7 +9,7 @@ cut it out of the file.
 from __future__ import annotations
 
 from ..core.model import Document, Span
-from ..core.summary import paragraph_range
+from ..core.summary import number_runs, paragraph_range
 
 # Clip lengths (characters): list entries, and the one-line excerpt naming a family.
 CLIP = 240
@@ -81,10 +81,4 @@ def paragraph_numbers(doc: Document, spans: list[Span]) -> list[int]:
 
 def paragraph_list(numbers: list[int]) -> str:
     """``¶3–¶14, ¶17``: paragraph numbers as ranges of consecutive ones."""
-    ranges: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if ranges and n == ranges[-1][1] + 1:
-            ranges[-1][1] = n
-        else:
-            ranges.append([n, n])
-    return ", ".join(paragraphs(a, b) for a, b in ranges)
+    return ", ".join(paragraphs(a, b) for a, b in number_runs(numbers))

@@ -20,6 +20,8 @@ from .names import WHOLE, VersionNames
 INFERRED_NOTE = "inferred from the evidence, not among the inputs"
 REFERENCE_MARK = "(reference)"
 NO_TREE = "no version was derived from another"
+# A related version under no other: the top of its branch, or every candidate ruled out.
+UNATTACHED = "comes from none of the other versions"
 LAST, MIDDLE = "\u2514\u2500 ", "\u251c\u2500 "
 
 Namer = Callable[[str], str]
@@ -57,6 +59,22 @@ class TreeNode:
     reference: bool
     edge: TreeEdge | None  # the edge from its parent, with the evidence for it
     children: list[TreeNode]
+    unattached: str = ""  # with no parent: why none of the candidates is it
+
+    @property
+    def summary(self) -> str:
+        """What the line says after the node's name: what it shares with its parent, or
+        that it has none."""
+        if self.edge:
+            return edge_summary(self.edge)
+        return UNATTACHED if self.unattached else ""
+
+    @property
+    def evidence(self) -> list[str]:
+        """The lines under the node: the edge's evidence, or why it has no parent."""
+        if self.edge:
+            return list(self.edge.evidence)
+        return [f"why: {self.unattached}"] if self.unattached else []
 
     @property
     def note(self) -> str:
@@ -68,10 +86,6 @@ class TreeNode:
         if self.inferred:
             return f"{name} ({INFERRED_NOTE})"
         return name + (f" {REFERENCE_MARK}" if self.reference else "")
-
-    @property
-    def edge_summary(self) -> str:
-        return edge_summary(self.edge) if self.edge else ""
 
 
 @dataclass(frozen=True)
@@ -93,18 +107,18 @@ class TreeView:
     def drawn(self, names: VersionNames = WHOLE, *, evidence: bool = True) -> list[TreeLine]:
         """Depth first, roots flush left, children after ``├─``/``└─``; with ``evidence``
         each edge's summary and evidence lines under its child (the engine's words, each
-        version in them called by its short name)."""
+        version in them called by its short name). A version with no parent says so even
+        without the evidence: a bare name would claim nothing."""
         out: list[TreeLine] = []
 
         def walk(node: TreeNode, lead: str, branch: str, below: str) -> None:
             text = node.title(names)
-            if evidence and node.edge_summary:
-                text += f": {node.edge_summary}"
+            if node.summary and (evidence or node.unattached):
+                text += f": {node.summary}"
             out.append(TreeLine(lead + branch, node.id, text))
-            if evidence and node.edge:
+            if evidence:
                 out.extend(
-                    TreeLine(f"{lead}{below}    ", None, names.rename(e))
-                    for e in node.edge.evidence
+                    TreeLine(f"{lead}{below}    ", None, names.rename(e)) for e in node.evidence
                 )
             for k, child in enumerate(node.children):
                 last = k == len(node.children) - 1
@@ -165,6 +179,7 @@ def tree_view(tree: Tree, reference: str) -> TreeView:
             reference=node_id == reference,
             edge=edge,
             children=[node(e.child, e) for e in kids if e.child not in seen],
+            unattached="" if edge else tree.unattached.get(node_id, ""),
         )
 
     return TreeView(

@@ -236,14 +236,14 @@ def _item(depth: int, text: str) -> str:
 
 def _tree_node(node: TreeNode, depth: int, name: VersionNames) -> list[str]:
     line = escape(node.title(name))
-    if node.edge:
-        line += f": {escape(node.edge_summary)}"
+    if node.summary:
+        line += f": {escape(node.summary)}"
     lines = [_item(depth, line)]
-    if node.edge:
+    if node.evidence:
         # Hard line breaks (backslash) keep the evidence in the node's item, not as children.
         lines[-1] += "\\"
         evidence = [
-            f"{'  ' * (depth + 1)}{_block_safe(escape(name.rename(e)))}" for e in node.edge.evidence
+            f"{'  ' * (depth + 1)}{_block_safe(escape(name.rename(e)))}" for e in node.evidence
         ]
         lines += [e + "\\" for e in evidence[:-1]] + evidence[-1:]
     for child in node.children:

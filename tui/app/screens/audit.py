@@ -66,7 +66,7 @@ class AuditScreen(StoryView):
         self._locations: dict[str, Location | None] = {}
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="audit-header")
+        yield StatusLine(id="audit-header", wrap=True)
         yield AuditList(id="audit-list")
         yield key_footer()
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.hanging import Evidence
 from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
 from tui.app.widgets.scroll_body import ScrollBody
@@ -91,14 +91,14 @@ class DetailScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         # Built here, not in compose: the theme's styles are only known once mounted.
-        self.query_one("#detail-text", Static).update(self._evidence())
+        self.query_one("#detail-text", Static).update(self._evidence().renderable())
         self.query_one("#detail-body").focus()
 
-    def _evidence(self) -> Text:
+    def _evidence(self) -> Evidence:
         comparison = self.comparison
         source = self.report.document(comparison.source)
         target = self.report.document(comparison.target)
-        out = Text()
+        out = Evidence()
         total = len(comparison.passages)
         for n, k in enumerate(self.passage_indices):
             if n:
@@ -107,7 +107,7 @@ class DetailScreen(ModalScreen[None]):
         return out
 
     def _passage(
-        self, out: Text, k: int, total: int, p: Passage, source: Document, target: Document
+        self, out: Evidence, k: int, total: int, p: Passage, source: Document, target: Document
     ) -> None:
         out.append(f"[{LABEL_LETTERS[p.label]}] {p.label}", style="bold")
         out.append(f"   passage {k + 1} of {total}")
@@ -128,6 +128,7 @@ class DetailScreen(ModalScreen[None]):
                 out.append(f"engine: {p.label} \u00b7 reviewer: {ov.label}\n", style=reviewed)
             if ov.note:
                 out.append("reviewer's note: ", style=reviewed)
+                out.hang()
                 out.append(escape_reflow(ov.note) + "\n")
         out.append("\n")
 
@@ -137,7 +138,9 @@ class DetailScreen(ModalScreen[None]):
         ):
             out.append(f"{title} ", style="bold")
             out.append(escape_line(self.names(doc.id)), style="bold")
-            out.append(f"  ({escape_line(doc.path)})\n")
+            out.append("  ")
+            out.hang()
+            out.append(f"({escape_line(doc.path)})\n")
             if spans:
                 out.append(f"  at {_spans(doc, spans)}\n", style="italic")
             if not indices:
@@ -146,6 +149,7 @@ class DetailScreen(ModalScreen[None]):
                 s = doc.sentences[i]
                 out.append(f"  {i + 1:>4} ", style="bold")
                 out.append(f"[{s.start:,}\u2013{s.end:,}] ", style="italic")
+                out.hang()
                 out.append(escape_reflow(doc.sentence_text(i)) + "\n")
             out.append("\n")
 
@@ -155,6 +159,7 @@ class DetailScreen(ModalScreen[None]):
                 if name in p.signals:
                     value = p.signals[name]
                     out.append(f"  {name:<8}{value:6.2f}  ")
+                    out.hang()
                     out.append(SIGNAL_HELP[name] + "\n", style="italic")
             for name, value in sorted(p.signals.items()):
                 if name not in SIGNAL_HELP:

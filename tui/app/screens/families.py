@@ -16,6 +16,7 @@ from textual.binding import BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.hanging import Evidence
 from tui.app.keys import bindings
 from tui.app.locate import family_location
 from tui.app.screens.detail import LABEL_HELP
@@ -39,9 +40,9 @@ class FamilyScreen(StoryView):
         return self.query_one(FamilyView)
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="families-header")
+        yield StatusLine(id="families-header", wrap=True)
         yield FamilyView(id="family-view")
-        yield StatusLine(id="families-status")
+        yield StatusLine(id="families-status", wrap=True)
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -126,12 +127,12 @@ class FamilyDetailScreen(ModalScreen[None]):
         yield key_footer()
 
     def on_mount(self) -> None:
-        self.query_one("#family-detail-text", Static).update(self._evidence())
+        self.query_one("#family-detail-text", Static).update(self._evidence().renderable())
         self.query_one("#family-detail-body").focus()
 
-    def _evidence(self) -> Text:
+    def _evidence(self) -> Evidence:
         family, report = self.family, self.report
-        out = Text()
+        out = Evidence()
         out.append(f"Family #{family.id}", style="bold")
         names = self.names
         out.append(f"   origin {escape_line(names(family.origin))}")
@@ -140,10 +141,9 @@ class FamilyDetailScreen(ModalScreen[None]):
         present = {v.doc for v in family.variants}
         missing = [d.id for d in report.documents if d.id not in present]
         if missing:
-            out.append(
-                "not in: " + ", ".join(escape_line(names(m)) for m in missing) + "\n",
-                style="italic",
-            )
+            out.append("not in: ", style="italic")
+            out.hang()
+            out.append(", ".join(escape_line(names(m)) for m in missing) + "\n", style="italic")
         for variant in family.variants:
             doc = report.document(variant.doc)
             out.append("\n")

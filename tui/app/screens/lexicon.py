@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import DataTable
@@ -39,6 +40,28 @@ COLUMNS: dict[str, tuple[str, Callable[[LexiconEntry], object]]] = {
     "odd": ("odd side", lambda e: (e.odd_side == "", e.odd_side)),
     "versions": ("versions", lambda e: (-len(e.versions), e.versions)),
 }
+# Cells a cut swap's wording keeps at the least, and the versions column at the least.
+MIN_WORDING = 12
+MIN_VERSIONS = 16
+# The count, known and odd-side columns at their widest (a heading with its sort arrow).
+FIXED_WIDTH = len("count \u25bc") + len("known \u25bc") + len("odd side \u25bc")
+
+
+def versions_cell(names: list[str], width: int) -> str:
+    """As many names as fit in ``width``, then how many more: ``express, mail +6``. A name is
+    never cut, so the column cannot show a letter of one as if it were a version; the status
+    line gives the whole list for the highlighted swap."""
+    full = ", ".join(names)
+    if cell_len(full) <= width:
+        return full
+    shown: list[str] = []
+    for k, name in enumerate(names):
+        more = f" +{len(names) - k - 1}" if k < len(names) - 1 else ""
+        if cell_len(", ".join([*shown, name]) + more) > width:
+            break
+        shown.append(name)
+    rest = len(names) - len(shown)
+    return (", ".join(shown) + f" +{rest}").strip() if shown else f"{len(names)} versions"
 
 
 class LexiconTable(DataTable[Text]):
@@ -62,6 +85,7 @@ class LexiconTable(DataTable[Text]):
         self.names = VersionNames({})
         self.sort_column = "count"
         self.reverse = False
+        self._fitted_to: tuple[int, int, int] | None = None
 
     def on_mount(self) -> None:
         for key, (heading, _) in COLUMNS.items():
@@ -93,18 +117,64 @@ class LexiconTable(DataTable[Text]):
         # Ties keep the engine's order (stable sort), which is by count then wording.
         return sorted(self.entries, key=key, reverse=self.reverse)  # type: ignore[arg-type, return-value]
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self.entries and self._widths() != self._fitted_to:
+            self._fill()
+
+    def _widths(self) -> tuple[int, int, int]:
+        """Cells for the from, to and versions columns. When their natural widths do not
+        fit beside the fixed ones, the versions column keeps ``MIN_VERSIONS`` cells (whole
+        names, then how many more) and the longer swap wording gives way, down to
+        ``MIN_WORDING``; the status line says the highlighted swap in full."""
+        entries = self.entries
+        source = max((cell_len(escape_line(e.source)) for e in entries), default=0)
+        target = max((cell_len(escape_line(e.target)) for e in entries), default=0)
+        versions = max((cell_len(self._versions(e)) for e in entries), default=0)
+        source, target, versions = (
+            max(source, len("from") + 2),
+            max(target, len("to") + 2),
+            max(versions, len("versions") + 2),
+        )
+        width = self.scrollable_content_region.width
+        room = width - FIXED_WIDTH - 2 * self.cell_padding * len(COLUMNS)
+        if width <= 0 or source + target + versions <= room:
+            return source, target, versions
+        versions = min(versions, max(MIN_VERSIONS, room - source - target))
+        left = room - versions
+        half = max(MIN_WORDING, left // 2)
+        if source <= half:
+            target = max(MIN_WORDING, left - source)
+        elif target <= half:
+            source = max(MIN_WORDING, left - target)
+        else:
+            source = target = half
+        return source, target, versions
+
+    def _versions(self, e: LexiconEntry) -> str:
+        return ", ".join(escape_line(self.names(v)) for v in e.versions)
+
     def _fill(self) -> None:
         row = self.cursor_row
         self.clear()
         known, odd = self._style("known"), self._style("odd")
+        source_w, target_w, versions_w = self._fitted_to = self._widths()
+        # Fixed widths: a cleared table keeps the widths its old cells measured.
+        for key, width in (("from", source_w), ("to", target_w), ("versions", versions_w)):
+            column = self.columns[self._column_key(key)]
+            column.auto_width, column.width = False, width
         for n, e in enumerate(self.ordered()):
+            names = [escape_line(self.names(v)) for v in e.versions]
+            source = Text(escape_line(e.source), style=odd if e.odd_side == "source" else "")
+            target = Text(escape_line(e.target), style=odd if e.odd_side == "target" else "")
+            source.truncate(source_w, overflow="ellipsis")
+            target.truncate(target_w, overflow="ellipsis")
             self.add_row(
-                Text(escape_line(e.source), style=odd if e.odd_side == "source" else ""),
-                Text(escape_line(e.target), style=odd if e.odd_side == "target" else ""),
+                source,
+                target,
                 Text(str(e.count), justify="right"),
                 Text(KNOWN if e.known else "", style=known),
                 Text(ODD_SIDE.get(e.odd_side, escape_line(e.odd_side)), style=odd),
-                Text(", ".join(escape_line(self.names(v)) for v in e.versions)),
+                Text(versions_cell(names, versions_w)),
                 key=str(n),
             )
         for key, (heading, _) in COLUMNS.items():
@@ -134,9 +204,9 @@ class LexiconScreen(StoryView):
         return self.query_one(LexiconTable)
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="lexicon-header")
+        yield StatusLine(id="lexicon-header", wrap=True)
         yield LexiconTable(id="lexicon")
-        yield StatusLine(id="lexicon-status")
+        yield StatusLine(id="lexicon-status", wrap=True)
         yield key_footer()
 
     def on_mount(self) -> None:
@@ -157,11 +227,24 @@ class LexiconScreen(StoryView):
         self._status()
 
     def _status(self) -> None:
+        """The highlighted swap in full (the table may cut its wording and list of
+        versions to fit), then the sort order."""
         table = self.table
+        text = Text()
+        entry = table.entry_at(table.cursor_row)
+        if entry is not None:
+            names = ", ".join(escape_line(self.story.names(v)) for v in entry.versions)
+            text.append(f"\u201c{escape_line(entry.source)}\u201d \u2192 ", style="bold")
+            text.append(f"\u201c{escape_line(entry.target)}\u201d", style="bold")
+            text.append(f" \u00d7{entry.count} in {names} \u2502 ")
         heading = COLUMNS[table.sort_column][0]
         order = "reversed" if table.reverse else "natural order"
-        text = Text(f"sorted by {heading} ({order}) \u2502 s/S: another column, o: reverse")
+        text.append(f"sorted by {heading} ({order}) \u2502 s/S: another column, o: reverse")
         self.query_one("#lexicon-status", StatusLine).set_text(text)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._status()
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

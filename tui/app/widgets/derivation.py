@@ -20,7 +20,7 @@ from tui.core.escaping import escape_line
 from tui.core.model import Report, Tree
 from tui.core.summary import INDEPENDENT_OF_ALL
 from tui.present.names import VersionNames
-from tui.present.tree import NO_TREE, edge_summary, node_name, tree_view
+from tui.present.tree import NO_TREE, UNATTACHED, edge_summary, node_name, tree_view
 
 
 class DerivationTree(Static):
@@ -126,7 +126,11 @@ class DerivationTree(Static):
             out.append(f": {INDEPENDENT_OF_ALL}\n")
         elif edge is None:
             kids = [e.child for e in tree.edges if e.parent == doc]
-            if kids:
+            if doc in tree.unattached:
+                out.append(f": {UNATTACHED}\n")
+                why = escape_line(self.names.rename(tree.unattached[doc]))
+                out.append(f"  \u2022 why: {why}\n")
+            elif kids:
                 sources = ", ".join(node_name(k, self.names) for k in kids)
                 out.append(f": a source of {sources}\n")
             else:

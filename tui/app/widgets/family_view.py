@@ -6,6 +6,8 @@ Columns wider than the screen scroll sideways under a pinned gutter (family numb
 pinned header (version names), so a cell never loses its row or its version. Columns are
 sized so that a whole number of them fills the screen, and ``h``/``l`` move the highlighted
 column (the one ``enter`` opens) a whole column at a time, so no column is ever shown cut.
+A row is as tall as its tallest cell on screen: a family whose long text is in a column
+scrolled out of view would otherwise fill the screen with empty cells.
 
 All document text passes through ``tui.core.escaping`` before it reaches a ``Text``.
 """
@@ -91,6 +93,8 @@ class _Layout:
     column: int  # width of one version column
     visible: int  # how many whole columns fit beside the gutter
     columns_width: int  # all columns and separators: the horizontally scrolled part
+    heights: list[list[int]]  # lines of each cell (heading and text), per family and column
+    window: range  # the columns on screen, whose cells set the rows' heights
     offsets: list[int]  # first body line of each family, plus the total at the end
 
     @property
@@ -260,18 +264,53 @@ class FamilyView(RowView, can_focus=True):
         visible = max(1, min(n, (avail + sep) // (natural + sep)))
         column = max(1, (avail - (visible - 1) * sep) // visible)
         columns_width = n * column + (n - 1) * sep
-        offsets = [0]
-        total = 0
-        for row in range(len(self.families)):
-            total += self._row_height(row, column)
-            offsets.append(total)
-        self._layout = _Layout(width, column, visible, columns_width, offsets)
+        heights = [
+            [self._cell_height(row, c, column) for c in range(len(self.versions))]
+            for row in range(len(self.families))
+        ]
+        self._layout = _Layout(width, column, visible, columns_width, heights, range(0), [0])
         self._clear_caches()
-        # Room to scroll exactly far enough to show the last columns whole.
-        scrolled = (n - visible) * (column + sep)
-        self.virtual_size = Size(GUTTER + scrolled + avail, HEADER + total)
+        self._set_window(self._window(self.scroll_offset.x))
         self._scroll_to_cursor()
         self._scroll_to_column()
+        self.refresh()
+
+    def _window(self, x: float) -> range:
+        """The columns at least partly on screen when scrolled ``x`` cells sideways."""
+        layout = self._layout
+        assert layout is not None
+        avail = max(1, layout.width - GUTTER)
+        first = int(x) // layout.pitch
+        last = (int(x) + avail - 1) // layout.pitch
+        return range(min(first, len(self.versions)), min(last + 1, len(self.versions)))
+
+    def _set_window(self, window: range) -> None:
+        """Lay the rows out for the columns in ``window``."""
+        layout = self._layout
+        assert layout is not None
+        offsets = [0]
+        for cells in layout.heights:
+            offsets.append(offsets[-1] + max((cells[c] for c in window), default=1) + 1)
+        layout.window, layout.offsets = window, offsets
+        self._lines.clear()  # finished lines know where each row ends
+        # Room to scroll exactly far enough to show the last columns whole.
+        scrolled = (max(1, len(self.versions)) - layout.visible) * layout.pitch
+        self.virtual_size = Size(
+            GUTTER + scrolled + max(1, layout.width - GUTTER), HEADER + offsets[-1]
+        )
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        layout = self._layout
+        if layout is None or self._window(new_value) == layout.window:
+            return
+        # Other columns on screen: other row heights. The highlighted family keeps its place.
+        above = layout.offsets[self.cursor] - self.scroll_offset.y if self.families else 0
+        self._set_window(self._window(new_value))
+        if self.families:
+            y = max(0, layout.offsets[self.cursor] - above)
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+            self._scroll_to_cursor()  # and stays whole when it grew
         self.refresh()
 
     def _header_name(self, doc: str) -> str:
@@ -288,10 +327,6 @@ class FamilyView(RowView, can_focus=True):
         if cell is None:
             return 1
         return 1 + len(wrap_offsets(cell[1], width))
-
-    def _row_height(self, row: int, width: int) -> int:
-        heights = [self._cell_height(row, c, width) for c in range(len(self.versions))]
-        return max(heights, default=1) + 1  # a blank line between families
 
     def _clear_caches(self) -> None:
         super()._clear_caches()

@@ -1,0 +1,156 @@
+"""The explorer at 80x24 on the ten-version family (long names): what a small terminal shows
+must still be readable and whole, and each cut figure must be given in full somewhere."""
+
+from __future__ import annotations
+
+import re
+
+from textual.pilot import Pilot
+
+from tui.app.app import StoryTraceApp
+from tui.app.screens.detail import DetailScreen
+from tui.app.screens.families import FamilyDetailScreen
+from tui.app.screens.lexicon import LexiconTable
+from tui.app.widgets.family_view import HEADER, FamilyView
+from tui.core.model import Report
+from tui.sample_family import PREFIX
+
+from .test_app_support import screen_text, settle
+
+SMALL = (80, 24)
+# A sentence line of the detail screen: its number and offsets, then the sentence.
+SENTENCE = re.compile(r"^(\s+\d+ \[[\d,]+\u2013[\d,]+\] )\S")
+
+
+async def pressed(pilot: Pilot, *keys: str) -> None:
+    """Once the app has settled, press ``keys`` and let the screen draw."""
+    await settle(pilot)
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def short(doc_id: str) -> str:
+    return doc_id.removeprefix(PREFIX)
+
+
+async def test_word_swaps_keep_a_readable_versions_column_at_80x24(
+    family_paths: list[str], family_report: Report
+) -> None:
+    app = StoryTraceApp(family_paths, report=family_report)
+    papers = {short(d.id) for d in family_report.documents}
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "x")
+        table = app.screen.query_one(LexiconTable)
+        lines = screen_text(app).splitlines()
+        heading = next(line for line in lines if line.lstrip().startswith("from"))
+        assert "versions" in heading, heading
+        # Each row's versions cell names whole papers (then how many more), never a letter.
+        top = lines.index(heading) + 1
+        for line, row in zip(lines[top : top + 10], range(10), strict=True):
+            entry = table.entry_at(row)
+            assert entry is not None
+            cell = line[heading.index("versions") :].strip(" \u2581\u2582\u2583\u2585\u2586\u2587")
+            shown = re.sub(r" \+\d+$", "", cell).split(", ")
+            assert shown and all(name in papers for name in shown), (line, cell)
+            hidden = len(entry.versions) - len(shown)
+            assert cell.endswith(f"+{hidden}") if hidden else "+" not in cell
+        # The status gives the highlighted swap with every version it is in.
+        entry = table.entry_at(table.cursor_row)
+        assert entry is not None
+        names = ", ".join(short(v) for v in entry.versions)
+        assert names in " ".join(screen_text(app).split()), names
+
+
+async def test_families_header_and_status_wrap_instead_of_cutting(
+    family_paths: list[str], family_report: Report
+) -> None:
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "f")
+        words = " ".join(screen_text(app).split())
+        assert "\u25c6 marks each family's original form" in words
+        assert "column express" in words
+        assert "\u2026" not in words  # nothing ends cut
+
+
+def box_lines(app: StoryTraceApp) -> list[str]:
+    """The lines inside a dialog's rounded box, without the box and its padding."""
+    lines = screen_text(app).splitlines()
+    top = next(k for k, line in enumerate(lines) if "\u256d" in line)
+    bottom = next(k for k, line in enumerate(lines) if "\u2570" in line)
+    left, right = lines[top].index("\u256d"), lines[top].index("\u256e")
+    return [line[left + 2 : right - 1].rstrip(" \u2581\u2587") for line in lines[top + 1 : bottom]]
+
+
+def _body(view: FamilyView) -> list[str]:
+    height = view.scrollable_content_region.height
+    return [view.render_line(y).text for y in range(HEADER, height)]
+
+
+async def test_the_last_families_fill_the_screen_with_what_is_on_it(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """The last families exist only in a version scrolled out of view at 80 columns: their
+    rows are as tall as the cells on screen ("—"), not as the long text off screen, so the
+    screen after ``G`` shows families, not a column of empty cells."""
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "f", "G")
+        view = app.screen.query_one(FamilyView)
+        assert view.cursor == len(view.families) - 1
+        for _ in range(4):
+            body = _body(view)
+            numbered = [line for line in body if re.match(r"^.\s*\d+", line)]
+            empty = [line for line in body if not line.strip(" \u2502\u258c")]
+            # One blank line between families; no line of empty cells beyond that.
+            assert len(empty) <= len(numbered) + 1, "\n".join(body)
+            assert f"{view.families[view.cursor].id:>4}" in "\n".join(body)
+            await pilot.press("k")
+        # Sideways to the paper the last families come from: their text is there in full.
+        origin = view.families[-1].origin
+        await pilot.press("G")
+        while view.column_version != origin:
+            await pilot.press("l")
+        await pilot.pause()
+        variant = next(v for v in view.families[-1].variants if v.doc == origin)
+        shown = " ".join(_body(view)).split()
+        text = " ".join(family_report.document(origin).cut(span) for span in variant.spans)
+        assert text.split() and all(word in shown for word in text.split()), shown
+
+
+async def test_the_detail_screen_wraps_each_sentence_under_its_text(
+    family_paths: list[str], family_report: Report
+) -> None:
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "enter", "j", "j", "j", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        lines = box_lines(app)
+        continued = 0
+        for k, line in enumerate(lines):
+            start = SENTENCE.match(line)
+            if not start:
+                continue
+            indent = len(start.group(1))
+            for following in lines[k + 1 :]:
+                if SENTENCE.match(following) or not following.strip():
+                    break
+                # A continuation: blank up to the sentence's own column.
+                assert following[:indent].isspace() and following[indent] != " ", following
+                continued += 1
+        assert continued  # the case this checks: sentences longer than a line
+
+
+async def test_a_family_detail_wraps_under_its_indent(
+    family_paths: list[str], family_report: Report
+) -> None:
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "f", "j", "d")
+        assert isinstance(app.screen, FamilyDetailScreen)
+        texts = [line for line in box_lines(app) if line.strip()]
+        assert len(texts) > 10
+        # The family's title lines at the edge; every line under a version indented, none
+        # running back to the edge when it wraps.
+        flush = [line for line in texts if not line.startswith(" ")]
+        assert [line.split()[0] for line in flush] == ["Family", "not"], flush

@@ -154,3 +154,25 @@ async def test_a_family_detail_wraps_under_its_indent(
         # running back to the edge when it wraps.
         flush = [line for line in texts if not line.startswith(" ")]
         assert [line.split()[0] for line in flush] == ["Family", "not"], flush
+
+
+async def test_inserts_and_omissions_wrap_each_quotation_under_its_text(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """A long omitted passage continued at the list's margin, under the kind of the next
+    item; each wrapped line now hangs inside the quotation it belongs to."""
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=SMALL) as pilot:
+        await pressed(pilot, "j", "j", "i")
+        lines = screen_text(app).splitlines()[:-1]  # the footer last
+        quoted = [k for k, line in enumerate(lines) if line.startswith("     \u201c")]
+        assert quoted, "\n".join(lines)
+        wrapped = 0
+        for k in quoted:
+            for line in lines[k + 1 :]:
+                body = line.rstrip(" \u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588\u2590")
+                if not body.strip() or body.lstrip().startswith(("[", "from ", "\u201c")):
+                    break
+                assert body.startswith(" " * 6), line  # under the text, not the margin
+                wrapped += 1
+        assert wrapped, "\n".join(lines)  # the check saw a quotation run over one line

@@ -72,8 +72,17 @@ class Evidence:
         self._done.append(HangingLine(self._line, hang))
         self._line, self._hang = Text(end=""), None
 
-    def renderable(self) -> Group:
+    def renderable(self) -> HangingLines:
         lines = list(self._done)
         if self._line.plain:
             lines.append(HangingLine(self._line, 0))
-        return Group(*lines)
+        return HangingLines(lines)
+
+
+class HangingLines(Group):
+    """The lines, rendered one under another, with their text as one string (what a list
+    searches and a test reads)."""
+
+    def __init__(self, lines: list[HangingLine]) -> None:
+        super().__init__(*lines)
+        self.plain = "\n".join(line.text.plain for line in lines)

@@ -19,6 +19,7 @@ from textual.events import ScreenResume
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.hanging import Evidence, HangingLines
 from tui.app.keys import bindings
 from tui.app.locate import Location, insert_location, omission_location
 from tui.app.screens.view import StoryView, key_footer
@@ -51,7 +52,7 @@ class AuditList(OptionList):
         lines = []
         for k in range(self.option_count):
             prompt = self.get_option_at_index(k).prompt
-            lines.append(prompt.plain if isinstance(prompt, Text) else str(prompt))
+            lines.append(getattr(prompt, "plain", None) or str(prompt))
         return "\n".join(lines)
 
 
@@ -172,17 +173,21 @@ class AuditScreen(StoryView):
         return out
 
     @staticmethod
-    def _item(e: Excerpt, source: str) -> Text:
+    def _item(e: Excerpt, source: str) -> HangingLines:
         """Kind and reason, where, then the text: each said once (a reason that would only
-        repeat the text is left out by ``tui.present.audit``)."""
-        item = Text()
+        repeat the text is left out by ``tui.present.audit``), each line wrapping under its
+        own start, so a long quotation reads as one block beside the list's margin."""
+        item = Evidence()
         item.append(f"  [{e.kind}]", style="bold")
         if e.reason:
+            item.hang()
             item.append(f" {escape_line(e.reason)}")
         item.append("\n")
         item.append(f"    {escape_line(source)}{e.where or 'no offsets'}\n", style="italic")
-        item.append(f"    \u201c{escape_line(e.text)}\u201d")
-        return item
+        item.append("    \u201c")
+        item.hang()
+        item.append(f"{escape_line(e.text)}\u201d\n")
+        return item.renderable()
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

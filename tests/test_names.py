@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.core.contract import report_to_json
+from tui.core.engine import compare_paths
 from tui.present.names import LIMIT, letters, strip_common_words, version_names
+from tui.report import render
 from tui.sample_family import PREFIX, RENAMED
 
-from .conftest import seed_paths
+from .conftest import need_data, seed_paths
 
 
 def test_newspaper_names_lose_the_words_they_share() -> None:
@@ -101,3 +106,26 @@ def test_short_names_are_distinct_and_short(ids: list[str]) -> None:
     if not names.lettered:
         # Each short name is a run of whole words of its id.
         assert all(s in i for s, i in zip(shorts, ids, strict=True))
+
+
+def test_ids_that_are_everyday_words_are_not_renamed_inside_sentences(tmp_path: Path) -> None:
+    """Versions lettered because one name is long, two of them called ``end`` and ``slug``:
+    renaming ids in the engine's sentences turned the furniture list "byline, end, memo,
+    rule, slug" into "byline, B, memo, rule, C" in the text report while the JSON kept the
+    words. Such ids stay as they are inside sentences; the legend says which is which."""
+    news = need_data("..", "news-family")
+    for name, as_name in [
+        ("wire", "wire"),
+        ("sun", "end"),
+        ("times", "slug"),
+        ("guardian", "2026-11-28_the-guardian-weekend-edition_courts"),
+    ]:
+        (tmp_path / f"{as_name}.txt").write_bytes((news / f"{name}.txt").read_bytes())
+    report = compare_paths(sorted(str(p) for p in tmp_path.glob("*.txt")))
+    names = version_names([d.id for d in report.documents])
+    assert names("end") != "end"  # lettered: the case this is about
+    furniture = "byline, end, memo, rule, slug"
+    assert furniture in report_to_json(report)
+    text = render(report, "text")
+    assert furniture in text and "byline, B" not in text
+    assert furniture in render(report, "md")

@@ -228,3 +228,22 @@ def test_text_and_markdown_call_versions_by_the_names_the_app_and_html_use(
     page = render(family_report, "html").split('<section id="summary">', 1)[1]
     shown = html.unescape(re.sub(r"<[^>]*>", " ", page))  # ids stay in anchors and attributes
     assert not any(d.id in shown for d in docs)
+
+
+def test_what_a_version_keeps_of_a_lost_original_is_counted_in_the_reports_families() -> None:
+    """On f01 the tree is built again with the pairs the reference comparisons find derived;
+    its families gave the reason and the edge from the lost original "8 passages shared with
+    other versions" while the report's families hold the reference in 10 with others."""
+    news = REPO / "benchmarks/data/news/f01-courts-fraud"
+    report = compare_paths(sorted(str(p) for p in news.glob("*.txt")))
+    assert report.provenance is not None
+    ref = report.reference
+    edges = [e for e in report.provenance.tree.edges if e.child == ref]
+    assert len(edges) == 1 and Tree.inferred(edges[0].parent)
+    held = sum(
+        1
+        for f in report.provenance.families
+        if ref in {v.doc for v in f.variants} and len({v.doc for v in f.variants}) > 1
+    )
+    assert edges[0].shared_passages == held
+    assert report.reference_reason.endswith(f"({held} passages shared with other versions)")

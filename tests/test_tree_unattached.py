@@ -65,7 +65,7 @@ def test_every_version_is_attached_independent_or_unattached_with_a_reason(
 ) -> None:
     tree = _tree(dated)
     children = {e.child for e in tree.edges}
-    unattached = getattr(tree, "unattached", {})
+    unattached = tree.unattached
     for doc in dated.documents:
         assert (doc.id in children) + (doc.id in tree.independent) + (doc.id in unattached) == 1
     assert unattached.get(GUARDIAN, "").startswith(

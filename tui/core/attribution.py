@@ -34,7 +34,8 @@ _HINT = re.compile(rf"\b{_VERB}\b|\baccording\s+to\b", re.I)
 _OPENER = re.compile(
     r"the|an?|and|but|or|so|yet|then|also|however|meanwhile|today|yesterday|tonight|earlier|"
     r"later|last|this|that|in|on|at|by|for|from|with|as|after|before|while|when|since|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december",
     re.I,
 )
 # What follows "said" without being who said it ("the company said Monday").
@@ -57,6 +58,9 @@ def attribution_names(text: str) -> list[str]:
         words = next(g for g in m.groups() if g).strip(" .,").split()
         while len(words) > 1 and _OPENER.fullmatch(words[0]):
             words.pop(0)
+        # "Meanwhile, the firm's lawyer, said": an opening word alone is no one's name.
+        if len(words) == 1 and _OPENER.fullmatch(words[0]):
+            continue
         # "The Financial Times", "Bloomberg", "Sam Altman": the last word identifies it.
         if words and not _NOT_NAME.fullmatch(words[-1]):
             found.append(" ".join(words))

@@ -145,10 +145,10 @@ def compare(
     if missed:
         related = {**pairs, **missed}
         more = family_groups(documents, related)
-        tree = _tree(documents, related, more, known, th, warnings)
+        tree = _tree(documents, related, more, known, th, warnings, kept_groups=groups)
         check(cancelled)
-        if chosen:  # said again from the tree as it now stands, so the two count alike
-            again, said = most_original(documents, tree, more)
+        if chosen:  # said again from the tree as it now stands, on the report's families
+            again, said = most_original(documents, tree, groups)
             reason = said if again == ref.id else reason
     by_id = {d.id: d for d in documents}
     check(cancelled)
@@ -202,9 +202,10 @@ def _tree(
     known: dict[tuple[str, str], int],
     th: Thresholds,
     warnings: list[str],
+    kept_groups: list[Group] | None = None,
 ) -> Tree:
     try:
-        return build_tree(documents, pairs, groups, known, th)
+        return build_tree(documents, pairs, groups, known, th, kept_groups)
     except Exception as err:  # the comparisons must survive a tree that fails
         warnings.append(
             f"the derivation tree could not be built ({type(err).__name__}: {err}); "

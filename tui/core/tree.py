@@ -80,7 +80,11 @@ def build_tree(
     groups: list[Group],
     known: dict[tuple[str, str], int],
     th: Thresholds,
+    kept_groups: list[Group] | None = None,
 ) -> Tree:
+    """``kept_groups``: the families whose passages a lost original's children are said to
+    keep (the report's own; by default ``groups``), so the tree's figure is the one the
+    families and the reference's reason count."""
     ids = [d.id for d in documents]
     related = related_pairs(pairs)
     relatives = {v: _relatives(v, related) for v in ids}
@@ -136,14 +140,12 @@ def build_tree(
                 continue
             words = borrowed.get((v, p), set())
             if len(words) >= th.borrowed_words:
-                notes.append(
-                    f"{v} is not from {p} alone: it shares words with other versions that "
-                    f"{p} never uses ({', '.join(sorted(words)[:5])})"
-                )
-                why.append(
+                said = (
                     f"not from {p} alone: it shares words with other versions that {p} never "
                     f"uses ({', '.join(sorted(words)[:5])})"
                 )
+                notes.append(f"{v} is {said}")
+                why.append(said)
                 continue
             if first is None and not _holds_more(explains(p, v), explains(v, p), rank[p] < rank[v]):
                 # No mark either way: the one holding more of the other is the parent.
@@ -174,7 +176,7 @@ def build_tree(
             edges.append(_edge(p, v, evidence[frozenset((p, v))], pairs, vocab, th))
     roots = [v for v in order if v not in parent]
     lost = _lost_groups(roots, related)
-    kept = carried(documents, groups)
+    kept = carried(documents, groups if kept_groups is None else kept_groups)
     nodes = list(ids)
     for k, group in enumerate(lost, 1):
         node = f"{LOST_PREFIX}-{k}"

@@ -20,8 +20,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.lexicon import zipf
+
 # A name longer than this is not read at a glance (and does not fit a narrow column).
 LIMIT = 24
+# An id this common as an English word (wordfreq zipf; "end" 6.3, "slug" 3.1) is a word too.
+EVERYDAY_ZIPF = 3.0
 _SEPARATORS = re.compile(r"([\s_.\-]+)")
 _WORD = re.compile(r"[^\s_.\-]+")
 
@@ -47,13 +51,25 @@ class VersionNames:
 
     def rename(self, text: str) -> str:
         """``text`` (the engine's evidence and notes, which name versions by id) with each
-        whole id replaced by its short name."""
+        whole id replaced by its short name. An id that is also an everyday word ("end",
+        "slug") is left as it is: the engine's sentences use such words as words too ("agency
+        furniture: byline, end, slug"), and the legend still says which version it is."""
         if not self.shortened:
             return text
-        ids = sorted((i for i, s in self.short.items() if s != i), key=len, reverse=True)
+        ids = sorted(
+            (i for i, s in self.short.items() if s != i and not _everyday_word(i)),
+            key=len,
+            reverse=True,
+        )
+        if not ids:
+            return text
         # Whole ids only: not inside a longer name (letters, digits, _ or - on either side).
         pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(i) for i in ids) + r")(?![\w-])")
         return pattern.sub(lambda m: self.short[m.group(1)], text)
+
+
+def _everyday_word(doc_id: str) -> bool:
+    return doc_id.isalpha() and zipf(doc_id.lower()) >= EVERYDAY_ZIPF
 
 
 # Every version by its whole id: for a caller with no report to name versions from.

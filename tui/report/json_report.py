@@ -1,8 +1,8 @@
 """The JSON report: the engine's contract, untouched, plus reviewer notes (and ``reviewed``:
 each relabelled version's verdict, coverage and counts by the reviewer's labels, beside the
 engine's in ``comparisons``) and the generation time as extra top-level keys only when there
-are any, so readers of ``storytrace/1`` keep
-working and a plain run stays byte-identical to ``report_to_json``."""
+are any, so readers of the contract keep working
+and a plain run stays byte-identical to ``report_to_json``."""
 
 from __future__ import annotations
 

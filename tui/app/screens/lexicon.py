@@ -129,7 +129,7 @@ class LexiconTable(DataTable[Text]):
         entries = self.entries
         source = max((cell_len(escape_line(e.source)) for e in entries), default=0)
         target = max((cell_len(escape_line(e.target)) for e in entries), default=0)
-        versions = max((cell_len(self._versions(e)) for e in entries), default=0)
+        versions = max((cell_len(self.versions_text(e)) for e in entries), default=0)
         source, target, versions = (
             max(source, len("from") + 2),
             max(target, len("to") + 2),
@@ -150,8 +150,12 @@ class LexiconTable(DataTable[Text]):
             source = target = half
         return source, target, versions
 
-    def _versions(self, e: LexiconEntry) -> str:
-        return ", ".join(escape_line(self.names(v)) for v in e.versions)
+    def version_names(self, e: LexiconEntry) -> list[str]:
+        """The versions a swap is in, by the names shown everywhere, safe to print."""
+        return [escape_line(self.names(v)) for v in e.versions]
+
+    def versions_text(self, e: LexiconEntry) -> str:
+        return ", ".join(self.version_names(e))
 
     def _fill(self) -> None:
         row = self.cursor_row
@@ -163,7 +167,7 @@ class LexiconTable(DataTable[Text]):
             column = self.columns[self._column_key(key)]
             column.auto_width, column.width = False, width
         for n, e in enumerate(self.ordered()):
-            names = [escape_line(self.names(v)) for v in e.versions]
+            names = self.version_names(e)
             source = Text(escape_line(e.source), style=odd if e.odd_side == "source" else "")
             target = Text(escape_line(e.target), style=odd if e.odd_side == "target" else "")
             source.truncate(source_w, overflow="ellipsis")
@@ -233,7 +237,7 @@ class LexiconScreen(StoryView):
         text = Text()
         entry = table.entry_at(table.cursor_row)
         if entry is not None:
-            names = ", ".join(escape_line(self.story.names(v)) for v in entry.versions)
+            names = table.versions_text(entry)
             text.append(f"\u201c{escape_line(entry.source)}\u201d \u2192 ", style="bold")
             text.append(f"\u201c{escape_line(entry.target)}\u201d", style="bold")
             text.append(f" \u00d7{entry.count} in {names} \u2502 ")

@@ -17,13 +17,21 @@ OSC = (
 )
 
 
+# Unicode's Prepended_Concatenation_Mark characters (Arabic number signs, the end of ayah,
+# Syriac and Kaithi marks): format characters that are part of the text they precede.
+PREPENDED_MARKS = frozenset(
+    [chr(c) for c in range(0x600, 0x606)]
+    + ["\u06dd", "\u070f", "\u0890", "\u0891", "\u08e2", "\U000110bd", "\U000110cd"]
+)
+
+
 def _raw_dangerous(ch: str) -> bool:
     """What must never reach a terminal or viewer raw: controls other than tab and line feed,
     format characters other than the joiners scripts need, surrogates, line separators."""
     if ch in "\t\n\u00ad\u200c\u200d":
         return False
     return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or (
-        unicodedata.category(ch) == "Cf" and not 0x600 <= ord(ch) <= 0x605
+        unicodedata.category(ch) == "Cf" and ch not in PREPENDED_MARKS
     )
 
 

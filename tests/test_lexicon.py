@@ -53,3 +53,20 @@ def test_thesaurus_swaps_agree_with_the_rarer_word_rule() -> None:
     assert len(pairs) > 10_000
     for spun, plain in pairs[::97]:
         assert odd_side(spun, plain, gap) == "source", (spun, plain)
+
+
+def test_word_rarity_is_wordfreqs_own_for_every_kind_of_word() -> None:
+    """``zipf`` reads wordfreq's table itself (no wordfreq import): it must give exactly
+    wordfreq's answer, for listed words from every frequency band, unlisted ones, names,
+    accents, contractions and digits (the last go through wordfreq's own tokenizer)."""
+    import random
+
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    from tui.core.lexicon import zipf
+
+    rng = random.Random(5)
+    words = [w for bucket in get_frequency_list("en", "best") if bucket for w in bucket[:3]]
+    words = rng.sample(words, 1500) + ["the", "herculean", "qqqzzxv", "Paris", "café", "don't"]
+    words += ["1984", "x", "substructure", "naïve", ""]
+    assert [zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]

@@ -9,11 +9,31 @@ and say nothing about where a sentence came from.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from .scoring import SignalTable
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+
+@dataclass
+class Cosines:
+    """The nonzero cosines, row by row (row-major order, as scipy's COO from a dense array
+    has them). A plain triple rather than a scipy matrix: a short text never imports scipy,
+    a third of a second of every small run's start."""
+
+    row: np.ndarray
+    col: np.ndarray
+    data: np.ndarray
+
+    @classmethod
+    def of_dense(cls, product: np.ndarray) -> Cosines:
+        row, col = np.nonzero(product)
+        return cls(row, col, product[row, col])
 
 
 def _dense(m: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
@@ -23,9 +43,7 @@ def _dense(m: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
     return out
 
 
-def _normalised(
-    product: sparse.coo_matrix, t_sq: np.ndarray, s_sq: np.ndarray
-) -> sparse.coo_matrix:
+def _normalised(product: Cosines, t_sq: np.ndarray, s_sq: np.ndarray) -> Cosines:
     """Dot products over the rows' norms (given squared; a zero row's norm counts as 1)."""
     t_norm, s_norm = np.sqrt(t_sq), np.sqrt(s_sq)
     t_norm[t_norm == 0] = 1.0
@@ -34,11 +52,11 @@ def _normalised(
     return product
 
 
-def _dense_cosines(tm: np.ndarray, sm: np.ndarray) -> sparse.coo_matrix:
-    return _normalised(sparse.coo_matrix(tm @ sm.T), (tm * tm).sum(axis=1), (sm * sm).sum(axis=1))
+def _dense_cosines(tm: np.ndarray, sm: np.ndarray) -> Cosines:
+    return _normalised(Cosines.of_dense(tm @ sm.T), (tm * tm).sum(axis=1), (sm * sm).sum(axis=1))
 
 
-def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
+def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> Cosines:
     """Cosines from integer-valued weights: the dot products and squared norms are sums of
     integers, exact in any order, so the result does not depend on column order (which
     follows the process-wide vocabulary) or on how BLAS splits the work (nor on whether the
@@ -47,16 +65,15 @@ def _cosines(tm: sparse.csr_matrix, sm: sparse.csr_matrix) -> sparse.coo_matrix:
     if tm.shape[0] * sm.shape[0] * max(1, len(used)) <= 500_000:
         # Tiny pairs: dense arithmetic over the terms present avoids scipy's overhead.
         return _dense_cosines(_dense(tm, used), _dense(sm, used))
+    product = (tm @ sm.T).tocoo()
     return _normalised(
-        (tm @ sm.T).tocoo(),
+        Cosines(product.row, product.col, product.data),
         np.asarray(tm.multiply(tm).sum(axis=1)).ravel(),
         np.asarray(sm.multiply(sm).sum(axis=1)).ravel(),
     )
 
 
-def cosines(
-    table: SignalTable, targets: Sequence[int], sources: Sequence[int]
-) -> sparse.coo_matrix:
+def cosines(table: SignalTable, targets: Sequence[int], sources: Sequence[int]) -> Cosines:
     """Cosines of rare-term vectors between rows of ``table``, for pairs sharing a term."""
     n = len(targets) + len(sources)
     rows = list(targets) + list(sources)
@@ -73,6 +90,8 @@ def cosines(
     if table.dense is not None and len(targets) * len(sources) * max(1, len(keep)) <= 500_000:
         weighted = content[:, keep] * table.weights[keep]
         return _dense_cosines(weighted[list(targets)], weighted[list(sources)])
+    from scipy import sparse
+
     weights = sparse.diags(table.weights[keep])
     return _cosines(
         table.content[list(targets)][:, keep] @ weights,

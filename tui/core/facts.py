@@ -119,6 +119,7 @@ def specifics(text: str, rare: float) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(content), frozenset(special)
 
 
+@lru_cache(maxsize=65536)
 def time_marks(text: str) -> tuple[int, int]:
     """(early, late): how many "today"-style and "yesterday"-style marks ``text`` has."""
     return len(EARLY.findall(text)), len(LATE.findall(text))

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
-from scipy import sparse
 
 from .textnorm import Features, features
 from .vectors import Incidence
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 SIGNALS = ("char", "word", "cover_t", "cover_s", "phrase")
 DENSE_CELLS = 100_000  # a table this small is also held as dense arrays
@@ -28,6 +31,12 @@ def _share(inter: np.ndarray, total: np.ndarray) -> np.ndarray:
     out = np.zeros_like(inter)
     np.divide(inter, total, out=out, where=total > 0)
     return out
+
+
+def _csr(dense: np.ndarray) -> sparse.csr_matrix:
+    from scipy import sparse
+
+    return sparse.csr_matrix(dense)
 
 
 class SignalTable:
@@ -61,11 +70,11 @@ class SignalTable:
     def content(self) -> sparse.csr_matrix:
         """The content-stem matrix, sparse (a small table makes it from its dense array only
         when a product too big for dense arithmetic asks for it)."""
-        return self._content if self.dense is None else sparse.csr_matrix(self.dense[0])
+        return self._content if self.dense is None else _csr(self.dense[0])
 
     @functools.cached_property
     def bigrams(self) -> sparse.csr_matrix:
-        return self._bigrams if self.dense is None else sparse.csr_matrix(self.dense[1])
+        return self._bigrams if self.dense is None else _csr(self.dense[1])
 
     def signals(
         self, ti: Sequence[int], si: Sequence[int], workers: int = 1

@@ -302,11 +302,18 @@ def _attach_markers(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_OPENING = 400  # characters: 31 words of prose fit in far fewer
+
+
 def line_kind(line: str) -> str:
     """Short lines that are not prose must stay units of their own, never merged into a
     neighbouring sentence: titles, captions, bylines."""
-    # Counted only as far as any rule looks: most lines are prose paragraphs.
-    words = sum(1 for _ in itertools.islice(word_pattern(line).finditer(line), 31))
+    # Counted only as far as any rule looks (most lines are prose paragraphs): first in the
+    # line's opening characters, in C; the whole line only when they hold too few words.
+    pattern = word_pattern(line)
+    words = len(pattern.findall(line, 0, _OPENING))
+    if words <= 30 and len(line) > _OPENING:
+        words = sum(1 for _ in itertools.islice(pattern.finditer(line), 31))
     if words > 30:
         return "text"
     if words <= 8 and _BYLINE.match(line):

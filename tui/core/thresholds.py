@@ -9,6 +9,7 @@ made-up news families; see ``benchmarks/accuracy.py``), never fitted to one stor
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 
@@ -118,6 +119,13 @@ class Thresholds:
     )
 
     def as_dict(self) -> dict[str, dict[str, object]]:
-        return {
-            f.name: {"value": getattr(self, f.name), "why": f.metadata["why"]} for f in fields(self)
-        }
+        return {name: dict(entry) for name, entry in _entries(self)}
+
+
+@cache
+def _entries(cuts: Thresholds) -> tuple[tuple[str, dict[str, object]], ...]:
+    """Read once per set of cut-offs: every comparison writes them into its report, and
+    reading a dataclass's fields and metadata cost more than a small comparison's scoring."""
+    return tuple(
+        (f.name, {"value": getattr(cuts, f.name), "why": f.metadata["why"]}) for f in fields(cuts)
+    )

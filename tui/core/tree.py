@@ -279,6 +279,8 @@ def _borrowed(
     nothing. Words a spinner swapped in are a copy's own oddities, not material from
     elsewhere. The words that count are names, rare words, and words p itself swapped for
     others (v kept the wording p spun away); common words any writer may use say nothing."""
+    if len(documents) < 3:
+        return {}  # no third version to have borrowed from
     by_id = {d.id: d for d in documents}
     swapped_out: dict[str, set[str]] = {}  # p -> plain words others keep where p has odder
     for c in pairs.values():

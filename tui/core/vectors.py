@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from .textnorm import VOCABULARY, Features
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 def _flat(rows: Sequence[Sequence[int]]) -> np.ndarray:
@@ -27,6 +30,8 @@ class Incidence:
         self.shape = (len(rows), len(self.columns))
 
     def sparse(self) -> sparse.csr_matrix:
+        from scipy import sparse  # only big tables: scipy takes a third of a second to import
+
         indptr = np.concatenate(([0], np.cumsum(self.lengths)))
         return sparse.csr_matrix(
             (np.ones(len(self.inverse)), self.inverse, indptr), shape=self.shape

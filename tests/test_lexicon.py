@@ -3,6 +3,8 @@ looked up through inflections, and never pointing against the rarer-word rule.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui.core.lexicon import is_known, lemmas, odd_side, shipped_lexicon
 from tui.core.thresholds import Thresholds
 
@@ -56,17 +58,24 @@ def test_thesaurus_swaps_agree_with_the_rarer_word_rule() -> None:
 
 
 def test_word_rarity_is_wordfreqs_own_for_every_kind_of_word() -> None:
-    """``zipf`` reads wordfreq's table itself (no wordfreq import): it must give exactly
-    wordfreq's answer, for listed words from every frequency band, unlisted ones, names,
-    accents, contractions and digits (the last go through wordfreq's own tokenizer)."""
+    """``zipf`` reads wordfreq's table itself and tokenizes plain words itself: it must give
+    exactly wordfreq's answer, for listed words from every frequency band, every
+    whitespace-separated token of the seeds as written and lower-cased (punctuation, names,
+    possessives, numbers), and words wordfreq's tokenizer splits its own way."""
     import random
 
     from wordfreq import get_frequency_list, zipf_frequency
 
     from tui.core.lexicon import zipf
 
+    from .conftest import seed_paths
+
     rng = random.Random(5)
     words = [w for bucket in get_frequency_list("en", "best") if bucket for w in bucket[:3]]
-    words = rng.sample(words, 1500) + ["the", "herculean", "qqqzzxv", "Paris", "café", "don't"]
-    words += ["1984", "x", "substructure", "naïve", ""]
+    words = rng.sample(words, 1500)
+    for path in seed_paths():
+        text = Path(path).read_text(encoding="utf-8")
+        words += sorted({w for token in text.split() for w in (token, token.lower())})
+    words += ["well-known", "mother-in-law", "co-op", "y'all", "ma'am", "o'hara", "d'etat"]
+    words += ["naïve", "Café", "1984", "9/11", "x-", "-", "a--b", "", "qqqzzxv", "herculean"]
     assert [zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]

@@ -242,3 +242,23 @@ def test_comparison_pauses_the_cycle_collector_and_restores_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_compare_pair_is_the_two_version_reports_comparison(family_paths: list[str]) -> None:
+    """The scan verifies with ``compare_pair``, the explorer opens a hit with ``compare``: the
+    two must give the same comparison, passage for passage, on every kind of rewrite (the
+    ten-version family: spun, summarised, translated, furniture added), with the settings the
+    scan changes."""
+    from tui.core.contract import _comparison
+    from tui.core.engine import compare_pair
+    from tui.core.settings import Settings
+
+    loaded = load_documents(family_paths).documents
+    reference = loaded[0]
+    for settings in (Settings(), Settings(exclude_quotes=False, min_match_words=6)):
+        for other in loaded[1:]:
+            fresh = load_documents([reference.path, other.path]).documents
+            report = compare(fresh, reference=fresh[0].id, settings=settings)
+            again = load_documents([reference.path, other.path]).documents
+            alone = compare_pair(again[0], again[1], settings)
+            assert _comparison(alone) == _comparison(report.comparisons[0]), other.id

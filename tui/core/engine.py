@@ -18,7 +18,7 @@ from .dates import apply_dates, read_own_dates
 from .families import Group, families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
-from .model import Document, Provenance, Report, Tree
+from .model import Comparison, Document, Provenance, Report, Tree
 from .origin import most_original
 from .pairs import Pairs, align_pairs, align_unrelated
 from .screening import screen
@@ -195,6 +195,19 @@ def compare(
     )
 
 
+@collector_paused()
+def compare_pair(reference: Document, other: Document, settings: Settings) -> Comparison:
+    """The comparison ``compare([reference, other], reference=reference.id)`` holds, and
+    nothing else: no tree, families, lexicon or audit, which a two-version report derives
+    from it and which took a third of its time. What the corpus scan verifies each
+    candidate with, thousands of times a run (``tests/test_scan_run.py`` checks the two
+    agree)."""
+    for d in (reference, other):
+        if not d.sentences:
+            segment(d)
+    return classify(reference, other, Aligner(reference, other, settings).align(), settings)
+
+
 def _tree(
     documents: Sequence[Document],
     pairs: Pairs,
@@ -224,6 +237,7 @@ def clear_text_caches() -> None:
         textnorm.features,
         facts.facts,
         facts.specifics,
+        facts.time_marks,
         facts.zipf,
         lexicon.rarity,
         boilerplate._agency_kind,

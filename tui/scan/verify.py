@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..core.engine import compare
+from ..core.engine import compare, compare_pair
 from ..core.model import Document, Report
 from .model import Article, Candidate, Hit, HitRegion, ScanSettings
 
@@ -57,8 +57,7 @@ def compare_story(
 def verify(
     story: Document, article: Article, candidate: Candidate, settings: ScanSettings
 ) -> Hit | None:
-    report = compare_story(story, article, settings)
-    c = report.comparisons[0]
+    c = compare_pair(story, article_document(article), settings.engine)
     reused = c.coverage["source_reused"]
     # Sentences are counted in the article, where a quote is one sentence however the
     # story's lines happen to be cut; characters in the story.

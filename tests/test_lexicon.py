@@ -78,4 +78,5 @@ def test_word_rarity_is_wordfreqs_own_for_every_kind_of_word() -> None:
         words += sorted({w for token in text.split() for w in (token, token.lower())})
     words += ["well-known", "mother-in-law", "co-op", "y'all", "ma'am", "o'hara", "d'etat"]
     words += ["naïve", "Café", "1984", "9/11", "x-", "-", "a--b", "", "qqqzzxv", "herculean"]
+    words += ["covid-19", "b-52", "2,000", "3.5", "100th", "a1", "12345678901234567890"]
     assert [zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]

@@ -61,17 +61,22 @@ def _data(name: str) -> list[str]:
 
 
 @cache
+def _shipped(name: str) -> dict[tuple[str, str], int]:
+    return _parse(_data(name))
+
+
+@cache
 def shipped_lexicon() -> dict[tuple[str, str], int]:
     """(spun, plain) -> number of papers (1 for a thesaurus swap), from the two lists in the
     package (NOTICE)."""
-    return _parse(_data("thesaurus_swaps.tsv")) | _parse(_data("tortured_phrases.tsv"))
+    return _shipped("thesaurus_swaps.tsv") | _shipped("tortured_phrases.tsv")
 
 
 @cache
 def thesaurus_pairs() -> frozenset[tuple[str, str]]:
     """The general-English list alone: it marks swaps for the reader, but the derivation
     tree does not weigh it (on the news families it cost one right parent in 69)."""
-    return frozenset(_parse(_data("thesaurus_swaps.tsv")))
+    return frozenset(_shipped("thesaurus_swaps.tsv"))
 
 
 @cache
@@ -144,34 +149,37 @@ def rarity(phrase: str) -> float:
 # Lower-case ASCII words, whole or joined by hyphens ("well-known"): wordfreq's English
 # tokenizer splits them at the hyphens and nowhere else.
 _PLAIN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_HAS_DIGIT = re.compile(r"\d")
 
 
 def zipf(word: str) -> float:
-    """wordfreq's ``zipf_frequency(word, "en")``, looked up in its table directly and its
-    tokens' frequencies combined and rounded as it does (1/f = 1/f1 + 1/f2 ...; any token
-    missing: 0). wordfreq's tokenizer is used only for words it might split in other ways
-    ("y'all", accents), and its own lookup only for digits (it spreads their frequency over
-    all digit strings): importing wordfreq costs 0.3 s, its own table 0.25 s more."""
+    """wordfreq's ``zipf_frequency(word, "en")``, computed as it does (its tokens' frequencies
+    combined, 1/f = 1/f1 + 1/f2 ..., any token missing: 0; a digit string's frequency spread
+    by its own estimate) from its table read directly. Its tokenizer is used only for words
+    it might split in other ways than at hyphens ("y'all", accents): importing wordfreq costs
+    0.3 s, and building its own table 0.25 s more."""
     if _PLAIN_WORD.fullmatch(word):
         tokens = word.split("-")
     else:
         from wordfreq import lossy_tokenize
 
         tokens = lossy_tokenize(word, "en")
-        if any(ch.isdigit() for token in tokens for ch in token):
-            from wordfreq import zipf_frequency
-
-            return zipf_frequency(word, "en")
     buckets = _buckets()
-    if len(tokens) == 1:
+    if len(tokens) == 1 and not _HAS_DIGIT.search(tokens[0]):
         bucket = buckets.get(tokens[0])
         return _ZIPF_ABSENT if bucket is None else _bucket_zipf(bucket)
     inverse = 0.0
     for token in tokens:
-        bucket = buckets.get(token)
+        smashed, spread = token, 1.0
+        if _HAS_DIGIT.search(token):
+            from wordfreq.numbers import digit_freq, smash_numbers
+
+            smashed, spread = smash_numbers(token), digit_freq(token)
+        bucket = buckets.get(smashed)
         if bucket is None:
             return _ZIPF_ABSENT
-        inverse += 1.0 / 10 ** (-bucket / 100)
+        freq = 10 ** (-bucket / 100)
+        inverse += 1.0 / (freq * spread if smashed != token else freq)
     return _rounded_zipf(1.0 / inverse) if tokens else _ZIPF_ABSENT
 
 

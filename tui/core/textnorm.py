@@ -41,7 +41,6 @@ _FOLD = str.maketrans(
         "\ufeff": None,
     }
 )
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana and Han.
 # There a run of \w is a clause or a whole paragraph, which two texts share only when they
@@ -81,8 +80,9 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     if "<" in text:
         text = _END_MARKS.sub(" ", text)
-    text = text.lower()
-    return _SPACE.sub(" ", text).strip()
+    # str.split() and the regex \s agree on what is whitespace (every code point checked),
+    # and splitting is five times faster than the regex.
+    return " ".join(text.lower().split())
 
 
 def stem(word: str) -> str:

@@ -142,6 +142,31 @@ def test_dask_local_cluster_gives_byte_identical_results(corpus) -> None:
     assert on_dask == single
 
 
+def test_worker_processes_give_byte_identical_results_and_stop_cleanly(corpus) -> None:
+    """``--jobs 2``: the same JSON as one process; a stop ends the workers and keeps only
+    whole shards, which a resumed scan completes to the same result."""
+    stories, files = corpus
+    single = scan_to_json(run(stories, files).result)
+    assert scan_to_json(run(stories, files, jobs=2).result) == single
+    finished: list[int] = []
+    stopped = run(
+        stories,
+        files,
+        jobs=2,
+        finished=lambda r: finished.append(r.shard.ordinal),
+        stop=lambda: len(finished) >= 1,
+    ).result
+    assert not stopped.complete and [r.shard.ordinal for r in stopped.shards] == finished[:1]
+
+
+def test_jobs_are_one_per_core_only_for_a_big_corpus() -> None:
+    from tui.scan.pool import MIN_POOL_BYTES, auto_jobs
+
+    assert auto_jobs([MIN_POOL_BYTES]) == 1  # one shard: nothing to share out
+    assert auto_jobs([1000, 2000]) == 1  # small: a worker's start costs more than it saves
+    assert auto_jobs([MIN_POOL_BYTES, MIN_POOL_BYTES]) == min(os.cpu_count() or 1, 2)
+
+
 def test_formats_keep_hostile_titles_inert(corpus) -> None:
     stories, files = corpus
     result = run(stories, files).result

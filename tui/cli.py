@@ -342,6 +342,13 @@ SCAN_FORMATS = ("table", "json", "csv", "html")
     help="Run on a Dask scheduler (tcp://host:8786), or 'local' for a cluster on this machine.",
 )
 @click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Worker processes on this machine; 0: one per core for a corpus of 32 MB or more.",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
@@ -374,6 +381,7 @@ def scan(
     title_field: str,
     resume: bool,
     dask: str | None,
+    jobs: int,
     progress: bool | None,
     min_shared: int,
     min_reused: float,
@@ -400,6 +408,7 @@ def scan(
         output=output,
         resume=resume,
         dask=dask,
+        jobs=jobs,
         progress=progress,
         max_bytes=max_bytes,
     )

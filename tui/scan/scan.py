@@ -1,5 +1,6 @@
 """One scan from start to end: load the stories, index them, plan the corpus, pick up a
-stopped run, stream the shards (here or on Dask) and gather the result.
+stopped run, stream the shards (in this process, on this machine's cores, or on Dask) and
+gather the result.
 
 Stopping (Ctrl-C) is cooperative: ``stop()`` is polled between records, the shard being read
 is dropped whole, and the result says ``complete: false`` with every finished shard in it,
@@ -74,6 +75,7 @@ class Scan:
         self,
         *,
         dask: str | None = None,
+        jobs: int = 1,
         state: Path | None = None,
         resume: bool = False,
         progress: Callable[[Shard, int], None] | None = None,
@@ -100,6 +102,10 @@ class Scan:
                 from .distributed import run_dask
 
                 stream = run_dask(todo, self.index, self.fields, dask, stop)
+            elif jobs > 1:
+                from .pool import run_pool
+
+                stream = run_pool(todo, self.index, self.fields, jobs, stop)
             else:
                 stream = run_inline(todo, self.index, self.fields, progress, stop)
             for r in stream:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .model import ScanResult, ScanSettings
+from .pool import auto_jobs
 from .progress import ScanProgress
 from .records import Fields
 from .scan import Scan, load_stories
@@ -30,6 +31,7 @@ class Request:
     output: str | None = None
     resume: bool = False
     dask: str | None = None
+    jobs: int = 0  # worker processes; 0: one per core for a big corpus (pool.auto_jobs)
     progress: bool | None = None  # None: on a terminal only
     max_bytes: int = 20_000_000
 
@@ -65,11 +67,13 @@ def prepare(request: Request) -> tuple[Scan, list[str]]:
 
 def execute(scan: Scan, request: Request) -> ScanResult:
     show = request.progress if request.progress is not None else sys.stderr.isatty()
-    bar = ScanProgress(scan.shards, scan.plan.sizes(), enabled=show)
+    sizes = scan.plan.sizes()
+    bar = ScanProgress(scan.shards, sizes, enabled=show)
     with interruptible() as stop, bar:
         try:
             return scan.run(
                 dask=request.dask,
+                jobs=request.jobs or auto_jobs(sizes),
                 state=state_path(request.output),
                 resume=request.resume,
                 progress=bar.update,

@@ -430,7 +430,9 @@ def pan_retrieval(data: Path, work: Path, dask: str | None, sample: int) -> dict
     first ``sample`` by name through the whole scan, all of them through the filter alone).
     Each pair with a plagiarism case should come out; no-plagiarism pairs should not."""
     from tui.scan.candidates import batch_candidates
-    from tui.scan.scan import Scan, load_stories
+    from tui.scan.index import build_index
+    from tui.scan.model import ScanSettings
+    from tui.scan.scan import load_stories
 
     pan = data / "pan13-train"
     (work / "stories").mkdir(parents=True, exist_ok=True)
@@ -454,7 +456,7 @@ def pan_retrieval(data: Path, work: Path, dask: str | None, sample: int) -> dict
     hits = {(h["article"]["record"], h["story"]["id"]) for h in result["hits"]}
     # The filter alone over every suspicious document.
     docs, _ = load_stories([str(work / "stories")])
-    index = Scan(docs, []).index
+    index = build_index(docs, ScanSettings())
     names = [d.id for d in docs]
     ordered = sorted(texts)
     candidates: set[tuple[str, str]] = set()

@@ -502,6 +502,9 @@ def main() -> int:
     ap.add_argument(
         "--jobs", type=int, default=0, help="also run each size on this many worker processes"
     )
+    ap.add_argument(
+        "--jobs-only", action="store_true", help="run each size on --jobs workers only (1M)"
+    )
     ap.add_argument("--baseline-pairs", type=int, default=100)
     ap.add_argument("--pan", action="store_true", help="the PAN13 retrieval test")
     ap.add_argument(
@@ -546,6 +549,8 @@ def main() -> int:
             runs += [("dask local", "local", 1)] if args.dask else []
             if args.dask_only:
                 runs = [("dask local", "local", 1)]
+            if args.jobs_only:
+                runs = [(f"{args.jobs} worker processes", None, args.jobs)]
             if args.against:
                 runs.insert(0, ("against: one process", None, 1))
             single_s, single_label = 0.0, ""

@@ -55,8 +55,15 @@ def _env(src: Path) -> dict[str, str]:
 def _run(cmd: list[str], src: Path) -> tuple[float, float, str]:
     """(seconds, peak MB, stdout) of one child process."""
     t0 = time.perf_counter()
+    # In the checkout's own folder: ``python -m`` puts the working directory first on the
+    # path, so run from elsewhere it would import that folder's ``tui``, not ``src``'s.
     proc = subprocess.Popen(
-        cmd, env=_env(src), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        cmd,
+        env=_env(src),
+        cwd=src,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     out = proc.stdout.read() if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)

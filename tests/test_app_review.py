@@ -17,6 +17,7 @@ from tui.app.widgets.aligned_view import AlignedView
 from tui.core.overrides import SIDECAR_NAME
 from tui.report import default_filename
 
+from .conftest import compared_seeds
 from .test_app_support import (
     messages,
     open_side_by_side,
@@ -40,10 +41,17 @@ def _story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seeds_copy(tmp_path / "story")
 
 
+def _story_app(paths: list[str]) -> StoryTraceApp:
+    """The explorer on copies of the seeds, from the process's one comparison of them (the
+    copies hold the same text, so the reviewer's notes, keyed by content, apply; the notes
+    and exports go beside the copies). Aligning from paths is tested in test_app_keys."""
+    return StoryTraceApp(paths, report=compared_seeds())
+
+
 async def test_export_dialog_writes_html_outside_the_inputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = StoryTraceApp(_story(tmp_path, monkeypatch))
+    app = _story_app(_story(tmp_path, monkeypatch))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.report is not None
@@ -66,7 +74,7 @@ async def test_export_dialog_writes_html_outside_the_inputs(
 async def test_export_markdown_of_the_current_version_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = StoryTraceApp(_story(tmp_path, monkeypatch))
+    app = _story_app(_story(tmp_path, monkeypatch))
     async with app.run_test(size=SIZE) as pilot:
         await open_side_by_side(pilot, ["tab"])  # the second version
         report = app.report
@@ -97,7 +105,7 @@ async def test_export_markdown_of_the_current_version_only(
 async def test_export_json_to_a_typed_path_and_a_failure_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = StoryTraceApp(_story(tmp_path, monkeypatch))
+    app = _story_app(_story(tmp_path, monkeypatch))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("e")
@@ -142,7 +150,7 @@ async def test_relabel_and_note_survive_a_restart_and_reach_the_export(
     paths = _story(tmp_path, monkeypatch)
     sidecar = tmp_path / "story" / SIDECAR_NAME
     note = "checked with the desk [b]not markup[/b]"
-    app = StoryTraceApp(paths)
+    app = _story_app(paths)
     async with app.run_test(size=SIZE) as pilot:
         view = await open_side_by_side(pilot, ["v"])
         row = _paraphrased_row(view)
@@ -180,7 +188,7 @@ async def test_relabel_and_note_survive_a_restart_and_reach_the_export(
         assert "engine: paraphrased \u00b7 reviewer: edited" in detail
         assert note in detail
 
-    again = StoryTraceApp(paths)
+    again = _story_app(paths)
     async with again.run_test(size=SIZE) as pilot:
         view = await open_side_by_side(pilot, ["v"])
         assert _paraphrased_row(view) == row  # the engine's labels are unchanged
@@ -207,7 +215,7 @@ async def test_relabel_and_note_survive_a_restart_and_reach_the_export(
 
 
 async def test_paragraph_rows_relabel_their_first_changed_passage(tmp_path: Path) -> None:
-    app = StoryTraceApp(seeds_copy(tmp_path))
+    app = _story_app(seeds_copy(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         view = await open_side_by_side(pilot)
         assert app.report is not None and isinstance(app.screen, SideBySideScreen)
@@ -232,7 +240,7 @@ async def test_paragraph_rows_relabel_their_first_changed_passage(tmp_path: Path
 async def test_unwritable_sidecar_keeps_the_notes_in_memory(tmp_path: Path) -> None:
     paths = seeds_copy(tmp_path)
     (tmp_path / SIDECAR_NAME).mkdir()  # a directory where the file should go
-    app = StoryTraceApp(paths)
+    app = _story_app(paths)
     async with app.run_test(size=SIZE) as pilot:
         view = await open_side_by_side(pilot, ["v"])
         view.move_to(_paraphrased_row(view))
@@ -247,7 +255,7 @@ async def test_unwritable_sidecar_keeps_the_notes_in_memory(tmp_path: Path) -> N
 async def test_a_corrupt_sidecar_is_reported_at_startup(tmp_path: Path) -> None:
     paths = seeds_copy(tmp_path)
     (tmp_path / SIDECAR_NAME).write_text("{not json", encoding="utf-8")
-    app = StoryTraceApp(paths)
+    app = _story_app(paths)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         warnings = [n for n in app._notifications if n.severity == "warning"]

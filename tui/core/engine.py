@@ -200,8 +200,8 @@ def compare_pair(reference: Document, other: Document, settings: Settings) -> Co
     """The comparison ``compare([reference, other], reference=reference.id)`` holds, and
     nothing else: no tree, families, lexicon or audit, which a two-version report derives
     from it and which took a third of its time. What the corpus scan verifies each
-    candidate with, thousands of times a run (``tests/test_scan_run.py`` checks the two
-    agree)."""
+    candidate with, thousands of times a run (``tests/test_engine_contract.py`` checks the
+    two agree)."""
     for d in (reference, other):
         if not d.sentences:
             segment(d)

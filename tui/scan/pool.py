@@ -14,9 +14,11 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from .index import StoryIndex
-from .model import Shard, ShardResult
+from .model import ScanError, Shard, ShardResult
 from .records import Fields
 from .runner import scan_shard
 
@@ -55,25 +57,37 @@ def run_pool(
     stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[ShardResult]:
     """Results as shards finish (in any order); on ``stop()`` the workers are ended and
-    shards not finished are dropped whole, as a stopped single-process scan drops its shard."""
+    shards not finished are dropped whole, as a stopped single-process scan drops its shard.
+    A worker that dies (killed, out of memory) ends the scan with ``ScanError``, not a wait
+    for a result that will never come; the finished shards are in the state file."""
     if not shards:
         return
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(min(jobs, len(shards)), initializer=_start, initargs=(index, fields))
+    executor = ProcessPoolExecutor(
+        min(jobs, len(shards)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start,
+        initargs=(index, fields),
+    )
+    finished = False
     try:
-        results = pool.imap_unordered(_scan, shards)
-        for _ in shards:
-            while True:
-                if stop():
-                    return
+        pending = {executor.submit(_scan, shard) for shard in shards}
+        while pending:
+            if stop():
+                return
+            done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
                 try:
-                    result = results.next(timeout=POLL_SECONDS)
-                    break
-                except multiprocessing.TimeoutError:
-                    continue
-            if result is not None:
-                yield result
-        pool.close()
+                    result = future.result()
+                except BrokenProcessPool:
+                    raise ScanError(
+                        "a worker process of the scan died (out of memory?); the finished "
+                        "corpus files are kept: run again with --resume, or with --jobs 1"
+                    ) from None
+                if result is not None:
+                    yield result
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        executor.shutdown(wait=finished, cancel_futures=True)
+        if not finished:  # stopped, failed or interrupted: no shard is waited for
+            for child in multiprocessing.active_children():
+                child.terminate()

@@ -16,6 +16,7 @@ from tests.scan_corpus import article_records, pasted_article, seed, write_jsonl
 from tui.cli import SCAN_FORMATS, main
 from tui.core.engine import compare
 from tui.core.loading import load_document
+from tui.core.settings import Settings
 from tui.scan.contract import SCHEMA, scan_to_json
 from tui.scan.model import Article, ArticleRef, Candidate, ScanSettings
 from tui.scan.records import read_article
@@ -231,6 +232,25 @@ def test_a_shared_sentence_is_not_a_hit_a_pasted_paragraph_is(tmp_path: Path) ->
     for text, wanted in ((one, False), (pasted_article(), True)):
         article = Article(ArticleRef(0, 0, "x.txt"), text)
         assert (verify(wire, article, candidate, settings) is not None) is wanted
+
+
+def test_shared_quotations_make_no_hit_unless_quotes_are_included() -> None:
+    """The Guardian's own court report carries the judge's words the wire carries: two
+    edited passages inside quotation marks, long enough to count as copied text if quotes
+    counted. The Mirror rewrote the wire's facts and is a hit either way."""
+    family = (
+        Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news" / "f01-courts-fraud"
+    )
+    docs, _ = load_stories([str(family / "wire.txt")])
+    candidate = Candidate(0, 10, 0.1, False)
+    quotes_in = ScanSettings(engine=Settings(exclude_quotes=False))
+    for name, wanted in (("guardian", (False, True)), ("mirror", (True, True))):
+        path = family / f"12.03.26_courts114_{name}.txt"
+        article = Article(ArticleRef(0, 0, str(path)), path.read_text(encoding="utf-8"))
+        found = tuple(
+            verify(docs[0], article, candidate, s) is not None for s in (ScanSettings(), quotes_in)
+        )
+        assert found == wanted, name
 
 
 def test_a_scan_over_nothing_is_an_error_not_a_clean_result(corpus, tmp_path: Path) -> None:

@@ -12,13 +12,17 @@ The story is the reference. A hit is an article that took a real part of the sto
   of a long story, yet it is a copy).
 
 One sentence two reports of one event both carry (the judge's words, a stated fact), or a
-loose paraphrase of a few facts, is neither.
+loose paraphrase of a few facts, is neither. Passages count as the engine's shares count
+them: a shared quotation (unless ``--include-quotes``) or copied page furniture (with
+``--exclude-boilerplate``) is not the story's text taken, so two reports quoting the same
+statement are not a hit however long the statement.
 """
 
 from __future__ import annotations
 
 import hashlib
 
+from ..core.classify import counts
 from ..core.engine import compare, compare_pair
 from ..core.model import Document, Report
 from .model import Article, Candidate, Hit, HitRegion, ScanSettings
@@ -57,13 +61,15 @@ def compare_story(
 def verify(
     story: Document, article: Article, candidate: Candidate, settings: ScanSettings
 ) -> Hit | None:
-    c = compare_pair(story, article_document(article), settings.engine)
+    target = article_document(article)
+    c = compare_pair(story, target, settings.engine)
     reused = c.coverage["source_reused"]
     # Sentences are counted in the article, where a quote is one sentence however the
     # story's lines happen to be cut; characters in the story.
     weights = story.weights()
-    derived = {t for p in c.passages if p.derived for t in p.target_sentences}
-    copied = [p for p in c.passages if p.label in COPIED]
+    counted = [p for p in c.passages if counts(p, target, settings.engine)]
+    derived = {t for p in counted for t in p.target_sentences}
+    copied = [p for p in counted if p.label in COPIED]
     copied_sentences = {t for p in copied for t in p.target_sentences}
     copied_chars = sum(weights[s] for s in {s for p in copied for s in p.source_sentences})
     enough = settings.min_copied_sentences

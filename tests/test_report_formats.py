@@ -183,6 +183,13 @@ def test_write_report_and_default_name(seeds_report: Report, tmp_path: Path) -> 
     assert path.read_text(encoding="utf-8") == render(seeds_report, "html")
     csv_path = write_report(seeds_report, "csv", tmp_path / "x.csv")
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    # JSON is written as the bytes the serialiser made, never decoded: the same report.
+    when = "2026-11-28T12:00:00Z"
+    for stamp in (None, when):
+        json_path = write_report(seeds_report, "json", tmp_path / "x.json", timestamp=stamp)
+        assert json_path.read_bytes() == render(seeds_report, "json", timestamp=stamp).encode()
+    with pytest.raises(ValueError, match="exhibit"):
+        write_report(seeds_report, "json", tmp_path / "y.json", exhibit=True)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

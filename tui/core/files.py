@@ -85,7 +85,12 @@ def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8")
     Raises ``OSError`` (``IsADirectoryError`` for a directory) with the reason; nothing at
     ``path`` is harmed when it does, except a stream that had already taken part of the text.
     """
-    data = text.encode(encoding)  # an encoding error must happen before anything is touched
+    # An encoding error must happen before anything is touched.
+    return write_bytes(path, text.encode(encoding))
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """``write_text`` for text already encoded."""
     path = Path(path)
     try:
         st: os.stat_result | None = os.stat(path)

@@ -6,7 +6,8 @@ and a plain run stays byte-identical to ``report_to_json``."""
 
 from __future__ import annotations
 
-from ..core.contract import dumps, report_to_dict, report_to_json
+from ..core.collector import collector_paused
+from ..core.contract import dumps_utf8, report_to_dict, report_to_json_utf8
 from ..core.model import Report
 from ..core.overrides import OverrideSet
 from ..core.review import review_report
@@ -47,10 +48,17 @@ def _stale(report: Report, overrides: OverrideSet) -> list[dict[str, object]]:
 
 
 def render_json(report: Report, overrides: OverrideSet | None, generated_at: str | None) -> str:
+    return render_json_utf8(report, overrides, generated_at).decode("utf-8")
+
+
+@collector_paused()
+def render_json_utf8(
+    report: Report, overrides: OverrideSet | None, generated_at: str | None
+) -> bytes:
     matched = _overrides(report, overrides) if overrides else []
     stale = _stale(report, overrides) if overrides else []
     if not matched and not stale and not generated_at:
-        return report_to_json(report)
+        return report_to_json_utf8(report)
     data = report_to_dict(report)
     if matched or stale:
         data["overrides"] = matched
@@ -64,4 +72,4 @@ def render_json(report: Report, overrides: OverrideSet | None, generated_at: str
             data["notes_file"] = str(overrides.path)
     if generated_at:
         data["generated_at"] = generated_at
-    return dumps(data)
+    return dumps_utf8(data)

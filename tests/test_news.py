@@ -4,6 +4,7 @@ original."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +15,7 @@ from tui.core import engine
 from tui.core.boilerplate import _agency_kind, agency_furniture
 from tui.core.dates import compare_dates, read_dates_file, slug_date
 from tui.core.engine import compare_paths
-from tui.core.model import Report
+from tui.core.model import Document, Report
 from tui.core.settings import Settings
 
 from .conftest import SEEDS
@@ -88,6 +89,30 @@ def test_shared_quote_counts_only_when_asked(flood: Report) -> None:
     assert c.coverage["target_derived"] == 0.0 and c.coverage["shared_quotes"] > 0
     counted = compare_paths([str(FLOOD)], reference="wire", settings=Settings(exclude_quotes=False))
     assert counted.comparison("independent").coverage["target_derived"] > 0
+
+
+def test_a_quote_copied_with_the_text_around_it_is_copied_text() -> None:
+    """A republished agency story keeps the quotes where the wire had them, between copied
+    sentences: that is copying, not two reporters hearing the same words."""
+    pairs = Path(__file__).resolve().parents[1] / "benchmarks/data/news/pairs-b.jsonl"
+    pair = next(
+        json.loads(line)
+        for line in pairs.read_text(encoding="utf-8").splitlines()
+        if '"p04-naples-painting-republished"' in line
+    )
+    docs = [
+        Document(id=k, path=f"{k}.txt", sha256="", encoding="utf-8", text=pair[k], size=0)
+        for k in ("wire", "paper")
+    ]
+    c = engine.compare(docs, reference="wire").comparison("paper")
+    paper = docs[1].text
+    quoted = [
+        p
+        for p in c.passages
+        if p.derived and any(q in paper[a:b] for a, b in p.target_spans for q in '"\u201c')
+    ]
+    assert quoted and not any(p.quote for p in quoted)
+    assert c.coverage["shared_quotes"] == 0.0 and c.verdict == "wholly-derived"
 
 
 def test_a_version_never_derives_from_one_published_later() -> None:

@@ -97,6 +97,37 @@ def _moved(groups: list[Group]) -> set[int]:
 _WORDS = re.compile(r"\w+")
 
 
+def _quotes_in_copied_runs(derived: list[Passage]) -> None:
+    """A quotation copied together with the text around it is not one two reporters heard:
+    a shared quote next to (in both versions) a sentence copied or lightly edited that is
+    not itself a quote is part of a copied run, and so is the next quote along the run."""
+    at = {p.target_sentences[0]: p for p in derived}
+    ends = {p.target_sentences[-1]: p for p in derived}
+    changed = True
+    while changed:
+        changed = False
+        for p in derived:
+            if not p.quote:
+                continue
+            before = ends.get(p.target_sentences[0] - 1)
+            after = at.get(p.target_sentences[-1] + 1)
+            if (
+                before is not None
+                and _copied(before)
+                and before.source_sentences[-1] == p.source_sentences[0] - 1
+            ) or (
+                after is not None
+                and _copied(after)
+                and after.source_sentences[0] == p.source_sentences[-1] + 1
+            ):
+                p.quote = False
+                changed = True
+
+
+def _copied(p: Passage) -> bool:
+    return not p.quote and p.label in ("verbatim", "edited")
+
+
 def classify(
     source: Document, target: Document, groups: list[Group], settings: Settings
 ) -> Comparison:
@@ -132,6 +163,7 @@ def classify(
             )
         )
 
+    _quotes_in_copied_runs([p for _, p in derived])
     used_t = {t for g in groups for t in g.targets}
     used_s = {s for g in groups for s in g.sources}
     furniture = boilerplate_sentences(target) - used_t

@@ -71,6 +71,8 @@ def test_every_character_is_accounted_for(seeds_report: Report) -> None:
 
 def test_json_shape(seeds_report: Report) -> None:
     data = json.loads(report_to_json(seeds_report))
+    # Serialised from the engine's own tuples, read back as the plain dict's lists.
+    assert data == report_to_dict(seeds_report)
     assert data["schema"] == "storytrace/5"
     assert {"families", "tree", "substitution_lexicon", "inserts", "omissions"} <= set(data)
     assert data["tool"]["name"] == "storytrace"

@@ -59,7 +59,7 @@ def render_json_utf8(
     stale = _stale(report, overrides) if overrides else []
     if not matched and not stale and not generated_at:
         return report_to_json_utf8(report)
-    data = report_to_dict(report)
+    data = report_to_dict(report, plain=False)
     if matched or stale:
         data["overrides"] = matched
         data["overrides_stale"] = stale

@@ -8,6 +8,7 @@ and rarely adds new ones to the same sentence; it also moves the story in time (
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from .lexicon import zipf as _lookup
@@ -45,13 +46,27 @@ TENSE = {
 }
 
 
+# ``_TOKEN``'s tokens of ASCII text, read in C up to the next one that can be a fact (a
+# number or a capitalised word), which is group 1. Every match starts where the last one
+# ended (the skipped part always matches, possessively), so tokens are cut exactly where
+# ``_TOKEN`` cuts them; the Python loop sees a sentence's few candidates, not all its words.
+_CANDIDATE = re.compile(
+    r"(?:[a-z][\w'\u2019-]*+|[^A-Za-z0-9])*+(\d[\d,.]*\d|\d|[A-Z][\w'\u2019-]*)?"
+)
+
+
 @lru_cache(maxsize=65536)
 def facts(text: str) -> frozenset[str]:
     """Numbers (digits only, so "41,000" = "41000") and names (capitalised words that are not
     just a sentence's first word, lower-cased) in ``text``."""
+    if not text.isascii():
+        return _facts_of(text, ((m.group(), m.start()) for m in _TOKEN.finditer(text)))
+    return _facts_of(text, ((m[1], m.start(1)) for m in _CANDIDATE.finditer(text) if m[1]))
+
+
+def _facts_of(text: str, tokens: Iterable[tuple[str, int]]) -> frozenset[str]:
     out: set[str] = set()
-    for m in _TOKEN.finditer(text):
-        token = m.group()
+    for token, at in tokens:
         if token[0].isdigit():
             out.add(token.replace(",", "").replace(".", ""))
             continue
@@ -60,7 +75,7 @@ def facts(text: str) -> frozenset[str]:
         low = token.lower()
         if low.endswith(_POSSESSIVE):
             low = low[:-2]
-        at_start = _after_sentence_end(text, m.start())
+        at_start = _after_sentence_end(text, at)
         if at_start and not token.isupper():
             # A sentence's first word is capitalised anyway: a name only if it is rare.
             if zipf(low) >= 3.5:

@@ -4,6 +4,7 @@ their place, never fatal."""
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import json
 from pathlib import Path
@@ -12,6 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.scan_corpus import article_records, seed, write_jsonl
+from tui.core.loading import load_document
 from tui.scan.corpus import plan
 from tui.scan.model import Article, BadRecord
 from tui.scan.records import Fields, ShardReader, html_to_text, read_article
@@ -37,6 +39,7 @@ def write_warc(path: Path, pages: list[tuple[str, str, str]], gz: bool) -> Path:
 
 def page(title: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    title = html.escape(title)
     return (
         f"<html><head><title>{title}</title></head><body><nav>Home | News | Sport</nav>"
         f"<article><h1>{title}</h1>{body}</article><footer>Subscribe</footer></body></html>"
@@ -134,3 +137,19 @@ def test_html_extraction_keeps_paragraphs_as_lines() -> None:
     text, title = html_to_text(page("T", ["First paragraph here.", "Second one."]))
     assert title == "T"
     assert "First paragraph here.\n" in text and "Second one." in text
+
+
+def test_folder_pages_read_as_compare_reads_them(tmp_path: Path) -> None:
+    """The hit list and `storytrace compare` on the same file must give the same figures:
+    a folder's web pages are extracted as compare extracts them."""
+    family = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f07-ap-wildfire"
+    pages = sorted(family.glob("*.html"))
+    assert pages
+    for p in pages:
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    arts = {Path(i.ref.file).name: i for i in read_all(tmp_path) if isinstance(i, Article)}
+    assert set(arts) == {p.name for p in pages}
+    for p in pages:
+        doc = load_document(p)
+        got = arts[p.name]
+        assert (got.text, got.title, got.date) == (doc.text, doc.title, doc.date), p.name

@@ -361,6 +361,14 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise LoadError(shown, f"unreadable ({(err.strerror or str(err)).lower()})") from None
     if len(raw) > max_bytes:
         raise LoadError(shown, _too_big(len(raw), max_bytes))
+    return document_from_bytes(raw, shown)
+
+
+def document_from_bytes(raw: bytes, shown: str) -> Document:
+    """The document a file of these bytes named ``shown`` is: what ``load_document`` gives
+    once the file is read, and what a corpus scan reads from a folder's files, so a hit's
+    figures are the ones ``storytrace compare`` gives for the same file."""
+    p = Path(shown)
     if not raw:
         raise LoadError(shown, "empty file")
     try:

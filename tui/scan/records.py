@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..core.escaping import escape_line, utf8_safe
-from ..core.loading import HTML_SUFFIXES, _text_title, decode_bytes
+from ..core.loading import LoadError, decode_bytes, document_from_bytes
 from .corpus import file_sha256, folder_evidence, kind_of
 from .model import Article, ArticleRef, BadRecord, FileEvidence, Shard
 
@@ -100,31 +100,28 @@ class ShardReader:
                 continue
             self._digests[name] = (len(raw), hashlib.sha256(raw).hexdigest())
             ref = ArticleRef(shard=self.shard.ordinal, ordinal=k, file=shown)
-            yield self._from_bytes(
-                raw, ref, html=os.path.splitext(name)[1].lower() in HTML_SUFFIXES
-            )
+            yield self._from_file(raw, ref, path)
 
-    def _from_bytes(self, raw: bytes, ref: ArticleRef, html: bool) -> Item:
+    def _too_big(self) -> str:
+        return f"over the {self.max_bytes:,}-byte limit for an article (--max-article-bytes)"
+
+    def _from_file(self, raw: bytes, ref: ArticleRef, path: str) -> Item:
+        """A folder's file reads as ``storytrace compare`` reads it (the same extraction of a
+        web page's article, the same title), so the hit list and a comparison of the story
+        with that file give the same figures."""
         if len(raw) > self.max_bytes:
-            return BadRecord(ref.file, ref.location, f"over the {self.max_bytes:,}-byte limit")
+            return BadRecord(ref.file, ref.location, self._too_big())
         if not raw.strip():
             return BadRecord(ref.file, ref.location, "empty")
         try:
-            text, _ = decode_bytes(raw)
-        except ValueError as err:
-            return BadRecord(ref.file, ref.location, str(err))
-        fmt = "text"
-        if html or _looks_html(text):
-            try:
-                text, title = html_to_text(text)
-            except Exception as err:  # the parser must never end a scan
-                return BadRecord(ref.file, ref.location, f"unparsable HTML ({type(err).__name__})")
-            fmt = "html"
-        else:
-            title = _text_title(text)
-        if not text.strip():
-            return BadRecord(ref.file, ref.location, "no text")
-        return Article(ref=ref, text=text, title=title, source_format=fmt)
+            doc = document_from_bytes(raw, path)
+        except LoadError as err:
+            return BadRecord(ref.file, ref.location, err.reason)
+        except Exception as err:  # the HTML extractor must never end a scan
+            return BadRecord(ref.file, ref.location, f"unreadable ({type(err).__name__})")
+        return Article(
+            ref=ref, text=doc.text, title=doc.title, date=doc.date, source_format=doc.source_format
+        )
 
     # --------------------------------------------------------------------------- JSON Lines
 
@@ -150,7 +147,7 @@ class ShardReader:
     def _json_record(self, line: bytes, shown: str, lineno: int) -> Item:
         where = f"line {lineno}"
         if len(line) > self.max_bytes:
-            return BadRecord(shown, where, f"over the {self.max_bytes:,}-byte limit")
+            return BadRecord(shown, where, self._too_big())
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as err:
@@ -236,7 +233,7 @@ class ShardReader:
             return None
         body = rec.reader.read(self.max_bytes + 1)  # type: ignore[attr-defined]
         if len(body) > self.max_bytes:
-            return BadRecord(shown, where, f"over the {self.max_bytes:,}-byte limit")
+            return BadRecord(shown, where, self._too_big())
         charset = rec.http_charset if rec.is_http else None  # type: ignore[attr-defined]
         text = _decode(body, charset)
         if text is None:

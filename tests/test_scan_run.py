@@ -128,8 +128,10 @@ def test_resume_ignores_a_state_made_for_other_inputs(corpus, tmp_path: Path) ->
     state = tmp_path / "s.state.jsonl"
     finished: list[int] = []
     run(stories, files[:2], state=state, finished=finished.append, stop=lambda: bool(finished))
-    result = run(stories, files, state=state, resume=True).result
+    said: list[str] = []
+    result = run(stories, files, state=state, resume=True, warned=said.append).result
     assert result.complete and any("other inputs" in w for w in result.warnings)
+    assert said and "starting over" in said[0]  # told as it happens, not only in the report
 
 
 def test_dask_local_cluster_gives_byte_identical_results(corpus) -> None:
@@ -181,6 +183,23 @@ def test_formats_keep_hostile_titles_inert(corpus) -> None:
     assert csv.count("\r\n") == len(result.hits) + 1
 
 
+def test_a_hostile_first_line_of_a_folder_file_stays_inert(tmp_path: Path) -> None:
+    """A page's title comes from its first line: escapes and bidi controls in it are shown,
+    never written raw into a file someone will `cat` or open in a browser."""
+    stories = write_stories(tmp_path)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    wire = (stories / "wire.txt").read_text(encoding="utf-8")
+    hostile = "Gulls \x1b[2J\x1b]0;pwned\x07 \u202eesrever"
+    (folder / "copy.txt").write_text(f"{hostile}\n\n{wire}", encoding="utf-8")
+    result = run(stories, [folder]).result
+    assert [h.title for h in result.hits if h.article.file.endswith("copy.txt")]
+    for fmt in ("csv", "html", "table"):
+        text = render(result, fmt)
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text, fmt
+        assert "Gulls" in text, fmt
+
+
 def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monkeypatch) -> None:
     stories, files = corpus
     monkeypatch.chdir(tmp_path)  # a scan without -o keeps its state in the working directory
@@ -197,6 +216,19 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     assert bad.exit_code == 1 and "no story could be read" in bad.output
     assert "Traceback" not in bad.output
     assert not list(tmp_path.glob("*.state.jsonl"))  # finished scans leave no state
+    # A mistyped field reads nothing: an error naming why, not "no article took from these".
+    typo = runner.invoke(main, ["scan", str(stories), "--in", str(files[0]), "--text-field", "x"])
+    assert typo.exit_code == 1 and "no article could be read" in typo.output
+    assert "text field 'x'" in typo.output and "Traceback" not in typo.output
+    small = runner.invoke(
+        main, ["scan", str(stories), "--in", str(files[0]), "--max-article-bytes", "99"]
+    )
+    assert small.exit_code == 1 and "(--max-article-bytes)" in small.output
+    quotes = tmp_path / "q.json"
+    args = ["scan", str(stories), "--in", str(files[0]), "-o", str(quotes), "--include-quotes"]
+    assert runner.invoke(main, [*args, "--exclude-boilerplate"]).exit_code == 0
+    engine = json.loads(quotes.read_text(encoding="utf-8"))["settings"]["engine"]
+    assert engine["exclude_quotes"] is False and engine["exclude_boilerplate"] is True
 
 
 def test_first_ctrl_c_asks_to_stop_the_second_interrupts() -> None:

@@ -88,7 +88,7 @@ def defuse(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _cell(value: str) -> str:
+def cell(value: str) -> str:
     return defuse(escape_text(value))
 
 
@@ -129,7 +129,7 @@ def render_csv(view: ReportView) -> str:
                 "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
                 "reviewer_verdict": v.reviewer_verdict,
             }
-            row = {k: _cell(val) for k, val in text_cells.items()}
+            row = {k: cell(val) for k, val in text_cells.items()}
             row |= {
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",

@@ -44,7 +44,7 @@ def _anchor(doc_id: str) -> str:
     return "v-" + re.sub(r"[^A-Za-z0-9_-]", "-", doc_id)
 
 
-def _shown(value: object) -> object:
+def shown_value(value: object) -> object:
     """Every ``{{ value }}``: text is escaped for display; our own markup (``Markup`` from the
     filters above, which escape their text themselves) and numbers pass."""
     if isinstance(value, str) and not isinstance(value, Markup):
@@ -61,7 +61,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
-        finalize=_shown,
+        finalize=shown_value,
     )
     env.filters.update(
         segments=_segments,

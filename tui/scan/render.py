@@ -19,7 +19,8 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from ..core.escaping import escape_line
 from ..core.files import write_text
 from ..core.model import LABEL_LETTERS, LABELS
-from ..report.csv_report import BOM, defuse
+from ..report.csv_report import BOM, cell
+from ..report.html import shown_value
 from .contract import scan_to_json
 from .model import Hit, ScanResult
 
@@ -123,7 +124,8 @@ def render_csv(result: ScanResult) -> str:
             "date": h.date,
             "tool": tool,
         }
-        row: dict[str, str] = {k: defuse(v) for k, v in text.items()}
+        # Escapes and bidi controls shown, formulas defused, as in the engine's CSV report.
+        row: dict[str, str] = {k: cell(v) for k, v in text.items()}
         row |= {
             "rank": str(rank),
             "source_reused": f"{h.source_reused:.4f}",
@@ -151,6 +153,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        # Control, escape and bidi characters of a title or URL shown, as in every report.
+        finalize=shown_value,
     )
     env.filters.update(pct=lambda x: f"{x:.0%}", labels=label_summary, article=article_name)
     return env

@@ -22,6 +22,7 @@ from tui.app.screens.help import HelpScreen
 from tui.cli import EXIT_BUG, main
 from tui.core import engine
 from tui.core.loading import DEFAULT_MAX_BYTES
+from tui.scan.model import ScanSettings
 
 from .conftest import REPO, seed_paths
 from .test_app_support import settle, wait_workers
@@ -38,6 +39,7 @@ def _details(line: str) -> Path:
 def test_cli_defaults_kept_in_step_with_the_engine() -> None:
     """The CLI names the default limit itself so that importing it imports no engine."""
     assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
+    assert ScanSettings().max_article_bytes == cli.DEFAULT_ARTICLE_BYTES
 
 
 def test_cli_turns_an_unexpected_error_into_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,6 +25,7 @@ from .core.settings import Settings
 # imported so `--help` stays fast and an import failure is caught like any other.
 REPORT_FORMATS = ("text", "html", "md", "json", "csv")
 DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_ARTICLE_BYTES = 5_000_000  # tui.scan.model.ScanSettings.max_article_bytes (tested)
 # EX_SOFTWARE from sysexits.h: an internal error, told apart from a user's mistake (1, 2).
 EXIT_BUG = 70
 
@@ -367,8 +368,17 @@ SCAN_FORMATS = ("table", "json", "csv", "html")
     show_default=True,
     help="Share of a story a partially derived article must hold to be a hit.",
 )
+@click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_ARTICLE_BYTES,
+    show_default=True,
+    help="Corpus articles larger than this are counted as bad records and skipped.",
+)
 @_max_bytes
 @_lexicon
+@_quotes
+@_boilerplate
 def scan(
     stories: tuple[str, ...],
     corpus: tuple[str, ...],
@@ -385,8 +395,11 @@ def scan(
     progress: bool | None,
     min_shared: int,
     min_reused: float,
+    max_article_bytes: int,
     max_bytes: int,
     lexicon: str | None,
+    include_quotes: bool,
+    exclude_boilerplate: bool,
 ) -> None:
     """Find the copies of STORIES (files or folders) in a corpus of articles."""
     from .scan.model import ScanError, ScanSettings
@@ -400,7 +413,10 @@ def scan(
         settings=ScanSettings(
             min_shared=min_shared,
             min_story_reused=min_reused,
-            engine=_settings(lexicon, None, False),
+            max_article_bytes=max_article_bytes,
+            engine=_settings(
+                lexicon, None, include_quotes, exclude_boilerplate=exclude_boilerplate
+            ),
         ),
         fields=Fields(
             text=text_field, id=id_field, url=url_field, date=date_field, title=title_field

@@ -81,6 +81,7 @@ class Scan:
         progress: Callable[[Shard, int], None] | None = None,
         finished: Callable[[ShardResult], None] | None = None,
         resumed: Callable[[ShardResult], None] | None = None,
+        warned: Callable[[str], None] | None = None,
         stop: Callable[[], bool] = lambda: False,
     ) -> ScanResult:
         done: list[ShardResult] = []
@@ -89,6 +90,8 @@ class Scan:
             done, warning = keeper.load()
             if warning:
                 self.result.warnings.append(warning)
+                if warned:  # said before the stopped scan's state is replaced
+                    warned(warning)
             for r in done:
                 if resumed:
                     resumed(r)

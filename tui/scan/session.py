@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from .model import ScanResult, ScanSettings
+from ..core.escaping import escape_line
+from .model import ScanError, ScanResult, ScanSettings
 from .pool import auto_jobs
 from .progress import ScanProgress
 from .records import Fields
@@ -71,7 +72,7 @@ def execute(scan: Scan, request: Request) -> ScanResult:
     bar = ScanProgress(scan.shards, sizes, enabled=show)
     with interruptible() as stop, bar:
         try:
-            return scan.run(
+            result = scan.run(
                 dask=request.dask,
                 jobs=request.jobs or auto_jobs(sizes),
                 state=state_path(request.output),
@@ -79,7 +80,23 @@ def execute(scan: Scan, request: Request) -> ScanResult:
                 progress=bar.update,
                 finished=bar.finish,
                 resumed=bar.resumed,
+                warned=lambda w: print(f"warning: {escape_line(w)}", file=sys.stderr),
                 stop=stop.is_set,
             )
         except KeyboardInterrupt:
             return scan.result  # holds every finished shard, complete=False
+    counts = result.counts()
+    if result.complete and not counts["articles_read"]:
+        # A mistyped --text-field or a corpus of unreadable files is not "nobody copied you".
+        bad = [b for r in result.shards for b in r.bad]
+        first = ""
+        if bad:
+            where = " ".join(x for x in (bad[0].file, bad[0].location) if x)
+            first = f"; the first: {where}: {bad[0].reason}"
+        raise ScanError(
+            escape_line(
+                f"no article could be read from the corpus "
+                f"({counts['articles_skipped']:,} records skipped{first})"
+            )
+        )
+    return result

@@ -307,3 +307,17 @@ def test_a_story_in_its_own_archive_is_not_a_hit(corpus, tmp_path: Path) -> None
     assert hits and not any(
         h.article.file and os.path.realpath(h.article.file) in story_files for h in hits
     )
+
+
+def test_the_table_counts_skipped_records_as_they_are(tmp_path: Path) -> None:
+    """150 broken lines: 50 shown, the JSON keeps 100 of them; the table must not claim the
+    JSON lists all the rest."""
+    stories = write_stories(tmp_path)
+    broken = b"".join(b"{broken %d\n" % k for k in range(150))
+    corpus = write_jsonl(tmp_path / "c.jsonl", article_records()[:2], extra=broken)
+    result = run(stories, [corpus]).result
+    table = render(result, "table")
+    assert "150 records skipped:" in table
+    assert "... and 100 more, 50 of them listed in the JSON report" in table
+    data = json.loads(scan_to_json(result))
+    assert len(data["bad_records"]) == 100 and data["bad_records_omitted"] == 50

@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass, field
 
 from ..core.settings import Settings
 
+# Bad records kept per shard; the rest are counted (a broken file can have millions).
+MAX_BAD_PER_SHARD = 100
+
 
 class ScanError(Exception):
     """The scan cannot run at all (no story could be read, no cluster to run on)."""

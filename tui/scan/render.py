@@ -22,7 +22,7 @@ from ..core.model import LABEL_LETTERS, LABELS
 from ..report.csv_report import BOM, cell
 from ..report.html import shown_value
 from .contract import scan_to_json
-from .model import Hit, ScanResult
+from .model import MAX_BAD_PER_SHARD, Hit, ScanResult
 
 FORMATS = ("table", "json", "csv", "html")
 EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "html": "html"}
@@ -54,6 +54,15 @@ def _status(result: ScanResult) -> str:
     )
 
 
+def _cut(name: str, width: int) -> str:
+    """A name cut to ``width`` keeping both ends: stories of one archive often share a long
+    prefix and differ only at the end ("..._story_a", "..._story_b")."""
+    if len(name) <= width:
+        return name
+    tail = (width - 1) // 2
+    return f"{name[: width - 1 - tail]}\u2026{name[-tail:]}"
+
+
 def render_table(result: ScanResult) -> str:
     lines = [f"storytrace scan {result.tool_version}: {_status(result)}", ""]
     hits = result.hits
@@ -65,18 +74,26 @@ def render_table(result: ScanResult) -> str:
         )
         for rank, h in enumerate(hits, 1):
             lines.append(
-                f"{rank:>4}  {h.story[:24]:<24} {h.source_reused:>6.0%} {h.target_derived:>7.0%}"
-                f"  {h.verdict:<17} {article_name(h)}" + (f" \u2014 {h.title}" if h.title else "")
+                f"{rank:>4}  {_cut(h.story, 24):<24} {h.source_reused:>6.0%}"
+                f" {h.target_derived:>7.0%}  {h.verdict:<17} {article_name(h)}"
+                + (f" \u2014 {h.title}" if h.title else "")
             )
     for w in result.warnings:
         lines.append(f"warning: {w}")
     shards = sorted(result.shards, key=lambda r: r.shard.ordinal)
     bad = [b for r in shards for b in r.bad]
+    skipped = sum(r.skipped for r in shards)
     if bad:
-        lines += ["", f"{sum(r.skipped for r in shards):,} records skipped:"]
+        lines += ["", f"{skipped:,} records skipped:"]
         lines += [f"  {b.file} {b.location}: {b.reason}".rstrip() for b in bad[:50]]
-        if len(bad) > 50:
-            lines.append(f"  ... and {len(bad) - 50:,} more in the JSON report")
+        rest = skipped - min(50, len(bad))
+        if rest > 0:
+            kept = len(bad) - min(50, len(bad))
+            lines.append(
+                f"  ... and {rest:,} more"
+                + (f", {kept:,} of them listed in the JSON report" if kept else "")
+                + f" (the first {MAX_BAD_PER_SHARD} of each corpus file are kept with their place)"
+            )
     # A terminal gets no control, escape or bidi character from an article's title or URL.
     return "\n".join(escape_line(line) for line in lines) + "\n"
 
@@ -133,8 +150,8 @@ def render_csv(result: ScanResult) -> str:
             "regions": str(len(h.regions)),
             "shared_ngrams": str(h.candidate.shared),
             "containment": f"{h.candidate.containment:.4f}",
-            "lsh": str(h.candidate.lsh),
-            "scan_complete": str(result.complete),
+            "lsh": str(h.candidate.lsh).lower(),  # as the engine's CSV report writes them
+            "scan_complete": str(result.complete).lower(),
         }
         row |= {label: str(h.counts.get(label, 0)) for label in LABELS}
         writer.writerow([row[c] for c in CSV_COLUMNS])

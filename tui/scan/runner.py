@@ -11,12 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 
 from .candidates import batch_candidates
 from .index import StoryIndex
-from .model import Article, BadRecord, Shard, ShardResult
+from .model import MAX_BAD_PER_SHARD, Article, BadRecord, Shard, ShardResult
 from .records import Fields, ShardReader
 from .verify import verify
 
-# Bad records kept per shard; the rest are counted (a broken file can have millions).
-MAX_BAD_PER_SHARD = 100
 # Articles go through the filter in batches of this many (or this many characters): numpy's
 # fixed cost per call is then shared, and memory stays a few megabytes.
 BATCH_ARTICLES = 128

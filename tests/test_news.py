@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from tui.core import engine
-from tui.core.boilerplate import _agency_kind, agency_furniture
+from tui.core.boilerplate import _agency_kind, agency_furniture, boilerplate_sentences
 from tui.core.dates import compare_dates, read_dates_file, slug_date
 from tui.core.engine import compare_paths
+from tui.core.loading import load_document
 from tui.core.model import Document, Report
+from tui.core.segment import segment
 from tui.core.settings import Settings
 
 from .conftest import SEEDS
@@ -246,3 +248,54 @@ def test_every_cut_off_is_named_with_a_reason() -> None:
     )
     report = compare_paths([str(FLOOD)], settings=Settings(thresholds=tighter))
     assert _verdicts(report)["broadsheet"] == "independent"  # the cut-off changes a result
+
+
+@pytest.mark.parametrize(
+    ("family", "wire", "lines"),
+    [
+        (
+            "f07-ap-wildfire",
+            "wire.txt",
+            [
+                "AP-US--Western-Wildfires-Arizona",
+                "Eds: UPDATES",
+                "With AP Photos.",
+                "Associated Press",
+                "Jun. 15, 2026 9:12 AM MST",
+            ],
+        ),
+        (
+            "f08-reuters-cricket",
+            "2026-05-02_reuters-sport_story_reuters-wire.txt",
+            ["By Tom Ashcroft"],
+        ),
+        (
+            "f11-lna-databreach",
+            "scrape-2026-06-12__lna-wire__stagepass-breach.txt",
+            [
+                "LNA|TECH|0917",
+                "PRIORITY: 2",
+                "SLUG: TECH",
+                "[Editors: LNA photo",
+                "Replaces 0802 snap.]",
+                "+++ ENDS +++",
+            ],
+        ),
+    ],
+)
+def test_agencies_routing_lines_and_notes_are_furniture(
+    family: str, wire: str, lines: list[str]
+) -> None:
+    """AP's, Reuters' and a national agency's routing lines, notes to editors, bylines and
+    filing times are furniture by their shape: a paper that leaves them out omitted nothing."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks/data/news" / family / wire
+    doc = segment(load_document(path))
+    furniture = [doc.sentence_text(i) for i in boilerplate_sentences(doc)]
+    for line in lines:
+        assert any(f.startswith(line) for f in furniture), line
+    story = [
+        doc.sentence_text(i)
+        for i in range(len(doc.sentences))
+        if i not in boilerplate_sentences(doc)
+    ]
+    assert len(story) > 10 and not any(s.startswith(("By ", "Eds", "SLUG")) for s in story)

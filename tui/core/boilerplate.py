@@ -40,10 +40,18 @@ _AGENCY = {
     "rule": re.compile(r"^[-=_*~#\u2500\u2014]{5,}$|^_{3,}$"),
     # "16:05 14/03/00: Page 2 (HHH) COURTS Bridge": a time and a date opening a short line.
     # "03-Mar-2026 09:47 GMT": a filing time on a line of its own.
+    # "Jun. 15, 2026 9:12 AM MST" likewise. A wire's routing line: "AP-US--Fires-Arizona,
+    # 2nd Ld-Writethru,0531", "LNA|TECH|0917|11062026|1/2", "PRIORITY: 2 WORDS: 520",
+    # "SLUG: TECH Breach (1st LEAD)".
     "slug": re.compile(
         r"^\d{1,2}[:.]\d{2}\s+\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b.{0,120}$"
         r"|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s+\d{1,2}[:.]\d{2}\b.{0,120}$"
         r"|^\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{4},?\s+\d{1,2}[:.]\d{2}(\s*[A-Z]{2,4})?$"
+        r"|^[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4},?\s+\d{1,2}[:.]\d{2}\s*([AaPp]\.?[Mm]\.?)?"
+        r"(\s*[A-Z]{2,4})?$"
+        r"|^[A-Z]{2,}-[\w-]{2,}.{0,100},\s*\d{3,4}$|^.{0,80}\b[Ww]rite-?[Tt]hru\b.{0,80}$"
+        r"|^[A-Z]{2,6}(\|[^|]{1,24}){2,}$"
+        r"|^(?i:priority|urgency|words?|keywords?|slug|catchline)\s*:.{0,120}$"
     ),
     # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
     "credit": re.compile(
@@ -53,16 +61,30 @@ _AGENCY = {
         r"\bcontributed\b.{0,60}$",
         re.I,
     ),
-    # A whole line in brackets: "(Memo to editors: ...)", "(Adds details)", "(AFP)".
-    "memo": re.compile(r"^[(\[][^()\[\]]{1,300}[)\]]\W*$"),
+    # A whole line in brackets: "(Memo to editors: ...)", "(Adds details)", "(AFP)"; a note
+    # to editors: "Eds: UPDATES with ...", "[Editors: photo available. ...", "With AP Photos."
+    "memo": re.compile(
+        r"^[(\[][^()\[\]]{1,300}[)\]]\W*$"
+        r"|^[(\[]?\s*(?i:eds|editors?|note\s+to\s+editors|editor'?s\s+note|memo\s+to\s+editors)"
+        r"\s*:.{0,300}$|^(?i:with\s+[A-Z]+\s+(photos?|video|graphics?))\W*$"
+    ),
+    # An agency's name on the line under its byline: "Associated Press", "Press Association".
+    "agency": re.compile(
+        r"^([A-Z][\w&'.-]*\s+){0,3}(Press|News|Agency|Wire|Service|Association|Presse)$"
+    ),
     # "By Jane Roe, PA News", "By John Smith, Political Correspondent, Reuters".
     "byline": re.compile(
         r"^by\s+[\w.'\u2019-]+(\s+[\w.'\u2019-]+){0,3}\s*[,\u2013\u2014-]\s*"
         r"((?-i:[A-Z]{2,})\b.{0,60}|.{0,60}\b(news|press|agency|wire|service)\b.{0,40})$",
         re.I,
     ),
-    # "end", "ENDS", "MORE", "-30-", "###", "(continued)".
-    "end": re.compile(r"^\W*(end|ends|more|mor|continued|continues|30)\W*$|^#{3}$", re.I),
+    # "end", "ENDS", "MORE", "-30-", "###", "(continued)"; "+++ ENDS +++ ak/dmc 0934 11/06/26"
+    # with the desk's initials and filing time.
+    "end": re.compile(
+        r"^\W*(end|ends|more|mor|continued|continues|30)\W*"
+        r"([a-z]{2,5}([/-][a-z]{2,5}){1,4}(\s+[\d/:.]+){0,2})?$|^#{3}$",
+        re.I,
+    ),
     # AFP-style desk initials: "str/abc", "bur-jj/gil".
     "initials": re.compile(r"^[a-z]{2,5}([/-][a-z]{2,5}){1,4}$"),
 }
@@ -89,12 +111,21 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         return doc._furniture[1]
     found: set[int] = set()
     tail_from: int | None = None
+    note: int | None = None  # the paragraph of a bracketed note still open
     for i, s in enumerate(doc.sentences):
         text = " ".join(doc.text[s.start : s.end].split())
-        if s.kind == "dateline" or (len(text) <= 260 and (_LINE.match(text) or _agency_kind(text))):
+        if note == s.paragraph or s.kind in ("dateline", "byline"):
+            found.add(i)
+        elif len(text) <= 260 and (_LINE.match(text) or _agency_kind(text)):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i
+        else:
+            continue
+        # "[Editors: photo available. Replaces 0802 snap.]": the note goes on to its bracket.
+        opened = text[:1] in "([" and not text.rstrip(".").endswith((")", "]"))
+        closed = note == s.paragraph and text.rstrip(".").endswith((")", "]"))
+        note = s.paragraph if opened or (note == s.paragraph and not closed) else None
     if tail_from is not None:
         found.update(range(tail_from, len(doc.sentences)))
     doc._furniture = (doc.sentences, frozenset(found))

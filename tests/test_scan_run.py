@@ -321,3 +321,15 @@ def test_the_table_counts_skipped_records_as_they_are(tmp_path: Path) -> None:
     assert "... and 100 more, 50 of them listed in the JSON report" in table
     data = json.loads(scan_to_json(result))
     assert len(data["bad_records"]) == 100 and data["bad_records_omitted"] == 50
+
+
+def test_a_huge_title_is_cut_in_the_table(tmp_path: Path) -> None:
+    stories = write_stories(tmp_path)
+    wire = (stories / "wire.txt").read_text(encoding="utf-8")
+    corpus = write_jsonl(
+        tmp_path / "c.jsonl", [{"id": "r1", "title": "Gulls " * 20_000, "text": wire}]
+    )
+    result = run(stories, [corpus]).result
+    assert result.hits and len(result.hits[0].title) >= 500  # as read: capped at 500
+    table = render(result, "table")
+    assert max(len(line) for line in table.splitlines()) < 400 and "Gulls" in table

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,11 +101,14 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
             if not once(given):
                 continue
             found = False
+            other: Counter[str] = Counter()  # files left out, by suffix
             for top, names in _walk(given):
                 texts = []
                 for name in names:
                     kind = kind_of(name)
                     full = os.path.join(top, name)
+                    if kind is None and not name.startswith("."):
+                        other[os.path.splitext(name)[1].lower() or "no suffix"] += 1
                     if kind is None or not once(full):
                         continue
                     found = True
@@ -116,6 +120,14 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                     add("files", top, tuple(texts[k : k + FILES_PER_SHARD]))
             if not found:
                 warnings.append(f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found")
+            if found and other:
+                # Said, not silently dropped: a crawl may save pages as .xhtml, .php or no suffix.
+                kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in sorted(other.items())[:6])
+                n = sum(other.values())
+                warnings.append(
+                    f"{shown}: {n:,} file{'s' if n > 1 else ''} left out, not articles by "
+                    f"their names ({escape_line(kinds)}{', ...' if len(other) > 6 else ''})"
+                )
         elif os.path.isfile(given):
             kind = kind_of(os.fspath(given))
             if kind is None:

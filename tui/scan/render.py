@@ -76,7 +76,7 @@ def render_table(result: ScanResult) -> str:
             lines.append(
                 f"{rank:>4}  {_cut(h.story, 24):<24} {h.source_reused:>6.0%}"
                 f" {h.target_derived:>7.0%}  {h.verdict:<17} {article_name(h)}"
-                + (f" \u2014 {h.title}" if h.title else "")
+                + (f" \u2014 {_cut(h.title, 100)}" if h.title else "")
             )
     for w in result.warnings:
         lines.append(f"warning: {w}")

@@ -57,7 +57,7 @@ class ScanApp(StoryTraceApp):
 
     @work(thread=True, exclusive=True, group="align", exit_on_error=False, description="hit")
     def compare_hit(self, hit: Hit, story: Document) -> Report:
-        article = read_article(hit.article, self.fields)
+        article = read_article(hit.article, self.fields, self.result.settings.max_article_bytes)
         if article is None:
             where = f"{hit.article.file} {hit.article.location}".strip()
             raise CompareError(f"{where}: the article is no longer there")

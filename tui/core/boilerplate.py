@@ -123,9 +123,11 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         else:
             continue
         # "[Editors: photo available. Replaces 0802 snap.]": the note goes on to its bracket.
-        opened = text[:1] in "([" and not text.rstrip(".").endswith((")", "]"))
-        closed = note == s.paragraph and text.rstrip(".").endswith((")", "]"))
-        note = s.paragraph if opened or (note == s.paragraph and not closed) else None
+        shut = text.rstrip(".").endswith((")", "]"))
+        if note == s.paragraph:
+            note = None if shut else note
+        else:
+            note = s.paragraph if text.startswith(("(", "[")) and not shut else None
     if tail_from is not None:
         found.update(range(tail_from, len(doc.sentences)))
     doc._furniture = (doc.sentences, frozenset(found))

@@ -100,28 +100,33 @@ _WORDS = re.compile(r"\w+")
 def _quotes_in_copied_runs(derived: list[Passage]) -> None:
     """A quotation copied together with the text around it is not one two reporters heard:
     a shared quote next to (in both versions) a sentence copied or lightly edited that is
-    not itself a quote is part of a copied run, and so is the next quote along the run."""
+    not itself a quote is part of a copied run, and so is the next quote along the run.
+    A worklist, so a long run of quotes is walked once, not once per quote."""
     at = {p.target_sentences[0]: p for p in derived}
     ends = {p.target_sentences[-1]: p for p in derived}
-    changed = True
-    while changed:
-        changed = False
-        for p in derived:
-            if not p.quote:
-                continue
-            before = ends.get(p.target_sentences[0] - 1)
-            after = at.get(p.target_sentences[-1] + 1)
-            if (
-                before is not None
-                and _copied(before)
-                and before.source_sentences[-1] == p.source_sentences[0] - 1
-            ) or (
-                after is not None
-                and _copied(after)
-                and after.source_sentences[0] == p.source_sentences[-1] + 1
-            ):
-                p.quote = False
-                changed = True
+
+    def neighbours(p: Passage) -> list[Passage]:
+        before = ends.get(p.target_sentences[0] - 1)
+        after = at.get(p.target_sentences[-1] + 1)
+        return [
+            q
+            for q in (before, after)
+            if q is not None
+            and (
+                q.source_sentences[-1] + 1 == p.source_sentences[0]
+                if q is before
+                else p.source_sentences[-1] + 1 == q.source_sentences[0]
+            )
+        ]
+
+    todo = [p for p in derived if p.quote and any(_copied(q) for q in neighbours(p))]
+    while todo:
+        p = todo.pop()
+        if not p.quote:
+            continue
+        p.quote = False
+        if _copied(p):
+            todo.extend(q for q in neighbours(p) if q.quote)
 
 
 def _copied(p: Passage) -> bool:

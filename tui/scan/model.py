@@ -13,6 +13,8 @@ from ..core.settings import Settings
 
 # Bad records kept per shard; the rest are counted (a broken file can have millions).
 MAX_BAD_PER_SHARD = 100
+# An article larger than this is a bad record (--max-article-bytes).
+MAX_ARTICLE_BYTES = 5_000_000
 
 
 class ScanError(Exception):
@@ -57,7 +59,7 @@ class ScanSettings:
     min_copied_sentences: int = 2
     min_copied_chars: int = 120
     # Articles (records, files) larger than this are skipped as bad records.
-    max_article_bytes: int = 5_000_000
+    max_article_bytes: int = MAX_ARTICLE_BYTES
     engine: Settings = field(default_factory=Settings)
 
     def as_dict(self) -> dict[str, object]:

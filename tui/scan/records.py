@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..core.escaping import escape_line, utf8_safe
 from ..core.loading import LoadError, decode_bytes, document_from_bytes
 from .corpus import file_sha256, folder_evidence, kind_of
-from .model import Article, ArticleRef, BadRecord, FileEvidence, Shard
+from .model import MAX_ARTICLE_BYTES, Article, ArticleRef, BadRecord, FileEvidence, Shard
 
 Item = Article | BadRecord
 GZIP_MAGIC = b"\x1f\x8b"
@@ -62,7 +62,9 @@ class ShardReader:
     """Iterate a shard's records; afterwards ``evidence()`` gives its files' sizes and
     digests (computed once the shard is read, when the file is in the page cache)."""
 
-    def __init__(self, shard: Shard, fields: Fields | None = None, max_bytes: int = 5_000_000):
+    def __init__(
+        self, shard: Shard, fields: Fields | None = None, max_bytes: int = MAX_ARTICLE_BYTES
+    ):
         self.shard = shard
         self.fields = fields or Fields()
         self.max_bytes = max_bytes
@@ -288,16 +290,18 @@ def _scalar(value: object) -> str:
     return escape_line(str(value))[:500]
 
 
-def read_article(ref: ArticleRef, fields: Fields | None = None) -> Article | None:
-    """The article ``ref`` names, read again from its file (for the side-by-side view);
-    None if the file changed so that it is no longer there."""
+def read_article(
+    ref: ArticleRef, fields: Fields | None = None, max_bytes: int = MAX_ARTICLE_BYTES
+) -> Article | None:
+    """The article ``ref`` names, read again from its file (for the side-by-side view), under
+    the scan's own size cap; None if the file changed so that it is no longer there."""
     kind = kind_of(ref.file) or "files"
     if kind == "files":
         folder, name = os.path.split(ref.file)
         shard = Shard(ref.shard, "files", folder or ".", (name,))
     else:
         shard = Shard(ref.shard, kind, ref.file)
-    for item in ShardReader(shard, fields).records():
+    for item in ShardReader(shard, fields, max_bytes).records():
         if isinstance(item, Article) and (kind == "files" or item.ref.ordinal == ref.ordinal):
             item.ref = ref
             return item

@@ -16,13 +16,14 @@ from tui.core.boilerplate import _agency_kind, agency_furniture, boilerplate_sen
 from tui.core.dates import compare_dates, read_dates_file, slug_date
 from tui.core.engine import compare_paths
 from tui.core.loading import load_document
-from tui.core.model import Document, Report
+from tui.core.model import Comparison, Document, Report
 from tui.core.segment import segment
 from tui.core.settings import Settings
 
 from .conftest import SEEDS
 
 FLOOD = Path(__file__).parent / "data" / "news-flood"
+NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
 
 
 @pytest.fixture(scope="module")
@@ -244,7 +245,11 @@ def test_every_cut_off_is_named_with_a_reason() -> None:
     assert isinstance(cutoffs, dict) and len(cutoffs) > 30
     assert all(v["why"] for v in cutoffs.values())
     tighter = replace(
-        Settings().thresholds, partially_derived=0.9, region_chars=10**6, region_passages=99
+        Settings().thresholds,
+        partially_derived=0.9,
+        region_chars=10**6,
+        region_pair_chars=10**6,
+        region_passages=99,
     )
     report = compare_paths([str(FLOOD)], settings=Settings(thresholds=tighter))
     assert _verdicts(report)["broadsheet"] == "independent"  # the cut-off changes a result
@@ -299,3 +304,42 @@ def test_agencies_routing_lines_and_notes_are_furniture(
         if i not in boilerplate_sentences(doc)
     ]
     assert len(story) > 10 and not any(s.startswith(("By ", "Eds", "SLUG")) for s in story)
+
+
+def _wire_and(name: str, text: str) -> Comparison:
+    wire = (NEWS / "f02-courts-hedge" / "wire.txt").read_text(encoding="utf-8")
+    docs = [
+        Document(id=k, path=f"{k}.txt", sha256="", encoding="utf-8", text=t, size=0)
+        for k, t in (("wire", wire), (name, text))
+    ]
+    return engine.compare(docs, reference="wire").comparison(name)
+
+
+def test_a_short_paragraph_pasted_into_a_long_page_is_partially_derived() -> None:
+    """Two of the wire's sentences pasted into a long piece on another subject: a small part
+    of that piece, under the two sentences' worth of copied text one sentence would need,
+    and still a copy."""
+    pasted = (
+        "Pruett went out into the lane to confront him and punched him once in the face. "
+        "Mr Vane, an IT consultant, fell backwards and struck his head on the kerb."
+    )
+    assert 120 <= len("".join(pasted.split())) < 200
+    page = (NEWS / "f05-health-gardening" / "16.09.26_health052_telegraph.txt").read_text(
+        encoding="utf-8"
+    )
+    paras = page.split("\n\n")
+    mid = len(paras) // 2
+    c = _wire_and("page", "\n\n".join([*paras[:mid], pasted, *paras[mid:]]))
+    assert c.coverage["target_derived"] < 0.2
+    assert [p.label for p in c.passages if p.derived] == ["verbatim", "verbatim"]
+    assert c.verdict == "partially-derived"
+
+
+def test_loose_matches_from_across_a_story_are_not_a_copy() -> None:
+    """The Telegraph's own report of the hedge case shares the judge's words and a few
+    facts, which its writer placed in one stretch of the page: three loose matches from all
+    over the wire are no run of it, and under a fifth of the page derives from the wire."""
+    c = _wire_and("telegraph", (NEWS / "f02-courts-hedge" / "telegraph.txt").read_text("utf-8"))
+    counted = [p for p in c.passages if p.derived and not p.quote]
+    assert len(counted) >= 3 and c.coverage["target_derived"] < 0.2
+    assert c.verdict == "independent"

@@ -24,7 +24,7 @@ from tui.scan.render import FORMATS, render
 from tui.scan.scan import Scan, load_stories
 from tui.scan.session import interruptible
 from tui.scan.state import state_path
-from tui.scan.verify import article_document, verify
+from tui.scan.verify import article_document, compare_story, verify
 
 HOSTILE = '=HYPERLINK("http://x")<script>alert(1)</script>\x1b[2J\u202e'
 
@@ -333,3 +333,25 @@ def test_a_huge_title_is_cut_in_the_table(tmp_path: Path) -> None:
     assert result.hits and len(result.hits[0].title) >= 500  # as read: capped at 500
     table = render(result, "table")
     assert max(len(line) for line in table.splitlines()) < 400 and "Gulls" in table
+
+
+def test_a_hit_is_never_an_article_the_engine_calls_independent() -> None:
+    """Two of the wire's sentences, one at the top of a page on another subject and one at
+    its foot: 120 characters of the story copied in two sentences, but no passage of it,
+    and the engine calls the page independent. The results screen must not list as a copy
+    what the side by side it opens calls independent."""
+    news = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
+    docs, _ = load_stories([str(news / "f02-courts-hedge" / "wire.txt")])
+    wire = docs[0].text
+    first = next(line for line in wire.splitlines() if line.startswith("Raymond Pruett, 67"))
+    second = "Pruett went out into the lane to confront him and punched him once in the face."
+    assert second in wire
+    page = news / "f05-health-gardening" / "16.09.26_health052_telegraph.txt"
+    paras = page.read_text(encoding="utf-8").split("\n\n")
+    article = Article(ArticleRef(0, 0, "x"), "\n\n".join([paras[0], first, *paras[1:], second]))
+    assert compare_story(docs[0], article, ScanSettings()).comparisons[0].verdict == "independent"
+    assert verify(docs[0], article, Candidate(0, 10, 0.1, False), ScanSettings()) is None
+    # The same two sentences side by side are a pasted paragraph, and a hit.
+    pasted = Article(ArticleRef(0, 0, "x"), "\n\n".join([*paras, f"{first} {second}"]))
+    hit = verify(docs[0], pasted, Candidate(0, 10, 0.1, False), ScanSettings())
+    assert hit is not None and hit.verdict == "partially-derived"

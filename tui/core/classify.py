@@ -342,19 +342,29 @@ def verdict(
         return "wholly-derived"
     if coverage["evidence"] >= th.partially_derived:
         return "partially-derived"
-    # A small share can still be a real copy (one paragraph lifted into a long article) when
-    # a region holds a run of passages or near-copied text long enough not to be chance;
-    # shared quotations do not count when they are excluded.
     weights = target.weights()
     for r in regions:
         # Derived members only: a reviewer may have relabelled some (tui/core/review.py).
         members = [passages[k] for k in r.passages if counts(passages[k], target, settings)]
-        close = sum(
-            weights[t]
-            for p in members
-            if p.label in ("verbatim", "edited")
-            for t in p.target_sentences
-        )
-        if len(members) >= th.region_passages or close >= th.region_chars:
+        if _region_is_a_copy(members, weights, coverage["target_derived"], th):
             return "partially-derived"
     return "independent"
+
+
+def _region_is_a_copy(
+    members: list[Passage], weights: list[int], derived: float, th: Thresholds
+) -> bool:
+    """A small share can still be a real copy (one paragraph lifted into a long article):
+    near-copied text long enough not to be chance (two sentences' worth, or a short
+    paragraph of two sentences), or a run of passages. A run is at least every other
+    sentence of the source stretch it comes from; three loose matches drawn from across a
+    story into one paragraph are what pages written to one site's template share, and
+    count only when a fifth of the text is derived anyway."""
+    close = {t for p in members if p.label in ("verbatim", "edited") for t in p.target_sentences}
+    close_chars = sum(weights[t] for t in close)
+    if close_chars >= th.region_chars or (len(close) >= 2 and close_chars >= th.region_pair_chars):
+        return True
+    if len(members) < th.region_passages:
+        return False
+    used = [s for p in members for s in p.source_sentences]
+    return 2 * len(members) >= max(used) - min(used) + 1 or derived >= th.partially_derived

@@ -86,6 +86,9 @@ class Thresholds:
     region_chars: float = _cut(
         200, "verbatim or edited text this long (about two sentences) is a copy at any share"
     )
+    region_pair_chars: float = _cut(
+        120, "...and so is this much of it in two sentences or more (a short pasted paragraph)"
+    )
     quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
     # -- Regions (regions.find_regions).
     region_gap_target: float = _cut(3, "unrelated target sentences a region may jump")

@@ -6,10 +6,14 @@ The story is the reference. A hit is an article that took a real part of the sto
 - the engine calls it wholly derived from the story; or
 - it calls it partially derived and the article holds at least ``min_story_reused`` of the
   story, in at least ``min_copied_sentences`` of the article's sentences; or
-- whatever the verdict, the article holds at least ``min_copied_chars`` characters of the
-  story copied or lightly edited, in at least ``min_copied_sentences`` of its sentences (a
-  paragraph pasted into a long page is a small share of that page and may be a small share
-  of a long story, yet it is a copy).
+- it calls it partially derived and the article holds at least ``min_copied_chars``
+  characters of the story copied or lightly edited, in at least ``min_copied_sentences`` of
+  its sentences (a paragraph pasted into a long page is a small share of that page and may
+  be a small share of a long story, yet it is a copy: the engine's region rule calls such a
+  page partially derived).
+
+An article the engine calls independent is never a hit: the results screen and the
+explorer it opens must not disagree.
 
 One sentence two reports of one event both carry (the judge's words, a stated fact), or a
 loose paraphrase of a few facts, is neither. Passages count as the engine's shares count
@@ -80,7 +84,11 @@ def verify(
             and len(derived) >= enough
             and reused >= settings.min_story_reused
         )
-        or (len(copied_sentences) >= enough and copied_chars >= settings.min_copied_chars)
+        or (
+            c.verdict == "partially-derived"
+            and len(copied_sentences) >= enough
+            and copied_chars >= settings.min_copied_chars
+        )
     ):
         return None
     return Hit(

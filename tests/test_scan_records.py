@@ -66,6 +66,24 @@ def test_jsonl_bad_lines_are_counted_with_their_line(tmp_path: Path) -> None:
     assert "missing" in bad[2].reason and "not a string" in bad[3].reason
 
 
+def test_a_binary_file_named_jsonl_is_one_bad_record(tmp_path: Path) -> None:
+    """A PNG saved as .jsonl (its bytes hold many newlines): one line says it is no JSON
+    Lines, not one "not JSON" per newline; a gzipped one the same."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    assert png.count(b"\n") > 8
+    (tmp_path / "img.jsonl").write_bytes(png)
+    (tmp_path / "img.jsonl.gz").write_bytes(gzip.compress(png))
+    for name in ("img.jsonl", "img.jsonl.gz"):
+        items = read_all(tmp_path / name)
+        assert len(items) == 1 and isinstance(items[0], BadRecord), name
+        assert "binary" in items[0].reason
+    # A bad first line of text is still one bad line, and the good ones after it are read.
+    path = write_jsonl(tmp_path / "late.jsonl", article_records()[:2])
+    path.write_bytes(b"{not json\n" + path.read_bytes())
+    items = read_all(path)
+    assert [type(i).__name__ for i in items] == ["BadRecord", "Article", "Article"]
+
+
 def test_gzipped_jsonl_with_other_field_names_and_a_truncated_end(tmp_path: Path) -> None:
     records = [
         {"meta": {"uid": n, "link": f"u{n}"}, "body": seed(p)} for n, p in enumerate(("000", "001"))

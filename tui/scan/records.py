@@ -139,6 +139,11 @@ class ShardReader:
             fh = gzip.GzipFile(fileobj=raw) if raw.peek(2)[:2] == GZIP_MAGIC else raw
             lineno = 0
             try:
+                if b"\x00" in fh.peek(4096)[:4096]:
+                    # An image or an archive named .jsonl (JSON text never holds a NUL
+                    # byte): one line says so, not one "not JSON" per newline byte in it.
+                    yield BadRecord(shown, "", "binary data, not JSON Lines: file skipped")
+                    return
                 for lineno, line in enumerate(fh, 1):  # noqa: B007 - read after the loop
                     if line.strip():
                         yield self._json_record(line, shown, lineno)

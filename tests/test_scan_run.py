@@ -176,6 +176,9 @@ def test_formats_keep_hostile_titles_inert(corpus) -> None:
     assert set(FORMATS) == set(SCAN_FORMATS)
     html = render(result, "html")
     assert "<script>" not in html and "&lt;script&gt;" in html
+    # Settings read as the compare report's do, one "name = value" each, not a JSON dump.
+    assert "min_copied_chars = 120" in html and "engine exclude_quotes = True" in html
+    assert "&#34;engine&#34;" not in html and '{"engine"' not in html
     table = render(result, "table")
     assert "\x1b" not in table and "\u202e" not in table and "sun" in table
     csv = render(result, "csv")

@@ -429,7 +429,7 @@ def _evidence(
         tool_version=report.tool_version,
         schema=report.schema,
         settings=[
-            (k, _setting(v)) for k, v in sorted(report.settings.items()) if k != "thresholds"
+            (k, setting_text(v)) for k, v in sorted(report.settings.items()) if k != "thresholds"
         ],
         thresholds=_thresholds(report.settings.get("thresholds")),
         settings_json=json.dumps(
@@ -482,7 +482,7 @@ def stale_notes(report: Report, ovs: OverrideSet | None) -> list[StaleInfo]:
     ]
 
 
-def _setting(value: object) -> str:
+def setting_text(value: object) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {v}" for k, v in sorted(value.items())) or "none"
     return str(value)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..core.files import write_text
 from ..core.model import LABEL_LETTERS, LABELS
 from ..report.csv_report import BOM, cell
 from ..report.html import shown_value
+from ..report.view import compact_settings, setting_text
 from .contract import scan_to_json
 from .model import MAX_BAD_PER_SHARD, Hit, ScanResult
 
@@ -177,6 +177,15 @@ def _environment() -> Environment:
     return env
 
 
+def _settings_rows(settings: dict) -> list[tuple[str, str]]:
+    """The scan's settings, then the engine's, one ``name = value`` each, as the compare
+    report shows them (cut-offs by value: their reasons are in the JSON report)."""
+    engine = compact_settings(settings.get("engine", {}))
+    return [(k, setting_text(v)) for k, v in sorted(settings.items()) if k != "engine"] + [
+        (f"engine {k}", setting_text(v)) for k, v in sorted(engine.items())
+    ]
+
+
 def render_html(result: ScanResult) -> str:
     return (
         _environment()
@@ -186,7 +195,7 @@ def render_html(result: ScanResult) -> str:
             hits=result.hits,
             counts=result.counts(),
             status=_status(result),
-            settings=json.dumps(result.settings_dict(), sort_keys=True),
+            settings=_settings_rows(result.settings_dict()),
             files=[
                 f for r in sorted(result.shards, key=lambda r: r.shard.ordinal) for f in r.files
             ],

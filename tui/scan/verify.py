@@ -77,19 +77,11 @@ def verify(
     copied_sentences = {t for p in copied for t in p.target_sentences}
     copied_chars = sum(weights[s] for s in {s for p in copied for s in p.source_sentences})
     enough = settings.min_copied_sentences
-    if not (
-        c.verdict == "wholly-derived"
-        or (
-            c.verdict == "partially-derived"
-            and len(derived) >= enough
-            and reused >= settings.min_story_reused
-        )
-        or (
-            c.verdict == "partially-derived"
-            and len(copied_sentences) >= enough
-            and copied_chars >= settings.min_copied_chars
-        )
-    ):
+    partial = c.verdict == "partially-derived" and (
+        (len(derived) >= enough and reused >= settings.min_story_reused)
+        or (len(copied_sentences) >= enough and copied_chars >= settings.min_copied_chars)
+    )
+    if not (c.verdict == "wholly-derived" or partial):
         return None
     return Hit(
         story=story.id,

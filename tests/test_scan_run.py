@@ -324,6 +324,11 @@ def test_the_table_counts_skipped_records_as_they_are(tmp_path: Path) -> None:
     assert "... and 100 more, 50 of them listed in the JSON report" in table
     data = json.loads(scan_to_json(result))
     assert len(data["bad_records"]) == 100 and data["bad_records_omitted"] == 50
+    # One binary file beside it: one record, said in the singular, with no empty place.
+    (tmp_path / "img.jsonl").write_bytes(b"GIF89a\x00\x01\n\x02\n\x03")
+    table = render(run(stories, [tmp_path / "img.jsonl"]).result, "table")
+    assert "1 record skipped:" in table
+    assert f"  {tmp_path / 'img.jsonl'}: binary data" in table
 
 
 def test_a_huge_title_is_cut_in_the_table(tmp_path: Path) -> None:

@@ -114,6 +114,10 @@ class BadRecord:
     location: str
     reason: str
 
+    def where(self) -> str:
+        """The file, and the place in it when the record is one of several."""
+        return f"{self.file} {self.location}" if self.location else self.file
+
 
 @dataclass(frozen=True)
 class Candidate:

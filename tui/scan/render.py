@@ -84,8 +84,8 @@ def render_table(result: ScanResult) -> str:
     bad = [b for r in shards for b in r.bad]
     skipped = sum(r.skipped for r in shards)
     if bad:
-        lines += ["", f"{skipped:,} records skipped:"]
-        lines += [f"  {b.file} {b.location}: {b.reason}".rstrip() for b in bad[:50]]
+        lines += ["", f"{skipped:,} {'record' if skipped == 1 else 'records'} skipped:"]
+        lines += [f"  {b.where()}: {b.reason}" for b in bad[:50]]
         rest = skipped - min(50, len(bad))
         if rest > 0:
             kept = len(bad) - min(50, len(bad))

@@ -91,8 +91,7 @@ def execute(scan: Scan, request: Request) -> ScanResult:
         bad = [b for r in result.shards for b in r.bad]
         first = ""
         if bad:
-            where = " ".join(x for x in (bad[0].file, bad[0].location) if x)
-            first = f"; the first: {where}: {bad[0].reason}"
+            first = f"; the first: {bad[0].where()}: {bad[0].reason}"
         raise ScanError(
             escape_line(
                 f"no article could be read from the corpus "

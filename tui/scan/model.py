@@ -119,6 +119,10 @@ class BadRecord:
         return f"{self.file} {self.location}" if self.location else self.file
 
 
+def records_skipped(n: int) -> str:
+    return f"{n:,} {'record' if n == 1 else 'records'} skipped"
+
+
 @dataclass(frozen=True)
 class Candidate:
     story: int  # index into the story index

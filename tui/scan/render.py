@@ -22,7 +22,7 @@ from ..report.csv_report import BOM, cell
 from ..report.html import shown_value
 from ..report.view import compact_settings, setting_text
 from .contract import scan_to_json
-from .model import MAX_BAD_PER_SHARD, Hit, ScanResult
+from .model import MAX_BAD_PER_SHARD, Hit, ScanResult, records_skipped
 
 FORMATS = ("table", "json", "csv", "html")
 EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "html": "html"}
@@ -84,7 +84,7 @@ def render_table(result: ScanResult) -> str:
     bad = [b for r in shards for b in r.bad]
     skipped = sum(r.skipped for r in shards)
     if bad:
-        lines += ["", f"{skipped:,} {'record' if skipped == 1 else 'records'} skipped:"]
+        lines += ["", f"{records_skipped(skipped)}:"]
         lines += [f"  {b.where()}: {b.reason}" for b in bad[:50]]
         rest = skipped - min(50, len(bad))
         if rest > 0:

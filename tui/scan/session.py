@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..core.escaping import escape_line
-from .model import ScanError, ScanResult, ScanSettings
+from .model import ScanError, ScanResult, ScanSettings, records_skipped
 from .pool import auto_jobs
 from .progress import ScanProgress
 from .records import Fields
@@ -95,7 +95,7 @@ def execute(scan: Scan, request: Request) -> ScanResult:
         raise ScanError(
             escape_line(
                 f"no article could be read from the corpus "
-                f"({counts['articles_skipped']:,} records skipped{first})"
+                f"({records_skipped(counts['articles_skipped'])}{first})"
             )
         )
     return result

@@ -223,6 +223,11 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     typo = runner.invoke(main, ["scan", str(stories), "--in", str(files[0]), "--text-field", "x"])
     assert typo.exit_code == 1 and "no article could be read" in typo.output
     assert "text field 'x'" in typo.output and "Traceback" not in typo.output
+    # An empty corpus file: the error names it, not "0 records skipped" and nothing else.
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    empty = runner.invoke(main, ["scan", str(stories), "--in", str(tmp_path / "empty.jsonl")])
+    assert empty.exit_code == 1 and "no record in 1 file: " in empty.output
+    assert str(tmp_path / "empty.jsonl") in empty.output
     small = runner.invoke(
         main, ["scan", str(stories), "--in", str(files[0]), "--max-article-bytes", "99"]
     )
@@ -326,8 +331,10 @@ def test_the_table_counts_skipped_records_as_they_are(tmp_path: Path) -> None:
     assert len(data["bad_records"]) == 100 and data["bad_records_omitted"] == 50
     # One binary file beside it: one record, said in the singular, with no empty place.
     (tmp_path / "img.jsonl").write_bytes(b"GIF89a\x00\x01\n\x02\n\x03")
-    table = render(run(stories, [tmp_path / "img.jsonl"]).result, "table")
+    one = write_jsonl(tmp_path / "one.jsonl", article_records()[:1])
+    table = render(run(stories, [tmp_path / "img.jsonl", one]).result, "table")
     assert "1 record skipped:" in table
+    assert ": 1 article read, 1 skipped, 1 verified, 1 hit in 1 article for 1 of 2 stories;" in table
     assert f"  {tmp_path / 'img.jsonl'}: binary data" in table
 
 

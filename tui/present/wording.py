@@ -10,4 +10,4 @@ def capfirst(text: str) -> str:
 
 def plural(n: int, one: str, many: str | None = None) -> str:
     """``1 passage``, ``2 passages``; ``many`` for words that do not take an ``s``."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"

@@ -18,6 +18,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 from ..core.escaping import escape_line
 from ..core.files import write_text
 from ..core.model import LABEL_LETTERS, LABELS
+from ..present.wording import plural
 from ..report.csv_report import BOM, cell
 from ..report.html import shown_value
 from ..report.view import compact_settings, setting_text
@@ -48,9 +49,10 @@ def _status(result: ScanResult) -> str:
     n = result.counts()
     done = "complete" if result.complete else "STOPPED before the end (--resume continues)"
     return (
-        f"{n['articles_read']:,} articles read, {n['articles_skipped']:,} skipped, "
-        f"{n['verified']:,} verified, {n['hits']:,} hits in {n['articles_matched']:,} articles "
-        f"for {n['stories_matched']:,} of {len(result.stories):,} stories; {done}"
+        f"{plural(n['articles_read'], 'article')} read, {n['articles_skipped']:,} skipped, "
+        f"{n['verified']:,} verified, {plural(n['hits'], 'hit')} in "
+        f"{plural(n['articles_matched'], 'article')} for {n['stories_matched']:,} of "
+        f"{plural(len(result.stories), 'story', 'stories')}; {done}"
     )
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from ..core.escaping import escape_line
+from ..core.escaping import escape_line, utf8_safe
+from ..present.wording import plural
 from .model import ScanError, ScanResult, ScanSettings, records_skipped
 from .pool import auto_jobs
 from .progress import ScanProgress
@@ -89,9 +90,15 @@ def execute(scan: Scan, request: Request) -> ScanResult:
     if result.complete and not counts["articles_read"]:
         # A mistyped --text-field or a corpus of unreadable files is not "nobody copied you".
         bad = [b for r in result.shards for b in r.bad]
-        first = ""
         if bad:
             first = f"; the first: {bad[0].where()}: {bad[0].reason}"
+        else:
+            # Every file opened and held nothing (an empty .jsonl, a WARC of images only):
+            # name it, or the user is told nothing they can act on.
+            paths = [utf8_safe(r.shard.path) for r in result.shards]
+            first = f"; no record in {plural(len(paths), 'file')}: {paths[0]}" if paths else ""
+            if len(paths) > 1:
+                first += ", ..."
         raise ScanError(
             escape_line(
                 f"no article could be read from the corpus "

@@ -113,6 +113,59 @@ def test_inflections_are_not_swaps_but_derived_words_are() -> None:
     ]
 
 
+def test_a_slot_pinned_by_nothing_but_the_is_no_swap() -> None:
+    """A sentence of the news families rewritten whole shares "the" and the full stop with
+    its source: "kitchen counter" for "research" is a pairing by position. The same words
+    kept around a slot by the diff itself pin it, even when they are function words."""
+    assert (
+        _swaps(
+            "of Lakeshore Medical College in Chicago, who led the research.",
+            "of Lakeshore Medical College in Chicago said participants were asked for nothing "
+            "more than 12 minutes beside the kitchen counter.",
+        )
+        == []
+    )
+    assert _swaps(
+        "Pruett went out into the lane to confront him and punched him once in the face.",
+        "Pruett stormed out and decked him with one punch.",
+    ) == [("went", "stormed"), ("punched", "decked")]
+
+
+def test_two_for_two_is_word_for_word_only_when_each_half_is() -> None:
+    """ "take over" for "succeed him" (the cricket story) is one verb for another, not "take"
+    for "succeed" and "over" for "him"; "their" for "the" in the same kind of slot is a swap;
+    a list ("pushing, pulling") splits word for word, a phrase across a comma does not."""
+    assert (
+        _swaps(
+            "Quilty was the obvious candidate to succeed him, but that no decision",
+            "Quilty was the obvious candidate to take over but that no decision",
+        )
+        == []
+    )
+    assert _swaps("in the Berkshire village", "in their Berkshire village") == [("the", "their")]
+    assert _swaps(
+        "act as conveyor belts pushing, pulling, and carrying the plates",
+        "act as conveyor belts agitate , wrench , and carrying the plates",
+    ) == [("pushing", "agitate"), ("pulling", "wrench")]
+    assert _swaps(
+        "The exercises, which include standing on one leg",
+        "The six moves include balancing on one leg",
+    ) == [("standing", "balancing")]
+
+
+def test_changed_figures_are_facts_not_swaps() -> None:
+    """A spinner does not change a figure: "twelve" for "three", "96 million" for "96m" and
+    "59" for a name are edits the diff shows, not word swaps. A figure inside a phrase still
+    swaps ("12-year feud" for "dispute")."""
+    assert _swaps("was paid £96m in the final year", "was paid £96 million in the final year") == []
+    assert _swaps("jailed for three years", "jailed for twelve years") == []
+    assert _swaps("Mr Vane's widow, Maureen, said", "Mr Vane's widow Maureen, 59, said") == []
+    assert _swaps(
+        "a single punch during a dispute over a hedge",
+        "a single punch during a 12-year feud over a hedge",
+    ) == [("dispute", "12-year feud")]
+
+
 def test_insertions_are_not_swaps() -> None:
     diff = word_diff("a reported 400 million users", "a reported400 million weekly users")
     assert substitutions(diff) == []

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
+from .facts import NUMBER_WORDS
 from .model import DiffOp, Substitution
 from .settings import Settings
 from .textnorm import STOPWORDS, fold
@@ -304,35 +305,53 @@ def substitutions(diff: list[DiffOp]) -> list[Substitution]:
     slot. Two words for two are two one-for-one swaps, in order: a spinner replaces words one
     at a time. Longer slots are rewriting, not a swap ("It is better" for "The company likely
     wants"), and a slot with nothing on one side is an insertion or a deletion.
+
+    A slot is only as sure as what pins it: in a sentence rewritten whole the two sides
+    share little but "the" and "a", and a slot between a lone "the" and the full stop pairs
+    words by position ("kitchen counter" for "research"). So one side of the slot at least
+    must be pinned by a kept content word or two kept words.
     """
     found: list[Substitution] = []
-    for old, new in _changed_runs(diff):
-        found += _swaps(old, new)
+    for run in _changed_runs(diff):
+        found += _swaps(*run)
     return found
 
 
-def _changed_runs(diff: Sequence[DiffOp]) -> list[tuple[str, str]]:
-    """(deleted text, inserted text) of each run of changes between two pieces of equal
-    text; equal spacing alone inside a run belongs to both sides."""
-    runs: list[tuple[str, str]] = []
+def _changed_runs(diff: Sequence[DiffOp]) -> list[tuple[str, str, bool, bool]]:
+    """(deleted text, inserted text, pinned before, pinned after) of each run of changes
+    between two pieces of equal text; equal spacing alone inside a run belongs to both
+    sides. A run is pinned on a side by the equal text there (``pinned`` below)."""
+    runs: list[tuple[str, str, bool, bool]] = []
     old: list[str] = []
     new: list[str] = []
-    for op, text in diff:
+    before = False
+    shown = [k for k, (_, text) in enumerate(diff) if not text.isspace()]
+    first, last = (shown[0], shown[-1]) if shown else (0, 0)
+    for k, (op, text) in enumerate(diff):
         if op == "equal" and not text.isspace():
+            # Text the diff kept whole pins, but for the bare punctuation that opens or
+            # closes the passage: any two sentences end in a full stop.
+            pinned = first < k < last or _WORD.search(text) is not None
             if old or new:
-                runs.append(("".join(old), "".join(new)))
-            old, new = [], []
+                runs.append(("".join(old), "".join(new), before, pinned))
+            old, new, before = [], [], pinned
             continue
         if op != "insert":
             old.append(text)
         if op != "delete":
             new.append(text)
     if old or new:
-        runs.append(("".join(old), "".join(new)))
+        runs.append(("".join(old), "".join(new), before, False))
     return runs
 
 
-def _swaps(old: str, new: str) -> list[Substitution]:
+def _anchor(words: Sequence[str]) -> bool:
+    """Words a realignment kept inside a run that pin a slot: two or more, or one content
+    word (a lone "the" is in any two sentences)."""
+    return len(words) >= 2 or any(fold(w) not in _GRAMMAR for w in words)
+
+
+def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
     wo, wn = list(_WORD.finditer(old)), list(_WORD.finditer(new))
     if not wo or not wn:
         return []
@@ -341,19 +360,27 @@ def _swaps(old: str, new: str) -> list[Substitution]:
     y = "".join(codes.setdefault(fold(w.group()), chr(0xF0000 + len(codes))) for w in wn)
     found: list[Substitution] = []
     i = j = 0  # the start of the current slot on each side
-    for op in [*Indel.opcodes(x, y), None]:
-        if op is not None and op.tag != "equal":
-            continue
+    left = before  # whether the kept text before the slot pins it
+    for op in [*(op for op in Indel.opcodes(x, y) if op.tag == "equal"), None]:
         i1, j1 = (op.src_start, op.dest_start) if op else (len(wo), len(wn))
+        right = _anchor([w.group() for w in wo[i1 : op.src_end]]) if op else after
         n, m = i1 - i, j1 - j
-        if 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS:
-            pairs = [(wo[i + k : i + k + 1], wn[j + k : j + k + 1]) for k in range(n)]
-            for a, b in pairs if n == m == 2 else [(wo[i:i1], wn[j:j1])]:
-                swap = _swap(old, a, new, b)
+        if 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS and (left or right):
+            # Two for two in a list ("pushing, pulling") split word for word; a phrase
+            # for words across a comma ("six moves" for "exercises, which") does not.
+            if n == m == 2 and _phrase(old, wo[i:i1]) == _phrase(new, wn[j:j1]):
+                halves = [(wo[i + k : i + k + 1], wn[j + k : j + k + 1]) for k in range(2)]
+                # Word for word only if no half pairs function words of different kinds:
+                # "take over" for "succeed him" is one verb for another, not "take" for
+                # "succeed" and "over" for "him".
+                if not any(_other_kinds(a, b) for a, b in halves):
+                    found += filter(None, (_swap(old, a, new, b) for a, b in halves))
+            else:
+                swap = _swap(old, wo[i:i1], new, wn[j:j1])
                 if swap:
                     found.append(swap)
         if op:
-            i, j = op.src_end, op.dest_end
+            i, j, left = op.src_end, op.dest_end, right
     return found
 
 
@@ -363,15 +390,17 @@ def _swap(
     """The words ``a`` of ``old`` in place of ``b`` of ``new``, as the texts have them. None
     when the two words of a side are not one phrase (a comma or a dash between them), or
     when the two sides spell the same letters ("in-house" for "in - house") or one word
-    inflected ("dubbed" for "dub"): a change of form, not a swap; and when one side is
-    function words only and the other is not."""
+    inflected ("dubbed" for "dub"): a change of form, not a swap; when both are figures
+    ("twelve" for "three", "96 million" for "96m": a changed or restyled fact, which the diff
+    shows) or only one side is a bare number ("59" for "Maureen"); and when the realignment paired
+    the two sides by position only (``_mispaired``)."""
     x, y = old[a[0].start() : a[-1].end()], new[b[0].start() : b[-1].end()]
-    if not (_phrase(old, a) and _phrase(new, b)):
+    if not (_phrase(old, a) and _phrase(new, b)) or _mispaired(a, b):
         return None
     fa, fb = "".join(_LETTERS.findall(fold(x))), "".join(_LETTERS.findall(fold(y)))
     if fa == fb or (len(a) == len(b) == 1 and (_inflected(fa, fb) or _inflected(fb, fa))):
         return None
-    if _function_words(a) != _function_words(b):
+    if (_figure(a) and _figure(b)) or _bare_number(a) != _bare_number(b):
         return None
     return Substitution(x, y)
 
@@ -381,13 +410,70 @@ def _swap(
 _SWAPPABLE = frozenset({"said", "says", "new", "also", "one", "two"})
 _GRAMMAR = STOPWORDS - _SWAPPABLE
 
+# Kinds of function word a spinner or a subeditor puts one for another ("a" for "the",
+# "would" for "will", "some" for "about"); a word of one kind for a word of none of the
+# kinds it shares is a slot paired by position ("over" for "him", "It" for "but").
+_KINDS = tuple(
+    frozenset(k.split())
+    for k in (
+        "i me you he him she her it we us they them his hers its our ours their theirs my "
+        "mine your yours itself himself herself themselves ourselves myself yourself who whom "
+        "which what this that these those",
+        "the a an this that these those some any each every all no his her its our their my "
+        "your both few other another such own same",
+        "is are was were be been being am has have had having do does did doing will would can "
+        "could should to",
+        "about above after against along among around as at before below between beyond by "
+        "during for from in into of off on onto out over through to under until up upon with "
+        "within without down further since",
+        "and but or nor so yet because although though while whereas if unless as that when "
+        "where whether then once after before since until",
+        "about around some nearly almost roughly over under more most than less fewer just only "
+        "very too",
+    )
+)
 
-def _function_words(words: list[re.Match[str]]) -> bool:
-    """Only function words: a spinner puts one for another ("in" for "on") and a
-    content word for a content word, so a function word against a content word is a slot
-    the realignment paired by position, an insertion beside a deletion ("but" for "system",
-    "in" for "for poorer")."""
+
+def _kinds(word: str) -> set[int]:
+    """The kinds of a function word; a word of none ("not", "here") is a kind of its own."""
+    return {k for k, kind in enumerate(_KINDS) if word in kind} or {-1}
+
+
+def _mispaired(a: list[re.Match[str]], b: list[re.Match[str]]) -> bool:
+    """The realignment paired these sides by position, not as one word in place of another:
+    a function word against a content word (an insertion beside a deletion, "but" for
+    "system", "in" for "for poorer"), or function words of no kind in common ("him" for
+    "over"). A spinner puts one function word for another of its kind and a content word
+    for a content word."""
+    return _grammar(a) != _grammar(b) or _other_kinds(a, b)
+
+
+def _grammar(words: list[re.Match[str]]) -> bool:
     return all(fold(w.group()) in _GRAMMAR for w in words)
+
+
+def _other_kinds(a: list[re.Match[str]], b: list[re.Match[str]]) -> bool:
+    """Function words on both sides, of no kind in common."""
+    if not (_grammar(a) and _grammar(b)):
+        return False
+    return not _kinds(fold(a[0].group())) & _kinds(fold(b[0].group()))
+
+
+_FIGURE_WORDS = frozenset(NUMBER_WORDS) | {"million", "billion", "trillion", "m", "bn", "k", "cent"}
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _bare_number(words: list[re.Match[str]]) -> bool:
+    """A side that is a number and nothing else ("59", not "34ft" or "12-year feud")."""
+    return all(_NUMBER.fullmatch(w.group()) for w in words)
+
+
+def _figure(words: list[re.Match[str]]) -> bool:
+    return all(
+        any(c.isdigit() for c in w.group()) or fold(w.group()) in _FIGURE_WORDS for w in words
+    )
 
 
 def _phrase(text: str, words: list[re.Match[str]]) -> bool:

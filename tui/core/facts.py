@@ -103,7 +103,7 @@ _UNITS = (  # noqa: SIM905
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
-_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_UNITS)} | {
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(_UNITS)} | {
     w: str(n) for w, n in (*_TENS.items(), ("ninety", 90), ("hundred", 100), ("thousand", 1000))
 }
 
@@ -120,9 +120,9 @@ def specifics(text: str, rare: float) -> tuple[frozenset[str], frozenset[str]]:
     for w in features(text).words:
         if w in STOPWORDS or not w.isalpha():
             continue
-        if w in _NUMBER_WORDS:
-            content.add(_NUMBER_WORDS[w])
-            special.add(_NUMBER_WORDS[w])
+        if w in NUMBER_WORDS:
+            content.add(NUMBER_WORDS[w])
+            special.add(NUMBER_WORDS[w])
             continue
         if len(w) < 3:
             continue

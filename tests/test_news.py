@@ -343,3 +343,14 @@ def test_loose_matches_from_across_a_story_are_not_a_copy() -> None:
     counted = [p for p in c.passages if p.derived and not p.quote]
     assert len(counted) >= 3 and c.coverage["target_derived"] < 0.2
     assert c.verdict == "independent"
+
+
+def test_a_tabloid_rewrite_keeping_short_phrases_is_found() -> None:
+    """The Sun's five-sentence version of the hedge case swaps most of the wire's words
+    ("floored", "cracked his head") but keeps short phrases in the wire's order: its
+    sentence on the kerb shares a third of its word pairs with the wire's and is a link,
+    vouched for by the lede before it and the hedge's nickname after it."""
+    c = _wire_and("sun", (NEWS / "f02-courts-hedge" / "sun.txt").read_text("utf-8"))
+    linked = {p.target_sentences: p.source_sentences for p in c.passages if p.derived}
+    assert linked.get((3,)) == (10,)  # "Mr Vane cracked his head on the kerb ..."
+    assert c.verdict != "independent" and c.coverage["target_derived"] > 0.4

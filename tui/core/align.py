@@ -52,6 +52,11 @@ def strength(sig: dict[str, float], th: Thresholds) -> int:
         return MEDIUM
     if cover_t >= th.weak_cover_t and cover_s >= th.weak_cover_s and phrase >= th.weak_phrase:
         return WEAK
+    if phrase >= th.kept_phrase and cover >= th.kept_phrase_cover:
+        # A rewrite that changes most words but keeps short phrases ("his head on the kerb"
+        # in a tabloid's "Mr Vane cracked his head on the kerb and was dead"): the phrasing
+        # makes up for content words the rewrite swapped.
+        return WEAK
     if cover_t >= th.fragment_cover_t and phrase >= th.fragment_phrase:
         # A fragment of a longer source sentence (the source was split or cut up).
         return WEAK

@@ -371,3 +371,18 @@ def test_a_hit_is_never_an_article_the_engine_calls_independent() -> None:
     pasted = Article(ArticleRef(0, 0, "x"), "\n\n".join([*paras, f"{first} {second}"]))
     hit = verify(docs[0], pasted, Candidate(0, 10, 0.1, False), ScanSettings())
     assert hit is not None and hit.verdict == "partially-derived"
+
+
+def test_one_story_and_no_copy_read_in_the_singular(tmp_path: Path) -> None:
+    """One story, one unrelated article (seed 003 is independent of seed 001): the table and
+    the HTML say "this story" and "1 article", not "these stories" and "1 articles"."""
+    story = tmp_path / "story.txt"
+    story.write_text(seed("001"), encoding="utf-8")
+    corpus = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": seed("003")}])
+    result = run(story, [corpus]).result
+    assert not result.hits
+    table = render(result, "table")
+    assert ": 1 article read, 0 skipped," in table and "of 1 story;" in table
+    assert "no article took from this story" in table
+    page = render(result, "html")
+    assert "No article took from this story." in page and " in 1 article</h1>" in page

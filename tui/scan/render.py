@@ -69,7 +69,9 @@ def render_table(result: ScanResult) -> str:
     lines = [f"storytrace scan {result.tool_version}: {_status(result)}", ""]
     hits = result.hits
     if not hits:
-        lines.append("no article took from these stories")
+        lines.append(
+            f"no article took from {'this story' if len(result.stories) == 1 else 'these stories'}"
+        )
     else:
         lines.append(
             f"{'#':>4}  {'story':<24} {'reused':>6} {'derived':>7}  {'verdict':<17} article"

@@ -24,6 +24,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.accuracy import DEFAULT_DATA, run_jobs  # noqa: E402
 from benchmarks.evaluation import parse_pan_truth, plagdet, regions_to_detections  # noqa: E402
+from tui.present.wording import plural  # noqa: E402
 
 Span = tuple[int, int]
 
@@ -71,8 +72,8 @@ def main() -> None:
         f"precision {m['precision']:.3f}, recall {m['recall']:.3f}, plagdet {m['plagdet']:.3f}"
     )
     for title, rows in (
-        (f"{len(unmatched)} detections overlapping no case", unmatched),
-        (f"{len(missed)} cases no detection touches", missed),
+        (f"{plural(len(unmatched), 'detection')} overlapping no case", unmatched),
+        (f"{plural(len(missed), 'case')} no detection touches", missed),
     ):
         print(f"\n{title}:")
         for key, a in rows:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.core import diffing
 from tui.core.diffing import MAX_TOKENS, is_spacing, substitutions, tally, word_diff
 
 from .conftest import SEEDS
@@ -153,12 +154,30 @@ def test_two_for_two_is_word_for_word_only_when_each_half_is() -> None:
     ) == [("standing", "balancing")]
 
 
+def test_function_words_pair_only_within_their_kind() -> None:
+    """ "not" for "why" or "not" for "'s" is two slots paired by position; a word of no kind
+    is a kind of its own, and every kind is made of words the stop list calls grammar (a
+    word outside it is a content word to these rules and would never be paired by kind)."""
+    assert _swaps("It was not clear why.", "It was why clear not.") == []
+    assert _swaps("Musk ’s firm grew", "Musk not firm grew") == []
+    assert _swaps("sales fell on the day", "sales fell in the day") == [("on", "in")]
+    assert all(kind <= diffing._GRAMMAR for kind in diffing._KINDS)
+
+
+def test_a_run_of_more_distinct_words_than_unicode_has_code_points() -> None:
+    """Hostile input: one 'sentence' of 70,000 distinct words on each side."""
+    src = "Start " + " ".join(f"a{i}" for i in range(70000)) + " end"
+    tgt = "Start " + " ".join(f"b{i}" for i in range(70000)) + " end"
+    assert _swaps(src, tgt) == []
+
+
 def test_changed_figures_are_facts_not_swaps() -> None:
     """A spinner does not change a figure: "twelve" for "three", "96 million" for "96m" and
     "59" for a name are edits the diff shows, not word swaps. A figure inside a phrase still
     swaps ("12-year feud" for "dispute")."""
     assert _swaps("was paid £96m in the final year", "was paid £96 million in the final year") == []
     assert _swaps("jailed for three years", "jailed for twelve years") == []
+    assert _swaps("the third time he came", "the 3rd time he came") == []
     assert _swaps("Mr Vane's widow, Maureen, said", "Mr Vane's widow Maureen, 59, said") == []
     assert _swaps(
         "a single punch during a dispute over a hedge",

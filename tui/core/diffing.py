@@ -296,8 +296,7 @@ def changed_ranges(
 def substitutions(diff: list[DiffOp]) -> list[Substitution]:
     """The word swaps in a diff: in each run of changes between equal text, the deleted and
     inserted words are aligned again, word by word, and every slot where one or two words
-    stand in place of one or two others, with kept words (or the run's edges) on both
-    sides, is a swap.
+    stand in place of one or two others, pinned by kept text (below), is a swap.
 
     The diff's semantic cleanup folds a sentence a spinner touched word after word into one
     long change ("unripened get-up-and-go transition" for "green energy transition"); the
@@ -309,7 +308,10 @@ def substitutions(diff: list[DiffOp]) -> list[Substitution]:
     A slot is only as sure as what pins it: in a sentence rewritten whole the two sides
     share little but "the" and "a", and a slot between a lone "the" and the full stop pairs
     words by position ("kitchen counter" for "research"). So one side of the slot at least
-    must be pinned by a kept content word or two kept words.
+    must be pinned: by text the diff itself kept equal (any word of it, even a lone "and",
+    which is how a spinner leaves the words around a swap; or punctuation inside the
+    passage, not the start or the closing full stop every two sentences share), or, for a
+    slot inside a run, by two words or a content word the realignment kept.
     """
     found: list[Substitution] = []
     for run in _changed_runs(diff):
@@ -355,9 +357,9 @@ def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
     wo, wn = list(_WORD.finditer(old)), list(_WORD.finditer(new))
     if not wo or not wn:
         return []
-    codes: dict[str, str] = {}
-    x = "".join(codes.setdefault(fold(w.group()), chr(0xF0000 + len(codes))) for w in wo)
-    y = "".join(codes.setdefault(fold(w.group()), chr(0xF0000 + len(codes))) for w in wn)
+    codes: dict[str, int] = {}
+    x = [codes.setdefault(fold(w.group()), len(codes)) for w in wo]
+    y = [codes.setdefault(fold(w.group()), len(codes)) for w in wn]
     found: list[Substitution] = []
     i = j = 0  # the start of the current slot on each side
     left = before  # whether the kept text before the slot pins it
@@ -412,31 +414,29 @@ _GRAMMAR = STOPWORDS - _SWAPPABLE
 
 # Kinds of function word a spinner or a subeditor puts one for another ("a" for "the",
 # "would" for "will", "some" for "about"); a word of one kind for a word of none of the
-# kinds it shares is a slot paired by position ("over" for "him", "It" for "but").
+# kinds it shares is a slot paired by position ("over" for "him", "It" for "but"). Words of
+# the stop list only: "nearly" or "among" is a content word here, never paired by kind.
 _KINDS = tuple(
     frozenset(k.split())
     for k in (
-        "i me you he him she her it we us they them his hers its our ours their theirs my "
-        "mine your yours itself himself herself themselves ourselves myself yourself who whom "
-        "which what this that these those",
-        "the a an this that these those some any each every all no his her its our their my "
-        "your both few other another such own same",
+        "i me you he him she her it we they them his hers its our ours their theirs my your "
+        "yours itself himself herself themselves ourselves myself yourself who whom which what "
+        "this that these those",
+        "the a an this that these those some any each all no his her its our their my your both "
+        "few other such own same",
         "is are was were be been being am has have had having do does did doing will would can "
         "could should to",
-        "about above after against along among around as at before below between beyond by "
-        "during for from in into of off on onto out over through to under until up upon with "
-        "within without down further since",
-        "and but or nor so yet because although though while whereas if unless as that when "
-        "where whether then once after before since until",
-        "about around some nearly almost roughly over under more most than less fewer just only "
-        "very too",
+        "about above after against as at before below between by during for from in into of "
+        "off on out over through to under until up with down further",
+        "and but or nor so because while if as that when where then once after before until",
+        "about some over under more most than just only very too",
     )
 )
 
 
-def _kinds(word: str) -> set[int]:
+def _kinds(word: str) -> set[int | str]:
     """The kinds of a function word; a word of none ("not", "here") is a kind of its own."""
-    return {k for k, kind in enumerate(_KINDS) if word in kind} or {-1}
+    return {k for k, kind in enumerate(_KINDS) if word in kind} or {word}
 
 
 def _mispaired(a: list[re.Match[str]], b: list[re.Match[str]]) -> bool:
@@ -453,16 +453,20 @@ def _grammar(words: list[re.Match[str]]) -> bool:
 
 
 def _other_kinds(a: list[re.Match[str]], b: list[re.Match[str]]) -> bool:
-    """Function words on both sides, of no kind in common."""
+    """Function words on both sides, the first word of each of no kind in common (the
+    first says what the slot is: "has been" for "was" is an auxiliary for one)."""
     if not (_grammar(a) and _grammar(b)):
         return False
     return not _kinds(fold(a[0].group())) & _kinds(fold(b[0].group()))
 
 
-_FIGURE_WORDS = frozenset(NUMBER_WORDS) | {"million", "billion", "trillion", "m", "bn", "k", "cent"}
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()  # noqa: SIM905
+_FIGURE_WORDS = frozenset(
+    [*NUMBER_WORDS, *_ORDINALS, "million", "billion", "trillion", "m", "bn", "k", "cent"]
+)
 
 
-_NUMBER = re.compile(r"\d[\d,.]*")
+_NUMBER = re.compile(r"\d+")  # a word holds no comma or full stop (_WORD)
 
 
 def _bare_number(words: list[re.Match[str]]) -> bool:

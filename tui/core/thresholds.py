@@ -33,9 +33,9 @@ class Thresholds:
     weak_cover_t: float = _cut(0.4, "the target's content mostly found in the source...")
     weak_cover_s: float = _cut(0.25, "...covering a quarter of the source sentence...")
     weak_phrase: float = _cut(0.08, "...with a trace of phrasing: needs a neighbour to count")
-    kept_phrase: float = _cut(0.3, "a third of the target's word pairs in the source...")
+    kept_phrase: float = _cut(0.3, "30% of the target's word pairs in the source...")
     kept_phrase_cover: float = _cut(
-        0.35, "...and a third of the content words both ways: a rewrite keeping short phrases"
+        0.35, "...and 35% of the content words both ways: a rewrite keeping short phrases"
     )
     fragment_cover_t: float = _cut(0.6, "a target fragment of a longer source sentence...")
     fragment_phrase: float = _cut(0.3, "...keeping its phrasing: needs a neighbour to count")

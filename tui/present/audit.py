@@ -73,7 +73,7 @@ class KindGroup:
         passage counts say "added 10" and the list must not seem to say 8 instead."""
         n = len(self.items)
         if self.passages == n:
-            return str(n)
+            return f"{n:,}"
         return f"{plural(self.passages, 'passage')} in {plural(n, 'insert')}"
 
     def folded_line(self, source: str) -> str:

@@ -163,7 +163,7 @@ def test_reference_furniture_is_listed_as_boilerplate(out: dict[str, str]) -> No
 # Substitution lexicon ----------------------------------------------------------------------
 
 
-def test_lexicon_table_marks_the_rarer_side(out: dict[str, str]) -> None:
+def test_lexicon_table_marks_the_rarer_side(out: dict[str, str], auto_report: Report) -> None:
     html = _between(out["html"], '<h3 id="lexicon">', "</table>")
     row = next(r for r in html.split("<tr")[1:] if ">substructure<" in r)
     assert 'class="known odd"' in row  # in the shipped general-English list (WordNet)
@@ -179,6 +179,11 @@ def test_lexicon_table_marks_the_rarer_side(out: dict[str, str]) -> None:
 
     text = _between(out["text"], "substitution lexicon:", "\n\n")
     assert "!'substructure' -> 'infrastructure' x2" in text
+    # The text lists the marked swaps only, and says where the rest are.
+    assert auto_report.provenance is not None
+    every = len(auto_report.provenance.lexicon)
+    assert len([line for line in text.splitlines() if " -> " in line]) < every
+    assert f"all {every} in the HTML, Markdown and JSON reports" in text
 
 
 def test_known_spinner_swap_is_marked_in_text(auto_report: Report) -> None:

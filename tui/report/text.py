@@ -78,6 +78,13 @@ def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
         f"swaps, {prov.odd_swaps} with a much rarer side"
         + (" (! marks the rarer side):" if marked else "")
     )
+    if len(marked) < len(prov.lexicon):
+        # The short list is the marked swaps only: say so, or "50 swaps" over seven lines
+        # reads as if the other 43 were not found.
+        lines.append(
+            f"  (listed here: the known and rarer-side swaps; all {len(prov.lexicon)} in the "
+            "HTML, Markdown and JSON reports and the explorer's word swaps, x)"
+        )
     for e in marked[:TEXT_LIST]:
         src = f"!{e.source!r}" if e.odd_side == "source" else repr(e.source)
         tgt = f"!{e.target!r}" if e.odd_side == "target" else repr(e.target)

@@ -19,6 +19,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from benchmarks.accuracy import _engine  # noqa: E402
+from benchmarks.swaps import shown_diff  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 
@@ -73,10 +74,7 @@ def _first_diffs(report: dict) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for c in report["comparisons"]:
         for p in c["passages"]:
-            shown = "".join(
-                t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}"
-                for op, t in p["diff"] or ()
-            )
+            shown = shown_diff(p["diff"] or ())
             for sub in p["substitutions"]:
                 out.setdefault((sub["from"], sub["to"]), " ".join(shown.split()))
     return out

@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -186,12 +187,17 @@ def bench_pan(data: Path, count: int, sample: int, seed: int) -> dict[str, Any]:
     return {"pairs": len(pairs), "listed": len(listed), "sample": [list(x) for x in picked]}
 
 
-def _context(diff: list[list[str]], a: str, b: str) -> str:
-    """The diff around the swap, [-deleted-]{+inserted+}: the first place where ``a`` is
-    deleted with ``b`` inserted close after it."""
-    text = "".join(
+def shown_diff(diff: Sequence[Sequence[str]]) -> str:
+    """A passage's diff as text, [-deleted-]{+inserted+}: what a reader judges a swap by."""
+    return "".join(
         t if op == "equal" else f"[-{t}-]" if op == "delete" else f"{{+{t}+}}" for op, t in diff
     )
+
+
+def _context(diff: list[list[str]], a: str, b: str) -> str:
+    """The diff around the swap: the first place where ``a`` is deleted with ``b`` inserted
+    close after it."""
+    text = shown_diff(diff)
     starts = (m.start() for m in re.finditer(re.escape(a), text))
     at = next((k for k in starts if b in text[k : k + 120]), 0)
     return " ".join(text[max(0, at - 60) : at + len(a) + len(b) + 60].split())

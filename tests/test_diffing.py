@@ -114,6 +114,26 @@ def test_inflections_are_not_swaps_but_derived_words_are() -> None:
     ]
 
 
+def test_two_forms_of_one_word_are_no_swap() -> None:
+    """ "replied" for "replying" is a change of tense (both "reply"), not a word swapped for
+    another; a swap of two different verbs in the same forms stays."""
+    src = 'Footage captured him shouting, and Pruett replying "Say that again" before the blow.'
+    assert _swaps(src, src.replace("replying", "replied")) == []
+    assert _swaps(src, src.replace("shouting", "yelling")) == [("shouting", "yelling")]
+    assert _swaps("the firm stopped its work", "the firm stopping its work") == []
+    assert _swaps("the firm hoped to grow", "the firm hoping to grow") == []
+
+
+def test_words_that_changed_places_are_no_swap() -> None:
+    """Reordered clauses leave each word on both sides: "manslaughter" stands where
+    "murder" stood, but the copy kept both (a listed swap would say it changed the
+    verdict)."""
+    src = "A jury cleared Pruett of murder but convicted him of manslaughter."
+    tgt = "Jurors convicted Pruett of manslaughter after clearing him of murder."
+    assert ("manslaughter", "murder") not in _swaps(src, tgt)
+    assert _swaps(src, src.replace("cleared", "acquitted")) == [("cleared", "acquitted")]
+
+
 def test_a_slot_pinned_by_nothing_but_the_is_no_swap() -> None:
     """A sentence of the news families rewritten whole shares "the" and the full stop with
     its source: "kitchen counter" for "research" is a pairing by position. The same words

@@ -316,7 +316,25 @@ def substitutions(diff: list[DiffOp]) -> list[Substitution]:
     found: list[Substitution] = []
     for run in _changed_runs(diff):
         found += _swaps(*run)
-    return found
+    return _unmoved(diff, found) if found else found
+
+
+def _unmoved(diff: Sequence[DiffOp], found: list[Substitution]) -> list[Substitution]:
+    """The swaps whose words did not just change places. "convicted Pruett of manslaughter
+    after clearing him of murder" for "cleared Pruett of murder but convicted him of
+    manslaughter" pairs "manslaughter" with "murder" in the last slot, yet both words are on
+    both sides: the clauses were reordered, and a listed swap would say the copy changed the
+    verdict. A swap stands when its source words are missing from the target's passage or
+    its target words from the source's."""
+    old = {fold(m.group()) for op, text in diff if op != "insert" for m in _WORD.finditer(text)}
+    new = {fold(m.group()) for op, text in diff if op != "delete" for m in _WORD.finditer(text)}
+
+    def moved(s: Substitution) -> bool:
+        return {fold(w) for w in _WORD.findall(s.source)} <= new and {
+            fold(w) for w in _WORD.findall(s.target)
+        } <= old
+
+    return [s for s in found if not moved(s)]
 
 
 def _changed_runs(diff: Sequence[DiffOp]) -> list[tuple[str, str, bool, bool]]:
@@ -400,7 +418,7 @@ def _swap(
     if not (_phrase(old, a) and _phrase(new, b)) or _mispaired(a, b):
         return None
     fa, fb = "".join(_LETTERS.findall(fold(x))), "".join(_LETTERS.findall(fold(y)))
-    if fa == fb or (len(a) == len(b) == 1 and (_inflected(fa, fb) or _inflected(fb, fa))):
+    if fa == fb or (len(a) == len(b) == 1 and _same_word(fa, fb)):
         return None
     if (_figure(a) and _figure(b)) or _bare_number(a) != _bare_number(b):
         return None
@@ -489,6 +507,35 @@ def _phrase(text: str, words: list[re.Match[str]]) -> bool:
 
 
 _ENDINGS = ("s", "es", "d", "ed", "ing", "er", "est", "ly")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word inflected two ways, or one the other's inflection: "dubbed" for "dub",
+    "replied" for "replying" (both "reply")."""
+    return _inflected(a, b) or _inflected(b, a) or bool(_bases(a) & _bases(b))
+
+
+# The endings of two forms of one verb or noun ("replying", "replied"); a spinner's sibling
+# forms are other words ("finely" for "finest", "secondly" for "seconds").
+_FORMS = ("s", "es", "d", "ed", "ing")
+
+
+def _bases(word: str) -> set[str]:
+    """The words ``word`` may be a form of (of three letters or more): "replying" and
+    "replied" both give "reply", "stopped" gives "stop", "hoped" gives "hope"."""
+    out: set[str] = set()
+    for end in _FORMS:
+        stem = word[: -len(end)]
+        if not word.endswith(end) or len(stem) < 2:
+            continue
+        out.add(stem)
+        if end[0] in "ei":
+            out.add(stem + "e")  # hoped, using: hope, use
+        if stem[-1] == "i":
+            out.add(stem[:-1] + "y")  # replied, studies: reply, study
+        if stem[-1] == stem[-2]:
+            out.add(stem[:-1])  # stopped: stop
+    return {b for b in out if len(b) >= 3}
 
 
 def _inflected(short: str, long: str) -> bool:

@@ -43,22 +43,25 @@ async def test_word_swaps_keep_a_readable_versions_column_at_80x24(
         table = app.screen.query_one(LexiconTable)
         lines = screen_text(app).splitlines()
         heading = next(line for line in lines if line.lstrip().startswith("from"))
-        assert "versions" in heading, heading
-        # Each row's versions cell names whole papers (then how many more), never a letter.
+        assert "where" in heading, heading
+        # Each row's cell names whole pairs of papers (then how many more), never a letter.
         top = lines.index(heading) + 1
         for line, row in zip(lines[top : top + 10], range(10), strict=True):
             entry = table.entry_at(row)
             assert entry is not None
-            cell = line[heading.index("versions") :].strip(" \u2581\u2582\u2583\u2585\u2586\u2587")
-            shown = re.sub(r" \+\d+$", "", cell).split(", ")
-            assert shown and all(name in papers for name in shown), (line, cell)
-            hidden = len(entry.versions) - len(shown)
+            cell = line[heading.index("where") :].strip(" \u2581\u2582\u2583\u2585\u2586\u2587")
+            if re.fullmatch(r"\d+ pairs?", cell):
+                assert int(cell.split()[0]) == len(entry.pairs()), (line, cell)
+                continue
+            shown = [pair.split(" \u2192 ") for pair in re.sub(r" \+\d+$", "", cell).split(", ")]
+            assert shown and all(a in papers and b in papers for a, b in shown), (line, cell)
+            hidden = len(entry.pairs()) - len(shown)
             assert cell.endswith(f"+{hidden}") if hidden else "+" not in cell
-        # The status gives the highlighted swap with every version it is in.
+        # The status gives the highlighted swap with every pair it is in, "from" side first.
         entry = table.entry_at(table.cursor_row)
         assert entry is not None
-        names = ", ".join(short(v) for v in entry.versions)
-        assert names in " ".join(screen_text(app).split()), names
+        pairs = ", ".join(f"{short(a)} \u2192 {short(b)}" for a, b, _ in entry.pairs())
+        assert pairs in " ".join(screen_text(app).split()), pairs
 
 
 async def test_families_header_and_status_wrap_instead_of_cutting(

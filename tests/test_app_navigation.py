@@ -4,6 +4,7 @@ and lists that lead to the evidence. Much of it on the ten-version family (long 
 from __future__ import annotations
 
 import inspect
+import re
 
 import pytest
 from textual.command import CommandPalette
@@ -204,8 +205,11 @@ async def test_ten_long_names_are_told_apart_everywhere(
         await pilot.press("i")
         assert f"Inserts and omissions of {short(comparison.target)}" in screen_text(app)
         await pilot.press("x")
-        versions = app.screen.query_one(LexiconTable).get_row_at(0)[5].plain
-        assert PREFIX not in versions and short(family_report.reference) in versions
+        table = app.screen.query_one(LexiconTable)
+        versions = table.get_row_at(0)[5].plain
+        pairs = re.sub(r" \+\d+$", "", versions).split(", ")
+        assert all(name in papers for pair in pairs for name in pair.split(" \u2192 "))
+        assert short(family_report.reference) in table.versions_text(table.entry_at(0))
     names = [n.strip().lstrip("\u2605 ") for n in heads.removeprefix("family").split("\u2502")]
     assert len(set(names)) == len(names) >= 5
     assert all(name in papers for name in names if name)
@@ -284,7 +288,7 @@ async def test_enter_on_a_word_swap_an_omission_and_an_insert_opens_its_passage(
         k = next(
             i
             for i in range(2, table.row_count)
-            if swap_location(family_report, table.entry_at(i)).passage is not None
+            if not swap_location(family_report, table.entry_at(i)).source
         )
         await pilot.press(*["j"] * k)
         entry = table.entry_at(table.cursor_row)
@@ -315,6 +319,31 @@ async def test_enter_on_a_word_swap_an_omission_and_an_insert_opens_its_passage(
             own = item.source_spans if kind == "omission" else item.spans
             assert any(a < d and c < b for a, b in spans for c, d in own)
             await pilot.press("i")
+
+
+async def test_enter_on_a_swap_between_two_copies_opens_those_two_at_it(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """A swap found only between two copies (neither the reference) is shown beside the
+    copy it was found against, at its passage: the reference's comparison with either copy
+    may not have it at all."""
+    reference = family_report.reference
+    entries = family_report.provenance.lexicon
+    entry = next(e for e in entries if all(w.source != reference for w in e.where))
+    app = family_app(family_paths, family_report)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("x")
+        table = app.screen.query_one(LexiconTable)
+        await pilot.press(
+            *["j"] * next(i for i in range(table.row_count) if table.entry_at(i) is entry)
+        )
+        where = swap_location(family_report, entry)
+        assert where is not None and where.source and where.source != reference
+        await _enter_lands_on(pilot, where)
+        shown = app.screen.comparison
+        assert (shown.source, shown.target) == (where.source, where.target)
+        subs = shown.passages[where.passage].substitutions
+        assert (entry.source, entry.target) in {(s.source, s.target) for s in subs}
 
 
 async def test_enter_on_a_family_opens_the_highlighted_column_at_it(

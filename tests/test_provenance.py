@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.contract import report_to_dict
 from tui.core.engine import compare_paths
 from tui.core.model import Report
 
@@ -108,6 +109,46 @@ def test_lexicon_counts_swaps_across_versions(auto_report: Report) -> None:
     e = lex[("substructure", "infrastructure")]
     assert e.count >= 2 and e.odd_side == "source"
     assert len(e.versions) >= 2
+
+
+def test_every_swap_names_the_passages_it_is_in_and_which_side_had_which_word(
+    family_report: Report,
+) -> None:
+    """Each listed swap says where it is: the pair of versions (the one with the "from"
+    wording first) and the passage's sentences. Swaps between two copies, neither the
+    reference, are in no comparison of the report's own: they must still be found."""
+    report = family_report
+    between_copies = 0
+    for entry in report.provenance.lexicon:
+        assert entry.where and sum(w.count for w in entry.where) == entry.count
+        assert set(entry.versions) == {v for w in entry.where for v in (w.source, w.target)}
+        for site in entry.where:
+            comparison = report.related_comparison(site.source, site.target)
+            assert comparison is not None, site
+            passage = next(
+                p
+                for p in comparison.passages
+                if (p.source_sentences, p.target_sentences)
+                == (site.source_sentences, site.target_sentences)
+            )
+            assert (entry.source, entry.target) in {
+                (s.source, s.target) for s in passage.substitutions
+            }
+            source, target = report.document(site.source), report.document(site.target)
+            said = " ".join(
+                source.text[source.sentences[k].start : source.sentences[k].end]
+                for k in site.source_sentences
+            )
+            put = " ".join(
+                target.text[target.sentences[k].start : target.sentences[k].end]
+                for k in site.target_sentences
+            )
+            assert entry.source.casefold() in said.casefold(), (entry, site)
+            assert entry.target.casefold() in put.casefold(), (entry, site)
+            between_copies += report.reference not in (site.source, site.target)
+    assert between_copies > 0
+    listed = report_to_dict(report)["substitution_lexicon"]
+    assert [len(e["where"]) for e in listed] == [len(e.where) for e in report.provenance.lexicon]
 
 
 def test_word_rarity_matches_wordfreq_on_the_seeds_words() -> None:

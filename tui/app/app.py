@@ -337,7 +337,15 @@ class StoryTraceApp(App[None]):
         if location is None:
             self.notify("no version compared with the reference shows this", timeout=3)
             return
-        self.open_side_by_side(location.target, location.passage, location.search)
+        pair = (
+            self.report.related_comparison(location.source, location.target)
+            if location.source and self.report is not None
+            else None
+        )
+        if pair is not None:
+            self.open_pair(pair, location.passage)
+        else:
+            self.open_side_by_side(location.target, location.passage, location.search)
 
     def open_pair(self, comparison: Comparison, passage: int | None = None) -> None:
         """Any comparison of two of the report's documents, side by side; ``tab`` returns to

@@ -16,12 +16,15 @@ from tui.core.model import Comparison, Family, Insert, LexiconEntry, Omission, R
 
 @dataclass(frozen=True)
 class Location:
-    """A version compared with the reference; the passage to show (None: the first row),
-    and a term to search for when no passage could be pinned down."""
+    """A version compared with the reference (or with ``source``); the passage to show
+    (None: the first row), and a term to search for when no passage could be pinned down."""
 
     target: str
     passage: int | None = None
     search: str = ""
+    # Set for a comparison of two versions neither of which is the reference (a swap between
+    # two copies): the version ``target`` was compared with.
+    source: str = ""
 
 
 def _overlaps(a: Sequence[Span], b: Sequence[Span]) -> bool:
@@ -115,23 +118,22 @@ def family_location(report: Report, family: Family, doc_id: str) -> Location | N
 
 
 def swap_location(report: Report, entry: LexiconEntry) -> Location | None:
-    """A passage with the swap; else (a swap between two copies, neither the reference)
-    the first version with it, searching for its wording."""
-    related = set(entry.versions)
-    for comparison in report.comparisons:
-        if not {comparison.source, comparison.target} <= related:
+    """The first passage with the swap: in a version's comparison with the reference when it
+    is in one, else in the comparison of the two copies it was found between."""
+    for site in sorted(entry.where, key=lambda w: w.source != report.reference):
+        comparison = report.related_comparison(site.source, site.target)
+        if comparison is None:
             continue
-        for k, passage in enumerate(comparison.passages):
-            for sub in passage.substitutions:
-                if (sub.source, sub.target) in (
-                    (entry.source, entry.target),
-                    (entry.target, entry.source),
-                ):
-                    return Location(comparison.target, k)
-    for comparison in report.comparisons:
-        if comparison.target in related:
-            text = report.document(comparison.target).text.casefold()
-            for word in (entry.target, entry.source):
-                if word.casefold() in text:
-                    return Location(comparison.target, search=word)
+        k = next(
+            (
+                k
+                for k, p in enumerate(comparison.passages)
+                if (p.source_sentences, p.target_sentences)
+                == (site.source_sentences, site.target_sentences)
+            ),
+            None,
+        )
+        if any(comparison is c for c in report.comparisons):
+            return Location(site.target, k)
+        return Location(site.target, k, source=site.source)
     return None

@@ -54,6 +54,17 @@ it is furniture, and ``agree`` no longer reads the original form's own label. Ev
 it was, and the tree gained ``unattached`` (``{id: reason}``): each related version with no
 parent, the top of its branch or one whose every candidate was ruled out, and why; a report
 without it is one made before (its tree leaves such versions unexplained).
+
+storytrace/6 added to each ``substitution_lexicon`` entry its ``where``: every passage the
+swap was found in, as ``{"source", "target", "source_sentences", "target_sentences",
+"count"}``, ``source`` being the version with the ``from`` wording and ``target`` the one with
+the ``to`` wording, the sentences numbered as in ``documents``. A swap found between two
+copies, neither of them the reference, is in no passage of ``comparisons``; before, a reader
+could not tell where it was or which version used which wording. Sites are sorted by
+version ids then sentences; their counts add up to the entry's ``count``. Word swaps also
+became stricter (no change to any key): two forms of one word ("replied" for "replying")
+and words that only changed places in the passage (both on both sides: reordered clauses)
+are no swaps.
 """
 
 from __future__ import annotations
@@ -184,6 +195,16 @@ def _provenance(p: Provenance | None, plain: bool = True) -> dict[str, object]:
                 "versions": list(e.versions),
                 "known": e.known,
                 "odd_side": e.odd_side,
+                "where": [
+                    {
+                        "source": w.source,
+                        "target": w.target,
+                        "source_sentences": _seq(w.source_sentences, plain),
+                        "target_sentences": _seq(w.target_sentences, plain),
+                        "count": w.count,
+                    }
+                    for w in e.where
+                ],
             }
             for e in p.lexicon
         ],

@@ -152,14 +152,11 @@ def compare(
             reason = said if again == ref.id else reason
     by_id = {d.id: d for d in documents}
     check(cancelled)
+    related = {(c.source, c.target): c for c in [*pairs.values(), *comparisons]}
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs, th),
         tree=tree,
-        lexicon=build_lexicon(
-            list({(c.source, c.target): c for c in [*pairs.values(), *comparisons]}.values()),
-            known,
-            th.odd_gap,
-        ),
+        lexicon=build_lexicon(list(related.values()), known, th.odd_gap),
         inserts=reference_furniture(ref)
         + [i for c in comparisons for i in inserts(by_id[c.target], c)],
         omissions=[
@@ -192,6 +189,7 @@ def compare(
         warnings=list(dict.fromkeys([*warnings, *(w for d in documents for w in d.warnings)])),
         provenance=provenance,
         similarity=similarity,
+        related=[c for c in related.values() if all(c is not o for o in comparisons)],
     )
 
 

@@ -26,7 +26,7 @@ import msgpack
 
 from .escaping import escape_line
 from .files import ReadError, read_regular
-from .model import Comparison, LexiconEntry
+from .model import Comparison, LexiconEntry, SwapSite
 from .textnorm import STOPWORDS, fold
 
 # The shipped lexicon is 0.4 MB; this only stops a /dev/zero-like file.
@@ -247,21 +247,30 @@ def odd_side(source: str, target: str, gap: float) -> str:
 def build_lexicon(
     comparisons: Iterable[Comparison], known: dict[tuple[str, str], int], gap: float
 ) -> list[LexiconEntry]:
-    seen: dict[tuple[str, str], tuple[int, set[str]]] = {}
+    """Every swap of the comparisons, with the passages it was found in: a swap between two
+    copies (neither the reference) is in no passage of the report's own comparisons, and a
+    reader must still be able to see it, and which version had which wording."""
+    sites: dict[tuple[str, str], list[SwapSite]] = {}
     for c in comparisons:
-        for s in c.substitutions:
-            count, versions = seen.get((s.source, s.target), (0, set()))
-            seen[(s.source, s.target)] = (count + s.count, versions | {c.source, c.target})
+        for p in c.passages:
+            here: dict[tuple[str, str], int] = {}
+            for s in p.substitutions:
+                here[(s.source, s.target)] = here.get((s.source, s.target), 0) + s.count
+            for key, n in here.items():
+                site = SwapSite(c.source, c.target, p.source_sentences, p.target_sentences, n)
+                sites.setdefault(key, []).append(site)
     entries = []
-    for (a, b), (count, versions) in seen.items():
+    for (a, b), found in sites.items():
+        found.sort(key=lambda x: (x.source, x.target, x.source_sentences, x.target_sentences))
         entries.append(
             LexiconEntry(
                 source=a,
                 target=b,
-                count=count,
-                versions=tuple(sorted(versions)),
+                count=sum(x.count for x in found),
+                versions=tuple(sorted({v for x in found for v in (x.source, x.target)})),
                 known=is_known(known, a, b) or is_known(known, b, a),
                 odd_side=odd_side(a, b, gap),
+                where=tuple(found),
             )
         )
     return sorted(entries, key=lambda e: (-e.known, -e.count, e.source, e.target))

@@ -222,6 +222,19 @@ class Tree:
 
 
 @dataclass(frozen=True)
+class SwapSite:
+    """Where a swap was found: a passage of the comparison of ``source`` (the version with
+    the swap's "from" wording) with ``target`` (the one with its "to" wording), by its
+    sentences on each side, and how often in it."""
+
+    source: str
+    target: str
+    source_sentences: tuple[int, ...]
+    target_sentences: tuple[int, ...]
+    count: int
+
+
+@dataclass(frozen=True)
 class LexiconEntry:
     source: str
     target: str
@@ -231,6 +244,16 @@ class LexiconEntry:
     # odd_side: spinners swap plain words for rarer ones, so the rarer side is likely spun.
     known: bool
     odd_side: str  # "source", "target" or "": the side whose wording is much rarer English
+    where: tuple[SwapSite, ...] = ()
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """(version with the "from" wording, version with the "to" wording, count) for each
+        pair of versions the swap was found between, in the order of ``where``."""
+        counts: dict[tuple[str, str], int] = {}
+        for site in self.where:
+            key = (site.source, site.target)
+            counts[key] = counts.get(key, 0) + site.count
+        return [(a, b, n) for (a, b), n in counts.items()]
 
 
 @dataclass
@@ -290,7 +313,11 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/5"
+    schema: str = "storytrace/6"
+    # The comparisons of related pairs the provenance was read from (the tree's and the
+    # lexicon's), reference comparisons included: where a swap between two copies can be
+    # shown. Not in the JSON report, which names their passages by sentence.
+    related: list[Comparison] = field(default_factory=list)
 
     def text_warnings(self) -> list[str]:
         """The documents' own warnings (guessed encodings, hidden or look-alike characters):
@@ -308,3 +335,8 @@ class Report:
             if c.target == target_id:
                 return c
         raise KeyError(target_id)
+
+    def related_comparison(self, source: str, target: str) -> Comparison | None:
+        """The comparison of ``source`` with ``target`` the provenance used, if any."""
+        found = (c for c in [*self.comparisons, *self.related] if c.source == source)
+        return next((c for c in found if c.target == target), None)

@@ -22,7 +22,7 @@ from ..present.audit import SAME_TEXT
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
-from ..present.wording import capfirst
+from ..present.wording import capfirst, swap_pairs
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -83,6 +83,7 @@ def environment() -> Environment:
         banner_title=BANNER_TITLE,
         sources_sentence=sources_sentence,
         same_text=SAME_TEXT,
+        swap_pairs=swap_pairs,
     )
     return env
 

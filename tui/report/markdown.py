@@ -20,7 +20,7 @@ from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
-from ..present.wording import capfirst, plural
+from ..present.wording import capfirst, plural, swap_pairs
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -327,9 +327,9 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
         "Every word swap between two related versions, counted. "
         f"{KNOWN_MARK}: listed as a spinner swap in the tortured-phrases lexicon. Rarer side "
         "(its wording in bold): one side is much rarer English than the other; spinners swap "
-        "plain words for rarer ones, so the rarer side is likely the spun one. From: the "
-        "wording of the version the pair was aligned from (the reference, or the version "
-        f"holding more of the other); to: the other's. {prov.known_swaps} known, "
+        "plain words for rarer ones, so the rarer side is likely the spun one. Where: each pair "
+        "of versions the swap was found between, the version with the From wording first "
+        f"(a → b: a has the From wording, b the To). {prov.known_swaps} known, "
         f"{prov.odd_swaps} with a rarer side, {len(prov.lexicon)} in all.",
         "",
     ]
@@ -341,13 +341,13 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
                 _strong(src) if e.odd_side == "source" else src,
                 _strong(tgt) if e.odd_side == "target" else tgt,
                 str(e.count),
-                ", ".join(_cell(prov.names(v)) for v in e.versions),
+                _cell(swap_pairs(e.pairs(), prov.names)),
                 f"**{KNOWN_MARK}**" if e.known else "",
                 f"**{ODD_TEXT[e.odd_side]}**" if e.odd_side else "",
             ]
         )
     lines += _table(
-        ["From", "To", "Times", "Versions", "Known spinner swap", "Rarer side"], rows, "llrlll"
+        ["From", "To", "Times", "Where", "Known spinner swap", "Rarer side"], rows, "llrlll"
     )
     return lines
 

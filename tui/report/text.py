@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.model import BANNER_TITLE, Report
 from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
-from ..present.wording import plural
+from ..present.wording import plural, swap_pairs
 from .provenance import ProvenanceView
 from .view import ReportView, Version, tag
 
@@ -76,7 +76,11 @@ def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
     lines.append(
         f"substitution lexicon: {len(prov.lexicon)} swaps, {prov.known_swaps} known spinner "
         f"swaps, {prov.odd_swaps} with a much rarer side"
-        + (" (! marks the rarer side):" if marked else "")
+        + (
+            " (! marks the rarer side; a \u2192 b: version a has the first wording, b the second):"
+            if marked
+            else ""
+        )
     )
     if len(marked) < len(prov.lexicon):
         # The short list is the marked swaps only: say so, or "50 swaps" over seven lines
@@ -90,7 +94,7 @@ def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
         tgt = f"!{e.target!r}" if e.odd_side == "target" else repr(e.target)
         known = " [known spinner swap]" if e.known else ""
         times = f" x{e.count}" if e.count > 1 else ""
-        lines.append(f"  {src} -> {tgt}{times}{known} ({', '.join(map(name, e.versions))})")
+        lines.append(f"  {src} -> {tgt}{times}{known} ({swap_pairs(e.pairs(), name, 'x')})")
     if len(marked) > TEXT_LIST:
         lines.append(f"  (+{len(marked) - TEXT_LIST} more marked)")
     lines.append("")

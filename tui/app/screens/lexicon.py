@@ -26,6 +26,7 @@ from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import LexiconEntry, Report
 from tui.present.names import VersionNames
+from tui.present.wording import plural, swap_pairs
 
 KNOWN = "\u2713 known"
 ODD_SIDE = {"source": "from rarer", "target": "to rarer", "": ""}
@@ -38,7 +39,7 @@ COLUMNS: dict[str, tuple[str, Callable[[LexiconEntry], object]]] = {
     "count": ("count", lambda e: -e.count),
     "known": ("known", lambda e: not e.known),
     "odd": ("odd side", lambda e: (e.odd_side == "", e.odd_side)),
-    "versions": ("versions", lambda e: (-len(e.versions), e.versions)),
+    "versions": ("where", lambda e: (-len(e.versions), e.versions)),
 }
 # Cells a cut swap's wording keeps at the least, and the versions column at the least.
 MIN_WORDING = 12
@@ -48,9 +49,10 @@ FIXED_WIDTH = len("count \u25bc") + len("known \u25bc") + len("odd side \u25bc")
 
 
 def versions_cell(names: list[str], width: int) -> str:
-    """As many names as fit in ``width``, then how many more: ``express, mail +6``. A name is
-    never cut, so the column cannot show a letter of one as if it were a version; the status
-    line gives the whole list for the highlighted swap."""
+    """As many pairs of versions as fit in ``width``, then how many more:
+    ``wire → mail, mail → sun +6``. A pair is never cut, so the column cannot show part of a
+    name as if it were a version; the status line gives the whole list for the highlighted
+    swap."""
     full = ", ".join(names)
     if cell_len(full) <= width:
         return full
@@ -61,7 +63,7 @@ def versions_cell(names: list[str], width: int) -> str:
             break
         shown.append(name)
     rest = len(names) - len(shown)
-    return (", ".join(shown) + f" +{rest}").strip() if shown else f"{len(names)} versions"
+    return (", ".join(shown) + f" +{rest}").strip() if shown else plural(len(names), "pair")
 
 
 class LexiconTable(DataTable[Text]):
@@ -133,7 +135,7 @@ class LexiconTable(DataTable[Text]):
         source, target, versions = (
             max(source, len("from") + 2),
             max(target, len("to") + 2),
-            max(versions, len("versions") + 2),
+            max(versions, cell_len(COLUMNS["versions"][0]) + 2),
         )
         width = self.scrollable_content_region.width
         room = width - FIXED_WIDTH - 2 * self.cell_padding * len(COLUMNS)
@@ -151,11 +153,15 @@ class LexiconTable(DataTable[Text]):
         return source, target, versions
 
     def version_names(self, e: LexiconEntry) -> list[str]:
-        """The versions a swap is in, by the names shown everywhere, safe to print."""
-        return [escape_line(self.names(v)) for v in e.versions]
+        """The pairs of versions a swap is in, the one with its "from" wording first, by the
+        names shown everywhere, safe to print."""
+        return [swap_pairs([pair], self._shown_name) for pair in e.pairs()]
+
+    def _shown_name(self, doc_id: str) -> str:
+        return escape_line(self.names(doc_id))
 
     def versions_text(self, e: LexiconEntry) -> str:
-        return ", ".join(self.version_names(e))
+        return swap_pairs(e.pairs(), self._shown_name)
 
     def _fill(self) -> None:
         row = self.cursor_row
@@ -225,7 +231,8 @@ class LexiconScreen(StoryView):
         odd = sum(1 for e in entries if e.odd_side)
         header.append(
             f"  {len(entries)} swaps between related versions; {known} known spinner swap(s) "
-            f"({KNOWN}), {odd} with a much rarer side (spun wording is usually the rarer)"
+            f"({KNOWN}), {odd} with a much rarer side (spun wording is usually the rarer); "
+            "where: a \u2192 b, version a has the \u201cfrom\u201d wording, b the \u201cto\u201d"
         )
         self.query_one("#lexicon-header", StatusLine).set_text(header)
         self._status()
@@ -240,7 +247,7 @@ class LexiconScreen(StoryView):
             names = table.versions_text(entry)
             text.append(f"\u201c{escape_line(entry.source)}\u201d \u2192 ", style="bold")
             text.append(f"\u201c{escape_line(entry.target)}\u201d", style="bold")
-            text.append(f" \u00d7{entry.count} in {names} \u2502 ")
+            text.append(f" \u00d7{entry.count}: {names} \u2502 ")
         heading = COLUMNS[table.sort_column][0]
         order = "reversed" if table.reverse else "natural order"
         text.append(f"sorted by {heading} ({order}) \u2502 s/S: another column, o: reverse")

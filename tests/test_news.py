@@ -368,3 +368,50 @@ def test_a_tabloid_rewrite_keeping_short_phrases_is_found() -> None:
     kerb = next(t for t in linked if "cracked his head on the kerb" in t)
     assert "struck his head on the kerb" in linked[kerb]
     assert c.verdict != "independent" and c.coverage["target_derived"] > 0.4
+
+
+def _family_tree(name: str, dates: bool = False) -> tuple[Report, dict[str, str]]:
+    """A whole news family compared as a user opening its folder would, and each version's
+    parent in the tree."""
+    from tui.core.dates import apply_dates
+    from tui.core.engine import compare
+    from tui.core.loading import load_documents
+
+    folder = NEWS / name
+    loaded = load_documents([str(folder)])
+    if dates:
+        given = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["dates"]
+        apply_dates(loaded.documents, {str(folder / f): d for f, d in given.items()})
+    report = compare(loaded.documents, warnings=loaded.warnings)
+    return report, {e.child: e.parent for e in report.provenance.tree.edges}
+
+
+def test_a_papers_own_reporting_taken_by_a_later_rewrite_does_not_hide_the_wire() -> None:
+    """The Mirror rewrote the wire around its own interview; a local paper then rewrote the
+    Mirror, interview and all. The words the Mirror shares with its own copy are not words
+    it borrowed from elsewhere: the wire is still its source, not a lost original."""
+    report, parent = _family_tree("f01-courts-fraud")
+    mirror = "12.03.26_courts114_mirror"
+    assert report.reference == "wire"
+    assert parent[mirror] == "wire"
+    assert parent["13.03.26_courts114_niddgazette"] == mirror
+    assert "wire" not in parent
+
+
+def test_a_paper_fuller_than_the_wire_around_its_own_reporting_is_still_from_it() -> None:
+    """The Red Rock Gazette wraps the wire's facts in its own Sedona reporting: sentences
+    inside the wire's paragraphs and more names. Against the wire's agency furniture, that
+    is what a paper adds, not what the wire cut: no lost original above the wire."""
+    report, parent = _family_tree("f07-ap-wildfire")
+    assert parent["red-rock-gazette"] == "wire"
+    assert "wire" not in parent
+    assert not any(node.startswith("~") for node in report.provenance.tree.nodes)
+
+
+def test_a_local_scoop_dated_before_the_wire_is_not_made_its_source() -> None:
+    """A local paper published the day before the wire shares the sheriff's statement with
+    it. The date forbids the paper coming from the wire; it does not make the wire, furniture
+    and all, a copy of the paper."""
+    report, parent = _family_tree("f07-ap-wildfire", dates=True)
+    assert report.reference == "wire"
+    assert parent.get("wire") != "pinecourier"

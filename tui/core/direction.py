@@ -38,6 +38,8 @@ PROMOTION = 1.0
 # Kinds whose marks come many to a pair and each say little: together they weigh at most
 # this, so that a long list of small marks never outweighs one strong one.
 CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 4.0, "promotion": 1.0, "syndication": 1.0}
+# Marks that one text is fuller than the other: a shorter text cut it, or the fuller one added.
+FULLER_TEXT = frozenset({"condensed", "dropped"})
 # How many examples an evidence line names.
 EXAMPLES = 3
 
@@ -66,7 +68,23 @@ class Direction:
     cues: list[Cue] = field(default_factory=list)
 
     def weight(self, first: str) -> float:
-        return sum(c.weight for c in self.cues if c.first == first)
+        """The evidence that ``first`` came first. Against a version carrying agency
+        furniture (the wire as received), the marks of a fuller text (more names and numbers
+        in a passage, sentences inside paragraphs the wire lacks) do not count: they are what
+        a paper adds when it rewrites the wire around its own reporting, not what the wire
+        cut. Counted, they made the wire and such a paper each "worked on since a common
+        source", and the wire was hung under a lost original."""
+        return self._weight(first, dates=True)
+
+    def _weight(self, first: str, dates: bool) -> float:
+        furnished = any(c.kind == "furniture" and c.first != first for c in self.cues)
+        return sum(
+            c.weight
+            for c in self.cues
+            if c.first == first
+            and (dates or c.kind != "date")
+            and not (furnished and c.kind in FULLER_TEXT)
+        )
 
     def other(self, v: str) -> str:
         return self.b if v == self.a else self.a
@@ -81,19 +99,35 @@ class Direction:
     def conflicting(self, th: Thresholds) -> bool:
         """Strong marks both ways, neither outweighing the other, and no date: each has been
         worked on since their common source (one spun, the other condensed), so neither
-        comes from the other."""
+        comes from the other. So too when the dates say one way and the marks strongly the
+        other (``_against_dates``)."""
         wa, wb = self.weight(self.a), self.weight(self.b)
+        if self._against_dates(th):
+            return True
         return (
             self.dated() is None
             and min(wa, wb) >= th.direction_strong
             and max(wa, wb) < th.conflict_ratio * min(wa, wb)
         )
 
+    def _against_dates(self, th: Thresholds) -> bool:
+        """The later version carries strong marks of coming first (an agency's furniture):
+        a date says the earlier one cannot come from it, not that it came from the earlier
+        one. A local paper's scoop published the day before the wire shares the sheriff's
+        statement with it; the wire, furniture and all, was not made from the paper."""
+        dated = self.dated()
+        if dated is None:
+            return False
+        w_later = self._weight(self.other(dated), dates=False)
+        return w_later >= th.direction_strong and w_later >= th.direction_ratio * self._weight(
+            dated, dates=False
+        )
+
     def first(self, th: Thresholds) -> str | None:
         """The version the evidence says came first, when it clearly does."""
         dated = self.dated()
         if dated:
-            return dated
+            return None if self._against_dates(th) else dated
         wa, wb = self.weight(self.a), self.weight(self.b)
         if wa >= th.direction_min and wa >= th.direction_ratio * wb:
             return self.a

@@ -93,7 +93,7 @@ def build_tree(
     )
     vocab = _Vocab.of(documents)
     shared = _shared_content(documents, groups, related)
-    borrowed = _borrowed(documents, groups, related, pairs, vocab, th)
+    borrowed = _borrowed(documents, groups, related, pairs, vocab, th, evidence)
 
     def explains(p: str, v: str) -> float:
         total = shared[v].get("", 0)
@@ -272,13 +272,16 @@ def _borrowed(
     pairs: Pairs,
     vocab: _Vocab,
     th: Thresholds,
+    evidence: dict[frozenset[str], Direction],
 ) -> dict[tuple[str, str], set[str]]:
     """(v, p) -> words v has in common with a third related version's form of the same
     passage that p never uses anywhere: v saw more than p, so p cannot be its only source. A
     third version that borrows nothing v lacks may simply be v's own copy, and vouches for
     nothing. Words a spinner swapped in are a copy's own oddities, not material from
     elsewhere. The words that count are names, rare words, and words p itself swapped for
-    others (v kept the wording p spun away); common words any writer may use say nothing."""
+    others (v kept the wording p spun away); common words any writer may use say nothing.
+    Nor does a third version the evidence says came after v: a paper's own reporting that a
+    later rewrite of it took is not material the paper borrowed."""
     if len(documents) < 3:
         return {}  # no third version to have borrowed from
     by_id = {d.id: d for d in documents}
@@ -310,6 +313,8 @@ def _borrowed(
         for v in g:
             for q in g:
                 if q == v or frozenset((q, v)) not in related:
+                    continue
+                if evidence[frozenset((q, v))].first(th) == v:
                     continue
                 for p in relatives[v]:
                     if p == q:

@@ -192,8 +192,8 @@ class TreeEdge:
     # What decided the direction: "dates" (publication dates), "evidence" (marks editors
     # leave: furniture, swaps, time shift, condensation), "content" (no mark settles it: the
     # parent holds more of what they share, or the marks across other versions put it first,
-    # or on a tie it has the longer shared text or is first by name; the evidence line says
-    # which), "inferred" (a lost original).
+    # or on a tie it is the named reference, the longer shared text or first by name; the
+    # evidence line says which), "inferred" (a lost original).
     basis: str = ""
     # How strong the marks are: "decisive" (dates), "strong", "moderate", "weak", "none".
     strength: str = ""

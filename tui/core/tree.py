@@ -15,9 +15,9 @@ on a bare line.
 
 When no mark says which of two versions came first, the one holding more of what they share
 is the source, else the one the marks across their other relatives put earlier. Past those it
-is a tie, and every reason given says so: the longer shared text decides it, else the first
-by name; never the order the files were given in, so the tree is the same whichever way
-round they are.
+is a tie, and every reason given says so: the reference the user named decides it, else the
+longer shared text, else the first by name; never the order the files were given in, so the
+tree is the same whichever way round they are.
 """
 
 from __future__ import annotations
@@ -87,10 +87,13 @@ def build_tree(
     known: dict[tuple[str, str], int],
     th: Thresholds,
     kept_groups: list[Group] | None = None,
+    reference: str | None = None,
 ) -> Tree:
     """``kept_groups``: the families whose passages a lost original's children are said to
     keep (the report's own; by default ``groups``), so the tree's figure is the one the
-    families and the reference's reason count."""
+    families and the reference's reason count. ``reference``: the version the user named
+    the original, if any. It decides only a tie (no mark of which came first, and nothing
+    else to tell the two apart), where the user's word is the only evidence there is."""
     ids = [d.id for d in documents]
     related = related_pairs(pairs)
     relatives = {v: _relatives(v, related) for v in ids}
@@ -123,8 +126,9 @@ def build_tree(
         and why, in one sentence that names it, so that the edge and the other version's
         reason for having no parent say the same thing. The one holding more of what they
         share is the source, else the one the marks across their other relatives put
-        earlier. Past those it is a tie: the longer shared text decides it, else the first by
-        name."""
+        earlier. Past those it is a tie: the reference the user named decides it (their word
+        that it is the original is the only evidence left; a longer shared text is none,
+        copies trim and pad alike), else the longer shared text, else the first by name."""
         d = evidence[frozenset((p, v))]
         marks = (
             "no mark of which came first"
@@ -143,6 +147,10 @@ def build_tree(
             return src, (
                 f"{marks}; {src} is taken as the source because the marks, weighed across "
                 "every version it is related to, put it earlier"
+            )
+        if reference in (p, v):
+            return reference, (
+                f"{marks}: a tie, and {reference}, named the reference, is taken as the source"
             )
         size = {u: shared[u].get("", 0) for u in (p, v)}
         if abs(size[p] - size[v]) > th.tie_margin * max(size.values()):

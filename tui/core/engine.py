@@ -112,7 +112,10 @@ def compare(
     check(cancelled)  # align_pairs stops early, returning the pairs it has
     report(0.6, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
-    tree = _tree(documents, pairs, groups, known, th, warnings)
+    # The reference the caller named is the tree's only evidence on a tie; one the engine
+    # chooses is read from the tree, so it decides nothing there.
+    named = ref.id if ref else None
+    tree = _tree(documents, pairs, groups, known, th, warnings, reference=named)
     check(cancelled)
     chosen = ref is None
     if ref is None:
@@ -145,7 +148,9 @@ def compare(
     if missed:
         related = {**pairs, **missed}
         more = family_groups(documents, related)
-        tree = _tree(documents, related, more, known, th, warnings, kept_groups=groups)
+        tree = _tree(
+            documents, related, more, known, th, warnings, kept_groups=groups, reference=named
+        )
         check(cancelled)
         if chosen:  # said again from the tree as it now stands, on the report's families
             again, said = most_original(documents, tree, groups)
@@ -214,9 +219,10 @@ def _tree(
     th: Thresholds,
     warnings: list[str],
     kept_groups: list[Group] | None = None,
+    reference: str | None = None,
 ) -> Tree:
     try:
-        return build_tree(documents, pairs, groups, known, th, kept_groups)
+        return build_tree(documents, pairs, groups, known, th, kept_groups, reference)
     except Exception as err:  # the comparisons must survive a tree that fails
         warnings.append(
             f"the derivation tree could not be built ({type(err).__name__}: {err}); "

@@ -190,8 +190,10 @@ class TreeEdge:
     shared_phrases: list[str]
     evidence: list[str]
     # What decided the direction: "dates" (publication dates), "evidence" (marks editors
-    # leave: furniture, swaps, time shift, condensation), "content" (no mark either way; the
-    # parent holds more of what they share), "inferred" (a lost original).
+    # leave: furniture, swaps, time shift, condensation), "content" (no mark settles it: the
+    # parent holds more of what they share, or the marks across other versions put it first,
+    # or on a tie it is the named reference, the longer shared text or first by name; the
+    # evidence line says which), "inferred" (a lost original).
     basis: str = ""
     # How strong the marks are: "decisive" (dates), "strong", "moderate", "weak", "none".
     strength: str = ""

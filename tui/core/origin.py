@@ -52,4 +52,6 @@ def _why(tree: Tree, root: str) -> str:
     best = min(edges, key=lambda e: (rank.get(e.strength, 5), e.child))
     if best.basis in ("dates", "evidence") and len(best.evidence) > 1:
         return f" ({best.strength}: {best.evidence[1]})"
-    return " (no mark of direction; it holds the most of what they share)"
+    if len(best.evidence) > 1:  # the edge's own words on why, with no mark, it points this way
+        return f" ({best.evidence[1]})"
+    return " (no mark of direction)"

@@ -61,7 +61,11 @@ class Thresholds:
     alone_words: float = _cut(8, "a strong passage with no neighbour needs this many words")
     support_window: float = _cut(3, "sentences around a weak link searched for a supporting one")
     merge_gain: float = _cut(0.05, "a merge must explain this much more of the target")
-    tie_margin: float = _cut(0.03, "source candidates this close in score count as tied")
+    tie_margin: float = _cut(
+        0.03,
+        "source candidates this close in score count as tied; in the tree, so do two versions "
+        "this close in their shares of each other and in the length of their shared text",
+    )
     gap_cover_t: float = _cut(0.3, "a loose sentence between two passages: target cover...")
     gap_cover_s: float = _cut(0.1, "...source cover...")
     gap_phrase: float = _cut(0.05, "...and a trace of phrasing...")

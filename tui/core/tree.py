@@ -12,6 +12,12 @@ original per connected group of them, ``~lost-original-1``, ``-2``, ... A relate
 left with no parent (the top of its branch, or one whose every candidate was ruled out) gets
 the reason, candidate by candidate, in ``Tree.unattached``: no version of the tree is left
 on a bare line.
+
+When no mark says which of two versions came first, the one holding more of what they share
+is the source, else the one the marks across their other relatives put earlier. Past those it
+is a tie, and every reason given says so: the reference the user named decides it, else the
+longer shared text, else the first by name; never the order the files were given in, so the
+tree is the same whichever way round they are.
 """
 
 from __future__ import annotations
@@ -81,10 +87,13 @@ def build_tree(
     known: dict[tuple[str, str], int],
     th: Thresholds,
     kept_groups: list[Group] | None = None,
+    reference: str | None = None,
 ) -> Tree:
     """``kept_groups``: the families whose passages a lost original's children are said to
     keep (the report's own; by default ``groups``), so the tree's figure is the one the
-    families and the reference's reason count."""
+    families and the reference's reason count. ``reference``: the version the user named
+    the original, if any. It decides only a tie (no mark of which came first, and nothing
+    else to tell the two apart), where the user's word is the only evidence there is."""
     ids = [d.id for d in documents]
     related = related_pairs(pairs)
     relatives = {v: _relatives(v, related) for v in ids}
@@ -99,13 +108,60 @@ def build_tree(
         total = shared[v].get("", 0)
         return shared[v].get(p, 0) / total if total else 0.0
 
-    # The most original first: net evidence of coming first, then the most shared content.
-    def originality(v: str) -> tuple[float, int, int, str]:
-        net = 0.0
+    def net(v: str) -> float:
+        """The weight of the marks saying v came first, less those saying its relatives did."""
+        out = 0.0
         for u in relatives[v]:
             d = evidence[frozenset((u, v))]
-            net += min(d.weight(v), 100.0) - min(d.weight(u), 100.0)
-        return (-round(net, 3), -shared[v].get("", 0), ids.index(v), v)
+            out += min(d.weight(v), 100.0) - min(d.weight(u), 100.0)
+        return round(out, 3)
+
+    # The most original first: net evidence of coming first, then the most shared content,
+    # then the id (never the input order, which would make the tree depend on it).
+    def originality(v: str) -> tuple[float, int, str]:
+        return (-net(v), -shared[v].get("", 0), v)
+
+    def undirected(p: str, v: str) -> tuple[str, str]:
+        """With no mark that says which of p and v came first: the one taken as the source,
+        and why, in one sentence that names it, so that the edge and the other version's
+        reason for having no parent say the same thing. The one holding more of what they
+        share is the source, else the one the marks across their other relatives put
+        earlier. Past those it is a tie: the reference the user named decides it (their word
+        that it is the original is the only evidence left; a longer shared text is none,
+        copies trim and pad alike), else the longer shared text, else the first by name."""
+        d = evidence[frozenset((p, v))]
+        marks = (
+            "no mark of which came first"
+            if not d.weight(p) and not d.weight(v)
+            else "the marks do not say which came first"
+        )
+        share = {p: explains(p, v), v: explains(v, p)}  # how much of the other each holds
+        if abs(share[p] - share[v]) > th.tie_margin:
+            src = max(share, key=lambda u: share[u])
+            return src, (
+                f"{marks}; {src} is taken as the source because it holds more of what they share"
+            )
+        marks += " and they hold the same share of each other"
+        if net(p) != net(v):
+            src = p if net(p) > net(v) else v
+            return src, (
+                f"{marks}; {src} is taken as the source because the marks, weighed across "
+                "every version it is related to, put it earlier"
+            )
+        if reference in (p, v):
+            return reference, (
+                f"{marks}: a tie, and {reference}, named the reference, is taken as the source"
+            )
+        size = {u: shared[u].get("", 0) for u in (p, v)}
+        if abs(size[p] - size[v]) > th.tie_margin * max(size.values()):
+            src = max(size, key=lambda u: size[u])
+            return src, (
+                f"{marks}: a tie, broken by length: {src}'s shared text is the longer "
+                f"({size[src]:,} characters to {size[d.other(src)]:,}), so it is taken as the "
+                "source"
+            )
+        src = min(p, v)
+        return src, f"{marks}: a tie, broken by name order: {src} is taken as the source"
 
     order = sorted((v for v in ids if relatives[v]), key=originality)
     rank = {v: k for k, v in enumerate(order)}
@@ -147,13 +203,11 @@ def build_tree(
                 notes.append(f"{v} is {said}")
                 why.append(said)
                 continue
-            if first is None and not _holds_more(explains(p, v), explains(v, p), rank[p] < rank[v]):
-                # No mark either way: the one holding more of the other is the parent.
-                why.append(
-                    f"not from {p}: no mark says which came first, and {p} holds no more of "
-                    f"what they share than {v} does"
-                )
-                continue
+            if first is None:
+                src, said = undirected(p, v)
+                if src != p:
+                    why.append(f"not from {p}: {said}")
+                    continue
             if v in ancestors(p):
                 why.append(f"{p} comes from it")
                 continue
@@ -173,7 +227,9 @@ def build_tree(
         if options:
             p = max(options)[-1]
             parent[v] = p
-            edges.append(_edge(p, v, evidence[frozenset((p, v))], pairs, vocab, th))
+            d = evidence[frozenset((p, v))]
+            said = undirected(p, v)[1] if d.first(th) is None else ""
+            edges.append(_edge(p, v, d, pairs, vocab, th, said))
     roots = [v for v in order if v not in parent]
     lost = _lost_groups(roots, related)
     kept = carried(documents, groups if kept_groups is None else kept_groups)
@@ -210,12 +266,6 @@ def build_tree(
         notes=sorted(set(notes)),
         unattached=unattached,
     )
-
-
-def _holds_more(p_of_v: float, v_of_p: float, p_ranks_first: bool) -> bool:
-    """With no mark of direction, p may be v's source when it holds more of what v shares
-    than v holds of p's, or as much and it ranks as more original."""
-    return p_of_v > v_of_p + 0.02 or (abs(p_of_v - v_of_p) <= 0.02 and p_ranks_first)
 
 
 def _shared_passages(c: Comparison) -> int:
@@ -341,8 +391,16 @@ def _relatives(v: str, related: set[frozenset[str]]) -> list[str]:
 
 
 def _edge(
-    parent: str, child: str, d: Direction, pairs: Pairs, vocab: _Vocab, th: Thresholds
+    parent: str,
+    child: str,
+    d: Direction,
+    pairs: Pairs,
+    vocab: _Vocab,
+    th: Thresholds,
+    undecided: str = "",
 ) -> TreeEdge:
+    """``undecided``: with no mark of which came first, why the parent is taken as the
+    source (the same words the child's reasons give, so the two never disagree)."""
     c = pairs.get((parent, child)) or pairs[(child, parent)]
     n = _shared_passages(c)
     first = d.first(th)
@@ -352,10 +410,7 @@ def _edge(
         why = d.lines(parent)
     else:
         basis, strength = "content", "none"
-        why = [
-            f"no mark of which came first; {parent} is taken as the source because it holds "
-            "more of what they share"
-        ]
+        why = [undecided]
     return TreeEdge(
         parent=parent,
         child=child,

@@ -10,6 +10,7 @@ import pytest
 
 from tui.core.contract import report_to_dict
 from tui.core.engine import compare_paths
+from tui.core.lexicon import judged
 from tui.core.model import Report
 
 from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
@@ -222,3 +223,21 @@ def test_synthetic_tree_with_the_original(tmp_path: Path) -> None:
 def test_synthetic_tree_without_the_original(tmp_path: Path) -> None:
     report = compare_paths(_family(tmp_path, with_original=False))
     assert _edges(report) == {(LOST, "a"), ("a", "b"), (LOST, "c")}
+
+
+def test_words_the_english_list_cannot_judge_are_never_called_unusual(tmp_path: Path) -> None:
+    """In Russian every word is absent from the English frequency list, so the tree called
+    "больнице" and "головой" shared unusual words; it now names none it cannot judge."""
+    original = (
+        "Пенсионер убил соседа одним ударом во время долгой ссоры из-за высокой живой "
+        "изгороди. Суд приговорил его к трём годам и девяти месяцам. Судья сказал, что это "
+        "трагедия.\n\nСосед бросил обрезки обратно через забор. Мужчина ударился головой о "
+        "бордюр и умер через два дня в больнице."
+    )
+    copy = original.replace("убил", "прикончил").replace("умер", "скончался")
+    (tmp_path / "a.txt").write_text(original, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
+    report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
+    edges = report.provenance.tree.edges
+    assert edges and all(e.shared_phrases == [] for e in edges)
+    assert judged("leylandii") and judged("café") and not judged("больнице")

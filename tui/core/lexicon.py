@@ -17,6 +17,7 @@ import gzip
 import math
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources, util
@@ -137,6 +138,14 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
             f"{shown}: cannot read lexicon (not UTF-8 at byte {err.start:,})"
         ) from None
     return _parse(text.splitlines())
+
+
+@cache
+def judged(word: str) -> bool:
+    """Whether the English word list can say how rare ``word`` is: letters of the Latin
+    script only. A Greek or Russian word is absent from it however common it is ("ήταν",
+    "сказал"), and would read as unusual."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in word if ch.isalpha())
 
 
 @cache

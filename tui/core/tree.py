@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .direction import Direction, directions
 from .facts import facts
 from .families import Group, carried, text_of
-from .lexicon import odd_side, rarity
+from .lexicon import judged, odd_side, rarity
 from .model import Comparison, Document, Tree, TreeEdge
 from .pairs import Pairs
 from .textnorm import STOPWORDS, features, fold
@@ -70,12 +70,14 @@ class _Vocab:
         )
 
     def rare_shared(self, a: str, b: str, rare: float, limit: int = 6) -> list[str]:
-        """Rare words both versions use (not names or numbers): a copy's shared oddities."""
+        """Rare words both versions use (not names or numbers): a copy's shared oddities.
+        Only words the English word list can judge: in another script every word is absent
+        from it, and "unusual" would be a claim nobody could check."""
         names = self.names[a] | self.names[b]
         common = (
             w
             for w in self.words[a] & self.words[b]
-            if w.isalpha() and len(w) > 3 and w not in names
+            if w.isalpha() and len(w) > 3 and w not in names and judged(w)
         )
         return sorted((w for w in common if rarity(w) < rare), key=lambda w: (rarity(w), w))[:limit]
 

@@ -122,7 +122,13 @@ def relation(report: Report, comparison: Comparison) -> str:
     tree = report.provenance.tree if report.provenance else None
     up = _lineage(tree, tgt)
     quotes = cov.get("shared_quotes", 0.0)
-    note = f"; quotations it shares ({quotes:.0%} of its text) left out" if quotes else ""
+    # With quotations counted (--include-quotes), they are in the share, not left out of it.
+    counted = not report.settings.get("exclude_quotes", True)
+    note = (
+        f"; quotations it shares ({quotes:.0%} of its text) {'counted' if counted else 'left out'}"
+        if quotes
+        else ""
+    )
     if comparison.verdict == "independent":
         what = (
             f"nothing of it matches {src}"
@@ -130,6 +136,10 @@ def relation(report: Report, comparison: Comparison) -> str:
             else f"{share:.0%} of its text matches {src}, too little or too loosely to show copying"
         )
         own = f"; it derives from {up[0]}" if up and not Tree.inferred(up[0]) else ""
+        if own and src in up[1:]:
+            # The tree still has the reference among its ancestors: say so, or the verdict
+            # and the tree read as two answers to "did they take our story?".
+            own += f", which the derivation tree finds derived from {src}"
         return f"independent of {src}: {what}{note}{own}"
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if tree is None or src in up:

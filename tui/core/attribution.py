@@ -38,9 +38,12 @@ _OPENER = re.compile(
     r"august|september|october|november|december",
     re.I,
 )
-# What follows "said" without being who said it ("the company said Monday").
+# What follows "said" without being who said it ("the company said Monday", "I've been
+# told I've got ninety seconds": a pronoun, contracted or not, names no one).
 _NOT_NAME = re.compile(
-    r"it|he|she|they|we|i|you|this|that|the|(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I
+    r"(?:it|he|she|they|we|i|you)(?:['\u2019](?:ve|m|d|ll|re|s))?|this|that|the|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day",
+    re.I,
 )
 
 

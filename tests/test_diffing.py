@@ -124,6 +124,15 @@ def test_two_forms_of_one_word_are_no_swap() -> None:
     assert _swaps("the firm hoped to grow", "the firm hoping to grow") == []
 
 
+def test_a_word_disguised_with_look_alike_letters_is_no_swap() -> None:
+    """ "jаiled" with a Cyrillic "а" reads as "jailed": listed as a swap to a rarer word it
+    showed two identical words; the report's banner names the disguise instead."""
+    src = "The pensioner was jailed yesterday for the attack on his neighbour."
+    disguised = src.replace("jailed", "j\u0430iled").replace("yesterday", "yesterd\u0430y")
+    assert _swaps(src, disguised) == []
+    assert _swaps(src, src.replace("jailed", "imprisoned")) == [("jailed", "imprisoned")]
+
+
 def test_words_that_changed_places_are_no_swap() -> None:
     """Reordered clauses leave each word on both sides: "manslaughter" stands where
     "murder" stood, but the copy kept both (a listed swap would say it changed the

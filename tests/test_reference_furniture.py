@@ -258,7 +258,7 @@ ATTRIBUTIONS = [
     ("The company said Monday that profits had risen.", []),
     ("He said the port would review its procedures.", []),
     # A contracted pronoun after the verb is no one's name.
-    ('Castle began by joking: "I\'ve been told I\'ve got ninety seconds."', []),
+    ("Castle began by joking: \"I've been told I've got ninety seconds.\"", []),
     # Not a name: a word that opens the sentence, before a comma-set piece or a month.
     ("Meanwhile, the firm's lawyer, a partner at Hale & Co, said the case was weak.", []),
     ("However, the company, which makes cars, said it would appeal.", []),

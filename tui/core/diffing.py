@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
 
+from .disguise import mixed_script
 from .facts import NUMBER_WORDS
 from .model import DiffOp, Substitution
 from .settings import Settings
@@ -422,6 +423,8 @@ def _swap(
         return None
     if (_figure(a) and _figure(b)) or _bare_number(a) != _bare_number(b):
         return None
+    if mixed_script(x) or mixed_script(y):
+        return None  # a disguised word ("jаiled"), which the report's banner names
     return Substitution(x, y)
 
 

@@ -87,6 +87,11 @@ def _word_at(text: str, i: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
+def mixed_script(text: str) -> bool:
+    """A word that changes script inside itself ("jаiled" with a Cyrillic "а")."""
+    return _SCRIPT_CHANGE.search(text) is not None
+
+
 def _lookalikes(text: str) -> list[Finding]:
     found: list[Finding] = []
     if _ANY_LOOKALIKE.search(text) is None:

@@ -387,6 +387,9 @@ async def test_p_opens_a_tree_edge_between_two_copies(
         assert isinstance(screen, SideBySideScreen)
         assert screen.pair is not None
         assert (screen.pair.source, screen.pair.target) == (edge.parent, edge.child)
+        # The very alignment the tree and the word swaps were read from: a swap between
+        # these two opens the same screen, verdict and all.
+        assert screen.pair is family_report.related_comparison(edge.parent, edge.child)
         assert f"source {short(edge.parent)}" in screen_text(app)
         assert app.report is family_report  # the report itself is unchanged
         await pilot.press("tab")  # back to the versions compared with the reference

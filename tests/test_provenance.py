@@ -148,6 +148,12 @@ def test_every_swap_names_the_passages_it_is_in_and_which_side_had_which_word(
             assert entry.target.casefold() in put.casefold(), (entry, site)
             between_copies += report.reference not in (site.source, site.target)
     assert between_copies > 0
+    # A pair the tree joins is aligned from the tree's parent: its swaps read parent -> copy,
+    # and opened side by side it is called the source, never the copy.
+    edges = {(e.parent, e.child) for e in report.provenance.tree.edges}
+    sites = {(w.source, w.target) for e in report.provenance.lexicon for w in e.where}
+    assert not {(b, a) for a, b in sites} & edges
+    assert sites & edges
     listed = report_to_dict(report)["substitution_lexicon"]
     assert [len(e["where"]) for e in listed] == [len(e.where) for e in report.provenance.lexicon]
 

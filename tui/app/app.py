@@ -369,6 +369,10 @@ class StoryTraceApp(App[None]):
         if source == report.reference:
             self.open_side_by_side(target)
             return
+        known = report.related_comparison(source, target)
+        if known is not None:  # the alignment the tree and the word swaps were read from
+            self.open_pair(known)
+            return
         documents = [report.document(source), report.document(target)]
         self.notify(
             f"aligning {escape_line(self.names(target))} with "

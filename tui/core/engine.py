@@ -157,7 +157,8 @@ def compare(
             reason = said if again == ref.id else reason
     by_id = {d.id: d for d in documents}
     check(cancelled)
-    related = {(c.source, c.target): c for c in [*pairs.values(), *comparisons]}
+    along = _along_tree(pairs, tree, by_id, settings, cancelled)
+    related = {(c.source, c.target): c for c in [*along.values(), *comparisons]}
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs, th),
         tree=tree,
@@ -196,6 +197,32 @@ def compare(
         similarity=similarity,
         related=[c for c in related.values() if all(c is not o for o in comparisons)],
     )
+
+
+def _along_tree(
+    pairs: Pairs,
+    tree: Tree,
+    by_id: dict[str, Document],
+    settings: Settings,
+    cancelled: CancelCheck,
+) -> Pairs:
+    """The related pairs, each aligned from the version the tree makes the source: a pair
+    is aligned before the tree exists, from the version holding more of the other, and shown
+    that way round (a word swap between two copies opens it) it would call the tree's copy
+    the source, with the verdict of the wrong side. Only pairs against a tree edge are
+    aligned again (a handful in a family; none where the reference is the root of a
+    two-version report)."""
+    out = dict(pairs)
+    for e in tree.edges:
+        key = (e.child, e.parent)
+        if Tree.inferred(e.parent) or key not in out or (e.parent, e.child) in out:
+            continue
+        source, target = by_id[e.parent], by_id[e.child]
+        aligned = Aligner(source, target, settings).align(cancelled)
+        check(cancelled)
+        del out[key]
+        out[(e.parent, e.child)] = classify(source, target, aligned, settings)
+    return out
 
 
 @collector_paused()

@@ -32,9 +32,11 @@ from tui.app.widgets.family_view import SEPARATOR, FamilyView
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.version_table import VersionTable
+from tui.core.engine import compare_paths
 from tui.core.model import Report
 from tui.sample_family import PREFIX
 
+from .conftest import REPO
 from .test_app_support import screen_text, seeds_app, settle
 
 WIDE, NARROW = (160, 40), (80, 24)
@@ -450,3 +452,23 @@ def test_screens_bind_from_the_table(screen: type) -> None:
 def test_the_help_screen_reads_the_table_not_the_screens() -> None:
     source = inspect.getsource(inspect.getmodule(HelpScreen))
     assert "tui.app.screens." not in source.replace("tui.app.screens.view", "")
+
+
+async def test_n_skips_dropped_agency_furniture_to_the_first_change_to_the_story() -> None:
+    """The wire's rule lines and slug, which a paper drops, are boilerplate rows: ``n``
+    stopped on each before reaching any change a reader looks for."""
+    news = REPO / "benchmarks" / "data" / "news" / "f01-courts-fraud"
+    paths = sorted(str(p) for p in news.glob("*.txt"))
+    app = StoryTraceApp(paths, report=compare_paths(paths, reference="wire"))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        app.open_side_by_side("12.03.26_courts114_sun")
+        await settle(pilot)
+        view = app.screen.query_one(AlignedView)
+        labels = [row.labels for row in view.rows]
+        assert any("boilerplate" in ls and set(ls) <= {"boilerplate"} for ls in labels)
+        for _ in range(4):
+            await pilot.press("n")
+            await pilot.pause()
+            row = view.cursor_row
+            assert row is not None and set(row.labels) - {"verbatim", "boilerplate"}, row

@@ -40,8 +40,10 @@ class Row:
 
     @property
     def changed(self) -> bool:
-        """Anything a reader should look at: every label but verbatim counts."""
-        return any(label != "verbatim" for label in self.labels)
+        """Anything a reader should look at: every label but verbatim and boilerplate (an
+        agency's rule lines and slug a paper dropped, a site's furniture: ``n`` stopped on
+        them first, before any change to the story)."""
+        return any(label not in ("verbatim", "boilerplate") for label in self.labels)
 
 
 def _row(passages: Sequence[Passage], indices: Sequence[int]) -> Row:

@@ -14,7 +14,7 @@ from tui.app.widgets.derivation import DerivationTree
 from tui.core.engine import compare_paths
 from tui.core.model import Report, Tree, TreeEdge
 from tui.core.settings import Settings
-from tui.core.summary import INDEPENDENT_OF_ALL, relation
+from tui.core.summary import INDEPENDENT_OF_ALL, describe_region, relation
 from tui.core.tree import LOST_PREFIX
 from tui.present import audit
 from tui.present.names import version_names
@@ -284,3 +284,20 @@ def test_an_independent_verdict_says_when_the_tree_still_leads_back_to_the_refer
         break
     else:
         pytest.fail("no independent version with a parent in f03")
+
+
+def test_a_region_of_an_independent_version_matches_and_does_not_come_from() -> None:
+    """The Guardian's court report shares the judge's words with the wire but was written
+    independently: its line must not say its paragraphs "come from" the wire's."""
+    news = REPO / "benchmarks/data/news/f01-courts-fraud"
+    report = compare_paths(sorted(str(p) for p in news.glob("*.txt")), reference="wire")
+    said = []
+    for c in report.comparisons:
+        source, target = report.document(c.source), report.document(c.target)
+        for r in c.regions:
+            line = describe_region(source, target, r, c.passages, str, c.verdict)
+            said.append((c.verdict, line))
+    independent = [line for verdict, line in said if verdict == "independent"]
+    derived = [line for verdict, line in said if verdict != "independent"]
+    assert independent and all(" match" in x and "from" not in x for x in independent)
+    assert derived and all(" from " in x for x in derived)

@@ -80,15 +80,20 @@ def describe_region(
     region: Region,
     passages: Sequence[Passage],
     name: Callable[[str], str] = str,
+    verdict: str = "",
 ) -> str:
     """``passages`` are the comparison's (a region names its own by index); ``name`` turns a
-    document id into what the reader sees (the explorer's short names)."""
+    document id into what the reader sees (the explorer's short names). Of a version found
+    independent, a region "matches": "comes from" would say it was copied, which its verdict
+    denies."""
     t = paragraph_range(target, region.target_span)
     s = paragraph_list(region_source_paragraphs(source, region, passages))
-    verb = "comes" if t[0] == t[1] else "come"
-    return (
-        f"{_paras(*t)} of {name(target.id)} {verb} from {s} of {name(source.id)} ({region.label})"
-    )
+    one = t[0] == t[1]
+    if verdict == "independent":
+        verb = "matches" if one else "match"
+    else:
+        verb = "comes from" if one else "come from"
+    return f"{_paras(*t)} of {name(target.id)} {verb} {s} of {name(source.id)} ({region.label})"
 
 
 def shared_with_others(n: int) -> str:

@@ -371,7 +371,7 @@ def _version(
         target_derived=c.coverage.get("target_derived", 0.0),
         source_reused=c.coverage.get("source_reused", 0.0),
         counts=c.label_counts(),
-        regions=[describe_region(src, tgt, r, c.passages, names) for r in c.regions],
+        regions=[describe_region(src, tgt, r, c.passages, names, c.verdict) for r in c.regions],
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],

@@ -157,7 +157,9 @@ class OverviewScreen(StoryView):
         if not comparison.regions:
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
-            described = describe_region(source, target, region, comparison.passages, names)
+            described = describe_region(
+                source, target, region, comparison.passages, names, comparison.verdict
+            )
             out.append(f"\u2022 {escape_line(described)}\n")
         stale = self.story.stale_notes(doc_id)
         if stale:

@@ -373,8 +373,8 @@ def run_starts(diff: Sequence[DiffOp]) -> list[tuple[int, int]]:
 
 
 # A slot: the words of the deleted text, the words of the inserted text that stand in their
-# place, and whether kept text pins the slot.
-Slot = tuple[list[re.Match[str]], list[re.Match[str]], bool]
+# place, and whether kept text pins it before and after.
+Slot = tuple[list[re.Match[str]], list[re.Match[str]], bool, bool]
 
 
 def slots(old: str, new: str, before: bool, after: bool) -> list[Slot]:
@@ -395,7 +395,7 @@ def slots(old: str, new: str, before: bool, after: bool) -> list[Slot]:
     for op in [*(op for op in Indel.opcodes(x, y) if op.tag == "equal"), None]:
         i1, j1 = (op.src_start, op.dest_start) if op else (len(wo), len(wn))
         right = _anchor([w.group() for w in wo[i1 : op.src_end]]) if op else after
-        found.append((wo[i:i1], wn[j:j1], left or right))
+        found.append((wo[i:i1], wn[j:j1], left, right))
         if op:
             i, j, left = op.src_end, op.dest_end, right
     return found
@@ -403,9 +403,9 @@ def slots(old: str, new: str, before: bool, after: bool) -> list[Slot]:
 
 def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
     found: list[Substitution] = []
-    for a, b, pinned in slots(old, new, before, after):
+    for a, b, left, right in slots(old, new, before, after):
         n, m = len(a), len(b)
-        if not (pinned and 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS):
+        if not ((left or right) and 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS):
             continue
         # Two for two in a list ("pushing, pulling") split word for word; a phrase
         # for words across a comma ("six moves" for "exercises, which") does not.

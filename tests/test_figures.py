@@ -3,15 +3,17 @@ changed, and never from the same figure written another way or moved."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from tui.core.contract import report_to_json
 from tui.core.diffing import word_diff
-from tui.core.engine import compare_pair
+from tui.core.engine import compare_pair, compare_paths
 from tui.core.figures import changed_figures
 from tui.core.loading import document_from_bytes, load_document
-from tui.core.model import Comparison, Document
+from tui.core.model import Comparison, Document, Report
 from tui.core.segment import segment
 from tui.core.settings import Settings
 
@@ -148,3 +150,49 @@ def test_no_paper_of_the_news_families_changed_a_figure(family: str) -> None:
         if path != wire:
             c = compare_pair(source, load_document(path), Settings())
             assert changes(c) == [], path.name
+
+
+# ------------------------------------------------------------------ contract and reports
+
+
+@pytest.fixture(scope="module")
+def hedge_family(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The hedge case's wire, the Mirror's copy with the sentence and an age changed, and
+    the Times's copy as printed (which changed no figure)."""
+    folder = tmp_path_factory.mktemp("hedge")
+    mirror = edited(
+        HEDGE / "mirror.txt",
+        ("jailed for three years", "jailed for five years"),
+        ("Raymond Pruett, 67,", "Raymond Pruett, 76,"),
+    )
+    (folder / "wire.txt").write_bytes((HEDGE / "wire.txt").read_bytes())
+    (folder / "mirror.txt").write_text(mirror.text, encoding="utf-8")
+    (folder / "times.txt").write_bytes((HEDGE / "times.txt").read_bytes())
+    return [str(folder / n) for n in ("mirror.txt", "times.txt", "wire.txt")]
+
+
+@pytest.fixture(scope="module")
+def hedge_report(hedge_family: list[str]) -> Report:
+    return compare_paths(hedge_family, reference="wire")
+
+
+def test_the_json_gives_each_passages_changed_figures(
+    hedge_family: list[str], hedge_report: Report
+) -> None:
+    """Per passage, beside its substitutions: the wire's wording, the copy's, and the
+    sentence each is in (numbered as in ``documents``); the same every run."""
+    data = json.loads(report_to_json(hedge_report))
+    assert data["schema"] == "storytrace/6"
+    found = {}
+    for c in data["comparisons"]:
+        for p in c["passages"]:
+            assert isinstance(p["changed_figures"], list)
+            if p["label"] not in ("verbatim", "edited", "paraphrased"):
+                assert p["changed_figures"] == []
+            for f in p["changed_figures"]:
+                assert f["source_sentence"] in p["source_sentences"]
+                assert f["target_sentence"] in p["target_sentences"]
+                found.setdefault(c["target"], []).append((f["from"], f["to"]))
+    assert found == {"mirror": [("three years", "five years"), ("67", "76")]}
+    again = compare_paths(hedge_family, reference="wire")
+    assert report_to_json(again) == report_to_json(hedge_report)

@@ -304,7 +304,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/5"
+    schema: str = "storytrace/6"
 
     def text_warnings(self) -> list[str]:
         """The documents' own warnings (guessed encodings, hidden or look-alike characters):

@@ -3,11 +3,19 @@ changed, and never from the same figure written another way or moved."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
+from textual.widgets import Static
 
+from tui.app.app import StoryTraceApp
+from tui.app.screens.detail import DetailScreen
+from tui.app.widgets.version_table import VersionTable
 from tui.core.contract import report_to_json
 from tui.core.diffing import word_diff
 from tui.core.engine import compare_pair, compare_paths
@@ -16,6 +24,11 @@ from tui.core.loading import document_from_bytes, load_document
 from tui.core.model import Comparison, Document, Report
 from tui.core.segment import segment
 from tui.core.settings import Settings
+from tui.report import render
+from tui.report.csv_report import COLUMNS
+from tui.report.markdown import escape as md_escape
+
+from .test_app_layout import box_lines
 
 NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
 HEDGE = NEWS / "f02-courts-hedge"
@@ -196,3 +209,60 @@ def test_the_json_gives_each_passages_changed_figures(
     assert found == {"mirror": [("three years", "five years"), ("67", "76")]}
     again = compare_paths(hedge_family, reference="wire")
     assert report_to_json(again) == report_to_json(hedge_report)
+
+
+# The one wording every format and the explorer give (paragraphs of the Mirror's copy as
+# printed, and of the wire with its furniture).
+FIVE_YEARS = "'three years' -> 'five years' (paragraph 3, from paragraph 7 of wire)"
+AGE = "'67' -> '76' (paragraph 4, from paragraph 8 of wire)"
+
+
+def test_the_text_report_lists_them_under_the_version(hedge_report: Report) -> None:
+    text = render(hedge_report, "text")
+    block = text.split("\nmirror: ", 1)[1].split("\n\n", 1)[0]
+    assert f"  figures changed: {FIVE_YEARS}; {AGE}" in block.splitlines()
+    times = text.split("\ntimes: ", 1)[1].split("\n\n", 1)[0]
+    assert "figures changed" not in times
+    assert FIVE_YEARS in render(hedge_report, "text", exhibit=True)
+
+
+def test_markdown_and_html_list_them_in_the_same_words(hedge_report: Report) -> None:
+    md = render(hedge_report, "md")
+    mirror = md.split("## Version mirror", 1)[1].split("### Passages", 1)[0]
+    assert "**Figures changed**:" in mirror
+    assert f"- {md_escape(FIVE_YEARS)}" in mirror and f"- {md_escape(AGE)}" in mirror
+    assert "Figures changed" not in md.split("## Version times", 1)[1]
+    page = render(hedge_report, "html")
+    mirror = page.split('id="v-mirror"', 1)[1].split("<h3>Passages</h3>", 1)[0]
+    for line in (FIVE_YEARS, AGE):
+        assert str(escape(line)) in mirror
+    # Each links to its passage's row.
+    for link in re.findall(r'<ul class="figures">.*?</ul>', mirror, re.S)[0].split("<li>")[1:]:
+        anchor = re.search(r'href="#([^"]+)"', link)
+        assert anchor and f'id="{anchor[1]}"' in page
+
+
+def test_the_csv_gives_each_passages_changed_figures(hedge_report: Report) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(hedge_report, "csv").lstrip("\ufeff"))))
+    changed = [(r["version"], r["changed_figures"]) for r in rows if r["changed_figures"]]
+    assert changed == [("mirror", "'three years' -> 'five years'"), ("mirror", "'67' -> '76'")]
+    assert COLUMNS[-1] == "changed_figures"
+
+
+async def test_the_explorer_says_what_the_reports_say(hedge_report: Report) -> None:
+    """The overview's panel for the version gives the text report's line; a passage's detail
+    gives its own changed figures."""
+    app = StoryTraceApp(report=hedge_report)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(VersionTable).select_id("mirror")
+        await pilot.pause()
+        panel = str(app.screen.query_one("#overview-regions", Static).render())
+        assert f"figures changed: {FIVE_YEARS}; {AGE}" in " ".join(panel.split())
+        c = hedge_report.comparison("mirror")
+        k = next(k for k, p in enumerate(c.passages) if p.changed_figures)
+        app.push_screen(DetailScreen(hedge_report, c, [k]))
+        await pilot.pause()
+        lines = box_lines(app)
+        at = lines.index("Figures changed")
+        assert lines[at + 1] == "  \u201cthree years\u201d \u2192 \u201cfive years\u201d"

@@ -19,7 +19,7 @@ from tui.app.widgets.version_table import VersionTable
 from tui.core.contract import report_to_json
 from tui.core.diffing import word_diff
 from tui.core.engine import compare_pair, compare_paths
-from tui.core.figures import changed_figures
+from tui.core.figures import changed_figures, passage_figures
 from tui.core.loading import document_from_bytes, load_document
 from tui.core.model import Comparison, Document, Report
 from tui.core.segment import segment
@@ -138,6 +138,18 @@ def test_the_same_value_written_another_way_is_no_change(source: str, target: st
 )
 def test_moved_or_unclear_figures_are_left_out(source: str, target: str) -> None:
     assert in_text(source, target) == []
+
+
+def test_lines_of_a_listing_are_not_prose() -> None:
+    """Two lines of a table alike in form are two entries, not one changed; a short
+    sentence of prose still counts."""
+
+    def listed(source: str, target: str) -> list[tuple[str, str]]:
+        found = passage_figures(word_diff(source, target), [(0, source)], [(0, target)])
+        return [(f.source, f.target) for f in found]
+
+    assert listed("299 (as of 2004) [4]", "777 (as of 2004) [4]") == []
+    assert listed("Keble, 52, admitted theft.", "Keble, 53, admitted theft.") == [("52", "53")]
 
 
 def test_a_restyled_copy_changes_no_figure() -> None:

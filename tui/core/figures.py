@@ -31,9 +31,12 @@ out rather than guessed:
   ("$120m" for "£96m": a conversion) are left out. A glued "m" or "k" without a currency
   may be a length or a distance ("100m"), so it reads both ways.
 
-A change is only as sure as the passage's alignment: two lines alike in form but about two
-things ("11 officers" of one police force, "26 officers" of another) that the aligner pairs
-give a change no editor made.
+* a figure in a line of a table or a listing (fewer than three words beside its figures:
+  "299 (as of 2004) [4]") is left out: two such lines alike in form are two entries.
+
+Otherwise a change is only as sure as the passage's alignment: two sentences alike in form
+but about two things ("11 officers" of one police force, "26 officers" of another) that the
+aligner pairs give a change no editor made.
 """
 
 from __future__ import annotations
@@ -116,6 +119,8 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_REACH = 40
+# Words a sentence needs for a figure in it to be listed changed (see ``_wordy``).
+MIN_WORDS = 3
 # Characters read each side of a figure for the words around it.
 _CONTEXT_REACH = 60
 # Figures within this fraction of each other, one said to be rough, are the same one rounded.
@@ -548,7 +553,20 @@ def passage_figures(
     if not found:
         return []
     ours, theirs = _Sentences(sources), _Sentences(targets)
-    return [ChangedFigure(a, b, ours.at(i), theirs.at(j)) for a, b, i, j in found]
+    texts, other = dict(sources), dict(targets)
+    out: list[ChangedFigure] = []
+    for a, b, i, j in found:
+        s, t = ours.at(i), theirs.at(j)
+        if _wordy(texts[s]) and _wordy(other[t]):
+            out.append(ChangedFigure(a, b, s, t))
+    return out
+
+
+def _wordy(sentence: str) -> bool:
+    """A sentence of prose ("Keble, 52, admitted theft." at the least), not a line of a
+    table or a listing ("299 (as of 2004) [4]", "Philadelphia: H.S. Tanner, 1825."), where a
+    figure is most of what there is and two lines alike in form are about two things."""
+    return sum(1 for w in _WORD.findall(sentence) if w.isalpha() and len(w) > 1) >= MIN_WORDS
 
 
 class _Sentences:

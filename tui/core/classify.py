@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from .align import Group
 from .boilerplate import boilerplate_sentences
 from .diffing import substitutions, tally, word_diff
+from .figures import passage_figures
 from .model import Comparison, Document, Label, Passage, Region, Span, Verdict
 from .quotes import QuoteMap, shared_quote
 from .regions import find_regions
@@ -160,6 +161,15 @@ def classify(
                     diff=diff,
                     signals=dict(g.signals),
                     substitutions=substitutions(diff) if label != "verbatim" else [],
+                    changed_figures=(
+                        passage_figures(
+                            diff,
+                            [(i, source.sentence_text(i)) for i in g.sources],
+                            [(i, target.sentence_text(i)) for i in g.targets],
+                        )
+                        if label != "verbatim"
+                        else []
+                    ),
                     moved=gi in moved,
                     quote=shared_quote(
                         target_quotes, target_spans, source_quotes, source_spans, th.quote_share

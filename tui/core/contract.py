@@ -65,6 +65,18 @@ version ids then sentences; their counts add up to the entry's ``count``. Word s
 became stricter (no change to any key): two forms of one word ("replied" for "replying")
 and words that only changed places in the passage (both on both sides: reordered clauses)
 are no swaps.
+
+storytrace/6 added each passage's ``changed_figures``: the figures of the source the
+version gives as other figures ("three years" -> "five years", "£96m" -> "£69m"), as
+``[{"from", "to", "source_sentence", "target_sentence"}]``, ``from`` and ``to`` each side's
+wording (with the word after the figure when both sides share it: "years"), the sentences
+numbered as in ``documents``; in the diff's order. Read from the passage's word diff
+(``tui.core.figures``), so it is per passage, beside ``substitutions`` and the spans that
+locate it; a comparison's are its passages' in order. Derived passages only (verbatim,
+edited, paraphrased); ``[]`` elsewhere. The same value written another way ("12" and
+"twelve", "£96m" and "£96 million", "3 per cent" and "3%"), a rounding said to be one
+("about 3,900" for "3,914"), a figure that only moved, and a slot whose figure is unclear
+are left out. Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -121,6 +133,15 @@ def _passage(p: Passage, plain: bool = True) -> dict[str, object]:
         "quote": p.quote,
         "diff": _spans(p.diff, plain),
         "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
+        "changed_figures": [
+            {
+                "from": f.source,
+                "to": f.target,
+                "source_sentence": f.source_sentence,
+                "target_sentence": f.target_sentence,
+            }
+            for f in p.changed_figures
+        ],
     }
 
 

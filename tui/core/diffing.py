@@ -372,36 +372,73 @@ def _anchor(words: Sequence[str]) -> bool:
     return len(words) >= 2 or any(fold(w) not in _GRAMMAR for w in words)
 
 
-def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
+def run_starts(diff: Sequence[DiffOp]) -> list[tuple[int, int]]:
+    """Where each run of ``_changed_runs`` starts in the diff's source side (equal and
+    deleted text) and in its target side (equal and inserted text), so the words of a slot
+    can be read in their sentence: the figure a changed digit belongs to ("41,000"), the
+    unit after it ("years")."""
+    starts: list[tuple[int, int]] = []
+    src = tgt = 0
+    inside = False
+    for op, text in diff:
+        if op == "equal" and not text.isspace():
+            inside = False
+        elif not inside:
+            starts.append((src, tgt))
+            inside = True
+        src += len(text) if op != "insert" else 0
+        tgt += len(text) if op != "delete" else 0
+    return starts
+
+
+# A slot: the words of the deleted text, the words of the inserted text that stand in their
+# place, and whether kept text pins it before and after.
+Slot = tuple[list[re.Match[str]], list[re.Match[str]], bool, bool]
+
+
+def slots(old: str, new: str, before: bool, after: bool) -> list[Slot]:
+    """The slots of a run of changes (``_changed_runs``): its deleted and inserted words
+    aligned again, word by word, and each stretch between two words the realignment kept.
+    A slot is pinned by the kept text on either side of it: the run's own ``before`` or
+    ``after``, or an ``_anchor`` the realignment kept. Either side of a slot may be empty
+    (an insertion or a deletion)."""
     wo, wn = list(_WORD.finditer(old)), list(_WORD.finditer(new))
     if not wo or not wn:
         return []
     codes: dict[str, int] = {}
     x = [codes.setdefault(fold(w.group()), len(codes)) for w in wo]
     y = [codes.setdefault(fold(w.group()), len(codes)) for w in wn]
-    found: list[Substitution] = []
+    found: list[Slot] = []
     i = j = 0  # the start of the current slot on each side
     left = before  # whether the kept text before the slot pins it
     for op in [*(op for op in Indel.opcodes(x, y) if op.tag == "equal"), None]:
         i1, j1 = (op.src_start, op.dest_start) if op else (len(wo), len(wn))
         right = _anchor([w.group() for w in wo[i1 : op.src_end]]) if op else after
-        n, m = i1 - i, j1 - j
-        if 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS and (left or right):
-            # Two for two in a list ("pushing, pulling") split word for word; a phrase
-            # for words across a comma ("six moves" for "exercises, which") does not.
-            if n == m == 2 and _phrase(old, wo[i:i1]) == _phrase(new, wn[j:j1]):
-                halves = [(wo[i + k : i + k + 1], wn[j + k : j + k + 1]) for k in range(2)]
-                # Word for word only if no half pairs function words of different kinds:
-                # "take over" for "succeed him" is one verb for another, not "take" for
-                # "succeed" and "over" for "him".
-                if not any(_other_kinds(a, b) for a, b in halves):
-                    found += filter(None, (_swap(old, a, new, b) for a, b in halves))
-            else:
-                swap = _swap(old, wo[i:i1], new, wn[j:j1])
-                if swap:
-                    found.append(swap)
+        found.append((wo[i:i1], wn[j:j1], left, right))
         if op:
             i, j, left = op.src_end, op.dest_end, right
+    return found
+
+
+def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
+    found: list[Substitution] = []
+    for a, b, left, right in slots(old, new, before, after):
+        n, m = len(a), len(b)
+        if not ((left or right) and 1 <= n <= MAX_SWAP_WORDS and 1 <= m <= MAX_SWAP_WORDS):
+            continue
+        # Two for two in a list ("pushing, pulling") split word for word; a phrase
+        # for words across a comma ("six moves" for "exercises, which") does not.
+        if n == m == 2 and _phrase(old, a) == _phrase(new, b):
+            halves = [(a[k : k + 1], b[k : k + 1]) for k in range(2)]
+            # Word for word only if no half pairs function words of different kinds:
+            # "take over" for "succeed him" is one verb for another, not "take" for
+            # "succeed" and "over" for "him".
+            if not any(_other_kinds(u, v) for u, v in halves):
+                found += filter(None, (_swap(old, u, new, v) for u, v in halves))
+        else:
+            swap = _swap(old, a, new, b)
+            if swap:
+                found.append(swap)
     return found
 
 

@@ -95,6 +95,18 @@ class Substitution:
     count: int = 1
 
 
+@dataclass(frozen=True)
+class ChangedFigure:
+    """A figure of the source the derived text gives as another ("three years" -> "five
+    years", "£96m" -> "£69m"), read from one passage's word diff (``figures``), with the
+    sentence it is in on each side (numbered as in each ``Document.sentences``)."""
+
+    source: str
+    target: str
+    source_sentence: int
+    target_sentence: int
+
+
 DiffOp = tuple[Literal["equal", "delete", "insert"], str]
 
 
@@ -111,6 +123,8 @@ class Passage:
     # can check why a passage got its label.
     signals: dict[str, float] = field(default_factory=dict)
     substitutions: list[Substitution] = field(default_factory=list)
+    # The source's figures this passage gives as other figures (derived passages only).
+    changed_figures: list[ChangedFigure] = field(default_factory=list)
     # True when the passage's source lies out of the order the surrounding passages follow.
     moved: bool = False
     # True when the match is mostly quotation whose framing differs beyond who said it: the

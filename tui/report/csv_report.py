@@ -31,6 +31,11 @@ Reviewer figures: ``reviewer_verdict`` is the version's verdict by the reviewer'
 (``tui.core.review``) where a reviewer changed one, beside the engine's ``verdict``; the
 exclusions the shares were made with are in ``settings``.
 
+Changed figures: ``changed_figures`` lists the figures of the reference the passage gives
+as others (``'three years' -> 'five years'``, separated by semicolons; empty where none), as
+the other formats list them per version: a filter on it finds every passage a copy changed
+a number in.
+
 Booleans (``moved``) are ``true`` or ``false``, as in the JSON report.
 
 Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
@@ -79,6 +84,7 @@ COLUMNS = (
     "document_warnings",
     # Last, after the columns earlier versions wrote, so readers by position keep working.
     "reviewer_verdict",
+    "changed_figures",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -128,6 +134,7 @@ def render_csv(view: ReportView) -> str:
                 "generated_at": ev.generated_at or "",
                 "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
                 "reviewer_verdict": v.reviewer_verdict,
+                "changed_figures": "; ".join(f.change for f in v.figures if f.passage == r.number),
             }
             row = {k: cell(val) for k, val in text_cells.items()}
             row |= {

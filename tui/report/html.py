@@ -19,6 +19,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
 from ..present.audit import SAME_TEXT
+from ..present.figures import LABEL as FIGURES
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
@@ -84,6 +85,7 @@ def environment() -> Environment:
         sources_sentence=sources_sentence,
         same_text=SAME_TEXT,
         swap_pairs=swap_pairs,
+        figures_label=FIGURES,
     )
     return env
 

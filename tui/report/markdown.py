@@ -16,6 +16,7 @@ from ..core.escaping import escape_text
 from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..present.audit import SAME_TEXT
+from ..present.figures import LABEL as FIGURES
 from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
@@ -540,6 +541,19 @@ def _exhibit_rows(v: Version) -> list[str]:
     ]
 
 
+def _figures(v: Version) -> list[str]:
+    """The figures the version changed, every one, under the regions: the edit a reader
+    must not miss, in the words the other formats use."""
+    if not v.figures:
+        return []
+    return [
+        *([""] if v.regions else []),
+        f"**{escape(capfirst(FIGURES))}**:",
+        "",
+        *(f"- {escape(v.figure_text(f))}" for f in v.figures),
+    ]
+
+
 def _version(v: Version, exhibit: bool = False) -> list[str]:
     title = f"## Version {escape(v.target_name)}" + (
         f": {escape(v.target.title)}" if v.target.title else ""
@@ -559,9 +573,10 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
         "",
     ]
     lines += [f"- {escape(r[:1].upper() + r[1:])}" for r in v.regions]
+    lines += _figures(v)
     if exhibit:
         return [*lines, "", *_exhibit_rows(v), ""]
-    lines += ["", "### Passages", ""] if v.regions else ["### Passages", ""]
+    lines += ["", "### Passages", ""] if v.regions or v.figures else ["### Passages", ""]
     for e in v.entries:
         if isinstance(e, Run):
             lines += [f"#### {_run_numbers(e)}. {tag(e.label)}", "", escape(v.run_line(e)), ""]

@@ -154,7 +154,8 @@ def exhibit_lines(view: ReportView) -> list[str]:
 
 
 def version_lines(v: Version) -> list[str]:
-    """How a version stands to the reference, its passages, regions and word swaps."""
+    """How a version stands to the reference, its passages, regions, word swaps and the
+    figures it changed."""
     lines = [
         f"{v.target_name}: {v.relation}; {v.source_reused:.0%} of {v.source_name} reused",
         "  passages: " + ", ".join(f"{k} {n}" for k, n in v.counts.items() if n),
@@ -167,6 +168,9 @@ def version_lines(v: Version) -> list[str]:
         )
         more = len(v.substitutions) - TEXT_LIST
         lines.append(f"  substitutions: {swaps}" + (f" (+{more} more)" if more > 0 else ""))
+    if v.figures:
+        # Every one: a changed figure is the edit a reader must not miss.
+        lines.append(f"  {v.figures_line}")
     return lines
 
 

@@ -31,6 +31,7 @@ from ..core.review import Reviewed, review_report, reviewed_sentence
 from ..core.summary import describe_region, relation
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
 from ..present.exclusions import exclusions_text
+from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
@@ -216,6 +217,8 @@ class Version:
     # What every format calls the two versions (the report's ``names``).
     source_name: str = ""
     target_name: str = ""
+    # The reference's figures this version gives as others (present.figures).
+    figures: list[FigureChange] = field(default_factory=list)
 
     @property
     def derived_rows(self) -> list[Row]:
@@ -238,6 +241,14 @@ class Version:
 
     def run_line(self, run: Run[Row]) -> str:
         return run.line(self.source_name, self.target_name)
+
+    @property
+    def figures_line(self) -> str:
+        """``figures changed: ...`` in the words every format and the explorer use."""
+        return figures_line(self.figures, self.source_name)
+
+    def figure_text(self, change: FigureChange) -> str:
+        return change.text(self.source_name)
 
 
 @dataclass(frozen=True)
@@ -378,6 +389,7 @@ def _version(
         relation=names.rename(relation(report, c)),
         source_name=names(src.id),
         target_name=names(tgt.id),
+        figures=figure_changes(src, tgt, c),
         relabelled=sum(1 for r in rows if r.reviewer_label),
         reviewed=(
             reviewed_sentence(review, c.verdict, c.coverage.get("target_derived", 0.0))

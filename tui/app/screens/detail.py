@@ -23,7 +23,9 @@ from tui.core.diffing import is_spacing
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Comparison, Document, Passage, Report
 from tui.core.overrides import OverrideSet
+from tui.present.figures import LABEL as FIGURES
 from tui.present.names import VersionNames
+from tui.present.wording import capfirst
 
 SIGNAL_HELP: dict[str, str] = {
     "char": "character similarity of the two texts, in order (1 = identical once normalised)",
@@ -51,7 +53,8 @@ def _spans(doc: Document, spans: Sequence[tuple[int, int]]) -> str:
 
 
 class DetailScreen(ModalScreen[None]):
-    """The evidence for one row: sentences, offsets, signals, diff, substitutions."""
+    """The evidence for one row: sentences, offsets, signals, diff, substitutions and
+    changed figures."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("detail")
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -191,3 +194,10 @@ class DetailScreen(ModalScreen[None]):
                 count = f"  \u00d7{sub.count}" if sub.count > 1 else ""
                 old, new = escape_reflow(sub.source), escape_reflow(sub.target)
                 out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d{count}\n")
+
+        if p.changed_figures:
+            # As the overview and the reports list them for the version, this passage's own.
+            out.append(("\n" if p.substitutions else "") + capfirst(FIGURES) + "\n", style="bold")
+            for f in p.changed_figures:
+                old, new = escape_reflow(f.source), escape_reflow(f.target)
+                out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d\n")

@@ -26,6 +26,7 @@ from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
 from tui.core.review import Reviewed, review_report, reviewed_sentence
 from tui.core.summary import describe_region, relation
 from tui.present.exclusions import Exclusions
+from tui.present.figures import figure_changes, figures_line
 
 
 class OverviewScreen(StoryView):
@@ -161,6 +162,10 @@ class OverviewScreen(StoryView):
                 source, target, region, comparison.passages, names, comparison.verdict
             )
             out.append(f"\u2022 {escape_line(described)}\n")
+        # The figures it changed, as the reports list them under the regions.
+        changed = figures_line(figure_changes(source, target, comparison), names(source.id))
+        if changed:
+            out.append(escape_line(changed) + "\n", style="bold")
         stale = self.story.stale_notes(doc_id)
         if stale:
             out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")

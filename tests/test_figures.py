@@ -1,0 +1,280 @@
+"""Figures a copy changed: read from real papers' copies of a wire story with a figure
+changed, and never from the same figure written another way or moved."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+from textual.widgets import Static
+
+from tui.app.app import StoryTraceApp
+from tui.app.screens.detail import DetailScreen
+from tui.app.widgets.version_table import VersionTable
+from tui.core.contract import report_to_json
+from tui.core.diffing import word_diff
+from tui.core.engine import compare_pair, compare_paths
+from tui.core.figures import changed_figures, passage_figures
+from tui.core.loading import document_from_bytes, load_document
+from tui.core.model import Comparison, Document, Report
+from tui.core.segment import segment
+from tui.core.settings import Settings
+from tui.report import render
+from tui.report.csv_report import COLUMNS
+from tui.report.markdown import escape as md_escape
+
+from .test_app_layout import box_lines
+
+NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
+HEDGE = NEWS / "f02-courts-hedge"
+MERIDIAN = NEWS / "f04-politics-meridian"
+
+
+def edited(path: Path, *edits: tuple[str, str]) -> Document:
+    """A paper's copy with some of its wording replaced, each edit made once."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return document_from_bytes(text.encode("utf-8"), path.name)
+
+
+def compare(wire: Path, copy: Document) -> Comparison:
+    return compare_pair(load_document(wire / "wire.txt"), copy, Settings())
+
+
+def changes(c: Comparison) -> list[tuple[str, str]]:
+    return [(f.source, f.target) for p in c.passages for f in p.changed_figures]
+
+
+def in_text(text: str, other: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b, _, _ in changed_figures(word_diff(text, other))]
+
+
+def test_a_court_copy_that_changed_the_sentence_and_an_age() -> None:
+    """The Mirror's copy of the hedge case with the sentence, the defendant's age and the
+    date of the killing changed: each is listed with the wire's figure first, the unit or
+    month beside it, in the sentences that hold it on both sides."""
+    copy = edited(
+        HEDGE / "mirror.txt",
+        ("jailed for three years", "jailed for five years"),
+        ("Raymond Pruett, 67,", "Raymond Pruett, 76,"),
+        ("evening of June 14", "evening of June 15"),
+    )
+    c = compare(HEDGE, copy)
+    assert changes(c) == [("three years", "five years"), ("67", "76"), ("June 14", "June 15")]
+    wire = segment(load_document(HEDGE / "wire.txt"))
+    for p in c.passages:
+        for f in p.changed_figures:
+            assert p.label in ("edited", "paraphrased")
+            assert f.source_sentence in p.source_sentences
+            assert f.target_sentence in p.target_sentences
+            assert f.source.split()[-1] in wire.sentence_text(f.source_sentence)
+            assert f.target.split()[-1] in copy.sentence_text(f.target_sentence)
+
+
+def test_money_changed_in_a_copy_that_writes_it_another_way() -> None:
+    """The Mirror writes the wire's "£412 million" as "£412million": a changed sum is listed
+    as each side writes it, the restyled one is not."""
+    copy = edited(MERIDIAN / "mirror.txt", ("£96million", "£69million"))
+    assert changes(compare(MERIDIAN, copy)) == [("£96 million", "£69million")]
+    assert changes(compare(MERIDIAN, edited(MERIDIAN / "mirror.txt"))) == []
+
+
+def test_counts_in_words_and_digits() -> None:
+    assert in_text("Twelve people were hurt.", "Three people were hurt.") == [
+        ("Twelve people", "Three people")
+    ]
+    assert in_text("He sold 41,000 litres of diesel.", "He sold 14,000 litres of diesel.") == [
+        ("41,000 litres", "14,000 litres")
+    ]
+    assert in_text("Prices rose 3 per cent in May.", "Prices rose 4% in May.") == [
+        ("3 per cent", "4%")
+    ]
+    assert in_text("It was his third conviction.", "It was his fourth conviction.") == [
+        ("third conviction", "fourth conviction")
+    ]
+    assert in_text("between March 2024 and May", "between March 2023 and May") == [
+        ("March 2024", "March 2023")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("jailed for three years today", "jailed for 3 years yesterday"),
+        ("paid £96m in the final year", "paid £96 million in the final year"),
+        ("a suspended sentence of 12 months", "a suspended sentence of twelve months"),
+        ("Prices rose 3 per cent in May.", "Prices rose 3% in May."),
+        ("sold 41,000 litres", "sold 41000 litres"),
+        ("income is $33,011, and", "income is $33.011, and"),  # a decimal comma
+        ("debuted at 7:00 PM, Friday", "debuted at 19:00, Friday"),
+        ("In total 3,914 of them developed", "About 3,900 of them developed"),  # rounded
+        ("ran the 100m in ten seconds", "ran the 100 metres in ten seconds"),
+    ],
+)
+def test_the_same_value_written_another_way_is_no_change(source: str, target: str) -> None:
+    assert in_text(source, target) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("three men and five women were held", "five women and three men were held"),
+        (
+            "He was jailed for three years and fined £5,000 for the theft.",
+            "He was fined £5,000 and jailed for three years for the theft.",
+        ),
+        # The unit changed beside a figure, a sum of two, a conversion of currency.
+        ("in the previous 48 hours.", "in the previous two days."),
+        ("admitted 14 counts of fraud", "admitted 15 fraud charges"),
+        ("a fund of £96m was set up", "a fund of $120m was set up"),
+    ],
+)
+def test_moved_or_unclear_figures_are_left_out(source: str, target: str) -> None:
+    assert in_text(source, target) == []
+
+
+def test_lines_of_a_listing_are_not_prose() -> None:
+    """Two lines of a table alike in form are two entries, not one changed; a short
+    sentence of prose still counts."""
+
+    def listed(source: str, target: str) -> list[tuple[str, str]]:
+        found = passage_figures(word_diff(source, target), [(0, source)], [(0, target)])
+        return [(f.source, f.target) for f in found]
+
+    assert listed("299 (as of 2004) [4]", "777 (as of 2004) [4]") == []
+    assert listed("Keble, 52, admitted theft.", "Keble, 53, admitted theft.") == [("52", "53")]
+
+
+def test_a_restyled_copy_changes_no_figure() -> None:
+    """The Mirror's own copy, and the same copy with its figures restyled (words for
+    digits, "m" for "million"), change no figure of the wire."""
+    assert changes(compare(HEDGE, edited(HEDGE / "mirror.txt"))) == []
+    restyled = edited(
+        HEDGE / "mirror.txt",
+        ("jailed for three years", "jailed for 3 years"),
+        ("Raymond Pruett, 67,", "Raymond Pruett, sixty-seven,"),
+    )
+    assert changes(compare(HEDGE, restyled)) == []
+
+
+@pytest.mark.parametrize("family", sorted(p.name for p in NEWS.glob("f*")))
+def test_no_paper_of_the_news_families_changed_a_figure(family: str) -> None:
+    """Read by hand: no paper in these families gives a figure of the wire as another (the
+    one candidate, "About 3,900" for "In total 3,914", is a rounding), so none is listed."""
+    folder = NEWS / family
+    wire = next(p for p in sorted(folder.glob("*.txt")) if "wire" in p.name)
+    source = load_document(wire)
+    for path in sorted([*folder.glob("*.txt"), *folder.glob("*.html")]):
+        if path != wire:
+            c = compare_pair(source, load_document(path), Settings())
+            assert changes(c) == [], path.name
+
+
+# ------------------------------------------------------------------ contract and reports
+
+
+@pytest.fixture(scope="module")
+def hedge_family(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The hedge case's wire, the Mirror's copy with the sentence and an age changed, and
+    the Times's copy as printed (which changed no figure)."""
+    folder = tmp_path_factory.mktemp("hedge")
+    mirror = edited(
+        HEDGE / "mirror.txt",
+        ("jailed for three years", "jailed for five years"),
+        ("Raymond Pruett, 67,", "Raymond Pruett, 76,"),
+    )
+    (folder / "wire.txt").write_bytes((HEDGE / "wire.txt").read_bytes())
+    (folder / "mirror.txt").write_text(mirror.text, encoding="utf-8")
+    (folder / "times.txt").write_bytes((HEDGE / "times.txt").read_bytes())
+    return [str(folder / n) for n in ("mirror.txt", "times.txt", "wire.txt")]
+
+
+@pytest.fixture(scope="module")
+def hedge_report(hedge_family: list[str]) -> Report:
+    return compare_paths(hedge_family, reference="wire")
+
+
+def test_the_json_gives_each_passages_changed_figures(
+    hedge_family: list[str], hedge_report: Report
+) -> None:
+    """Per passage, beside its substitutions: the wire's wording, the copy's, and the
+    sentence each is in (numbered as in ``documents``); the same every run."""
+    data = json.loads(report_to_json(hedge_report))
+    assert data["schema"] == "storytrace/6"
+    found = {}
+    for c in data["comparisons"]:
+        for p in c["passages"]:
+            assert isinstance(p["changed_figures"], list)
+            if p["label"] not in ("verbatim", "edited", "paraphrased"):
+                assert p["changed_figures"] == []
+            for f in p["changed_figures"]:
+                assert f["source_sentence"] in p["source_sentences"]
+                assert f["target_sentence"] in p["target_sentences"]
+                found.setdefault(c["target"], []).append((f["from"], f["to"]))
+    assert found == {"mirror": [("three years", "five years"), ("67", "76")]}
+    again = compare_paths(hedge_family, reference="wire")
+    assert report_to_json(again) == report_to_json(hedge_report)
+
+
+# The one wording every format and the explorer give (paragraphs of the Mirror's copy as
+# printed, and of the wire with its furniture).
+FIVE_YEARS = "'three years' -> 'five years' (paragraph 3, from paragraph 7 of wire)"
+AGE = "'67' -> '76' (paragraph 4, from paragraph 8 of wire)"
+
+
+def test_the_text_report_lists_them_under_the_version(hedge_report: Report) -> None:
+    text = render(hedge_report, "text")
+    block = text.split("\nmirror: ", 1)[1].split("\n\n", 1)[0]
+    assert f"  figures changed: {FIVE_YEARS}; {AGE}" in block.splitlines()
+    times = text.split("\ntimes: ", 1)[1].split("\n\n", 1)[0]
+    assert "figures changed" not in times
+    assert FIVE_YEARS in render(hedge_report, "text", exhibit=True)
+
+
+def test_markdown_and_html_list_them_in_the_same_words(hedge_report: Report) -> None:
+    md = render(hedge_report, "md")
+    mirror = md.split("## Version mirror", 1)[1].split("### Passages", 1)[0]
+    assert "**Figures changed**:" in mirror
+    assert f"- {md_escape(FIVE_YEARS)}" in mirror and f"- {md_escape(AGE)}" in mirror
+    assert "Figures changed" not in md.split("## Version times", 1)[1]
+    page = render(hedge_report, "html")
+    mirror = page.split('id="v-mirror"', 1)[1].split("<h3>Passages</h3>", 1)[0]
+    for line in (FIVE_YEARS, AGE):
+        assert str(escape(line)) in mirror
+    # Each links to its passage's row.
+    for link in re.findall(r'<ul class="figures">.*?</ul>', mirror, re.S)[0].split("<li>")[1:]:
+        anchor = re.search(r'href="#([^"]+)"', link)
+        assert anchor and f'id="{anchor[1]}"' in page
+
+
+def test_the_csv_gives_each_passages_changed_figures(hedge_report: Report) -> None:
+    rows = list(csv.DictReader(io.StringIO(render(hedge_report, "csv").lstrip("\ufeff"))))
+    changed = [(r["version"], r["changed_figures"]) for r in rows if r["changed_figures"]]
+    assert changed == [("mirror", "'three years' -> 'five years'"), ("mirror", "'67' -> '76'")]
+    assert COLUMNS[-1] == "changed_figures"
+
+
+async def test_the_explorer_says_what_the_reports_say(hedge_report: Report) -> None:
+    """The overview's panel for the version gives the text report's line; a passage's detail
+    gives its own changed figures."""
+    app = StoryTraceApp(report=hedge_report)
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(VersionTable).select_id("mirror")
+        await pilot.pause()
+        panel = str(app.screen.query_one("#overview-regions", Static).render())
+        assert f"figures changed: {FIVE_YEARS}; {AGE}" in " ".join(panel.split())
+        c = hedge_report.comparison("mirror")
+        k = next(k for k, p in enumerate(c.passages) if p.changed_figures)
+        app.push_screen(DetailScreen(hedge_report, c, [k]))
+        await pilot.pause()
+        lines = box_lines(app)
+        at = lines.index("Figures changed")
+        assert lines[at + 1] == "  \u201cthree years\u201d \u2192 \u201cfive years\u201d"

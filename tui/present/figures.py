@@ -1,0 +1,69 @@
+"""The figures a version changed, as the explorer and every report list them.
+
+A changed figure is the edit a journalist most needs to see ("jailed for five years" where
+the wire said three), and the one the word swaps leave out; the side-by-side diff marks its
+words, but a reader of a summary must be told. Each is said once, here, in the words every
+format and the explorer's overview use: ``'three years' -> 'five years' (paragraph 4, from
+paragraph 7 of wire)``: the two wordings as each text has them (quoted as the substitutions
+are), where the version has it, and where the reference does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Comparison, Document
+from ..core.summary import paragraph_range
+
+LABEL = "figures changed"
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    source: str
+    target: str
+    # The passage it is in (1-based, as every report numbers passages) and the paragraph
+    # (1-based) it is in, in the version and in the reference.
+    passage: int
+    paragraph: int
+    source_paragraph: int
+
+    @property
+    def change(self) -> str:
+        """``'three years' -> 'five years'``, quoted as the substitutions are."""
+        return f"{self.source!r} -> {self.target!r}"
+
+    def text(self, source_name: str) -> str:
+        """``'three years' -> 'five years' (paragraph 4, from paragraph 7 of wire)``."""
+        return (
+            f"{self.change} (paragraph {self.paragraph}, "
+            f"from paragraph {self.source_paragraph} of {source_name})"
+        )
+
+
+def figure_changes(source: Document, target: Document, c: Comparison) -> list[FigureChange]:
+    """Every changed figure of a comparison, in its passages' order."""
+    return [
+        FigureChange(
+            f.source,
+            f.target,
+            number,
+            _paragraph(target, f.target_sentence),
+            _paragraph(source, f.source_sentence),
+        )
+        for number, p in enumerate(c.passages, 1)
+        for f in p.changed_figures
+    ]
+
+
+def figures_line(changes: list[FigureChange], source_name: str) -> str:
+    """``figures changed: ...``, every one, separated by semicolons; "" when there are
+    none."""
+    if not changes:
+        return ""
+    return f"{LABEL}: " + "; ".join(f.text(source_name) for f in changes)
+
+
+def _paragraph(doc: Document, sentence: int) -> int:
+    s = doc.sentences[sentence]
+    return paragraph_range(doc, (s.start, s.end))[0]

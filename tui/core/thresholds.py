@@ -124,7 +124,11 @@ class Thresholds:
     swap_step: float = _cut(
         4, "candidate parents this many swaps apart from a version are equally close to it"
     )
-    borrowed_zipf: float = _cut(4.0, "only words rarer than this say a version saw more")
+    borrowed_zipf: float = _cut(
+        4.0,
+        "words rarer than this say a version saw more (so do names, and plain words the "
+        "other version swapped for rarer ones)",
+    )
     borrowed_words: float = _cut(
         2, "words shared with a third version that a parent never uses: not the only source"
     )

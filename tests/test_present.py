@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ from tui.present.names import version_names
 from tui.present.tree import INFERRED_NOTE, node_name, tree_view
 from tui.report import render
 
-from .conftest import REPO, seed_paths
+from .conftest import REPO, SEEDS, seed_paths
 from .test_app_support import screen_text, settle
 
 LOST = f"{LOST_PREFIX}-1"
@@ -301,3 +302,15 @@ def test_a_region_of_an_independent_version_matches_and_does_not_come_from() -> 
     derived = [line for verdict, line in said if verdict != "independent"]
     assert independent and all(" match" in x and "from" not in x for x in independent)
     assert derived and all(" from " in x for x in derived)
+
+
+def test_two_identical_files_are_said_to_be_identical(tmp_path: Path) -> None:
+    """Two copies of one file: 'wholly-derived ... 89% of a reused' read as if something
+    differed; the line now says they are the same file."""
+    text = (SEEDS / "001_31fc123e83c1cc46.txt").read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
+    assert relation(report, report.comparison("b")).startswith("identical to a (the same file")
+    other = compare_paths(seed_paths(), reference="001_31fc123e83c1cc46")
+    assert not any("identical" in relation(other, c) for c in other.comparisons)

@@ -147,6 +147,10 @@ def relation(report: Report, comparison: Comparison) -> str:
             own += f", which the derivation tree finds derived from {src}"
         return f"independent of {src}: {what}{note}{own}"
     head = f"{comparison.verdict}: {share:.0%} of its text"
+    if report.document(src).sha256 == report.document(tgt).sha256:
+        # Which of two identical files came first no text can tell; the figures below read
+        # as if something differed (the reference's furniture is not counted as reused).
+        head = f"identical to {src} (the same file, byte for byte); {head}"
     if tree is None or src in up:
         via = f" by way of {', '.join(up[: up.index(src)])}" if src in up and up.index(src) else ""
         return f"{head} derived from {src}{via}{note}"

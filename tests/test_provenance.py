@@ -14,6 +14,7 @@ from tui.core.lexicon import judged
 from tui.core.model import Report
 
 from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
+from .test_tree_tie import RU_ORIGINAL, RU_RETOLD
 
 LOST = "~lost-original-1"
 
@@ -233,14 +234,8 @@ def test_synthetic_tree_without_the_original(tmp_path: Path) -> None:
 
 def test_words_the_english_list_cannot_judge_are_never_called_unusual(tmp_path: Path) -> None:
     """In Russian every word is absent from the English frequency list, so the tree called
-    "больнице" and "головой" shared unusual words; it now names none it cannot judge."""
-    original = (
-        "Пенсионер убил соседа одним ударом во время долгой ссоры из-за высокой живой "
-        "изгороди. Суд приговорил его к трём годам и девяти месяцам. Судья сказал, что это "
-        "трагедия.\n\nСосед бросил обрезки обратно через забор. Мужчина ударился головой о "
-        "бордюр и умер через два дня в больнице."
-    )
-    copy = original.replace("убил", "прикончил").replace("умер", "скончался")
+    "больнице" and "бордюр" shared unusual words; it now names none it cannot judge."""
+    original, copy = RU_ORIGINAL, RU_RETOLD  # four words swapped for synonyms
     (tmp_path / "a.txt").write_text(original, encoding="utf-8")
     (tmp_path / "b.txt").write_text(copy, encoding="utf-8")
     report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")

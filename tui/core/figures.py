@@ -262,10 +262,21 @@ def _words_value(words: list[str]) -> int:
     return total + current
 
 
+def _numeric(text: str) -> bool:
+    return _DIGITS.search(text) is not None or _WORDS.search(text) is not None
+
+
 def changed_figures(diff: Sequence[DiffOp]) -> list[tuple[str, str, int, int]]:
     """(source wording, target wording, where in the source side, where in the target side)
     of each figure the diff's target changed, in the diff's order. The sides are the diff's
     own (equal and deleted text; equal and inserted text)."""
+    # A figure given as another is deleted on one side and inserted on the other (diffs
+    # are by whole words): most passages have no number in one of the two, and reading
+    # every figure of both sides cost a twentieth of a 1 MB run.
+    if not any(_numeric(t) for op, t in diff if op == "delete") or not any(
+        _numeric(t) for op, t in diff if op == "insert"
+    ):
+        return []
     source = "".join(t for op, t in diff if op != "insert")
     target = "".join(t for op, t in diff if op != "delete")
     ours, theirs = figures(source), figures(target)

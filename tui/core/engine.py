@@ -157,7 +157,7 @@ def compare(
             reason = said if again == ref.id else reason
     by_id = {d.id: d for d in documents}
     check(cancelled)
-    along = _along_tree(pairs, tree, by_id, settings, cancelled)
+    along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)
     related = {(c.source, c.target): c for c in [*along.values(), *comparisons]}
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs, th),
@@ -203,6 +203,7 @@ def _along_tree(
     pairs: Pairs,
     tree: Tree,
     by_id: dict[str, Document],
+    reference: str,
     settings: Settings,
     cancelled: CancelCheck,
 ) -> Pairs:
@@ -211,11 +212,14 @@ def _along_tree(
     that way round (a word swap between two copies opens it) it would call the tree's copy
     the source, with the verdict of the wrong side. Only pairs against a tree edge are
     aligned again (a handful in a family; none where the reference is the root of a
-    two-version report)."""
+    two-version report). A pair aligned from the reference stays so: it is the reference's
+    comparison with that version, the view every screen opens, and a second alignment the
+    other way round would list its swaps twice, once each way."""
     out = dict(pairs)
     for e in tree.edges:
         key = (e.child, e.parent)
-        if Tree.inferred(e.parent) or key not in out or (e.parent, e.child) in out:
+        skip = Tree.inferred(e.parent) or e.child == reference
+        if skip or key not in out or (e.parent, e.child) in out:
             continue
         source, target = by_id[e.parent], by_id[e.child]
         aligned = Aligner(source, target, settings).align(cancelled)

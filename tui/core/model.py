@@ -330,9 +330,10 @@ class Report:
     provenance: Provenance | None = None
     similarity: Similarity | None = None
     schema: str = "storytrace/6"
-    # The comparisons of related pairs the provenance was read from (the tree's and the
-    # lexicon's), reference comparisons included: where a swap between two copies can be
-    # shown. Not in the JSON report, which names their passages by sentence.
+    # The comparisons of related pairs the word swaps were read from besides ``comparisons``
+    # (pairs of two copies, each aligned from the tree's parent): where a swap between two
+    # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by
+    # sentence.
     related: list[Comparison] = field(default_factory=list)
 
     def text_warnings(self) -> list[str]:

@@ -472,3 +472,25 @@ async def test_n_skips_dropped_agency_furniture_to_the_first_change_to_the_story
             await pilot.pause()
             row = view.cursor_row
             assert row is not None and set(row.labels) - {"verbatim", "boilerplate"}, row
+
+
+async def test_dialog_options_show_their_mark_only_when_chosen(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """Textual's tick boxes and radio buttons draw their mark either way and differ by colour
+    alone: every option read as chosen without colour. Now an option off shows no mark."""
+    app = family_app(family_paths, family_report)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("E")
+        await pilot.pause()
+        text = screen_text(app)
+        # Quotations are left out by default (ticked); copied furniture is counted (not).
+        assert "\u2590X\u258c shared quotations" in text, text
+        assert "\u2590 \u258c copied page furniture" in text, text
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        marks = [line for line in screen_text(app).splitlines() if "\u2590" in line]
+        # One format and one scope chosen, each column's other options unmarked.
+        assert sum(line.count("\u2590\u25cf\u258c") for line in marks) == 2
+        assert any("\u2590 \u258c" in line for line in marks)

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
+from tui.app.widgets.toggles import MarkedCheckbox
 from tui.present.exclusions import Exclusions
 
 # The largest minimum a reviewer can type: longer than any one passage worth counting.
@@ -43,12 +44,12 @@ class ExclusionsScreen(ModalScreen[Exclusions | None]):
                 style="italic",
             )
             yield Static(title, id="exclusions-title")
-            yield Checkbox(
+            yield MarkedCheckbox(
                 Text("shared quotations: reporters at one event quote alike"),
                 self.current.quotes,
                 id="exclusions-quotes",
             )
-            yield Checkbox(
+            yield MarkedCheckbox(
                 Text("copied page furniture: datelines, credit lines"),
                 self.current.boilerplate,
                 id="exclusions-boilerplate",

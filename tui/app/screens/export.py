@@ -20,10 +20,11 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
+from tui.app.widgets.toggles import MarkedRadioButton
 from tui.core.escaping import escape_line
 from tui.core.model import Report
 from tui.present.names import VersionNames
@@ -102,16 +103,18 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     yield Label("Format", classes="export-heading")
                     with RadioSet(id="export-format"):
                         for n, fmt in enumerate(FORMAT_ORDER):
-                            yield RadioButton(FORMAT_NAMES.get(fmt, fmt), value=n == 0, name=fmt)
+                            yield MarkedRadioButton(
+                                FORMAT_NAMES.get(fmt, fmt), value=n == 0, name=fmt
+                            )
                 with Vertical(classes="export-column"):
                     yield Label("Versions", classes="export-heading")
                     with RadioSet(id="export-scope"):
-                        yield RadioButton(
+                        yield MarkedRadioButton(
                             f"all {len(self.report.comparisons)} versions", value=True, name="all"
                         )
                         if self.current is not None:
                             name = escape_line(self.names(self.current))
-                            yield RadioButton(Text(f"only {name}"), name="current")
+                            yield MarkedRadioButton(Text(f"only {name}"), name="current")
             yield Label("File (enter writes)", classes="export-heading", id="export-file")
             yield Input(self._auto_path, id="export-path")
             where = "the current folder" if self.folder == Path(".") else str(self.folder)

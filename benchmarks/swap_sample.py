@@ -45,7 +45,9 @@ def main() -> None:
         for e in report["substitution_lexicon"]:
             row = (paths[0].parent.name, e["from"], e["to"], e["count"])
             rows.append((row, paths, e["versions"], where.get((e["from"], e["to"]))))
-    print(f"{len(rows)} listed swaps in {len(sets)} families")
+    listed = {(r[0][0], r[0][1], r[0][2]) for r in rows}
+    both = sum((f, b, a) in listed for f, a, b in listed)
+    print(f"{len(rows)} listed swaps in {len(sets)} families ({both} also listed the other way)")
     random.seed(args.seed)
     picked = random.sample(rows, min(args.size, len(rows)))
     for i, (row, paths, versions, diff) in enumerate(picked, 1):

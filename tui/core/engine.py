@@ -110,40 +110,31 @@ def compare(
     report(0.2, "screened pairs")
     pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
     check(cancelled)  # align_pairs stops early, returning the pairs it has
-    report(0.6, f"aligned {len(pairs)} related pairs")
+    report(0.5, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
     # The reference the caller named is the tree's only evidence on a tie; one the engine
     # chooses is read from the tree, so it decides nothing there.
     named = ref.id if ref else None
     tree = _tree(documents, pairs, groups, known, th, warnings, reference=named)
     check(cancelled)
-    chosen = ref is None
-    if ref is None:
-        ref_id, reason = most_original(documents, tree, groups)
-        ref = next(d for d in documents if d.id == ref_id)
-    else:
-        reason = reference_reason
-    comparisons = []
-    others = [d for d in documents if d is not ref]
-    for k, d in enumerate(others):
-        c = pairs.get((ref.id, d.id))
-        if c is None:
-            aligned = Aligner(ref, d, settings).align(cancelled)
-            check(cancelled)  # align stops early, returning no groups
-            c = classify(ref, d, aligned, settings)
-        comparisons.append(c)
-        report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
-    # A version the screening passed over that its comparison with the reference finds derived
-    # is related to it, as the tree counts relations: the tree is built again with that pair,
-    # so no version derived from the reference sits in the tree unexplained while its verdict
-    # says it was copied. The families keep the screened pairs: a loose paraphrase pair would
-    # merge passages that closer copies keep apart.
+    # A version the screening passed over that its alignment with the most original version
+    # finds derived is related to it, as the tree counts relations: the tree is built again
+    # with that pair, so no version derived from the original sits in the tree unexplained
+    # while its verdict says it was copied. The pairs the screening passed over are aligned
+    # from that version (read from the tree alone, never from the reference the reader
+    # chose), as its comparisons are when it is the reference. The families keep the
+    # screened pairs: a loose paraphrase pair would merge passages that closer copies keep
+    # apart.
+    first, _ = most_original(documents, tree, groups)
+    rest, left_out = align_unrelated(
+        documents, list(pairs.values()), scr, settings, first, cancelled
+    )
+    check(cancelled)
+    report(0.6, "aligned the other pairs")
     missed = {
         (c.source, c.target): c
-        for c in comparisons
-        if c.verdict != "independent"
-        and (c.source, c.target) not in pairs
-        and (c.target, c.source) not in pairs
+        for c in rest
+        if first in (c.source, c.target) and c.verdict != "independent"
     }
     if missed:
         related = {**pairs, **missed}
@@ -152,13 +143,32 @@ def compare(
             documents, related, more, known, th, warnings, kept_groups=groups, reference=named
         )
         check(cancelled)
-        if chosen:  # said again from the tree as it now stands, on the report's families
-            again, said = most_original(documents, tree, groups)
-            reason = said if again == ref.id else reason
+    if ref is None:
+        ref_id, reason = most_original(documents, tree, groups)
+        ref = next(d for d in documents if d.id == ref_id)
+    else:
+        reason = reference_reason
+    aligned = {**pairs, **{(c.source, c.target): c for c in rest}}
+    comparisons = []
+    others = [d for d in documents if d is not ref]
+    for k, d in enumerate(others):
+        c = aligned.get((ref.id, d.id))
+        if c is None:
+            # The pair was aligned from the other side (or not at all): the reference's
+            # comparison is its own alignment, from the reference.
+            found = Aligner(ref, d, settings).align(cancelled)
+            check(cancelled)  # align stops early, returning no groups
+            c = classify(ref, d, found, settings)
+        comparisons.append(c)
+        report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     by_id = {d.id: d for d in documents}
     check(cancelled)
     along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)
-    related = {(c.source, c.target): c for c in [*along.values(), *comparisons]}
+    # Pairs with the reference are its comparisons; the others as the tree aligned them.
+    related = {
+        (c.source, c.target): c
+        for c in [*(c for c in along.values() if ref.id not in (c.source, c.target)), *comparisons]
+    }
     provenance = Provenance(
         families=families(documents, groups, tree, ref.id, pairs, th),
         tree=tree,
@@ -172,16 +182,14 @@ def compare(
             for o in omissions(ref, by_id[c.target], c)
         ],
     )
-    rest, left_out = align_unrelated(
-        documents, [*pairs.values(), *comparisons], scr, settings, cancelled
-    )
-    check(cancelled)
     if left_out:
         warnings.append(
             f"the shared-content matrix leaves {left_out} pair(s) of versions unaligned (too "
             "much text to align every pair); they read 0%"
         )
-    similarity = shared_content(documents, [*pairs.values(), *comparisons, *rest])
+    # One alignment per pair, whichever version is the reference; the reference's own cells
+    # are its comparisons' figures, which every report quotes.
+    similarity = shared_content(documents, [*pairs.values(), *rest, *comparisons])
     report(1.0, "done")
     return Report(
         tool_version=__version__,
@@ -211,14 +219,13 @@ def _along_tree(
     is aligned before the tree exists, from the version holding more of the other, and shown
     that way round (a word swap between two copies opens it) it would call the tree's copy
     the source, with the verdict of the wrong side. Only pairs against a tree edge are
-    aligned again (a handful in a family; none where the reference is the root of a
-    two-version report). A pair aligned from the reference stays so: it is the reference's
-    comparison with that version, the view every screen opens, and a second alignment the
-    other way round would list its swaps twice, once each way."""
+    aligned again (a handful in a family). Edges to or from the reference are left as they
+    are: its comparison with that version is the view every screen opens, and a second
+    alignment the other way round would list its swaps twice, once each way."""
     out = dict(pairs)
     for e in tree.edges:
         key = (e.child, e.parent)
-        skip = Tree.inferred(e.parent) or e.child == reference
+        skip = Tree.inferred(e.parent) or reference in (e.child, e.parent)
         if skip or key not in out or (e.parent, e.child) in out:
             continue
         source, target = by_id[e.parent], by_id[e.child]

@@ -21,8 +21,10 @@ def align_pairs(
     prefer: str | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Pairs:
-    """The source of each pair is ``prefer`` when it is in the pair, else the version that
-    holds more of the other."""
+    """Each related pair aligned once, from the side ``oriented`` picks. ``prefer`` (a
+    version to align from) is for two versions only, whose one pair is the reference's
+    comparison; among more, a pair's alignment must not depend on which version the reader
+    put on the left, or the tree, the families and the matrix would change with it."""
     out: Pairs = {}
     for i, a in enumerate(documents):
         for b in documents[i + 1 :]:
@@ -30,15 +32,21 @@ def align_pairs(
                 return out
             if not scr.related(a.id, b.id):
                 continue
-            src, tgt = a, b
-            if prefer == b.id or (
-                prefer != a.id and scr.cover.get((b.id, a.id), 0) > scr.cover.get((a.id, b.id), 0)
-            ):
-                src, tgt = b, a
+            src, tgt = oriented(a, b, scr, prefer if len(documents) == 2 else None)
             out[(src.id, tgt.id)] = classify(
                 src, tgt, Aligner(src, tgt, settings).align(), settings
             )
     return out
+
+
+def oriented(
+    a: Document, b: Document, scr: Screen, prefer: str | None = None
+) -> tuple[Document, Document]:
+    """(source, target): ``prefer`` when it is one of them, else the version holding more of
+    the other, on a tie the one given first."""
+    if prefer in (a.id, b.id):
+        return (a, b) if prefer == a.id else (b, a)
+    return (b, a) if scr.cover.get((b.id, a.id), 0) > scr.cover.get((a.id, b.id), 0) else (a, b)
 
 
 # Characters of text (both sides) the shared-content matrix may still align after the related
@@ -51,6 +59,7 @@ def align_unrelated(
     aligned: Sequence[Comparison],
     scr: Screen,
     settings: Settings,
+    prefer: str | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[Comparison], int]:
     """Alignments of the pairs nothing aligned yet, for the shared-content matrix only (the
@@ -75,9 +84,7 @@ def align_unrelated(
         if cancelled and cancelled():
             break
         spent += size
-        src, tgt = (
-            (b, a) if scr.cover.get((b.id, a.id), 0) > scr.cover.get((a.id, b.id), 0) else (a, b)
-        )
+        src, tgt = oriented(a, b, scr, prefer)
         out.append(classify(src, tgt, Aligner(src, tgt, settings).align(cancelled), settings))
     return out, len(todo) - len(out)
 

@@ -25,8 +25,8 @@ def shared_content(documents: Sequence[Document], comparisons: Iterable[Comparis
         s, t = at.get(c.source), at.get(c.target)
         if s is None or t is None or s == t:
             continue
-        # A pair aligned both ways (a related pair, then against the reference) keeps the
-        # larger figure of each side; both are on the report for the reader to check.
-        shared[t][s] = max(shared[t][s], c.coverage.get("target_derived", 0.0))
-        shared[s][t] = max(shared[s][t], c.coverage.get("source_reused", 0.0))
+        # A pair aligned twice (from the other side, then from the reference) reads as the
+        # later alignment, the reference's comparison: its figures are every report's.
+        shared[t][s] = c.coverage.get("target_derived", 0.0)
+        shared[s][t] = c.coverage.get("source_reused", 0.0)
     return Similarity(ids=ids, shared=tuple(tuple(round(v, 4) for v in row) for row in shared))

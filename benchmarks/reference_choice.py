@@ -1,0 +1,93 @@
+"""Does anything but the comparisons change with the reference? Each news family is
+compared once with no reference and once with each of its versions named the reference (as
+the explorer's ``r`` does); the derivation tree drawn each time (edges, their basis, the
+independent versions) and the shared-content matrix are compared with the unnamed run's.
+A matrix cell counts only when neither of its two versions is the reference of either run:
+the reference's own row and column are its comparisons' figures, which the reference decides.
+
+    python benchmarks/reference_choice.py [--shared ../shared]
+
+Families: the 12 of ``benchmarks/data/news`` and ``SHARED/news-family`` when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from tui.core.engine import compare  # noqa: E402
+from tui.core.loading import load_documents  # noqa: E402
+from tui.core.model import Report  # noqa: E402
+
+
+def _tree(report: Report) -> frozenset[tuple[str, str, str]]:
+    tree = report.provenance.tree
+    return frozenset({(e.parent, e.child, e.basis) for e in tree.edges}) | {
+        ("independent", v, "") for v in tree.independent
+    }
+
+
+def _cells(report: Report) -> dict[tuple[str, str], float]:
+    sim = report.similarity
+    assert sim is not None
+    return {
+        (a, b): sim.shared[i][j]
+        for i, a in enumerate(sim.ids)
+        for j, b in enumerate(sim.ids)
+        if a != b
+    }
+
+
+def family(folder: Path) -> tuple[int, int, int, int]:
+    """(versions, runs whose tree differs from the unnamed run's, matrix cells compared,
+    cells that differ)."""
+    paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+
+    def run(reference: str | None) -> Report:
+        return compare(load_documents(paths).documents, reference)
+
+    base = run(None)
+    tree, cells = _tree(base), _cells(base)
+    trees = compared = moved = 0
+    for doc in base.documents:
+        named = run(doc.id)
+        trees += _tree(named) != tree
+        for key, value in _cells(named).items():
+            if {doc.id, base.reference} & set(key):
+                continue
+            compared += 1
+            moved += value != cells[key]
+    return len(base.documents), trees, compared, moved
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = ap.parse_args()
+    folders = sorted(p for p in (REPO / "benchmarks/data/news").iterdir() if p.is_dir())
+    if (args.shared / "news-family").is_dir():
+        folders.append(args.shared / "news-family")
+    start = time.perf_counter()
+    print(f"{'family':<28} {'versions':>8} {'trees differ':>13} {'cells moved':>12}")
+    totals = [0, 0, 0, 0]
+    for folder in folders:
+        got = family(folder)
+        totals = [a + b for a, b in zip(totals, got, strict=True)]
+        print(f"{folder.name:<28} {got[0]:>8} {got[1]:>9}/{got[0]:<3} {got[3]:>6}/{got[2]:<5}")
+    versions, trees, compared, moved = totals
+    print(
+        f"\n{len(folders)} families: {trees} of {versions} runs with a named reference drew "
+        f"another tree than the unnamed run; {moved} of {compared} matrix cells between two "
+        f"other versions moved ({time.perf_counter() - start:.0f} s)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

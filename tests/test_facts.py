@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.facts import _TOKEN, _facts_of, facts
+from tui.core.facts import _TOKEN, EARLY, LATE, _facts_of, facts, time_marks
 
 from .conftest import SEEDS
 
@@ -44,3 +44,29 @@ def test_fast_reading_agrees_on_every_line_of_the_news_and_seeds() -> None:
     assert any(facts.__wrapped__(line) for line in lines)
     for line in lines:
         assert facts.__wrapped__(line) == _general(line), line
+
+
+def _searched(text: str) -> tuple[int, int]:
+    return len(EARLY.findall(text)), len(LATE.findall(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court heard THIS MORNING that he left Last  Night, and Tonight he is free.",
+        "On\nSunday she said so; Yesterday it rained; by Friday evening it was over.",
+        "Ministers met thi\u017f morning",  # a long s: case-blind matching reads it as "s"
+        "Holidays and daylight: no mark here, nor in 'lasting'.",
+    ],
+)
+def test_time_marks_skip_only_text_that_cannot_hold_one(text: str) -> None:
+    assert time_marks.__wrapped__(text) == _searched(text)
+
+
+def test_time_marks_agree_with_the_search_on_every_line_of_the_news_and_seeds() -> None:
+    files = [*SEEDS.glob("*.txt"), *NEWS.glob("*/*.txt")]
+    lines = [line for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    marked = [line for line in lines if any(_searched(line))]
+    assert len(marked) > 20
+    for line in lines:
+        assert time_marks.__wrapped__(line) == _searched(line), line

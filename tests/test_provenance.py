@@ -278,3 +278,27 @@ def test_the_tree_does_not_change_with_the_reference() -> None:
     assert ("wire", "times", "evidence") in unnamed
     for reference in ("express", "guardian", "mail", "star", "times", "wire"):
         assert drawn(reference) == unnamed, reference
+
+
+def test_a_family_never_calls_derived_what_the_side_by_side_calls_added() -> None:
+    """The Nidd Valley Gazette rewrote the Mirror's story, not the wire's: its sentences join
+    the wire's families through the Mirror's, but its comparison with the wire links some of
+    them to nothing. Against the wire as the original form, such a variant is added text,
+    as the side by side shows it, not a paraphrase of the wire."""
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f01-courts-fraud"
+    report = compare_paths(sorted(str(p) for p in news.glob("*.txt")), reference="wire")
+    linked = {
+        c.target: {t for p in c.passages if p.derived for t in p.target_sentences}
+        for c in report.comparisons
+    }
+    added = 0
+    for family in report.provenance.families:
+        if family.origin != "wire":
+            continue
+        for v in family.variants:
+            if v.doc == "wire":
+                continue
+            in_comparison = not linked[v.doc].isdisjoint(v.sentences)
+            assert in_comparison == (v.label != "added"), (family.id, v.doc, v.label)
+            added += v.label == "added"
+    assert added >= 1

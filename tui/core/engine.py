@@ -148,7 +148,7 @@ def compare(
         ref = next(d for d in documents if d.id == ref_id)
     else:
         reason = reference_reason
-    aligned = {**pairs, **{(c.source, c.target): c for c in rest}}
+    aligned = {**pairs, **_keyed(rest)}
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
@@ -165,12 +165,13 @@ def compare(
     check(cancelled)
     along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)
     # Pairs with the reference are its comparisons; the others as the tree aligned them.
-    related = {
-        (c.source, c.target): c
-        for c in [*(c for c in along.values() if ref.id not in (c.source, c.target)), *comparisons]
-    }
+    related = _keyed(
+        [*(c for c in along.values() if ref.id not in (c.source, c.target)), *comparisons]
+    )
     provenance = Provenance(
-        families=families(documents, groups, tree, ref.id, pairs, th),
+        # Labels from the reference's comparisons where they align the same sentences:
+        # the family view says what the side by side says.
+        families=families(documents, groups, tree, ref.id, {**pairs, **_keyed(comparisons)}, th),
         tree=tree,
         lexicon=build_lexicon(list(related.values()), known, th.odd_gap),
         inserts=reference_furniture(ref)
@@ -205,6 +206,10 @@ def compare(
         similarity=similarity,
         related=[c for c in related.values() if all(c is not o for o in comparisons)],
     )
+
+
+def _keyed(comparisons: Sequence[Comparison]) -> Pairs:
+    return {(c.source, c.target): c for c in comparisons}
 
 
 def _along_tree(

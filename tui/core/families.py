@@ -76,8 +76,17 @@ def families(
 ) -> list[Family]:
     """Each family with its original form and each variant's label against it: the label of
     the aligned passage between the two when there is one (so the family view agrees with
-    the side-by-side view), else measured."""
+    the side-by-side view), else measured. A family reaches a version through others (the
+    wire's sentence, a paper's rewrite of it, a weekly's rewrite of the paper's): where the
+    reference is the original form and its own comparison links none of a version's
+    sentences in the family, that variant is "added", as the side by side shows it, not
+    measured into "paraphrased"."""
     by_id = {d.id: d for d in documents}
+    linked = {
+        c.target: {t for p in c.passages if p.derived for t in p.target_sentences}
+        for (source, _), c in pairs.items()
+        if source == reference
+    }
     known: dict[tuple[str, tuple[int, ...], str, tuple[int, ...]], tuple[str, float]] = {}
     for c in pairs.values():
         for p in c.passages:
@@ -124,6 +133,8 @@ def families(
                 sig = next(sigs)
                 label = derived_label(sig, len(g[v]) == 1 == len(g[origin]), th)
                 score = passage_score(sig)
+            if origin == reference and v in linked and linked[v].isdisjoint(g[v]):
+                label, score = "added", 0.0
             variants.append(Variant(v, g[v], spans, label, score))  # type: ignore[arg-type]
         out.append((origin, variants))
     out.sort(key=lambda ov: _family_key(ov, documents, reference))

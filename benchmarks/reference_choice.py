@@ -4,6 +4,9 @@ the explorer's ``r`` does); the derivation tree drawn each time (edges, their ba
 independent versions) and the shared-content matrix are compared with the unnamed run's.
 A matrix cell counts only when neither of its two versions is the reference of either run:
 the reference's own row and column are its comparisons' figures, which the reference decides.
+In every named run it also counts the families whose original form is the reference and
+that give a variant a derived label ("paraphrased") while the reference's comparison links
+none of that variant's sentences (the side by side shows them added): claims that disagree.
 
     python benchmarks/reference_choice.py [--shared ../shared]
 
@@ -44,9 +47,23 @@ def _cells(report: Report) -> dict[tuple[str, str], float]:
     }
 
 
-def family(folder: Path) -> tuple[int, int, int, int]:
+def _contradictions(report: Report) -> int:
+    linked = {
+        c.target: {t for p in c.passages if p.derived for t in p.target_sentences}
+        for c in report.comparisons
+    }
+    return sum(
+        1
+        for f in report.provenance.families
+        if f.origin == report.reference
+        for v in f.variants
+        if v.doc != f.origin and v.label != "added" and linked[v.doc].isdisjoint(v.sentences)
+    )
+
+
+def family(folder: Path) -> tuple[int, int, int, int, int]:
     """(versions, runs whose tree differs from the unnamed run's, matrix cells compared,
-    cells that differ)."""
+    cells that differ, family variants that contradict the side by side)."""
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html"))
 
     def run(reference: str | None) -> Report:
@@ -54,16 +71,17 @@ def family(folder: Path) -> tuple[int, int, int, int]:
 
     base = run(None)
     tree, cells = _tree(base), _cells(base)
-    trees = compared = moved = 0
+    trees = compared = moved = contradicted = 0
     for doc in base.documents:
         named = run(doc.id)
         trees += _tree(named) != tree
+        contradicted += _contradictions(named)
         for key, value in _cells(named).items():
             if {doc.id, base.reference} & set(key):
                 continue
             compared += 1
             moved += value != cells[key]
-    return len(base.documents), trees, compared, moved
+    return len(base.documents), trees, compared, moved, contradicted
 
 
 def main() -> int:
@@ -74,17 +92,25 @@ def main() -> int:
     if (args.shared / "news-family").is_dir():
         folders.append(args.shared / "news-family")
     start = time.perf_counter()
-    print(f"{'family':<28} {'versions':>8} {'trees differ':>13} {'cells moved':>12}")
-    totals = [0, 0, 0, 0]
+    print(
+        f"{'family':<28} {'versions':>8} {'trees differ':>13} {'cells moved':>12} "
+        f"{'families vs side by side':>25}"
+    )
+    totals = [0, 0, 0, 0, 0]
     for folder in folders:
         got = family(folder)
         totals = [a + b for a, b in zip(totals, got, strict=True)]
-        print(f"{folder.name:<28} {got[0]:>8} {got[1]:>9}/{got[0]:<3} {got[3]:>6}/{got[2]:<5}")
-    versions, trees, compared, moved = totals
+        print(
+            f"{folder.name:<28} {got[0]:>8} {got[1]:>9}/{got[0]:<3} {got[3]:>6}/{got[2]:<5} "
+            f"{got[4]:>25}"
+        )
+    versions, trees, compared, moved, contradicted = totals
     print(
         f"\n{len(folders)} families: {trees} of {versions} runs with a named reference drew "
         f"another tree than the unnamed run; {moved} of {compared} matrix cells between two "
-        f"other versions moved ({time.perf_counter() - start:.0f} s)"
+        f"other versions moved; {contradicted} family variants labelled derived from the "
+        f"reference where its comparison links none of their sentences "
+        f"({time.perf_counter() - start:.0f} s)"
     )
     return 0
 

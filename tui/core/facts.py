@@ -138,9 +138,9 @@ def specifics(text: str, rare: float) -> tuple[frozenset[str], frozenset[str]]:
 def time_marks(text: str) -> tuple[int, int]:
     """(early, late): how many "today"-style and "yesterday"-style marks ``text`` has. An
     ASCII text without the words every mark holds ("today", "tonight", "this"; "day",
-    "last") is not searched: most sentences have none, and the searches took a quarter of
-    the tree's time on a 1 MB pair. (Other text is always searched: case-blind matching
-    finds "s" in "ſ".)"""
+    "last") is not searched: most sentences have none, and the tree asks about every
+    passage of every pair. (Other text is always searched: case-blind matching finds "s" in
+    "ſ".)"""
     if not text.isascii():
         return len(EARLY.findall(text)), len(LATE.findall(text))
     low = text.lower()

@@ -62,12 +62,13 @@ def align_unrelated(
     prefer: str | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[Comparison], int]:
-    """Alignments of the pairs nothing aligned yet, for the shared-content matrix only (the
-    tree and the families keep to the pairs the screening found related): two rewrites of
-    one story can share a third of their text in paraphrase that the screening's close
-    sentence matches miss, and a matrix reading 0% there, or a figure that changes with the
-    reference, would be a false claim. Returns the alignments and how many pairs were left
-    out for the budget."""
+    """Alignments of the pairs nothing aligned yet, for the shared-content matrix (the
+    families keep to the pairs the screening found related; the tree takes only those with
+    ``prefer``, the most original version, that are derived): two rewrites of one story can
+    share a third of their text in paraphrase that the screening's close sentence matches
+    miss, and a matrix reading 0% there, or a figure that changes with the reference, would
+    be a false claim. Returns the alignments and how many pairs were left out for the
+    budget."""
     done = {frozenset((c.source, c.target)) for c in aligned}
     todo = [
         (a, b)

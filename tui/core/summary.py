@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 
 from .model import Comparison, Document, Passage, Region, Report, Span, Tree
 
 
 def paragraph_range(doc: Document, span: Span) -> tuple[int, int]:
     """1-based first and last paragraph numbers a span touches."""
-    starts = [a for a, _ in doc.paragraphs]
-    first = max(0, bisect.bisect_right(starts, span[0]) - 1)
-    last = max(0, bisect.bisect_right(starts, max(span[0], span[1] - 1)) - 1)
+    paras = doc.paragraphs
+    first = max(0, bisect.bisect_right(paras, span[0], key=itemgetter(0)) - 1)
+    last = max(0, bisect.bisect_right(paras, max(span[0], span[1] - 1), key=itemgetter(0)) - 1)
     return first + 1, last + 1
 
 

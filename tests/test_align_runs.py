@@ -62,3 +62,55 @@ def test_pan_verbatim_list_run_together_is_found_whole() -> None:
     ]
     regions = compare_paths([src, susp], reference=src).comparisons[0].regions
     assert all(_found(regions, c, "this") >= 0.95 for c in cases), cases
+
+
+# A machine translation of the seed story's xAI paragraph that lost its full stops and its
+# capitals, run on after a sentence about something else: one line of about 110 words.
+_UNRELATED = (
+    "grok known for its real-time data processing and a touch of signature irreverence is "
+    "designed to compete with other chat models and its integration into a platform enabling "
+    "enterprises to build custom solutions would grant businesses access to a broader suite of "
+    "tools blending wit and rapid analytics with cloud infrastructure and analysts suggest the "
+    "move could accelerate adoption in sectors ranging from finance to the creative industries "
+    "while regulators in several countries watch "
+)
+_TRANSLATED = (
+    "the details of the new agreement with xai remain unclear including how much money the "
+    "startup of musk will put into the data center venture xai has raised 12 billion dollars "
+    "since it was founded in 2023 almost the same amount as openai and reportedly wants to "
+    "raise another 10 billion the data center of the company in memphis called colossus is "
+    "said to be the biggest in the world"
+)
+
+
+def test_a_translation_that_lost_its_full_stops_is_found(tmp_path: Path) -> None:
+    """One run-on line holding a reworded paragraph after unrelated text: while it was one
+    "sentence", the paragraph covered too little of it to link, and the copy was called
+    independent."""
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_dcce54c3826141f5.txt"
+    src, copy = tmp_path / "src.txt", tmp_path / "copy.txt"
+    src.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    text = "A new partnership\n\n" + _UNRELATED + _TRANSLATED + "\n"
+    copy.write_text(text, encoding="utf-8")
+    c = compare_paths([str(src), str(copy)], reference=str(src)).comparisons[0]
+    derived = [p for p in c.passages if p.derived]
+    assert derived and c.verdict != "independent"
+    source = src.read_text(encoding="utf-8")
+    quoted = "".join(source[a:b] for p in derived for a, b in p.source_spans)
+    assert "The details of the new deal with xAI" in quoted
+    # The passage is the translated part of the line, not the unrelated opening.
+    start = text.index(_TRANSLATED)
+    assert all(a >= text.index("countries watch") for p in derived for a, _ in p.target_spans)
+    assert any(b > start + len(_TRANSLATED) // 2 for p in derived for _, b in p.target_spans)
+
+
+def test_pan_translation_inside_a_run_on_sentence_is_found() -> None:
+    """suspicious-document00144's Kentucky passage sits at the end of a 760-character run of
+    translated text without full stops; no detection touched it."""
+    need_data("pan13-train")
+    [(src, susp, cases)] = [
+        p for p in _pan("04-translation-obfuscation", 100) if "00144" in p[1] and "01676" in p[0]
+    ]
+    regions = compare_paths([src, susp], reference=src).comparisons[0].regions
+    [case] = [c for c in cases if c["this"][0] == 6489]
+    assert _found(regions, case, "this") >= 0.5 and _found(regions, case, "source") >= 0.5

@@ -53,11 +53,13 @@ _DATELINE = re.compile(
 _CLOSERS = "”」』）】〕〉》］｝"
 _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Image)\b", re.I)
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
-# Non-space characters. No news sentence comes near this; text without full stops (a 2 MB
-# line of words, a list, base64) would otherwise become one giant "sentence", and the
-# order-aware similarity of two of them costs time quadratic in their length (minutes for two
-# 2 MB lines). Longer runs are cut at a clause break or a space, or, without spaces, anywhere.
-MAX_SENTENCE_CHARS = 1000
+# Non-space characters, about 70 words. No news sentence comes near this (the longest in the
+# seeds and the news families has under 300); text without full stops (a 2 MB line of words,
+# a list, base64, a machine translation that lost them) would otherwise become one giant
+# "sentence": the order-aware similarity of two of them costs time quadratic in their length
+# (minutes for two 2 MB lines), and a copied passage inside one covers too little of it to
+# link. Longer runs are cut at a clause break or a space, or, without spaces, anywhere.
+MAX_SENTENCE_CHARS = 400
 # A run of at least TINY_RUN sentences of under TINY_WORDS words each ("Go! Go! Go! ..."),
 # chants, lists of exclamations, a hostile file of 200,000 one-word sentences: each alone
 # carries too little to align, and aligning each costs as much as a real sentence. Such runs

@@ -153,11 +153,47 @@ def word_pattern(text: str) -> re.Pattern[str]:
     return _SPACELESS_WORD
 
 
+# Amounts as house styles write them: "£412million", "£412m" and "£412 million", "$4.5bn"
+# and "$4.5 billion", "40%", "40 per cent" and "40 percent". Each paper keeps its own style
+# when it rewrites the wire, so the words of an amount are compared in one spelling. A bare
+# "m", "b" or "k" is a magnitude only after a currency sign ("5m" may be metres).
+_MAGNITUDES = {
+    "m": "million",
+    "mn": "million",
+    "million": "million",
+    "b": "billion",
+    "bn": "billion",
+    "billion": "billion",
+    "tn": "trillion",
+    "trillion": "trillion",
+    "k": "thousand",
+    "thousand": "thousand",
+}
+_AMOUNT = re.compile(
+    r"([£$€¥][\d.,]*\d) ?(mn|bn|tn|[mbk])\b|(\d)(million|billion|trillion|thousand|mn|bn|tn)\b"
+    r"|(\d) ?(%|per cent\b)"
+)
+_HAS_AMOUNT = re.compile(r"\d ?[a-z%]|per cent")
+
+
+def _amount(m: re.Match[str]) -> str:
+    if m.group(1):
+        return f"{m.group(1)} {_MAGNITUDES[m.group(2)]}"
+    if m.group(3):
+        return f"{m.group(3)} {_MAGNITUDES[m.group(4)]}"
+    return f"{m.group(5)} percent"
+
+
+def _amounts_spelled_out(folded: str) -> str:
+    return _AMOUNT.sub(_amount, folded) if _HAS_AMOUNT.search(folded) else folded
+
+
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
-    words = word_pattern(folded).findall(folded)
+    spelled = _amounts_spelled_out(folded)
+    words = word_pattern(spelled).findall(spelled)
     content, bigrams = VOCABULARY.encode(words)
     return Features(
         folded=folded,

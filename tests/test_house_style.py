@@ -1,6 +1,6 @@
 """Papers rewrite the wire in their own house style: "£412million" for "£412 million",
 "6.8 per cent" for "6.8%". Amounts written either way are the same words when sentences are
-compared."""
+compared, and a wire sentence split in two by a paper is not a condensed one."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.direction import direction
 from tui.core.engine import compare_paths
+from tui.core.settings import Settings
 from tui.core.textnorm import features
 
 NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
@@ -49,3 +51,22 @@ def test_a_tabloid_rewrite_in_its_own_house_style_is_found() -> None:
     assert c.verdict == "wholly-derived"
     taken = " ".join(sun.cut(s) for p in c.passages if p.derived for s in p.target_spans)
     assert "£412million" in taken and "£96million" in taken
+
+
+def test_a_wire_sentence_split_in_two_is_not_a_condensed_passage() -> None:
+    """The City Page splits the wire's forecast sentence (212 stores, £38m to £42m, April 30,
+    £69.5m consensus) into two; each half alone keeps fewer of its numbers."""
+    family = NEWS / "f09-reuters-retail"
+    wire, page = str(family / "wire.txt"), str(family / "thecitypage.html")
+    report = compare_paths([wire, page], reference=wire)
+    c = report.comparisons[0]
+    source, target = report.document(c.source), report.document(c.target)
+    split = [p for p in c.passages if p.derived and "£69.5m" in target.cut(p.target_spans[0])]
+    assert split and any(
+        set(p.source_sentences) & set(split[0].source_sentences)
+        for p in c.passages
+        if p is not split[0] and p.derived
+    )
+    d = direction(source, target, c, {}, Settings().thresholds)
+    condensed = [x for cue in d.cues if cue.kind == "condensed" for x in cue.examples]
+    assert not any("38" in x or "42" in x for x in condensed), condensed

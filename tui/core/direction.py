@@ -19,7 +19,7 @@ from .boilerplate import agency_furniture, syndicated
 from .dates import compare_dates
 from .facts import facts, tense_shift, time_marks
 from .lexicon import odd_side, thesaurus_pairs
-from .model import Comparison, Document
+from .model import Comparison, Document, Passage
 from .textnorm import fold
 from .thresholds import Thresholds
 
@@ -180,13 +180,35 @@ def _describe(c: Cue, first: str, then: str) -> str:
 
 
 def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tuple[str, str]]:
+    """The texts of the derived passages, those that share a sentence taken together: a
+    source sentence split into two ("... £38m to £42m." / "Analysts had pencilled in
+    £69.5m.") keeps all its numbers between the two halves, and compared half by half it
+    looked condensed."""
+    derived = [p for p in c.passages if p.derived]
+    group = list(range(len(derived)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    first_with: dict[tuple[str, int], int] = {}
+    for k, p in enumerate(derived):
+        for key in [("s", i) for i in p.source_sentences] + [("t", i) for i in p.target_sentences]:
+            if key in first_with:
+                group[root(k)] = root(first_with[key])
+            else:
+                first_with[key] = k
+    members: dict[int, list[Passage]] = {}
+    for k, p in enumerate(derived):
+        members.setdefault(root(k), []).append(p)
     return [
         (
-            " ".join(source.cut(s) for s in p.source_spans),
-            " ".join(target.cut(s) for s in p.target_spans),
+            " ".join(source.cut(s) for s in sorted({tuple(s) for p in ps for s in p.source_spans})),
+            " ".join(target.cut(s) for s in sorted({tuple(s) for p in ps for s in p.target_spans})),
         )
-        for p in c.passages
-        if p.derived
+        for ps in members.values()
     ]
 
 

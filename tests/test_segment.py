@@ -57,6 +57,35 @@ def test_hard_wrapped_text_keeps_paragraphs_in_blank_line_blocks() -> None:
     assert len(split_paragraphs(text)) == 2
 
 
+def test_one_long_line_does_not_break_a_wrapped_text_into_lines() -> None:
+    """A wire hard-wrapped at 76 columns with one unwrapped line (a link nobody wrapped):
+    the wrap width was taken from the longest line, so every wrapped line looked short and
+    each became a paragraph, and a copy wrapped at another width matched it line by line."""
+    wire = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f06-transport-santa-train"
+    text = (wire / "wire.txt").read_text(encoding="utf-8").rstrip("\n")
+    link = "Pictures: https://pictures.example.org/santa-special/" + "derailment-" * 25
+    with_link = text + "\n\n" + link + "\n"
+    before = [text[a:b] for a, b in split_paragraphs(text)]
+    after = [with_link[a:b] for a, b in split_paragraphs(with_link)]
+    assert after == [*before, link]
+    assert any(p.count("\n") >= 2 for p in before)  # wrapped paragraphs, several lines each
+
+
+def test_a_list_of_short_lines_stays_one_paragraph_per_line() -> None:
+    """As narrow as wrapped text, but no line goes on with a lower-case word."""
+    tracks = [
+        '"Harbour Lights at Dawn" (Okafor) 3:12',
+        "Recorded March 2, 2025, Northgate Studios, Leeds. Lead vocal: Ada Okafor.",
+        '"Nine Bridges" (Lindqvist) 4:05',
+        "Recorded March 3, 2025, Northgate Studios, Leeds. Lead vocal: Sven Lindqvist.",
+        '"The Long Way Round" (Okafor, Lindqvist) 5:40',
+        "Recorded March 9, 2025, Northgate Studios, Leeds. Lead vocal: Ada Okafor.",
+        "Liner notes and the full credits are at https://records.example.org/" + "x" * 120,
+    ]
+    text = "\n".join(tracks) + "\n"
+    assert [text[a:b] for a, b in split_paragraphs(text)] == tracks
+
+
 def test_a_line_cut_mid_sentence_continues_its_paragraph() -> None:
     text = "The programme is the standard four-year\nundergraduate degree.\nNext paragraph."
     paras = [text[a:b] for a, b in split_paragraphs(text)]

@@ -71,6 +71,26 @@ def test_one_long_line_does_not_break_a_wrapped_text_into_lines() -> None:
     assert any(p.count("\n") >= 2 for p in before)  # wrapped paragraphs, several lines each
 
 
+def test_a_paragraph_rewrapped_narrow_inside_wrapped_text_stays_whole() -> None:
+    """A copy re-wrapped one paragraph of a 76-column wire at about 20 columns: each short
+    line ended its paragraph, so the paragraph's sentences were cut into scraps
+    ("Fourteen people were" / "hurt today when a ...") that match nothing."""
+    wire = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f06-transport-santa-train"
+    text = (wire / "wire.txt").read_text(encoding="utf-8")
+    paragraphs = [text[a:b] for a, b in split_paragraphs(text)]
+    target = next(p for p in paragraphs if p.startswith("Fourteen people were hurt"))
+    words, lines = " ".join(target.split()).split(), [""]
+    for w in words:
+        if len(lines[-1]) + len(w) > 20:
+            lines.append("")
+        lines[-1] = f"{lines[-1]} {w}".strip()
+    narrow = "\n".join(lines)
+    copy = text.replace(target, narrow)
+    assert [copy[a:b] for a, b in split_paragraphs(copy)] == [
+        narrow if p == target else p for p in paragraphs
+    ]
+
+
 def test_a_list_of_short_lines_stays_one_paragraph_per_line() -> None:
     """As narrow as wrapped text, but no line goes on with a lower-case word."""
     tracks = [

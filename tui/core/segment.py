@@ -117,11 +117,13 @@ def split_paragraphs(text: str) -> list[Span]:
     paragraphs: list[Span] = []
     current: Span | None = None
     last = (0, 0)  # the last line of the current paragraph, trimmed
+    short = False  # the previous line ended its paragraph by being short in wrapped text
     for (a, b), line in zip(line_spans, lines, strict=True):
         if not line.strip():
             if current:
                 paragraphs.append(current)
             current = None
+            short = False
             continue
         # Trim surrounding spaces so a paragraph span starts and ends on text.
         lead = len(line) - len(line.lstrip())
@@ -131,10 +133,14 @@ def split_paragraphs(text: str) -> list[Span]:
         # last line does, so only that line is searched: searching the whole paragraph made
         # 50,000 short lines that continue each other quadratic.
         continues = (
-            current is not None
+            (current is not None or short)
             and _starts_lowercase_word(line)
             and not _TERMINAL.search(text, *last)
         )
+        if current is None and continues:
+            # A short line cut mid-sentence ("There is" / "an entire section" / "devoted
+            # to ...", a passage re-wrapped narrower than the rest) did not end its paragraph.
+            current = paragraphs.pop()
         last = (a, b)
         rule = _RULE.match(line) is not None
         if current is not None and (wrapped or continues) and not rule:
@@ -146,13 +152,11 @@ def split_paragraphs(text: str) -> list[Span]:
         # In wrapped text a line much shorter than the wrap width ends its paragraph, and so
         # does an agency's paragraph-end mark ("<" closing every paragraph of a feed).
         # A rule line stands alone.
-        if (
-            rule
-            or _END_MARK.search(line)
-            or (wrapped and len(" ".join(line.split())) < 0.6 * width)
-        ):
+        short = wrapped and len(" ".join(line.split())) < 0.6 * width
+        if rule or _END_MARK.search(line) or short:
             paragraphs.append(current)
             current = None
+            short = short and not rule and not _END_MARK.search(line)
     if current:
         paragraphs.append(current)
     return paragraphs

@@ -195,6 +195,8 @@ class Aligner:
             if t in merged and joined_sigs[t]["cover_t"] >= sig["cover_t"] + th.merge_gain:
                 sources, sig = list(merged[t]), joined_sigs[t]
             level = strength(sig, th)
+            if level == STRONG and _few_pairs(sig, len(self.tf[t].bigrams), th):
+                level = WEAK
             if len(self.tf[t].words) < th.short_words:
                 # "1.", "Thank you.", "Dynamic programming." are shared by chance; a short
                 # sentence counts only where a neighbouring passage vouches for it.
@@ -522,6 +524,18 @@ class Aligner:
                 break
             groups = sorted(groups + added, key=lambda g: g.targets)
         return groups
+
+
+def _few_pairs(sig: dict[str, float], pairs: int, th: Thresholds) -> bool:
+    """Strong on the share of word pairs alone, and that share is one or two pairs: a
+    short sentence sharing "butter or margarine" or "develop cervical cancer" with a long
+    one shares a topic's phrase, not a copy. It needs a neighbour, like any weak link."""
+    cover = min(sig["cover_t"], sig["cover_s"])
+    return (
+        round(sig["phrase"] * pairs) < th.strong_pairs
+        and not (sig["char"] >= th.strong_char and cover >= th.strong_char_cover)
+        and not (sig["phrase"] >= th.strong_cover_phrase and cover >= th.strong_cover)
+    )
 
 
 def _hint(sig: dict[str, float], th: Thresholds) -> bool:

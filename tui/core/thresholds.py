@@ -24,6 +24,9 @@ class Thresholds:
     # (share of the target's / source's content words the other has, rarer words weighing
     # more), phrase (share of the target's word pairs found in the source).
     strong_phrase: float = _cut(0.5, "half the target's word pairs in the source: copied phrasing")
+    strong_pairs: float = _cut(
+        3, "...and that share at least this many word pairs: two are a topic's phrase"
+    )
     strong_char: float = _cut(0.75, "near-identical characters (light spinning keeps them)")
     strong_char_cover: float = _cut(0.5, "...with at least half the content words on both sides")
     strong_cover: float = _cut(0.6, "most content words shared, both ways...")

@@ -115,6 +115,23 @@ def test_a_line_cut_mid_sentence_continues_its_paragraph() -> None:
     ]
 
 
+def test_a_line_ending_in_a_comma_or_a_function_word_continues_its_paragraph() -> None:
+    """The next line starts with a name, so its case says nothing; the line before it
+    cannot end a paragraph."""
+    text = (
+        "The farm was run by the founder and his brother,\nMorris, until 1961.\n"
+        "The cuts were announced on Tuesday by the\nHome Secretary, Ruth Kellaway.\n"
+        "Weather\nTraffic and travel\n"
+    )
+    paras = [text[a:b] for a, b in split_paragraphs(text)]
+    assert paras == [
+        "The farm was run by the founder and his brother,\nMorris, until 1961.",
+        "The cuts were announced on Tuesday by the\nHome Secretary, Ruth Kellaway.",
+        "Weather",
+        "Traffic and travel",
+    ]
+
+
 def test_list_markers_stay_with_their_item() -> None:
     text = "Steps follow. 1. Extract all words. 2. Remove stopwords."
     assert _sentences(text) == ["Steps follow.", "1. Extract all words.", "2. Remove stopwords."]

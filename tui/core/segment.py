@@ -71,6 +71,14 @@ TINY_UNIT_CHARS = 200
 # Share of the line breaks in wrapped prose that cut a sentence before a lower-case word: a
 # third to five in six in the hard-wrapped wires and PAN texts measured, none in lists.
 WRAP_CUT_SHARE = 0.25
+# A line ending in a comma or a word that cannot end a sentence ("the", "of", "and") goes on
+# in the next line, whatever that line starts with ("his brother,\nMorris", "said the\nPrime
+# Minister").
+_LEADS_ON = re.compile(
+    r"(?:,|\b(?:a|an|the|of|and|or|to|in|on|at|by|for|from|with|as|his|her|its|their|our|"
+    r"who|which|that|said|says)\b)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_END = frozenset(",;:)]\"'”’")
 _RUN = re.compile(r"\S+")
 
@@ -134,8 +142,8 @@ def split_paragraphs(text: str) -> list[Span]:
         # 50,000 short lines that continue each other quadratic.
         continues = (
             (current is not None or short)
-            and _starts_lowercase_word(line)
             and not _TERMINAL.search(text, *last)
+            and (_starts_lowercase_word(line) or _LEADS_ON.search(text, *last) is not None)
         )
         if current is None and continues:
             # A short line cut mid-sentence ("There is" / "an entire section" / "devoted

@@ -102,11 +102,14 @@ def find_regions(
         members = [p for _, p in cluster]
         source_span = _edges(source, members, min(ss), max(ss), True, th)
         target_span = _edges(target, members, min(ts), max(ts), False, th)
-        if _condensed(source_span, target_span, th) and (
-            source_span[1] - source_span[0] >= th.summary_reach * len(source.text.strip())
+        if (
+            label != "verbatim"
+            and _condensed(source_span, target_span, th)
+            and source_span[1] - source_span[0] >= th.summary_reach * len(source.text.strip())
         ):
             # A summary condenses the text it summarises as a whole: one that draws on a
-            # good part of the source, from here and there, is a summary of all of it.
+            # good part of the source, from here and there, is a summary of all of it. A
+            # summary rewrites; pieces copied word for word from two places are two pieces.
             source_span = (source.sentences[0].start, source.sentences[-1].end)
         regions.append(
             Region(

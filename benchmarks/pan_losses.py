@@ -59,7 +59,13 @@ def main() -> None:
         cases[key] = parse_pan_truth(truth.read_text(encoding="utf-8")) if truth.is_file() else []
         jobs.append((key, str(root / "src" / src), str(root / "susp" / susp)))
     all_cases, all_dets, unmatched, missed = [], [], [], []
-    for r in sorted(run_jobs(jobs, args.workers, "pan"), key=lambda r: r["key"]):
+    results = sorted(run_jobs(jobs, args.workers, "pan"), key=lambda r: r["key"])
+    failed = [r for r in results if "error" in r]
+    for r in failed:  # a pair that failed has no detections: say so, or it reads as misses
+        print(f"error: {r['key']}: {r['error']}", file=sys.stderr)
+    if failed and len(failed) == len(results):
+        raise SystemExit(f"every pair failed ({failed[0]['error']}); nothing to report")
+    for r in results:
         dets = regions_to_detections(r.get("regions", []))
         here = cases[r["key"]]
         all_cases += [c | {"pair": r["key"]} for c in here]

@@ -122,6 +122,7 @@ def test_a_line_ending_in_a_comma_or_a_function_word_continues_its_paragraph() -
         "The farm was run by the founder and his brother,\nMorris, until 1961.\n"
         "The cuts were announced on Tuesday by the\nHome Secretary, Ruth Kellaway.\n"
         "Weather\nTraffic and travel\n"
+        "Appendix A\nThe tables follow.\n"
     )
     paras = [text[a:b] for a, b in split_paragraphs(text)]
     assert paras == [
@@ -129,6 +130,8 @@ def test_a_line_ending_in_a_comma_or_a_function_word_continues_its_paragraph() -
         "The cuts were announced on Tuesday by the\nHome Secretary, Ruth Kellaway.",
         "Weather",
         "Traffic and travel",
+        "Appendix A",  # an upper-case "A" ends a heading, not a sentence cut before a name
+        "The tables follow.",
     ]
 
 

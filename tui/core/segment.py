@@ -73,11 +73,10 @@ TINY_UNIT_CHARS = 200
 WRAP_CUT_SHARE = 0.25
 # A line ending in a comma or a word that cannot end a sentence ("the", "of", "and") goes on
 # in the next line, whatever that line starts with ("his brother,\nMorris", "said the\nPrime
-# Minister").
+# Minister"). Lower case only: "Appendix A" and "Indianapolis IN" end headings and addresses.
 _LEADS_ON = re.compile(
     r"(?:,|\b(?:a|an|the|of|and|or|to|in|on|at|by|for|from|with|as|his|her|its|their|our|"
-    r"who|which|that|said|says)\b)\s*$",
-    re.IGNORECASE,
+    r"who|which|that|said|says)\b)\s*$"
 )
 _CLAUSE_END = frozenset(",;:)]\"'”’")
 _RUN = re.compile(r"\S+")

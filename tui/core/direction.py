@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .audit import promotional
 from .boilerplate import agency_furniture, syndicated
 from .dates import compare_dates
+from .disjoint import DisjointSets
 from .facts import facts, tense_shift, time_marks
 from .lexicon import odd_side, thesaurus_pairs
 from .model import Comparison, Document, Passage
@@ -185,24 +186,15 @@ def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tu
     £69.5m.") keeps all its numbers between the two halves, and compared half by half it
     looked condensed."""
     derived = [p for p in c.passages if p.derived]
-    group = list(range(len(derived)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
-    first_with: dict[tuple[str, int], int] = {}
+    sets = DisjointSets()
     for k, p in enumerate(derived):
-        for key in [("s", i) for i in p.source_sentences] + [("t", i) for i in p.target_sentences]:
-            if key in first_with:
-                group[root(k)] = root(first_with[key])
-            else:
-                first_with[key] = k
-    members: dict[int, list[Passage]] = {}
+        for i in p.source_sentences:
+            sets.join(("passage", k), ("source", i))
+        for i in p.target_sentences:
+            sets.join(("passage", k), ("target", i))
+    members: dict[tuple[str, int], list[Passage]] = {}
     for k, p in enumerate(derived):
-        members.setdefault(root(k), []).append(p)
+        members.setdefault(sets.find(("passage", k)), []).append(p)
     return [
         (
             " ".join(source.cut(s) for s in sorted({tuple(s) for p in ps for s in p.source_spans})),

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from .boilerplate import boilerplate_sentences
 from .classify import derived_label, passage_score
+from .disjoint import DisjointSets
 from .model import Document, Family, Tree, Variant
 from .pairs import Pairs
 from .scoring import joined, pair_signals
@@ -18,28 +19,10 @@ from .vectors import idf_weights
 Group = dict[str, tuple[int, ...]]  # version -> its sentences in one family
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def find(self, x: tuple[str, int]) -> tuple[str, int]:
-        root = x
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while self.parent.get(x, x) != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def join(self, a: tuple[str, int], b: tuple[str, int]) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def family_groups(documents: Sequence[Document], pairs: Pairs) -> list[Group]:
     """Connected content across all pairwise alignments: for each family, the sentences each
     version has of it. Every sentence is in exactly one family."""
-    union = _Union()
+    union = DisjointSets()
     for c in pairs.values():
         for p in c.passages:
             if not p.derived:

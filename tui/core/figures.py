@@ -50,19 +50,11 @@ from decimal import Decimal, InvalidOperation
 from .diffing import _WORD, _changed_runs, run_starts, slots
 from .facts import NUMBER_WORDS
 from .model import ChangedFigure, DiffOp
-from .textnorm import STOPWORDS, fold
+from .textnorm import MAGNITUDES, STOPWORDS, fold
 
-_SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-}
+_SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# The magnitudes sentence comparison reads, but a figure glued to "b" ("5b") stays unread.
+_SCALES = {k: _SCALE_WORDS[word] for k, word in MAGNITUDES.items() if k != "b"}
 # Glued to digits these may be a unit instead ("100m" sprint, "5k" run): read both ways.
 _AMBIGUOUS_SCALES = frozenset({"m", "k"})
 _ORDINAL_WORDS = {

@@ -157,7 +157,7 @@ def word_pattern(text: str) -> re.Pattern[str]:
 # and "$4.5 billion", "40%", "40 per cent" and "40 percent". Each paper keeps its own style
 # when it rewrites the wire, so the words of an amount are compared in one spelling. A bare
 # "m", "b" or "k" is a magnitude only after a currency sign ("5m" may be metres).
-_MAGNITUDES = {
+MAGNITUDES = {
     "m": "million",
     "mn": "million",
     "million": "million",
@@ -178,9 +178,9 @@ _HAS_AMOUNT = re.compile(r"\d ?[a-z%]|per cent")
 
 def _amount(m: re.Match[str]) -> str:
     if m.group(1):
-        return f"{m.group(1)} {_MAGNITUDES[m.group(2)]}"
+        return f"{m.group(1)} {MAGNITUDES[m.group(2)]}"
     if m.group(3):
-        return f"{m.group(3)} {_MAGNITUDES[m.group(4)]}"
+        return f"{m.group(3)} {MAGNITUDES[m.group(4)]}"
     return f"{m.group(5)} percent"
 
 

@@ -199,10 +199,6 @@ def _binary(verdict: str) -> str:
     return "independent" if verdict == "independent" else "derived"
 
 
-def scratch_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="storytrace-news-"))
-
-
 def bench(
     data: Path, workers: int, generated: int, run_jobs: Any, table: Any, heading: Any
 ) -> dict[str, Any]:
@@ -211,68 +207,71 @@ def bench(
     from benchmarks.news_generator import generate
 
     out: dict[str, Any] = {}
-    scratch = scratch_dir()
-    sets = [("authored", AUTHORED)]
-    if generated and (data / "pan13-train").is_dir():
-        made = generate(data, scratch / "generated", generated)
-        sets.append((f"generated ({len(made)} from PAN13 sources)", scratch / "generated"))
-    for name, root in sets:
-        heading(f"News families, {name}")
-        for with_dates in (False, True):
-            results = run_jobs(run_family, family_jobs(root, with_dates), workers)
-            s = score_families(root, results)
-            label = "with --dates" if with_dates else "no dates given"
-            out[f"{name.split()[0]}_families_{'dates' if with_dates else 'nodates'}"] = {
-                k: v for k, v in s.items() if k != "rows"
-            }
+    with tempfile.TemporaryDirectory(prefix="storytrace-news-") as where:
+        scratch = Path(where)
+        sets = [("authored", AUTHORED)]
+        if generated and (data / "pan13-train").is_dir():
+            made = generate(data, scratch / "generated", generated)
+            sets.append((f"generated ({len(made)} from PAN13 sources)", scratch / "generated"))
+        for name, root in sets:
+            heading(f"News families, {name}")
+            for with_dates in (False, True):
+                results = run_jobs(run_family, family_jobs(root, with_dates), workers)
+                s = score_families(root, results)
+                label = "with --dates" if with_dates else "no dates given"
+                out[f"{name.split()[0]}_families_{'dates' if with_dates else 'nodates'}"] = {
+                    k: v for k, v in s.items() if k != "rows"
+                }
+                print(
+                    table(
+                        [
+                            "families " + label,
+                            "crashed",
+                            "original chosen",
+                            "parents right",
+                            "directions right",
+                            "independent kept apart",
+                        ],
+                        [
+                            [
+                                s["families"],
+                                s["crashed"],
+                                f"{s['reference_right']}/{s['families']}",
+                                "{}/{}".format(*s["parents"]),
+                                "{}/{}".format(*s["directions"]),
+                                "{}/{}".format(*s["independent"]),
+                            ]
+                        ],
+                    )
+                )
+            pairs = run_jobs(run_pair, pair_jobs(root, scratch / name.split()[0]), workers)
+            sp = score_pairs(pairs)
+            out[f"{name.split()[0]}_pairs"] = sp
+            three, two = sp["three_class"], sp["binary"]
             print(
                 table(
                     [
-                        "families " + label,
-                        "crashed",
-                        "original chosen",
-                        "parents right",
-                        "directions right",
-                        "independent kept apart",
+                        "wire -> version pairs",
+                        "n",
+                        "derived-vs-not F1 (derived)",
+                        "derived-vs-not macro-F1",
+                        "3-class macro-F1",
+                        "3-class accuracy",
                     ],
                     [
                         [
-                            s["families"],
-                            s["crashed"],
-                            f"{s['reference_right']}/{s['families']}",
-                            "{}/{}".format(*s["parents"]),
-                            "{}/{}".format(*s["directions"]),
-                            "{}/{}".format(*s["independent"]),
+                            name.split()[0],
+                            three["n"],
+                            two["per_label"]["derived"]["f1"],
+                            two["macro_f1"],
+                            three["macro_f1"],
+                            three["accuracy"],
                         ]
                     ],
                 )
             )
-        pairs = run_jobs(run_pair, pair_jobs(root, scratch / name.split()[0]), workers)
-        sp = score_pairs(pairs)
-        out[f"{name.split()[0]}_pairs"] = sp
-        three, two = sp["three_class"], sp["binary"]
-        print(
-            table(
-                [
-                    "wire -> version pairs",
-                    "n",
-                    "derived-vs-not F1 (derived)",
-                    "derived-vs-not macro-F1",
-                    "3-class macro-F1",
-                    "3-class accuracy",
-                ],
-                [
-                    [
-                        name.split()[0],
-                        three["n"],
-                        two["per_label"]["derived"]["f1"],
-                        two["macro_f1"],
-                        three["macro_f1"],
-                        three["accuracy"],
-                    ]
-                ],
-            )
-        )
-        rows = [[g, *(three["confusion"].get(g, {}).get(p, 0) for p in CLASSES)] for g in CLASSES]
-        print(table(["gold \\ predicted", *CLASSES], rows))
-    return out
+            rows = [
+                [g, *(three["confusion"].get(g, {}).get(p, 0) for p in CLASSES)] for g in CLASSES
+            ]
+            print(table(["gold \\ predicted", *CLASSES], rows))
+        return out

@@ -458,6 +458,33 @@ class Aligner:
                     n += 1
             return n >= 2
 
+        order = sorted(groups, key=lambda h: h.targets[0])
+        place = {id(h): k for k, h in enumerate(order)}
+
+        def summary_chain(g: Group) -> bool:
+            """A summary keeps a sentence here and there, in order: one-sentence passages in
+            (nearly) consecutive target sentences whose sources move forward, each skipping
+            part of the source, however far. A chain of ``summary_chain`` of them, one more
+            than weak, are a summary's sentences. A run copied sentence by sentence skips
+            nothing, and a several-sentence passage is a copy, not a summary's sentence."""
+            if len(g.targets) > 1:
+                return False
+            members = [g]
+            for step in (-1, 1):
+                cur, k = g, place[id(g)] + step
+                while 0 <= k < len(order):
+                    h = order[k]
+                    before, after = (h, cur) if step < 0 else (cur, h)
+                    if after.targets[0] - before.targets[-1] > 2:  # one loose sentence between
+                        break
+                    if len(h.targets) == 1 and min(after.sources) - max(before.sources) > 1:
+                        members.append(h)
+                        cur = h
+                    k += step
+            return len(members) >= self.th.summary_chain and any(
+                h.strength >= MEDIUM for h in members
+            )
+
         # All of one text, word for word, as all of the other: identical text is a copy at
         # any length, however short ("Yes." and "Yes.").
         same = [g for g in groups if g.signals.get("char", 0.0) >= self.th.verbatim_char]
@@ -486,7 +513,7 @@ class Aligner:
                     # Consecutive source sentences matched together by one long target
                     # sentence: a run, in order, inside one sentence.
                     kept.append(g)
-            elif neighbours(g, MEDIUM) or in_order(g):
+            elif neighbours(g, MEDIUM) or in_order(g) or summary_chain(g):
                 kept.append(g)
         return kept
 

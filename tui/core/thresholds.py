@@ -63,6 +63,9 @@ class Thresholds:
     short_words: float = _cut(4, "sentences under this many words link only beside a passage")
     alone_words: float = _cut(8, "a strong passage with no neighbour needs this many words")
     support_window: float = _cut(3, "sentences around a weak link searched for a supporting one")
+    summary_chain: float = _cut(
+        4, "one-sentence passages in a row that skip forward through the source: a summary"
+    )
     merge_gain: float = _cut(0.05, "a merge must explain this much more of the target")
     tie_margin: float = _cut(
         0.03,

@@ -16,6 +16,7 @@ The data stays outside the repository (default ``<repo>/../shared/data``); nothi
 copied. Scoring lives in ``benchmarks/evaluation.py`` so it can be unit-tested.
 
     python benchmarks/accuracy.py [--data DIR] [--gold FILE] [--seeds DIR] [--pan-sample N]
+                                  [--pan-skip N]
                                   [--workers N] [--only seeds,clough,pan,news]
                                   [--news-generated N] [--json-out FILE]
 """
@@ -560,8 +561,9 @@ def bench_clough(data: Path, workers: int) -> dict[str, Any] | None:
 # --------------------------------------------------------------------------------------------
 
 
-def bench_pan(data: Path, sample: int, workers: int) -> dict[str, Any] | None:
-    heading(f"PAN 2013 text alignment, training corpus (first {sample} pairs per folder)")
+def bench_pan(data: Path, sample: int, workers: int, skip: int = 0) -> dict[str, Any] | None:
+    which = f"pairs {skip + 1}-{skip + sample}" if skip else f"first {sample} pairs"
+    heading(f"PAN 2013 text alignment, training corpus ({which} per folder)")
     root = data / "pan13-train"
     if not root.is_dir():
         print(f"skipped: {root} not found")
@@ -575,7 +577,7 @@ def bench_pan(data: Path, sample: int, workers: int) -> dict[str, Any] | None:
             print(f"warning: {pairs_file} not found; folder left out")
             continue
         lines = [ln.split() for ln in pairs_file.read_text(encoding="utf-8").splitlines()]
-        pairs = [ln for ln in lines if len(ln) == 2][:sample]
+        pairs = [ln for ln in lines if len(ln) == 2][skip : skip + sample]
         for susp, src in pairs:
             key = f"{folder}/{susp}/{src}"
             truth = root / folder / f"{Path(susp).stem}-{Path(src).stem}.xml"
@@ -742,6 +744,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     ap.add_argument(
         "--pan-sample", type=int, default=100, help="first N pairs of each PAN folder (default 100)"
     )
+    ap.add_argument(
+        "--pan-skip",
+        type=int,
+        default=0,
+        help="start after this many pairs of each folder (pairs no cut-off was measured on)",
+    )
     ap.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     ap.add_argument(
         "--news-generated",
@@ -807,7 +815,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 heading,
             )
         else:
-            result = bench_pan(data, args.pan_sample, args.workers)
+            result = bench_pan(data, args.pan_sample, args.workers, args.pan_skip)
         elapsed = time.perf_counter() - t0
         print(f"[{part}: {elapsed:.1f}s]")
         figures[part] = result

@@ -507,7 +507,13 @@ class Aligner:
                 kept.append(g)
             elif g.strength >= MEDIUM:
                 words = sum(len(self.tf[t].words) for t in g.targets)
-                if g.strength == STRONG and words >= self.th.alone_words:
+                if (
+                    g.strength == STRONG
+                    and words >= self.th.alone_words
+                    and g.signals.get("cover_t", 0.0) >= self.th.alone_cover
+                ):
+                    # Alone, shared phrasing must come with the content: "The United States
+                    # has always been" opens sentences on any subject.
                     kept.append(g)
                 elif len(g.sources) >= 2 and words >= 2 * self.th.alone_words:
                     # Consecutive source sentences matched together by one long target

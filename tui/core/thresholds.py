@@ -62,6 +62,7 @@ class Thresholds:
     heading_char: float = _cut(0.7, "a heading is copied only when its characters are")
     short_words: float = _cut(4, "sentences under this many words link only beside a passage")
     alone_words: float = _cut(8, "a strong passage with no neighbour needs this many words")
+    alone_cover: float = _cut(0.5, "...and half its content words in the source, not a set phrase")
     support_window: float = _cut(3, "sentences around a weak link searched for a supporting one")
     summary_chain: float = _cut(
         4, "one-sentence passages in a row that skip forward through the source: a summary"

@@ -1,6 +1,7 @@
-"""A summary keeps a sentence here and there of its source, in order, reworded: each of its
-sentences alone is weak evidence, but four in a row that walk forward through the source,
-skipping parts of it, are a summary, and a journalist expects to see all of them linked."""
+"""When a link between two sentences counts without a strong neighbour: a summary keeps a
+sentence here and there of its source, in order, reworded, so each of its sentences alone
+is weak evidence, but four in a row that walk forward through the source are a summary; and
+a lone sentence counts only when it keeps the content, not just the opening words."""
 
 from __future__ import annotations
 
@@ -161,3 +162,15 @@ def test_the_same_sentences_scattered_through_the_page_are_not_a_summary(
     linked = _linked(c, sentences)
     assert SUMMARY[3] in linked
     assert SUMMARY[0] not in linked and SUMMARY[2] not in linked
+
+
+def test_a_lone_sentence_sharing_only_a_set_phrase_is_not_a_copy(tmp_path: Path) -> None:
+    """Alone in a page on another subject, a sentence that opens with the story's words but
+    says something else ("The decision was carried by ...") is no copy; one that keeps the
+    story's sentence and adds a few words is."""
+    phrase = "The decision was carried by the chrysanthemum growers' guild."
+    copied = "The market has appeared in two television dramas and a cookery programme at the show."
+    c, sentences = _compare(tmp_path, [*SHOW[:5], phrase, *SHOW[5:10], copied, *SHOW[10:]])
+    linked = _linked(c, sentences)
+    assert copied in linked
+    assert phrase not in linked

@@ -232,6 +232,11 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
         main, ["scan", str(stories), "--in", str(files[0]), "--max-article-bytes", "99"]
     )
     assert small.exit_code == 1 and "(--max-article-bytes)" in small.output
+    story = next(p for p in sorted(stories.iterdir()) if p.is_file())
+    kept = story.read_bytes()
+    over = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(story)])
+    assert over.exit_code == 1 and "is one of the inputs" in over.output
+    assert story.read_bytes() == kept  # a scan report never replaces the story it looks for
     quotes = tmp_path / "q.json"
     args = ["scan", str(stories), "--in", str(files[0]), "-o", str(quotes), "--include-quotes"]
     assert runner.invoke(main, [*args, "--exclude-boilerplate"]).exit_code == 0

@@ -139,3 +139,24 @@ def test_write_errors_keep_the_earlier_report(tmp_path: Path) -> None:
         write_text(earlier, "caf\udce9")
     assert earlier.read_text(encoding="utf-8") == "earlier report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.txt", "report.txt"]
+
+
+def test_a_report_never_replaces_one_of_its_inputs(tmp_path: Path) -> None:
+    """`-o copy.txt` while copy.txt is compared, under its own name, a relative name or a link:
+    one line, a non-zero exit, and the text untouched (it would otherwise be read as a report
+    and skipped by the next run)."""
+    copies = []
+    for seed in SEEDS[:2]:
+        copy = tmp_path / Path(seed).name
+        copy.write_bytes(Path(seed).read_bytes())
+        copies.append(copy)
+    before = copies[1].read_bytes()
+    (tmp_path / "latest.txt").symlink_to(copies[1])
+    runner = CliRunner()
+    for out in (str(copies[1]), str(tmp_path / "." / copies[1].name), str(tmp_path / "latest.txt")):
+        done = runner.invoke(main, ["compare", *map(str, copies), "-o", out])
+        assert done.exit_code == 1, done.output
+        assert "is one of the inputs" in done.output and "Traceback" not in done.output
+        assert copies[1].read_bytes() == before
+    done = runner.invoke(main, ["compare", *map(str, copies), "-o", str(tmp_path / "r.txt")])
+    assert done.exit_code == 0 and (tmp_path / "r.txt").read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -79,17 +80,25 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
     return raw
 
 
-def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> Path:
+def write_text(
+    path: str | os.PathLike[str],
+    text: str,
+    encoding: str = "utf-8",
+    keep: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
     """Write ``text`` to ``path`` as described in the module docstring; returns ``path``.
 
     Raises ``OSError`` (``IsADirectoryError`` for a directory) with the reason; nothing at
     ``path`` is harmed when it does, except a stream that had already taken part of the text.
+    ``path`` is never one of the files in ``keep`` (a report's own inputs), under any name.
     """
     # An encoding error must happen before anything is touched.
-    return write_bytes(path, text.encode(encoding))
+    return write_bytes(path, text.encode(encoding), keep)
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+def write_bytes(
+    path: str | os.PathLike[str], data: bytes, keep: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
     """``write_text`` for text already encoded."""
     path = Path(path)
     try:
@@ -98,6 +107,12 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
         st = None  # a new file, or a symlink to one not yet made
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if st is not None and _same_file_as_any(st, keep):
+        # `-o copy.txt` when copy.txt is being compared: the report would replace the very
+        # text it reports on, and the next run would skip the file as a report.
+        raise FileExistsError(
+            errno.EEXIST, "is one of the inputs; a report never replaces them", str(path)
+        )
     if (st is None or stat.S_ISREG(st.st_mode)) and not _through_proc(path):
         _replace(Path(os.path.realpath(path)), data, st)
     elif st is not None and (stat.S_ISBLK(st.st_mode) or stat.S_ISSOCK(st.st_mode)):
@@ -106,6 +121,17 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     else:
         _stream(path, data, st)
     return path
+
+
+def _same_file_as_any(st: os.stat_result, paths: Iterable[str | os.PathLike[str]]) -> bool:
+    for other in paths:
+        try:
+            o = os.stat(other)
+        except (OSError, ValueError):
+            continue
+        if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
+            return True
+    return False
 
 
 def _through_proc(path: Path) -> bool:

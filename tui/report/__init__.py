@@ -97,7 +97,7 @@ def write_report(
     target = Path(path)
     if target.is_dir():
         target = target / default_filename(report, fmt)
-    return write_bytes(target, data)
+    return write_bytes(target, data, keep=[d.path for d in report.documents])
 
 
 __all__ = ["EXHIBIT_FORMATS", "EXTENSIONS", "FORMATS", "default_filename", "render", "write_report"]

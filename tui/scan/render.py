@@ -234,4 +234,4 @@ def write(result: ScanResult, fmt: str, path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.is_dir():
         target = target / f"storytrace-scan.{EXTENSIONS[fmt]}"
-    return write_text(target, text)
+    return write_text(target, text, keep=[*result.inputs, *(s.path for s in result.stories)])

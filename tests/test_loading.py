@@ -476,14 +476,14 @@ def test_directory_picks_text_like_files_only(tmp_path: Path) -> None:
     d.mkdir()
     write(d / "b.md", b"# Second\nBody text.\n")
     write(d / "a.txt", b"First\nBody text.\n")
-    write(d / "README", b"Plain notes without an extension.\n")
+    write(d / "NOTES", b"Plain notes without an extension.\n")
     write(d / "core", b"\x00\x01\x02binary core dump\x00" * 10)  # quietly ignored
     write(d / ".hidden.txt", b"Should not load.\n")
     write(d / "photo.png", b"\x89PNG\r\n\x1a\n")
     write(d / "data.csv", b"a,b\n1,2\n")
     (d / "sub.txt").mkdir()  # a directory with a text suffix is not a file
     result = load_documents([d])
-    assert [d.id for d in result.documents] == ["README", "a", "b"]
+    assert [d.id for d in result.documents] == ["NOTES", "a", "b"]
     assert result.warnings == []
 
 
@@ -575,3 +575,17 @@ def test_newline_in_file_name_keeps_warning_on_one_line(tmp_path: Path) -> None:
     assert len(result.warnings) == 1
     assert "\n" not in result.warnings[0]
     assert "two\u2424lines.txt" in result.warnings[0]
+
+
+def test_a_folders_readme_is_left_out_with_a_warning_unless_named(tmp_path: Path) -> None:
+    """A family folder often carries a README.md (where the copies were found): it is no
+    version of the story. Named on its own, it is read like any file."""
+    story = "Councillors voted last night to close the harbour fish market.\n"
+    (tmp_path / "wire.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "paper.md").write_text(story, encoding="utf-8")
+    (tmp_path / "README.md").write_text("Where these copies were found.\n", encoding="utf-8")
+    loaded = load_documents([tmp_path])
+    assert [d.id for d in loaded.documents] == ["paper", "wire"]
+    assert any("left out README.md" in w for w in loaded.warnings)
+    named = load_documents([tmp_path / "README.md", tmp_path / "wire.txt"])
+    assert [d.id for d in named.documents] == ["README", "wire"] and not named.warnings

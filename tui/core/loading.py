@@ -417,12 +417,19 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit; raise it with --max-bytes"
 
 
-def _directory_entries(directory: Path) -> list[tuple[str, bool]]:
-    """Text-like files directly in ``directory``, by name, each flagged if its suffix says text.
+# A folder's own paperwork (README.md, LICENSE.txt): never a version of the story.
+PAPERWORK = frozenset(
+    {"readme", "license", "licence", "copying", "notice", "changelog", "contributing", "authors"}
+)
+
+
+def _directory_entries(directory: Path) -> tuple[list[tuple[str, bool]], list[str]]:
+    """Text-like files directly in ``directory``, by name, each flagged if its suffix says text;
+    and the folder's paperwork left out (named on the command line, such a file is read).
 
     Subdirectories are never entered, so a symlink pointing back up cannot cause a loop.
     """
-    entries = []
+    entries, paperwork = [], []
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         suffix = Path(entry.name).suffix.lower()
         if entry.name.startswith(".") or (suffix and suffix not in TEXT_SUFFIXES):
@@ -432,8 +439,11 @@ def _directory_entries(directory: Path) -> list[tuple[str, bool]]:
                 continue
         except OSError:
             pass  # e.g. a symlink loop: let loading report it
+        if Path(entry.name).stem.lower() in PAPERWORK:
+            paperwork.append(entry.name)
+            continue
         entries.append((entry.name, bool(suffix)))
-    return entries
+    return entries, paperwork
 
 
 def count_files(paths: Sequence[str | Path]) -> int:
@@ -446,7 +456,7 @@ def count_files(paths: Sequence[str | Path]) -> int:
         names = [os.fspath(given)]
         if os.path.isdir(given):
             try:
-                entries = _directory_entries(Path(given))
+                entries, _ = _directory_entries(Path(given))
             except OSError:
                 continue
             names = [os.path.join(given, name) for name, by_suffix in entries if by_suffix]
@@ -517,7 +527,7 @@ def load_documents(
             continue
         try:
             dir_stat = os.stat(given)
-            entries = _directory_entries(Path(given))
+            entries, paperwork = _directory_entries(Path(given))
         except OSError as err:
             reason = "permission denied" if isinstance(err, PermissionError) else err.strerror
             warn(str(LoadError(shown, f"cannot list directory ({reason})")))
@@ -526,6 +536,11 @@ def load_documents(
         if dir_key in seen:
             continue
         seen[dir_key] = True
+        if paperwork:
+            warn(
+                f"{shown}: left out {', '.join(paperwork)}: the folder's own notes, not a "
+                "version (name the file to compare it)"
+            )
         # Files without an extension are tried quietly: most are not text and need no warning.
         loaded = [
             add(os.path.join(shown, name), quiet=not by_suffix) for name, by_suffix in entries

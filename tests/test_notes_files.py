@@ -243,3 +243,45 @@ async def test_the_app_lists_stale_notes_with_their_text(story: Path) -> None:
         await pilot.pause()
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         assert "STALE reviewer notes" in panel and NOTE in panel and "victorious" in panel
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "error"),
+    [
+        # Each mistake named with its reason, in the words the other option files use.
+        (
+            {"d.txt": b"\xff\xfe bad"},
+            ["--dates", "d.txt"],
+            "d.txt: cannot read dates (not UTF-8 at byte 0)",
+        ),
+        ({"d.txt": b"\n# nothing\n"}, ["--dates", "d.txt"], "d.txt: no dates in it"),
+        (
+            {"l.tsv": b"herculean\tpowerful\nsturdy strong\n"},
+            ["--lexicon", "l.tsv"],
+            "l.tsv:2: expected 'spun<TAB>plain",
+        ),
+        ({"e.txt": b""}, ["--reference", "e.txt"], "(e.txt: empty file, skipped)"),
+        ({}, ["--reference", "gone.txt"], "(gone.txt: no such file or directory)"),
+    ],
+)
+def test_a_bad_option_file_or_reference_says_why(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    files: dict[str, bytes],
+    args: list[str],
+    error: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    code, _, stderr = _compare(*seed_paths()[:2], *args)
+    assert code == 1 and error in stderr and stderr.count("\n") == 1
+
+
+def test_the_same_file_twice_is_named_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(Path(seed_paths()[0]).parent)
+    name = Path(seed_paths()[0]).name
+    code, _, stderr = _compare(name, f"./{name}")
+    assert code == 1 and f"got 1: every path names the same file ({name})" in stderr

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 
+from .files import reason
 from .model import Document
 
 _SLUG = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", re.M)
@@ -96,8 +97,10 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
         if p.stat().st_size > MAX_DATES_BYTES:
             raise DatesError(f"{path}: too big for a dates file")
         text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DatesError(f"{path}: cannot read dates ({err.__class__.__name__})") from None
+    except UnicodeDecodeError as err:
+        raise DatesError(f"{path}: cannot read dates (not UTF-8 at byte {err.start:,})") from None
+    except OSError as err:
+        raise DatesError(f"{path}: cannot read dates ({reason(err)})") from None
     pairs: list[tuple[str, str]] = []
     if text.lstrip().startswith("{"):
         try:
@@ -115,6 +118,8 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
             if len(cols) < 2:
                 raise DatesError(f"{path}:{n}: expected 'path<TAB>date'")
             pairs.append((",".join(cols[:-1]).strip(), cols[-1].strip()))
+    if not pairs:
+        raise DatesError(f"{path}: no dates in it (expected 'path<TAB>date' lines or JSON)")
     out: dict[str, str] = {}
     for name, value in pairs:
         iso = normalise(value)

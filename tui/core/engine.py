@@ -5,6 +5,7 @@ reference reuse those alignments where the reference was their source."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -45,8 +46,11 @@ def _too_many(count: int, what: str) -> CompareError:
     )
 
 
-def _resolve(documents: Sequence[Document], reference: str | None) -> Document | None:
-    """Accept a document id, a path as given, or a path naming the same file."""
+def _resolve(
+    documents: Sequence[Document], reference: str | None, warnings: Sequence[str] = ()
+) -> Document | None:
+    """Accept a document id, a path as given, or a path naming the same file. Not found,
+    the error says why when loading said why (an empty or binary file, a missing path)."""
     if reference is None:
         return None
     for d in documents:
@@ -63,7 +67,13 @@ def _resolve(documents: Sequence[Document], reference: str | None) -> Document |
     matches = [d for d in documents if d.id == stem]
     if len(matches) == 1:
         return matches[0]
-    raise CompareError(f"reference {reference!r} is not among the loaded documents")
+    why = [w for w in warnings if w.startswith(f"{reference}:")]
+    if not why and Path(reference).suffix and not os.path.lexists(reference):
+        why = [f"{reference}: no such file or directory"]
+    raise CompareError(
+        f"reference {reference!r} is not among the loaded documents"
+        + (f" ({why[0]})" if why else "")
+    )
 
 
 @collector_paused()
@@ -104,7 +114,7 @@ def compare(
             segment(d, cancelled)
         read_own_dates(d)
     report(0.1, "segmented")
-    ref = _resolve(documents, reference)
+    ref = _resolve(documents, reference, warnings)
     scr = screen(documents, th)
     check(cancelled)
     report(0.2, "screened pairs")
@@ -310,6 +320,8 @@ def compare_paths(
         # Every file that could not be read, not only the first: a user with two bad inputs
         # must not fix one to be told of the other.
         detail = f": {'; '.join(loaded.warnings)}" if loaded.warnings else ""
+        if not loaded.warnings and len(paths) > 1 and loaded.documents:
+            detail = f": every path names the same file ({loaded.documents[0].path})"
         raise CompareError(
             f"need at least two readable documents, got {len(loaded.documents)}{detail}"
         )

@@ -38,12 +38,17 @@ class LexiconError(Exception):
     """The user's lexicon file cannot be read."""
 
 
-def _parse(lines: Iterable[str]) -> dict[tuple[str, str], int]:
+def _parse(lines: Iterable[str], shown: str = "") -> dict[tuple[str, str], int]:
+    """Entries of a TSV lexicon; a user's file (``shown``, its name) with a line that is not
+    two tab-separated cells is refused: "spun plain" typed with a space would quietly
+    never match."""
     out: dict[tuple[str, str], int] = {}
-    for line in lines:
+    for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.rstrip("\r\n").split("\t")
+        if len(cols) < 2 and shown:
+            raise LexiconError(f"{shown}:{n}: expected 'spun<TAB>plain[<TAB>count]'")
         if len(cols) < 2 or cols[0].lower() == "tortured":
             continue
         count = _count(cols[2]) if len(cols) > 2 else 1
@@ -137,7 +142,7 @@ def load_lexicon(path: str | Path | None) -> dict[tuple[str, str], int]:
         raise LexiconError(
             f"{shown}: cannot read lexicon (not UTF-8 at byte {err.start:,})"
         ) from None
-    return _parse(text.splitlines())
+    return _parse(text.splitlines(), shown)
 
 
 @cache

@@ -95,3 +95,18 @@ def test_no_version_sits_on_a_bare_line_in_any_presentation(dated: Report) -> No
     assert UNATTACHED in page and f"why: {names.rename(reason)}" in page
     unattached = json.loads(render(dated, "json"))["tree"]["unattached"]
     assert unattached == dict(tree.unattached) and unattached[GUARDIAN] == reason
+
+
+def test_no_chain_in_the_tree_runs_through_a_version_published_later() -> None:
+    """Dates bind the chain, not only the pair: with the sun dated a day before the wire and
+    the times undated, the sun is not hung under times-from-wire; it stands alone and says
+    which version up that chain was published after it."""
+    family = REPO / "benchmarks" / "data" / "news" / "f06-transport-santa-train"
+    paths = [str(family / f"{name}.txt") for name in ("wire", "times", "sun")]
+    undated = _tree(compare_paths(paths))
+    assert ("times", "sun") in {(e.parent, e.child) for e in undated.edges}
+    assert ("wire", "times") in {(e.parent, e.child) for e in undated.edges}
+    dates = (("sun.txt", "2026-06-10"), ("wire.txt", "2026-06-11"))
+    tree = _tree(compare_paths(paths, settings=Settings(dates=dates)))
+    assert "sun" not in {e.child for e in tree.edges}
+    assert "times comes from wire, published after sun" in tree.unattached["sun"]

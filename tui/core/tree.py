@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .dates import compare_dates
 from .direction import Direction, directions
 from .facts import facts
 from .families import Group, carried, text_of
@@ -165,6 +166,7 @@ def build_tree(
         src = min(p, v)
         return src, f"{marks}: a tie, broken by name order: {src} is taken as the source"
 
+    dated = {d.id: d.date for d in documents if d.date}
     order = sorted((v for v in ids if relatives[v]), key=originality)
     rank = {v: k for k, v in enumerate(order)}
     parent: dict[str, str] = {}
@@ -213,6 +215,10 @@ def build_tree(
             if v in ancestors(p):
                 why.append(f"{p} comes from it")
                 continue
+            later = _dated_after(v, ancestors(p) - {p}, dated)
+            if later:
+                why.append(f"not from {p}: {p} comes from {later}, {_published_after(later, v)}")
+                continue
             c = pairs.get((p, v)) or pairs[(v, p)]
             options.append(
                 (
@@ -232,6 +238,16 @@ def build_tree(
             d = evidence[frozenset((p, v))]
             said = undirected(p, v)[1] if d.first(th) is None else ""
             edges.append(_edge(p, v, d, pairs, vocab, th, said))
+    # A parent given its own parent after the version chose it can put, up the chain, a
+    # version published after this one: the chain, not only the pair, must respect dates.
+    for v in order:
+        later = _dated_after(v, ancestors(v) - {v, parent.get(v, v)}, dated)
+        if later and v in parent:
+            p = parent.pop(v)
+            edges = [e for e in edges if e.child != v]
+            why_not.setdefault(v, []).append(
+                f"not from {p}: {p} comes from {later}, {_published_after(later, v)}"
+            )
     roots = [v for v in order if v not in parent]
     lost = _lost_groups(roots, related)
     kept = carried(documents, groups if kept_groups is None else kept_groups)
@@ -268,6 +284,18 @@ def build_tree(
         notes=sorted(set(notes)),
         unattached=unattached,
     )
+
+
+def _dated_after(v: str, others: set[str], dated: dict[str, str]) -> str | None:
+    """The first of ``others`` (by name) published after ``v``, when both are dated."""
+    if v not in dated:
+        return None
+    later = sorted(u for u in others if compare_dates(dated.get(u, ""), dated[v]) > 0)
+    return later[0] if later else None
+
+
+def _published_after(later: str, v: str) -> str:
+    return f"published after {v}: a version never derives from one published later"
 
 
 def _shared_passages(c: Comparison) -> int:

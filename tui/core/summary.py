@@ -143,9 +143,11 @@ def relation(report: Report, comparison: Comparison) -> str:
         )
         own = f"; it derives from {up[0]}" if up and not Tree.inferred(up[0]) else ""
         if own and src in up[1:]:
-            # The tree still has the reference among its ancestors: say so, or the verdict
-            # and the tree read as two answers to "did they take our story?".
-            own += f", which the derivation tree finds derived from {src}"
+            # The tree still has the reference among its ancestors: say so, and say what that
+            # means for this text, or "independent" and "derives from" read as two answers
+            # to "did they take our story?".
+            kept = "none" if share == 0 else "too little"
+            own += f", itself derived from {src}, but keeps {kept} of {src}'s own text"
         return f"independent of {src}: {what}{note}{own}"
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if report.document(src).sha256 == report.document(tgt).sha256:

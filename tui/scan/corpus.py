@@ -108,7 +108,7 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                     kind = kind_of(name)
                     full = os.path.join(top, name)
                     if kind is None and not name.startswith("."):
-                        other[os.path.splitext(name)[1].lower() or "no suffix"] += 1
+                        other[os.path.splitext(name)[1].lower() or "without a suffix"] += 1
                     if kind is None or not once(full):
                         continue
                     found = True
@@ -122,11 +122,16 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                 warnings.append(f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found")
             if found and other:
                 # Said, not silently dropped: a crawl may save pages as .xhtml, .php or no suffix.
-                kinds = ", ".join(f"{suffix} {n:,}" for suffix, n in sorted(other.items())[:6])
+                kinds = ", ".join(
+                    f"{n:,} {suffix if suffix == 'without a suffix' else suffix + ' file'}"
+                    f"{'s' if n > 1 and suffix != 'without a suffix' else ''}"
+                    for suffix, n in sorted(other.items())[:6]
+                )
                 n = sum(other.values())
                 warnings.append(
-                    f"{shown}: {n:,} file{'s' if n > 1 else ''} left out, not articles by "
-                    f"their names ({escape_line(kinds)}{', ...' if len(other) > 6 else ''})"
+                    f"{shown}: left out {n:,} file{'s' if n > 1 else ''} whose name"
+                    f"{'s do' if n > 1 else ' does'} not end like an article (.txt, .md, .html, "
+                    f".jsonl, .warc): {escape_line(kinds)}{', ...' if len(other) > 6 else ''}"
                 )
         elif os.path.isfile(given):
             kind = kind_of(os.fspath(given))

@@ -51,3 +51,42 @@ def test_a_quote_never_runs_past_its_paragraph() -> None:
         '"We knew nothing,',
         '"and nobody told us,"',
     ]
+
+
+WIRE = (
+    "FIRE CREWS HOLD THE LINE\n\n"
+    "Crews working through the night kept the Cinder Ridge fire south of the highway, "
+    "officials said on Monday.\n\n"
+    "Coconino County Sheriff Dana Whitlock extended the evacuation order to the Aspen Bend "
+    "area overnight. \"If you're told to go, go. Don't wait until you can see the "
+    'flames," Whitlock said in a statement Sunday.\n\n'
+    "The fire lookout on Crater Point was wrapped in foil as the flames came within half a "
+    "mile of the tower, built in 1936.\n"
+)
+LOCAL = (
+    "Elk Hollow empties as fire nears\n\n"
+    "Deputies knocked on doors in Elk Hollow before dawn on Sunday and told families they "
+    "had twenty minutes to leave.\n\n"
+    "\u201cIf you\u2019re told to go, go. Don\u2019t wait until you can see the flames,\u201d "
+    "Sheriff Dana Whitlock said in a statement released shortly after 8 a.m.\n\n"
+    "At the roadblock on Snowbowl Road a line of pickups and horse trailers moved south "
+    "through the smoke.\n"
+)
+
+
+def test_a_statement_quoted_in_two_sentences_with_its_own_attribution_is_a_shared_quote(
+    tmp_path,
+) -> None:
+    """A local paper quotes the sheriff's written statement as the wire does, split into two
+    sentences, the second ending in the paper's own attribution ('... released shortly
+    after 8 a.m.'): both halves are the quotation two reporters were given, not copying, so
+    with quotations left out nothing of the paper counts as derived."""
+    from tui.core.engine import compare_paths
+
+    wire, local = tmp_path / "wire.txt", tmp_path / "local.txt"
+    wire.write_text(WIRE, encoding="utf-8")
+    local.write_text(LOCAL, encoding="utf-8")
+    c = compare_paths([str(wire), str(local)], reference=str(wire)).comparisons[0]
+    matched = [p for p in c.passages if p.derived]
+    assert len(matched) == 2 and all(p.quote for p in matched)
+    assert c.verdict == "independent" and c.coverage["evidence"] == 0.0

@@ -99,16 +99,20 @@ class QuoteMap:
 
     def quoted(self, span: Span) -> int:
         """Non-space characters of ``span`` inside quotation marks."""
+        return len("".join(self.inside(span).split()))
+
+    def inside(self, span: Span) -> str:
+        """The quoted text of ``span``, its pieces joined by spaces."""
         a, b = span
         k = max(0, bisect.bisect_right(self._starts, a) - 1)
-        n = 0
+        parts = []
         for qa, qb in self.spans[k:]:
             if qa >= b:
                 break
             lo, hi = max(a, qa), min(b, qb)
             if lo < hi:
-                n += len("".join(self.doc.text[lo:hi].split()))
-        return n
+                parts.append(self.doc.text[lo:hi])
+        return " ".join(parts)
 
     def outside(self, spans: Sequence[Span]) -> str:
         """The text of ``spans`` with quotations removed: the framing."""
@@ -156,7 +160,15 @@ def _framing_words(text: str) -> set[str]:
         and w not in ATTRIBUTION
         and w not in names
         and not w.isdigit()
+        and len(w) > 2  # "a.m." is no framing word "m"
     }
+
+
+# A quotation this long may be the whole of what two passages share even when the sentence
+# around it is longer: '"Don't wait until you can see the flames," Sheriff Dana Whitlock
+# said in a statement released shortly after 8 a.m.' shares the quotation and the speaker.
+QUOTE_WORDS = 4
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def shared_quote(
@@ -167,15 +179,17 @@ def shared_quote(
     share: float,
 ) -> bool:
     """True when a passage's shared text is quotation and its framing, beyond who said it,
-    does not match the source's: the two heard the same words. The target's side must be
-    at least ``share`` quotation, or quotation with no more framing than who said it."""
+    does not match the source's: the two heard the same words. The target's own framing
+    may be the longer part (who said it, when, where), but a word or two in quotation
+    marks inside a sentence that is mostly framing, less than ``share`` of it, is none."""
     total = sum(len("".join(target.doc.text[a:b].split())) for a, b in target_spans)
     quoted = sum(target.quoted(s) for s in target_spans)
     if not total or not quoted:
         return False
     mine = _framing_words(target.outside(target_spans))
-    if quoted < share * total and mine:
-        return False
+    words = len(_WORD.findall(" ".join(target.inside(s) for s in target_spans)))
+    if mine and quoted < share * total and words < QUOTE_WORDS:
+        return False  # '"smart" meters': a style, not a quotation anyone heard
     theirs = _framing_words(source.outside(source_spans))
     if not mine:
         return True

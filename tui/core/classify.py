@@ -172,7 +172,12 @@ def classify(
                     ),
                     moved=gi in moved,
                     quote=shared_quote(
-                        target_quotes, target_spans, source_quotes, source_spans, th.quote_share
+                        target_quotes,
+                        target_spans,
+                        source_quotes,
+                        source_spans,
+                        th.quote_share,
+                        th.quote_words,
                     ),
                 ),
             )

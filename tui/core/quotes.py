@@ -164,10 +164,6 @@ def _framing_words(text: str) -> set[str]:
     }
 
 
-# A quotation this long may be the whole of what two passages share even when the sentence
-# around it is longer: '"Don't wait until you can see the flames," Sheriff Dana Whitlock
-# said in a statement released shortly after 8 a.m.' shares the quotation and the speaker.
-QUOTE_WORDS = 4
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -177,18 +173,21 @@ def shared_quote(
     source: QuoteMap,
     source_spans: Sequence[Span],
     share: float,
+    min_words: float,
 ) -> bool:
     """True when a passage's shared text is quotation and its framing, beyond who said it,
     does not match the source's: the two heard the same words. The target's own framing
-    may be the longer part (who said it, when, where), but a word or two in quotation
-    marks inside a sentence that is mostly framing, less than ``share`` of it, is none."""
+    may be the longer part ('"Don't wait until you can see the flames," Sheriff Dana
+    Whitlock said in a statement released shortly after 8 a.m.'), but fewer than
+    ``min_words`` in quotation marks inside a sentence less than ``share`` quotation is
+    none."""
     total = sum(len("".join(target.doc.text[a:b].split())) for a, b in target_spans)
     quoted = sum(target.quoted(s) for s in target_spans)
     if not total or not quoted:
         return False
     mine = _framing_words(target.outside(target_spans))
     words = len(_WORD.findall(" ".join(target.inside(s) for s in target_spans)))
-    if mine and quoted < share * total and words < QUOTE_WORDS:
+    if mine and quoted < share * total and words < min_words:
         return False  # '"smart" meters': a style, not a quotation anyone heard
     theirs = _framing_words(source.outside(source_spans))
     if not mine:

@@ -105,6 +105,9 @@ class Thresholds:
         120, "...and so is this much of it in two sentences or more (a short pasted paragraph)"
     )
     quote_share: float = _cut(0.5, "a match this much inside quotation marks is a shared quote")
+    quote_words: float = _cut(
+        4, "...or with a quotation this long, the rest only who said it, when and where"
+    )
     # -- Regions (regions.find_regions).
     region_gap_target: float = _cut(3, "unrelated target sentences a region may jump")
     trim_words: float = _cut(

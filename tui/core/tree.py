@@ -217,7 +217,7 @@ def build_tree(
                 continue
             later = _dated_after(v, ancestors(p) - {p}, dated)
             if later:
-                why.append(f"not from {p}: {p} comes from {later}, {_published_after(later, v)}")
+                why.append(_later_up_the_chain(p, later, v))
                 continue
             c = pairs.get((p, v)) or pairs[(v, p)]
             options.append(
@@ -245,9 +245,7 @@ def build_tree(
         if later and v in parent:
             p = parent.pop(v)
             edges = [e for e in edges if e.child != v]
-            why_not.setdefault(v, []).append(
-                f"not from {p}: {p} comes from {later}, {_published_after(later, v)}"
-            )
+            why_not.setdefault(v, []).append(_later_up_the_chain(p, later, v))
     roots = [v for v in order if v not in parent]
     lost = _lost_groups(roots, related)
     kept = carried(documents, groups if kept_groups is None else kept_groups)
@@ -294,8 +292,11 @@ def _dated_after(v: str, others: set[str], dated: dict[str, str]) -> str | None:
     return later[0] if later else None
 
 
-def _published_after(later: str, v: str) -> str:
-    return f"published after {v}: a version never derives from one published later"
+def _later_up_the_chain(p: str, later: str, v: str) -> str:
+    return (
+        f"not from {p}: {p} comes from {later}, published after {v}: a version never derives "
+        "from one published later"
+    )
 
 
 def _shared_passages(c: Comparison) -> int:

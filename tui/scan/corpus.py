@@ -65,6 +65,11 @@ def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
         yield top, sorted(f for f in files if not f.startswith("."))
 
 
+def _files(suffix: str, n: int) -> str:
+    """``2 .php files``, ``1 without a suffix``."""
+    return f"{n:,} {f'{suffix} file' + 's' * (n > 1) if suffix else 'without a suffix'}"
+
+
 def _file_key(path: str) -> tuple[int, int] | None:
     try:
         st = os.stat(path)
@@ -108,7 +113,7 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                     kind = kind_of(name)
                     full = os.path.join(top, name)
                     if kind is None and not name.startswith("."):
-                        other[os.path.splitext(name)[1].lower() or "without a suffix"] += 1
+                        other[os.path.splitext(name)[1].lower()] += 1
                     if kind is None or not once(full):
                         continue
                     found = True
@@ -122,11 +127,7 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                 warnings.append(f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found")
             if found and other:
                 # Said, not silently dropped: a crawl may save pages as .xhtml, .php or no suffix.
-                kinds = ", ".join(
-                    f"{n:,} {suffix if suffix == 'without a suffix' else suffix + ' file'}"
-                    f"{'s' if n > 1 and suffix != 'without a suffix' else ''}"
-                    for suffix, n in sorted(other.items())[:6]
-                )
+                kinds = ", ".join(_files(suffix, n) for suffix, n in sorted(other.items())[:6])
                 n = sum(other.values())
                 warnings.append(
                     f"{shown}: left out {n:,} file{'s' if n > 1 else ''} whose name"

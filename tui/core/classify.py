@@ -277,9 +277,10 @@ def coverage_shares(
     "partially derived" reads). With ``exclude_quotes``, shared quotations count neither
     for nor against (left out of both sides of each share), and so does copied furniture with
     ``exclude_boilerplate``; ``shared_quotes`` says how much of the target quotations are.
-    ``source_reused``: the share of all the source's text in the passages that count (the
-    same exclusions, short matches too), so "N% of the source reused" and the matrix's cell
-    for the source in the target are one figure."""
+    ``source_reused``: the share of the source's text in the passages that count, with the
+    same exclusions on both sides of it (its furniture and what left-out passages matched;
+    short matches count), so "N% of the source reused" and the matrix's cell for the source
+    in the target are one figure."""
     th = settings.thresholds
     tw, sw = target.weights(), source.weights()
     total = sum(w for i, w in enumerate(tw) if i not in furniture)
@@ -298,7 +299,17 @@ def coverage_shares(
     # The same passages from the source's side, over all of its text: what the
     # shared-content matrix reads the other way round (tui/core/similarity.py).
     used = {s for p in counted for s in p.source_sentences}
-    s_total, s_reused = sum(sw), sum(sw[i] for i in used)
+    # The same exclusions on the source's side: its furniture (a rule line, a slug) and what
+    # a left-out passage matched are neither reused nor not, so a copy of the whole file is
+    # 100% reused, as it is 100% derived.
+    s_left_out = {
+        s
+        for p in passages
+        if p.label == "boilerplate" or left_out_of_base(p, target, settings)
+        for s in p.source_sentences
+    } - used
+    s_total = sum(w for i, w in enumerate(sw) if i not in s_left_out)
+    s_reused = sum(sw[i] for i in used)
     return {
         "target_derived": round(derived / base, 4) if base > 0 else 0.0,
         "evidence": round(evidence / base, 4) if base > 0 else 0.0,

@@ -290,3 +290,20 @@ def test_dropped_attributions_name_whole_phrases_of_the_source(seeds_report: Rep
     assert any(
         o.detail.endswith("to BlackRock Chief Executive Officer Larry Fink") for o in dropped
     )
+
+
+def test_a_byte_identical_copy_of_a_wire_is_wholly_reused_as_it_is_wholly_derived(
+    tmp_path: Path,
+) -> None:
+    """The f01 wire's rule lines are furniture, labelled boilerplate on both sides: they are
+    neither reused nor not, so an exact copy reads 100% both ways, in the matrix too, not
+    "94% of wire reused" beside "100% derived"."""
+    wire = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f01-courts-fraud/wire.txt"
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(wire.read_bytes())
+    report = compare_paths([str(wire), str(copy)], reference=str(wire))
+    (c,) = report.comparisons
+    assert any(p.label == "boilerplate" and p.source_sentences for p in c.passages)
+    assert c.coverage["target_derived"] == 1.0 and c.coverage["source_reused"] == 1.0
+    assert report.similarity is not None
+    assert report.similarity.shared == ((1.0, 1.0), (1.0, 1.0))

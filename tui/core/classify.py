@@ -296,8 +296,8 @@ def coverage_shares(
         tw[t] for p in passages if left_out_of_base(p, target, settings) for t in p.target_sentences
     )
     base = total - left_out
-    # The same passages from the source's side, over all of its text: what the
-    # shared-content matrix reads the other way round (tui/core/similarity.py).
+    # The same passages from the source's side: what the shared-content matrix reads the
+    # other way round (tui/core/similarity.py).
     used = {s for p in counted for s in p.source_sentences}
     # The same exclusions on the source's side: its furniture (a rule line, a slug) and what
     # a left-out passage matched are neither reused nor not, so a copy of the whole file is

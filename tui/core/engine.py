@@ -16,6 +16,7 @@ from .cancel import CancelCheck, check
 from .classify import classify
 from .collector import collector_paused
 from .dates import apply_dates, read_own_dates
+from .escaping import escape_line
 from .families import Group, families, family_groups
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
@@ -67,9 +68,10 @@ def _resolve(
     matches = [d for d in documents if d.id == stem]
     if len(matches) == 1:
         return matches[0]
-    why = [w for w in warnings if w.startswith(f"{reference}:")]
+    shown = escape_line(reference)  # as loading's warnings name it
+    why = [w for w in warnings if w.startswith(f"{shown}:")]
     if not why and Path(reference).suffix and not os.path.lexists(reference):
-        why = [f"{reference}: no such file or directory"]
+        why = [f"{shown}: no such file or directory"]
     raise CompareError(
         f"reference {reference!r} is not among the loaded documents"
         + (f" ({why[0]})" if why else "")
@@ -321,7 +323,7 @@ def compare_paths(
         # must not fix one to be told of the other.
         detail = f": {'; '.join(loaded.warnings)}" if loaded.warnings else ""
         if not loaded.warnings and len(paths) > 1 and loaded.documents:
-            detail = f": every path names the same file ({loaded.documents[0].path})"
+            detail = f": every path names the same file ({escape_line(loaded.documents[0].path)})"
         raise CompareError(
             f"need at least two readable documents, got {len(loaded.documents)}{detail}"
         )

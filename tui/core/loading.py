@@ -538,8 +538,8 @@ def load_documents(
         seen[dir_key] = True
         if paperwork:
             warn(
-                f"{shown}: left out {', '.join(paperwork)}: the folder's own notes, not a "
-                "version (name the file to compare it)"
+                f"{escape_line(shown)}: left out {escape_line(', '.join(paperwork))}: the "
+                "folder's own notes, not a version (name the file to compare it)"
             )
         # Files without an extension are tried quietly: most are not text and need no warning.
         loaded = [

@@ -186,9 +186,10 @@ def shared_quote(
     if not total or not quoted:
         return False
     mine = _framing_words(target.outside(target_spans))
-    words = len(_WORD.findall(" ".join(target.inside(s) for s in target_spans)))
-    if mine and quoted < share * total and words < min_words:
-        return False  # '"smart" meters': a style, not a quotation anyone heard
+    if mine and quoted < share * total:
+        words = _WORD.findall(" ".join(target.inside(s) for s in target_spans))
+        if len(words) < min_words:
+            return False  # '"smart" meters': a style, not a quotation anyone heard
     theirs = _framing_words(source.outside(source_spans))
     if not mine:
         return True

@@ -241,9 +241,12 @@ def build_tree(
     # A parent given its own parent after the version chose it can put, up the chain, a
     # version published after this one: the chain, not only the pair, must respect dates.
     for v in order:
-        later = _dated_after(v, ancestors(v) - {v, parent.get(v, v)}, dated)
-        if later and v in parent:
-            p = parent.pop(v)
+        p = parent.get(v)
+        if p is None:
+            continue
+        later = _dated_after(v, ancestors(p) - {p}, dated)
+        if later:
+            del parent[v]
             edges = [e for e in edges if e.child != v]
             why_not.setdefault(v, []).append(_later_up_the_chain(p, later, v))
     roots = [v for v in order if v not in parent]

@@ -84,6 +84,8 @@ class Group:
     sources: tuple[int, ...]
     signals: dict[str, float]
     strength: int
+    # Linked only because the whole version restates its source (``Aligner._restated``).
+    restated: bool = False
 
 
 class Aligner:
@@ -100,6 +102,7 @@ class Aligner:
         # Targets are rows 0..nt-1 of the table, sources the rows after them.
         self.table = SignalTable(self.tf + self.sf, self.idf)
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
+        self._spec: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
 
     def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
         return self.groups_signals([(tuple(targets), tuple(sources))])[0]
@@ -207,16 +210,37 @@ class Aligner:
         self._split_seeds(chosen, rows, links)
         self._contained_runs(by_target, links)
         self._fact_links(cands, links)
-        groups = self._support(self._group(links))
-        return self._fill_gaps(groups, by_target)
+        groups = self._fill_gaps(self._support(self._group(links)), by_target)
+        return self._restated(cands, groups)
 
-    def _specifics(
-        self, doc: Document, i: int, cache: dict[tuple[str, int], tuple[frozenset[str], ...]]
-    ) -> tuple[frozenset[str], ...]:
+    def _specifics(self, doc: Document, i: int) -> tuple[frozenset[str], frozenset[str]]:
         key = (doc.id, i)
-        if key not in cache:
-            cache[key] = specifics(doc.sentence_text(i), self.th.fact_zipf)
-        return cache[key]
+        if key not in self._spec:
+            self._spec[key] = specifics(doc.sentence_text(i), self.th.fact_zipf)
+        return self._spec[key]
+
+    def _gather(self, words: frozenset[str], row: list[int]) -> tuple[list[int], frozenset[str]]:
+        """Up to three source sentences near each other (among ``row``, the candidates) that
+        together hold the most of ``words``, a condensed sentence's sources, and the words
+        they hold."""
+        window = int(self.th.support_window) * 2
+        pool = sorted((s, self._specifics(self.source, s)[0] & words) for s in row)
+        chosen: list[int] = []
+        covered: frozenset[str] = frozenset()
+        for _ in range(3):
+            options = [
+                (len(shared - covered), -s, s, shared)
+                for s, shared in pool
+                if s not in chosen and (not chosen or abs(s - chosen[0]) <= window)
+            ]
+            if not options:
+                break
+            gain, _, s, shared = max(options)
+            if gain == 0:
+                break
+            chosen.append(s)
+            covered |= shared
+        return chosen, covered
 
     def _fact_links(
         self, cands: list[list[int]], links: dict[int, tuple[list[int], dict[str, float], int]]
@@ -229,11 +253,9 @@ class Aligner:
         rewrite. Words the source uses all through (the story's subject, a topic's terms)
         are what any piece on the same subject shares, and count for nothing."""
         th = self.th
-        cache: dict[tuple[str, int], tuple[frozenset[str], ...]] = {}
-        window = int(th.support_window) * 2
         df: dict[str, int] = {}
         for s in range(len(self.sf)):
-            for x in self._specifics(self.source, s, cache)[0]:
+            for x in self._specifics(self.source, s)[0]:
                 df[x] = df.get(x, 0) + 1
         limit = max(2, th.fact_topic * len(self.sf))
         topic = {x for x, n in df.items() if n > limit}
@@ -241,26 +263,11 @@ class Aligner:
         for t, row in enumerate(cands):
             if t in links or self.target.sentences[t].kind != "text" or not row:
                 continue
-            content, special = self._specifics(self.target, t, cache)
+            content, special = self._specifics(self.target, t)
             mine = content - topic
             if len(mine) < th.fact_min:
                 continue
-            pool = sorted((s, self._specifics(self.source, s, cache)[0] & mine) for s in row)
-            chosen: list[int] = []
-            covered: frozenset[str] = frozenset()
-            for _ in range(3):
-                options = [
-                    (len(shared - covered), -s, s, shared)
-                    for s, shared in pool
-                    if s not in chosen and (not chosen or abs(s - chosen[0]) <= window)
-                ]
-                if not options:
-                    break
-                gain, _, s, shared = max(options)
-                if gain == 0:
-                    break
-                chosen.append(s)
-                covered |= shared
+            chosen, covered = self._gather(mine, row)
             if (
                 len(covered) >= th.fact_min
                 and len(covered) >= th.fact_share * len(mine)
@@ -270,6 +277,43 @@ class Aligner:
         keys = [((t,), ss) for t, ss in found.items()]
         for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):
             links[t] = (list(ss), sig, WEAK)
+
+    def _restated(self, cands: list[list[int]], groups: list[Group]) -> list[Group]:
+        """A tabloid's condensed rewrite keeps the facts and changes nearly every word, so
+        its sentences, one by one, are no stronger than any report on the same story. Taken
+        together they are: when all of a version's text but ``restate_rest`` is either
+        aligned or restates nearby source sentences no passage uses (``restate_share`` of a
+        sentence's content words, ``fact_min`` at least, from up to three of them), it
+        brings nothing from anywhere else, and its restating sentences are linked weakly. A
+        report written on its own carries what its reporter found (quotes from other
+        people, details, background), far more than a tenth of its text."""
+        th = self.th
+        weights = self.target.weights()
+        texts = [t for t, s in enumerate(self.target.sentences) if s.kind == "text"]
+        if len(texts) < th.restate_min:
+            return groups
+        aligned = {t for g in groups for t in g.targets}
+        used = {s for g in groups for s in g.sources}
+        budget = th.restate_rest * sum(weights[t] for t in texts)
+        novel = 0
+        found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+        for t in texts:
+            content = self._specifics(self.target, t)[0]
+            if t in aligned or not content:  # "Check this out." says nothing of its source
+                continue
+            row = [s for s in cands[t] if s not in used]
+            chosen, covered = self._gather(content, row)
+            if len(covered) >= max(th.fact_min, th.restate_share * len(content)):
+                found.append(((t,), tuple(sorted(chosen))))
+                continue
+            novel += weights[t]
+            if novel > budget:
+                return groups
+        added = [
+            Group(ts, ss, sig, WEAK, restated=True)
+            for (ts, ss), sig in zip(found, self.groups_signals(found), strict=True)
+        ]
+        return sorted(groups + added, key=lambda g: g.targets)
 
     def _contained_runs(
         self,

@@ -171,6 +171,7 @@ def classify(
                         else []
                     ),
                     moved=gi in moved,
+                    restated=g.restated,
                     quote=shared_quote(
                         target_quotes,
                         target_spans,

@@ -86,6 +86,16 @@ as they are out of ``target_derived``'s base. A byte-identical copy is now 1.0 b
 before, the wire's two rule lines made it 0.94. The similarity matrix reads the same figure.
 Settings gained ``summary_chain``, ``alone_cover`` and ``quote_words`` in ``thresholds``.
 Every other key is as it was.
+
+storytrace/8 added each passage's ``restated`` (true or false): a passage linked only because
+the version as a whole restates its source (all of its text but ``restate_rest`` is aligned
+or has ``restate_share`` of each sentence's content words in up to three nearby source
+sentences), as a condensed tabloid rewrite does; before, such a version read independent or
+partially derived, with those sentences ``added``. Restated passages are labelled
+by their signals like any other (paraphrased, in practice) and count in ``coverage``; a report
+without the key has none.
+Settings gained ``restate_share``, ``restate_rest`` and ``restate_min`` in ``thresholds``.
+Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -140,6 +150,7 @@ def _passage(p: Passage, plain: bool = True) -> dict[str, object]:
         "signals": dict(sorted(p.signals.items())) if plain else p.signals,
         "moved": p.moved,
         "quote": p.quote,
+        "restated": p.restated,
         "diff": _spans(p.diff, plain),
         "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
         "changed_figures": [

@@ -130,6 +130,10 @@ class Passage:
     # True when the match is mostly quotation whose framing differs beyond who said it: the
     # two versions heard the same words, which alone does not show copying.
     quote: bool = False
+    # True when the passage shares the source's content words but little else, and is
+    # linked only because the version as a whole restates its source, bringing next to
+    # nothing from elsewhere (a condensed tabloid rewrite).
+    restated: bool = False
 
     @property
     def derived(self) -> bool:
@@ -329,7 +333,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/7"
+    schema: str = "storytrace/8"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

@@ -59,6 +59,13 @@ class Thresholds:
     fact_topic: float = _cut(
         0.1, "a specific in more than this share of the source's sentences is its topic"
     )
+    restate_share: float = _cut(
+        0.4, "two fifths of a sentence's content words from up to three nearby source sentences..."
+    )
+    restate_rest: float = _cut(
+        0.1, "...linked when all but a tenth of the version is linked or restated: a condensed copy"
+    )
+    restate_min: float = _cut(3, "...of this many text sentences at least: fewer tell nothing")
     heading_char: float = _cut(0.7, "a heading is copied only when its characters are")
     short_words: float = _cut(4, "sentences under this many words link only beside a passage")
     alone_words: float = _cut(8, "a strong passage with no neighbour needs this many words")

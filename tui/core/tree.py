@@ -223,6 +223,9 @@ def build_tree(
             options.append(
                 (
                     round(explains(p, v), 1),
+                    # Wording shared over content restated: two condensed copies of one
+                    # story restate each other's facts, as each restates the story's source.
+                    -sum(1 for x in c.passages if x.restated),
                     # Closer wording (fewer swaps between them), in steps: two copies of
                     # one source differ from each other about as much as from it.
                     -(len(c.substitutions) // th.swap_step),

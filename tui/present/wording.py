@@ -5,6 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+# A passage linked only because its whole version restates the reference
+# (``Passage.restated``): the mark every report puts on it, and the explorer's explanation.
+RESTATED = "restated: the whole version restates the reference"
+RESTATED_HELP = (
+    "Linked because this version restates the reference throughout: this sentence keeps "
+    "a good share of the content words of the reference sentences shown, in other words, "
+    "and nearly all of the version is either aligned or restated like this, so it brings "
+    "next to nothing from anywhere else. Alone, such a sentence would prove nothing."
+)
+
 
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]

@@ -36,7 +36,7 @@ as others (``'three years' -> 'five years'``, separated by semicolons; empty whe
 the other formats list them per version: a filter on it finds every passage a copy changed
 a number in.
 
-Booleans (``moved``) are ``true`` or ``false``, as in the JSON report.
+Booleans (``moved``, ``restated``) are ``true`` or ``false``, as in the JSON report.
 
 Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
 an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
@@ -64,6 +64,7 @@ COLUMNS = (
     "reviewer_note",
     "score",
     "moved",
+    "restated",
     "family",
     "family_versions",
     "source_where",
@@ -141,6 +142,7 @@ def render_csv(view: ReportView) -> str:
                 "passage": str(r.number),
                 "score": f"{r.score:.4f}",
                 "moved": "true" if r.moved else "false",
+                "restated": "true" if r.restated else "false",
                 "family": " ".join(str(f) for f in r.families),
                 "family_versions": str(r.family_versions) if r.families else "",
             }

@@ -152,6 +152,7 @@ class Row:
     tag: str
     score: float
     moved: bool
+    restated: bool
     source: list[Segment]
     target: list[Segment]
     source_text: str
@@ -345,6 +346,7 @@ def _row(
         tag=tag(p.label),
         score=p.score,
         moved=p.moved,
+        restated=p.restated,
         source=source,
         target=target,
         source_text=SPAN_GAP.join(src.cut(sp) for sp in p.source_spans),

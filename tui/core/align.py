@@ -616,12 +616,14 @@ def _few_pairs(sig: dict[str, float], pairs: int, th: Thresholds) -> bool:
 
 
 def _hint(sig: dict[str, float], th: Thresholds) -> bool:
-    """Loose summary-level overlap: only believable between two passages that bracket it."""
+    """Loose summary-level overlap, or a sentence whose words were swapped one by one in
+    place (so its content words are gone but its shape is not): only believable next to
+    passages whose sources say where it comes from."""
     return (
         sig["cover_t"] >= th.gap_cover_t
         and sig["cover_s"] >= th.gap_cover_s
         and (sig["phrase"] >= th.gap_phrase or sig["char"] >= th.gap_char)
-    )
+    ) or (sig["char"] >= th.gap_shape_char and sig["word"] >= th.gap_shape_word)
 
 
 def _absorbed(sig: dict[str, float], th: Thresholds) -> bool:

@@ -94,7 +94,9 @@ sentences), as a condensed tabloid rewrite does; before, such a version read ind
 partially derived, with those sentences ``added``. Restated passages are labelled
 by their signals like any other (paraphrased, in practice) and count in ``coverage``; a report
 without the key has none.
-Settings gained ``restate_share``, ``restate_rest`` and ``restate_min`` in ``thresholds``.
+Settings gained ``restate_share``, ``restate_rest`` and ``restate_min`` in ``thresholds``,
+and ``gap_shape_char`` and ``gap_shape_word``: a loose sentence between passages whose words
+were swapped one by one in place is linked when it keeps that much of its source's shape.
 Every other key is as it was.
 """
 

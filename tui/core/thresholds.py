@@ -84,6 +84,10 @@ class Thresholds:
     gap_cover_s: float = _cut(0.1, "...source cover...")
     gap_phrase: float = _cut(0.05, "...and a trace of phrasing...")
     gap_char: float = _cut(0.45, "...or of characters: summaries keep little more")
+    gap_shape_char: float = _cut(
+        0.5, "...or, its content words swapped in place, half its characters..."
+    )
+    gap_shape_word: float = _cut(0.35, "...and a third of its words in their order")
     absorbed_cover_s: float = _cut(0.6, "a source sentence mostly inside a longer target one...")
     absorbed_phrase: float = _cut(0.1, "...with some of its phrasing...")
     absorbed_cover_t: float = _cut(0.2, "...covering part of the target: a merge")

@@ -20,7 +20,7 @@ from tui.core.model import Comparison, Document, Report
 from tui.core.segment import segment
 from tui.core.settings import Settings
 
-from .conftest import SEEDS
+from .conftest import SEEDS, seed_paths
 
 FLOOD = Path(__file__).parent / "data" / "news-flood"
 NEWS = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news"
@@ -415,3 +415,30 @@ def test_a_local_scoop_dated_before_the_wire_is_not_made_its_source() -> None:
     report, parent = _family_tree("f07-ap-wildfire", dates=True)
     assert report.reference == "wire"
     assert parent.get("wire") != "pinecourier"
+
+
+def test_a_paper_that_used_the_wire_and_another_source_hangs_under_the_wire() -> None:
+    """The Northern Post rewrote the AP wire and took a few words from elsewhere (a leaflet
+    another paper also mentions), so the wire was not its only source. The wire's furniture
+    says it came first, and no other version can be the paper's source: the paper hangs
+    under the wire, its edge saying it drew on another source too, and no lost original is
+    put above the wire."""
+    report, parent = _family_tree("f12-ap-falls-study")
+    tree = report.provenance.tree
+    assert report.reference == "wire"
+    assert parent["the-northern-post"] == "wire" and "wire" not in parent
+    assert not any(node.startswith("~") for node in tree.nodes)
+    edge = next(e for e in tree.edges if e.child == "the-northern-post")
+    assert any("drew on another source as well" in line for line in edge.evidence)
+    # Its reason for not coming from the wire alone is still given.
+    assert any(n.startswith("the-northern-post is not from wire alone") for n in tree.notes)
+
+
+def test_without_a_mark_of_first_publication_borrowed_words_still_rule_a_parent_out() -> None:
+    """Seeds: 002 shares words with 001 that 000 never uses, and 000 shows no date,
+    furniture or syndication line saying it was published first, only edits. 002 is not
+    hung under 000: the three share a source that is not among them."""
+    report = compare_paths(seed_paths())
+    tree = report.provenance.tree
+    lost = [e.child for e in tree.edges if e.parent.startswith("~")]
+    assert sorted(lost) == sorted(d.id for d in report.documents)[:3]

@@ -36,6 +36,8 @@ TENSE = 1.0
 CONDENSED = 0.5
 DROPPED = 0.5
 PROMOTION = 1.0
+# Cues saying where a text was first published, not how it was edited.
+_ORIGIN_KINDS = frozenset({"date", "furniture", "syndication"})
 # Kinds whose marks come many to a pair and each say little: together they weigh at most
 # this, so that a long list of small marks never outweighs one strong one.
 CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 4.0, "promotion": 1.0, "syndication": 1.0}
@@ -135,6 +137,11 @@ class Direction:
         if wb >= th.direction_min and wb >= th.direction_ratio * wa:
             return self.b
         return None
+
+    def marked_first(self, first: str) -> bool:
+        """A mark of where a text was first published, not of how it was edited: a date,
+        an agency's furniture, or the other version saying it appeared elsewhere first."""
+        return any(c.first == first and c.kind in _ORIGIN_KINDS for c in self.cues)
 
     def strength(self, first: str, th: Thresholds) -> str:
         if self.dated() == first:

@@ -182,7 +182,10 @@ def build_tree(
         return seen | {v}
 
     for v in order:
-        options = []
+        options, fallback = [], []
+        # Candidates ruled out only because v also has words of other versions: its
+        # source, with another beside it, when nothing else can be.
+        alone: dict[str, str] = {}
         for p in relatives[v]:
             d = evidence[frozenset((p, v))]
             first = d.first(th)
@@ -206,7 +209,10 @@ def build_tree(
                 )
                 notes.append(f"{v} is {said}")
                 why.append(said)
-                continue
+                alone[p] = (
+                    f"{v} also shares words with other versions that {p} never uses "
+                    f"({', '.join(sorted(words)[:5])}): it drew on another source as well"
+                )
             if first is None:
                 src, said = undirected(p, v)
                 if src != p:
@@ -219,8 +225,10 @@ def build_tree(
             if later:
                 why.append(_later_up_the_chain(p, later, v))
                 continue
+            if p in alone and not d.marked_first(p):
+                continue
             c = pairs.get((p, v)) or pairs[(v, p)]
-            options.append(
+            (fallback if p in alone else options).append(
                 (
                     round(explains(p, v), 1),
                     # Wording shared over content restated: two condensed copies of one
@@ -235,12 +243,12 @@ def build_tree(
                     p,
                 )
             )
-        if options:
-            p = max(options)[-1]
+        if options or fallback:
+            p = max(options or fallback)[-1]
             parent[v] = p
             d = evidence[frozenset((p, v))]
             said = undirected(p, v)[1] if d.first(th) is None else ""
-            edges.append(_edge(p, v, d, pairs, vocab, th, said))
+            edges.append(_edge(p, v, d, pairs, vocab, th, said, alone.get(p, "")))
     # A parent given its own parent after the version chose it can put, up the chain, a
     # version published after this one: the chain, not only the pair, must respect dates.
     for v in order:
@@ -435,9 +443,11 @@ def _edge(
     vocab: _Vocab,
     th: Thresholds,
     undecided: str = "",
+    also: str = "",
 ) -> TreeEdge:
     """``undecided``: with no mark of which came first, why the parent is taken as the
-    source (the same words the child's reasons give, so the two never disagree)."""
+    source (the same words the child's reasons give, so the two never disagree); ``also``:
+    what says the child had another source besides."""
     c = pairs.get((parent, child)) or pairs[(child, parent)]
     n = _shared_passages(c)
     first = d.first(th)
@@ -453,7 +463,11 @@ def _edge(
         child=child,
         shared_passages=n,
         shared_phrases=vocab.rare_shared(parent, child, th.rare_zipf),
-        evidence=[f"{n} passage{'s' * (n != 1)} of {child} are also in {parent}", *why],
+        evidence=[
+            f"{n} passage{'s' * (n != 1)} of {child} are also in {parent}",
+            *why,
+            *([also] if also else []),
+        ],
         basis=basis,
         strength=strength,
     )

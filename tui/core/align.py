@@ -211,7 +211,36 @@ class Aligner:
         self._contained_runs(by_target, links)
         self._fact_links(cands, links)
         groups = self._fill_gaps(self._support(self._group(links)), by_target)
+        groups = self._diagonals(groups, by_target)
         return self._restated(cands, groups)
+
+    def _diagonals(
+        self, groups: list[Group], by_target: dict[int, list[tuple[int, dict[str, float]]]]
+    ) -> list[Group]:
+        """A translation run back through a machine, or a rewrite garbled past phrasing, keeps
+        only loose overlap sentence by sentence, but it keeps the order: ``diagonal_run``
+        unlinked target sentences in a row, each loosely matching (``_hint``) the source
+        sentence after the last one's, are a copied stretch, as no run of chance matches
+        would step through both texts together."""
+        run_min = int(self.th.diagonal_run)
+        aligned = {t for g in groups for t in g.targets}
+        hints = {
+            t: {s: sig for s, sig in row if _hint(sig, self.th)}
+            for t, row in by_target.items()
+            if t not in aligned and self.target.sentences[t].kind == "text"
+        }
+        added: list[Group] = []
+        taken: set[int] = set()
+        for t in sorted(hints):
+            for s in sorted(hints[t]) if t not in taken else ():
+                run = [(t, s, hints[t][s])]
+                while (sig := hints.get(run[-1][0] + 1, {}).get(run[-1][1] + 1)) is not None:
+                    run.append((run[-1][0] + 1, run[-1][1] + 1, sig))
+                if len(run) >= run_min:
+                    added.extend(Group((x,), (y,), sig, WEAK) for x, y, sig in run)
+                    taken.update(x for x, _, _ in run)
+                    break
+        return sorted(groups + added, key=lambda g: g.targets)
 
     def _specifics(self, doc: Document, i: int) -> tuple[frozenset[str], frozenset[str]]:
         key = (doc.id, i)

@@ -96,7 +96,8 @@ by their signals like any other (paraphrased, in practice) and count in ``covera
 without the key has none.
 Settings gained ``restate_share``, ``restate_rest`` and ``restate_min`` in ``thresholds``,
 and ``gap_shape_char`` and ``gap_shape_word``: a loose sentence between passages whose words
-were swapped one by one in place is linked when it keeps that much of its source's shape.
+were swapped one by one in place is linked when it keeps that much of its source's shape;
+and ``diagonal_run``: that many loose matches in a row, each with the next source sentence.
 Every other key is as it was.
 """
 

@@ -88,6 +88,9 @@ class Thresholds:
         0.5, "...or, its content words swapped in place, half its characters..."
     )
     gap_shape_word: float = _cut(0.35, "...and a third of its words in their order")
+    diagonal_run: float = _cut(
+        3, "loose matches in a row, each with the next source sentence: a garbled copy"
+    )
     absorbed_cover_s: float = _cut(0.6, "a source sentence mostly inside a longer target one...")
     absorbed_phrase: float = _cut(0.1, "...with some of its phrasing...")
     absorbed_cover_t: float = _cut(0.2, "...covering part of the target: a merge")

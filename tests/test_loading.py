@@ -113,6 +113,37 @@ def test_hard_wrapped_prose_gives_no_title(tmp_path: Path) -> None:
     assert load_document(write(tmp_path / "named.txt", named)).title == "Storm hits coast"
 
 
+def test_a_wires_headline_is_its_title_not_its_furniture(tmp_path: Path) -> None:
+    """Wire copy opens with rules, a slug or routing line, an embargo and a memo to editors
+    (over two lines here); the headline under them is the story's title, without the PA
+    paragraph mark. An AFP keyword slug and a lower-case byline under the headline are
+    furniture, not a headline and its hard-wrapped prose."""
+    pa = (
+        "  ========================================\n"
+        "  22:58 27/01/26: Page 1 (HHH) SHOWBIZ Awards\n"
+        "  ========================================\n"
+        "EMBARGOED TO 0001 WEDNESDAY JANUARY 28<\n"
+        "(Memo to editors: Full list of winners follows in separate take. Pictures\n"
+        "available from PA Photos)\n\n"
+        "QUIZ KING TO QUIT AS HE ENDS 14-YEAR FEUD ON STAGE<\n"
+        "By Ann Example, PA Showbiz Correspondent<\n"
+        "The host of the nation's longest-running quiz show said tonight he would step down.<\n"
+    )
+    doc = load_document(write(tmp_path / "pa.txt", pa.encode()))
+    assert doc.title == "QUIZ KING TO QUIT AS HE ENDS 14-YEAR FEUD ON STAGE"
+    afp = (
+        "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS\n"
+        "34 nations sign first treaty to protect undersea internet cables\n"
+        "by Camille Example\n\n"
+        "Geneva (AFP) - Thirty-four countries on Thursday signed the first treaty.\n"
+    )
+    doc = load_document(write(tmp_path / "afp.txt", afp.encode()))
+    assert doc.title == "34 nations sign first treaty to protect undersea internet cables"
+    # Furniture and nothing under it: no title.
+    bare = b"BC-US--Wildfire,1st Ld-Writethru\n========\n"
+    assert load_document(write(tmp_path / "bare.txt", bare)).title == ""
+
+
 def test_path_is_kept_as_given(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     doc = load_document("./seeds/000_dcce54c3826141f5.txt")

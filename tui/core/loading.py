@@ -20,6 +20,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from tui.core.boilerplate import _agency_kind
 from tui.core.cancel import CancelCheck, check
 from tui.core.dates import normalise
 from tui.core.disguise import disguise_warning
@@ -33,6 +34,8 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+# Lines of a wire's furniture passed over looking for its headline.
+_FURNITURE_LINES = 8
 TITLE_MAX_CHARS = 120
 # Article extraction costs about 0.3 ms per element of the page: 200,000 "<p>x</p>" took a
 # minute. Article pages hold a few thousand elements; a page of more is a dump or an attack.
@@ -305,22 +308,50 @@ def _extract_html(text: str) -> tuple[str, str, str]:
     return article or "", title, date
 
 
+# An agency's keyword slug: "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS".
+_KEYWORD_SLUG = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+){2,}(?:,[\w -]+)*")
+_EMBARGO = re.compile(r"embargo", re.I)
+_BYLINE = re.compile(r"by\s+[A-Z]")
+
+
+def _furniture_line(line: str) -> bool:
+    """A wire's lines above its headline: rules, slug and routing lines, embargo, memo."""
+    return bool(
+        not re.search(r"[^\W\d_]", line)
+        or _agency_kind(line)
+        or _KEYWORD_SLUG.fullmatch(line)
+        or _EMBARGO.match(line)
+    )
+
+
 def _text_title(text: str) -> str:
     """A headline-like first line becomes the title; a first sentence of prose does not.
+    A wire's furniture above its headline (rule, slug, embargo and memo lines) is passed
+    over, and its paragraph marks ("<") dropped.
 
     A first line followed directly by one opening with a lower-case word ("the", "classes,")
-    is hard-wrapped prose, not a headline; names like "xAI" or "iPhone" don't count.
+    is hard-wrapped prose, not a headline; names like "xAI" or "iPhone" don't count, nor
+    does a byline ("by Camille Fournier-Dahl").
     """
-    lines = text.lstrip().splitlines()
-    if not lines:
+    lines = [" ".join(x.split()).rstrip("<").rstrip() for x in text.lstrip().splitlines()]
+    lines = [x for x in lines if x]
+    skip = 0
+    while skip < min(len(lines) - 1, _FURNITURE_LINES):
+        line = lines[skip]
+        if line.startswith(("(", "[")) and not line.endswith((")", "]")):
+            # "(Memo to editors: ... Pictures / available from PA Photos)": to its bracket.
+            while skip < len(lines) - 1 and not lines[skip].endswith((")", "]")):
+                skip += 1
+        elif not _furniture_line(line):
+            break
+        skip += 1
+    lines = lines[skip:]
+    if not lines or _furniture_line(lines[0]):
         return ""
-    first = lines[0].strip()
-    following = re.match(r"[\W\d_]*([^\W\d_]*)", lines[1] if len(lines) > 1 else "")
-    wrapped = following is not None and following.group(1).islower()
+    first, after = lines[0], lines[1] if len(lines) > 1 else ""
+    following = re.match(r"[\W\d_]*([^\W\d_]*)", after)
+    wrapped = following is not None and following.group(1).islower() and not _BYLINE.match(after)
     if len(first) > TITLE_MAX_CHARS or first.endswith(".") or wrapped:
-        return ""
-    # A wire's rule line (``-----``, ``=====``) or a bare number heads the file, not the story.
-    if not re.search(r"[^\W\d_]", first):
         return ""
     return first
 

@@ -113,12 +113,9 @@ def test_hard_wrapped_prose_gives_no_title(tmp_path: Path) -> None:
     assert load_document(write(tmp_path / "named.txt", named)).title == "Storm hits coast"
 
 
-def test_a_wires_headline_is_its_title_not_its_furniture(tmp_path: Path) -> None:
-    """Wire copy opens with rules, a slug or routing line, an embargo and a memo to editors
-    (over two lines here); the headline under them is the story's title, without the PA
-    paragraph mark. An AFP keyword slug and a lower-case byline under the headline are
-    furniture, not a headline and its hard-wrapped prose."""
-    pa = (
+WIRE_HEADS = [
+    (
+        # PA: rules, slug line, embargo, a memo to editors over two lines, paragraph marks.
         "  ========================================\n"
         "  22:58 27/01/26: Page 1 (HHH) SHOWBIZ Awards\n"
         "  ========================================\n"
@@ -127,21 +124,28 @@ def test_a_wires_headline_is_its_title_not_its_furniture(tmp_path: Path) -> None
         "available from PA Photos)\n\n"
         "QUIZ KING TO QUIT AS HE ENDS 14-YEAR FEUD ON STAGE<\n"
         "By Ann Example, PA Showbiz Correspondent<\n"
-        "The host of the nation's longest-running quiz show said tonight he would step down.<\n"
-    )
-    doc = load_document(write(tmp_path / "pa.txt", pa.encode()))
-    assert doc.title == "QUIZ KING TO QUIT AS HE ENDS 14-YEAR FEUD ON STAGE"
-    afp = (
+        "The host of the nation's longest-running quiz show said tonight he would step down.<\n",
+        "QUIZ KING TO QUIT AS HE ENDS 14-YEAR FEUD ON STAGE",
+    ),
+    (
+        # AFP: a keyword slug above, a lower-case byline under the headline.
         "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS\n"
         "34 nations sign first treaty to protect undersea internet cables\n"
         "by Camille Example\n\n"
-        "Geneva (AFP) - Thirty-four countries on Thursday signed the first treaty.\n"
-    )
-    doc = load_document(write(tmp_path / "afp.txt", afp.encode()))
-    assert doc.title == "34 nations sign first treaty to protect undersea internet cables"
-    # Furniture and nothing under it: no title.
-    bare = b"BC-US--Wildfire,1st Ld-Writethru\n========\n"
-    assert load_document(write(tmp_path / "bare.txt", bare)).title == ""
+        "Geneva (AFP) - Thirty-four countries on Thursday signed the first treaty.\n",
+        "34 nations sign first treaty to protect undersea internet cables",
+    ),
+    ("BC-US--Wildfire,1st Ld-Writethru\n========\n", ""),  # furniture and nothing under it
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WIRE_HEADS)
+def test_a_wires_headline_is_its_title_not_its_furniture(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    """Wire copy opens with furniture; the headline under it is the story's title, without
+    the PA paragraph mark, and a byline under the headline is no hard-wrapped prose."""
+    assert load_document(write(tmp_path / "wire.txt", text.encode())).title == title
 
 
 def test_path_is_kept_as_given(monkeypatch: pytest.MonkeyPatch) -> None:

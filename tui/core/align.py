@@ -220,12 +220,17 @@ class Aligner:
         """A translation run back through a machine, or a rewrite garbled past phrasing, keeps
         only loose overlap sentence by sentence, but it keeps the order: ``diagonal_run``
         unlinked target sentences in a row, each loosely matching (``_hint``) the source
-        sentence after the last one's, are a copied stretch, as no run of chance matches
-        would step through both texts together."""
+        sentence after the last one's with a trace of its phrasing, are a copied stretch,
+        as no run of chance matches would step through both texts together. (Without the
+        phrasing, two biographies telling one life in order would.)"""
         run_min = int(self.th.diagonal_run)
         aligned = {t for g in groups for t in g.targets}
         hints = {
-            t: {s: sig for s, sig in row if _hint(sig, self.th)}
+            t: {
+                s: sig
+                for s, sig in row
+                if _hint(sig, self.th) and sig["phrase"] >= self.th.gap_phrase
+            }
             for t, row in by_target.items()
             if t not in aligned and self.target.sentences[t].kind == "text"
         }

@@ -136,6 +136,12 @@ WIRE_HEADS = [
         "34 nations sign first treaty to protect undersea internet cables",
     ),
     ("BC-US--Wildfire,1st Ld-Writethru\n========\n", ""),  # furniture and nothing under it
+    (
+        # Prose opening with a bracket it shuts at once: no memo, and hard-wrapped.
+        "(CNN) - Flooding hit the coast on Monday\nas rivers burst their banks\n"
+        "More rain is due (forecasters said)\nStorm latest\n",
+        "",
+    ),
 ]
 
 

@@ -333,20 +333,29 @@ def _text_title(text: str) -> str:
     is hard-wrapped prose, not a headline; names like "xAI" or "iPhone" don't count, nor
     does a byline ("by Camille Fournier-Dahl").
     """
+    # Blank lines stay: a headline followed by one is not the start of wrapped prose.
     lines = [" ".join(x.split()).rstrip("<").rstrip() for x in text.lstrip().splitlines()]
-    lines = [x for x in lines if x]
     skip = 0
     while skip < min(len(lines) - 1, _FURNITURE_LINES):
         line = lines[skip]
-        if line.startswith(("(", "[")) and not line.endswith((")", "]")):
-            # "(Memo to editors: ... Pictures / available from PA Photos)": to its bracket.
-            while skip < len(lines) - 1 and not lines[skip].endswith((")", "]")):
-                skip += 1
-        elif not _furniture_line(line):
+        shut = next(
+            (
+                k
+                for k in range(skip, min(skip + 3, len(lines) - 1))
+                if lines[k].endswith((")", "]"))
+            ),
+            None,
+        )
+        opened = line.count("(") + line.count("[") > line.count(")") + line.count("]")
+        if line.startswith(("(", "[")) and opened and shut is not None:
+            # "(Memo to editors: ... Pictures / available from PA Photos)": to its bracket,
+            # over three lines at most ("(CNN) — Floods ..." shuts it: prose, not a note).
+            skip = shut
+        elif line and not _furniture_line(line):
             break
         skip += 1
     lines = lines[skip:]
-    if not lines or _furniture_line(lines[0]):
+    if not lines or not lines[0] or _furniture_line(lines[0]):
         return ""
     first, after = lines[0], lines[1] if len(lines) > 1 else ""
     following = re.match(r"[\W\d_]*([^\W\d_]*)", after)

@@ -332,8 +332,10 @@ class Aligner:
         novel = 0
         found: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
         for t in texts:
+            if t in aligned:
+                continue
             content = self._specifics(self.target, t)[0]
-            if t in aligned or not content:  # "Check this out." says nothing of its source
+            if not content:  # "Check this out." says nothing of its source
                 continue
             row = [s for s in cands[t] if s not in used]
             chosen, covered = self._gather(content, row)

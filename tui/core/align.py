@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .candidates import retrieve
 from .facts import specifics
 from .model import Document
+from .quotes import QuoteMap
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
@@ -103,6 +104,7 @@ class Aligner:
         self.table = SignalTable(self.tf + self.sf, self.idf)
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
         self._spec: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
+        self._quotes: QuoteMap | None = None
 
     def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
         return self.groups_signals([(tuple(targets), tuple(sources))])[0]
@@ -212,6 +214,7 @@ class Aligner:
         self._fact_links(cands, links)
         groups = self._fill_gaps(self._support(self._group(links)), by_target)
         groups = self._diagonals(groups, by_target)
+        groups = self._summary_runs(groups, by_target)
         return self._restated(cands, groups)
 
     def _diagonals(
@@ -246,6 +249,66 @@ class Aligner:
                     taken.update(x for x, _, _ in run)
                     break
         return sorted(groups + added, key=lambda g: g.targets)
+
+    def _summary_runs(
+        self, groups: list[Group], by_target: dict[int, list[tuple[int, dict[str, float]]]]
+    ) -> list[Group]:
+        """A summary keeps a sentence here and there, in whatever order its writer liked, and
+        rewrites most of them past any single link: each loosely matches (``_hint``) some
+        source sentence, anywhere in it, as a sentence on the same subject might. A run of
+        ``summary_chain`` target sentences that each either is linked or matches so, around
+        a passage at least MEDIUM that is not quotation (two reports of one event share
+        what was said), is a summary of that source, and its loose sentences are linked
+        weakly. Not when the run's passages follow the source step by step: that is a copy,
+        and a loose sentence beside it is the copier's own (``_fill_gaps`` asks where its
+        source lies). A single loose sentence at a run's end is not a summary's either."""
+        th = self.th
+        at = {t: g for g in groups for t in g.targets}
+        hints: dict[int, tuple[int, dict[str, float]]] = {}
+        for t, row in by_target.items():
+            if t in at or self.target.sentences[t].kind != "text":
+                continue
+            if len(self.tf[t].words) < th.short_words:
+                continue
+            fits = [(s, sig) for s, sig in row if _hint(sig, th)]
+            if fits:
+                hints[t] = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
+        added: list[Group] = []
+        run: list[int] = []
+        for t in range(len(self.tf) + 1):
+            if t < len(self.tf) and (t in at or t in hints):
+                run.append(t)
+                continue
+            loose = [x for x in run if x not in at]
+            if len(loose) == 1 and loose[0] in (run[0], run[-1]):
+                loose = []
+            linked = list({id(at[x]): at[x] for x in run if x in at}.values())
+            in_step = sum(
+                1
+                for a, b in zip(linked, linked[1:], strict=False)
+                if 0 <= min(b.sources) - max(a.sources) <= 1
+            )
+            if (
+                loose
+                and len(run) >= th.summary_chain
+                and 2 * in_step <= len(linked) - 1
+                and any(g.strength >= MEDIUM and not self._quoted(g) for g in linked)
+            ):
+                added.extend(Group((x,), (hints[x][0],), hints[x][1], WEAK) for x in loose)
+            run = []
+        return sorted(groups + added, key=lambda g: g.targets) if added else groups
+
+    def _quoted(self, g: Group) -> bool:
+        """Whether ``quote_share`` of the group's target text is inside quotation marks."""
+        if self._quotes is None:
+            self._quotes = QuoteMap(self.target)
+        weights = self.target.weights()
+        whole = sum(weights[t] for t in g.targets)
+        inside = sum(
+            self._quotes.quoted((self.target.sentences[t].start, self.target.sentences[t].end))
+            for t in g.targets
+        )
+        return whole > 0 and inside >= self.th.quote_share * whole
 
     def _specifics(self, doc: Document, i: int) -> tuple[frozenset[str], frozenset[str]]:
         key = (doc.id, i)

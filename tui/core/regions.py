@@ -134,7 +134,8 @@ def _summaries(
 ) -> list[list[tuple[int, Passage]]]:
     """Neighbouring regions that each condense their source are one summary: a summary
     keeps a sentence here and there, in whatever order its writer liked, so its pieces
-    need not follow the source or lie near each other in it."""
+    need not follow the source or lie near each other in it. A single passage right beside
+    a condensed region is one more of its sentences, wherever its source lies."""
 
     def spans(cluster: list[tuple[int, Passage]]) -> tuple[Span, Span]:
         ss = [s for _, p in cluster for s in p.source_sentences]
@@ -153,8 +154,9 @@ def _summaries(
                 - max(t for _, p in last for t in p.target_sentences)
                 - 1
             )
-            if gap <= th.region_gap_target and all(
-                _condensed(*spans(c), th) for c in (last, cluster)
+            condensed = [_condensed(*spans(c), th) for c in (last, cluster)]
+            if (gap <= th.region_gap_target and all(condensed)) or (
+                gap == 0 and any(condensed) and min(len(last), len(cluster)) == 1
             ):
                 last.extend(cluster)
                 continue

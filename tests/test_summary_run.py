@@ -1,0 +1,92 @@
+"""A summary keeps a sentence here and there, in whatever order its writer liked, and
+rewrites most of them: one sentence close to its source, the others only loosely matching
+theirs, anywhere in it. Around the close one they are a summary, and the summary stands
+for the whole story; without it, loose matches are what any piece on the subject has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tui.core.engine import compare_paths
+from tui.core.model import Comparison, Document
+
+STORY = [
+    "Engineers began work on Monday on a new flood wall along the river in Aldermoor, two "
+    "years after the town centre was swamped by a storm surge.",
+    "The wall, which will run for 800 metres from the railway bridge to the old tannery, is "
+    "expected to cost around 14 million pounds.",
+    "Most of the money comes from the national flood fund, with the rest raised by the "
+    "county council and local businesses.",
+    "Shopkeepers on Bridge Street, where water reached the first floor in 2022, said they "
+    "had waited too long for the scheme.",
+    "The council's head of highways said the first section would be finished before the "
+    "winter rains.",
+    "Traffic on the riverside road will be cut to one lane while the foundations are dug.",
+    "A public footpath along the bank will close for at least six months, and walkers are "
+    "asked to use the park instead.",
+    "Residents will be able to see the plans at an exhibition in the library every Saturday "
+    "this month.",
+    "Ecologists have surveyed the bank for otters and water voles, and the contractor must "
+    "stop work if a nest is found.",
+    "The last major flood defence in the town was built in 1968 and has been breached three "
+    "times since.",
+]
+
+# Story sentences 8, 9, 6 and 3, in that order, each in a few words of the writer's own.
+LOOSE = [
+    "Wildlife experts checked the bank first, and any nest found will stop the builders.",
+    "The old defence dates from 1968 and has often failed.",
+    "Walkers will have to go round by the park for half a year.",
+    "Traders who were flooded say they waited too long.",
+]
+CLOSE = (
+    "Aldermoor has begun building a flood wall by the river, two years after the town centre "
+    "was swamped by a storm surge."
+)
+
+
+def _compare(tmp_path: Path, summary: list[str]) -> tuple[Comparison, Document, Document]:
+    story, digest = tmp_path / "flood.txt", tmp_path / "digest.txt"
+    story.write_text("\n\n".join(STORY) + "\n", encoding="utf-8")
+    paragraphs = [
+        "Around the county this week.",
+        "The county show returns to the showground on Saturday with sheep shearing and a dog show.",
+        " ".join(summary),
+        "Tickets for the show are on sale at the gate and cost five pounds for adults.",
+    ]
+    digest.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    report = compare_paths([str(story), str(digest)], reference=str(story))
+    c = report.comparisons[0]
+    return c, report.document(c.source), report.document(c.target)
+
+
+def _linked(c: Comparison, target: Document) -> dict[str, tuple[int, ...]]:
+    return {
+        target.sentence_text(t): p.source_sentences
+        for p in c.passages
+        if p.derived
+        for t in p.target_sentences
+    }
+
+
+def test_a_summary_around_a_close_sentence_is_linked_whole(tmp_path: Path) -> None:
+    c, source, target = _compare(tmp_path, [CLOSE, *LOOSE])
+    assert _linked(c, target) == {
+        CLOSE: (0,),
+        LOOSE[0]: (8,),
+        LOOSE[1]: (9,),
+        LOOSE[2]: (6,),
+        LOOSE[3]: (3,),
+    }
+    # One region, the whole story on the source side: a summary condenses all of it.
+    assert len(c.regions) == 1
+    first, last = source.sentences[0], source.sentences[-1]
+    assert c.regions[0].source_span == (first.start, last.end)
+
+
+def test_loose_matches_without_a_close_sentence_are_not(tmp_path: Path) -> None:
+    c, _, target = _compare(
+        tmp_path, ["Aldermoor's river is getting a wall against floods.", *LOOSE]
+    )
+    assert _linked(c, target) == {}
+    assert c.verdict == "independent"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.linking import linked_sentences
 from tui.core.engine import compare_paths
 
 SOURCE = [
@@ -45,13 +46,7 @@ def _linked(tmp_path: Path, middle: list[str]) -> dict[str, tuple[int, ...]]:
     page.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     report = compare_paths([str(story), str(page)], reference=str(story))
     c = report.comparisons[0]
-    target = report.document(c.target)
-    return {
-        target.sentence_text(t): p.source_sentences
-        for p in c.passages
-        if p.derived
-        for t in p.target_sentences
-    }
+    return linked_sentences(c, report.document(c.target))
 
 
 def test_loose_matches_in_step_with_the_source_are_a_copy(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.linking import linked_sentences
 from tui.core.engine import compare_paths
 from tui.core.model import Comparison, Document
 
@@ -60,18 +61,9 @@ def _compare(tmp_path: Path, summary: list[str]) -> tuple[Comparison, Document, 
     return c, report.document(c.source), report.document(c.target)
 
 
-def _linked(c: Comparison, target: Document) -> dict[str, tuple[int, ...]]:
-    return {
-        target.sentence_text(t): p.source_sentences
-        for p in c.passages
-        if p.derived
-        for t in p.target_sentences
-    }
-
-
 def test_a_summary_around_a_close_sentence_is_linked_whole(tmp_path: Path) -> None:
     c, source, target = _compare(tmp_path, [CLOSE, *LOOSE])
-    assert _linked(c, target) == {
+    assert linked_sentences(c, target) == {
         CLOSE: (0,),
         LOOSE[0]: (8,),
         LOOSE[1]: (9,),
@@ -88,5 +80,5 @@ def test_loose_matches_without_a_close_sentence_are_not(tmp_path: Path) -> None:
     c, _, target = _compare(
         tmp_path, ["Aldermoor's river is getting a wall against floods.", *LOOSE]
     )
-    assert _linked(c, target) == {}
+    assert linked_sentences(c, target) == {}
     assert c.verdict == "independent"

@@ -5,11 +5,20 @@ for the whole story; without it, loose matches are what any piece on the subject
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 from tests.linking import linked_sentences
+from tui.app.app import StoryTraceApp
+from tui.app.screens.detail import DetailScreen
 from tui.core.engine import compare_paths
-from tui.core.model import Comparison, Document
+from tui.core.model import Comparison, Document, Report
+from tui.present.wording import LINKED_BY
+from tui.report import render
+
+from .test_app_support import open_side_by_side, screen_text
 
 STORY = [
     "Engineers began work on Monday on a new flood wall along the river in Aldermoor, two "
@@ -47,6 +56,12 @@ CLOSE = (
 
 
 def _compare(tmp_path: Path, summary: list[str]) -> tuple[Comparison, Document, Document]:
+    report = _report(tmp_path, summary)
+    c = report.comparisons[0]
+    return c, report.document(c.source), report.document(c.target)
+
+
+def _report(tmp_path: Path, summary: list[str]) -> Report:
     story, digest = tmp_path / "flood.txt", tmp_path / "digest.txt"
     story.write_text("\n\n".join(STORY) + "\n", encoding="utf-8")
     paragraphs = [
@@ -56,9 +71,7 @@ def _compare(tmp_path: Path, summary: list[str]) -> tuple[Comparison, Document, 
         "Tickets for the show are on sale at the gate and cost five pounds for adults.",
     ]
     digest.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-    report = compare_paths([str(story), str(digest)], reference=str(story))
-    c = report.comparisons[0]
-    return c, report.document(c.source), report.document(c.target)
+    return compare_paths([str(story), str(digest)], reference=str(story))
 
 
 def test_a_summary_around_a_close_sentence_is_linked_whole(tmp_path: Path) -> None:
@@ -82,3 +95,40 @@ def test_loose_matches_without_a_close_sentence_are_not(tmp_path: Path) -> None:
     )
     assert linked_sentences(c, target) == {}
     assert c.verdict == "independent"
+
+
+def test_every_format_says_why_a_summarys_loose_sentence_is_linked(tmp_path: Path) -> None:
+    report = _report(tmp_path, [CLOSE, *LOOSE])
+    c = report.comparisons[0]
+    target = report.document(c.target)
+    why = {
+        target.sentence_text(p.target_sentences[0]): p.linked_by for p in c.passages if p.derived
+    }
+    assert why == {CLOSE: "", **dict.fromkeys(LOOSE, "summary")}
+    data = json.loads(render(report, "json"))
+    assert data["schema"] == "storytrace/9"
+    bases = [p["linked_by"] for p in data["comparisons"][0]["passages"]]
+    assert bases == [p.linked_by for p in c.passages]
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv").lstrip("\ufeff"))))
+    assert sum(r["linked_by"] == "summary" for r in rows) == len(LOOSE)
+    mark = LINKED_BY["summary"][0]
+    for fmt in ("md", "html"):
+        assert render(report, fmt).count(mark) == len(LOOSE), fmt
+
+
+async def test_the_detail_view_says_why_a_summarys_loose_sentence_is_linked(
+    tmp_path: Path,
+) -> None:
+    report = _report(tmp_path, [CLOSE, *LOOSE])
+    c = report.comparisons[0]
+    paths = [report.document(c.source).path, report.document(c.target).path]
+    app = StoryTraceApp(paths, report=report)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_side_by_side(pilot)
+        first = min(p.target_sentences[0] for p in c.passages if p.linked_by == "summary")
+        view.move_to(next(r for r, x in enumerate(view.rows) if first in x.target_sentences))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        text = " ".join(screen_text(app).split())
+        assert "Linked as part of a summary" in text

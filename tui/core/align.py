@@ -79,14 +79,26 @@ def pick_score(sig: dict[str, float]) -> float:
     return 0.4 * sig["cover_t"] + 0.2 * sig["cover_s"] + 0.2 * sig["phrase"] + 0.2 * sig["char"]
 
 
+# What links a weak passage besides its own signals, by the pass that linked it: its facts
+# (``_fact_links``), its place between passages (``_fill_gaps``), its order
+# (``_diagonals``), a summary around it (``_summary_runs``), or the whole version
+# restating its source (``_restated``).
+LINK_BASES = ("facts", "between", "in-order", "summary", "restated")
+
+
 @dataclass
 class Group:
     targets: tuple[int, ...]
     sources: tuple[int, ...]
     signals: dict[str, float]
     strength: int
-    # Linked only because the whole version restates its source (``Aligner._restated``).
-    restated: bool = False
+    # Why a weak group is linked when its own signals would not link it: ``LINK_BASES``.
+    basis: str = ""
+
+    @property
+    def restated(self) -> bool:
+        """Linked only because the whole version restates its source (``_restated``)."""
+        return self.basis == "restated"
 
 
 class Aligner:
@@ -105,6 +117,7 @@ class Aligner:
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
         self._spec: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._quotes: QuoteMap | None = None
+        self._by_facts: set[int] = set()  # target sentences ``_fact_links`` linked
 
     def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
         return self.groups_signals([(tuple(targets), tuple(sources))])[0]
@@ -245,7 +258,7 @@ class Aligner:
                 while (sig := hints.get(run[-1][0] + 1, {}).get(run[-1][1] + 1)) is not None:
                     run.append((run[-1][0] + 1, run[-1][1] + 1, sig))
                 if len(run) >= run_min:
-                    added.extend(Group((x,), (y,), sig, WEAK) for x, y, sig in run)
+                    added.extend(Group((x,), (y,), sig, WEAK, "in-order") for x, y, sig in run)
                     taken.update(x for x, _, _ in run)
                     break
         return sorted(groups + added, key=lambda g: g.targets)
@@ -294,7 +307,9 @@ class Aligner:
                 and 2 * in_step <= len(linked) - 1
                 and any(g.strength >= MEDIUM and not self._quoted(g) for g in linked)
             ):
-                added.extend(Group((x,), (hints[x][0],), hints[x][1], WEAK) for x in loose)
+                added.extend(
+                    Group((x,), (hints[x][0],), hints[x][1], WEAK, "summary") for x in loose
+                )
             run = []
         return sorted(groups + added, key=lambda g: g.targets) if added else groups
 
@@ -374,6 +389,7 @@ class Aligner:
         keys = [((t,), ss) for t, ss in found.items()]
         for ((t,), ss), sig in zip(keys, self.groups_signals(keys), strict=True):
             links[t] = (list(ss), sig, WEAK)
+        self._by_facts = set(found)
 
     def _restated(self, cands: list[list[int]], groups: list[Group]) -> list[Group]:
         """A tabloid's condensed rewrite keeps the facts and changes nearly every word, so
@@ -409,7 +425,7 @@ class Aligner:
             if novel > budget:
                 return groups
         added = [
-            Group(ts, ss, sig, WEAK, restated=True)
+            Group(ts, ss, sig, WEAK, "restated")
             for (ts, ss), sig in zip(found, self.groups_signals(found), strict=True)
         ]
         return sorted(groups + added, key=lambda g: g.targets)
@@ -563,10 +579,11 @@ class Aligner:
         for ts, ss in keys:
             if len(ts) == 1:
                 _, sig, level = links[ts[0]]
-                groups.append(Group(ts, ss, sig, level))
             else:
-                level = max(strength(sigs[(ts, ss)], self.th), max(links[t][2] for t in ts))
-                groups.append(Group(ts, ss, sigs[(ts, ss)], level))
+                sig = sigs[(ts, ss)]
+                level = max(strength(sig, self.th), max(links[t][2] for t in ts))
+            facts = level == WEAK and all(t in self._by_facts for t in ts)
+            groups.append(Group(ts, ss, sig, level, "facts" if facts else ""))
         return groups
 
     def _support(self, groups: list[Group]) -> list[Group]:
@@ -695,7 +712,7 @@ class Aligner:
                 fits = [(s, sig) for s, sig in row if lo <= s <= hi and _hint(sig, self.th)]
                 if fits:
                     s, sig = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
-                    added.append(Group((t,), (s,), sig, WEAK))
+                    added.append(Group((t,), (s,), sig, WEAK, "between"))
             if not added:
                 break
             groups = sorted(groups + added, key=lambda g: g.targets)

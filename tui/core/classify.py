@@ -172,6 +172,7 @@ def classify(
                     ),
                     moved=gi in moved,
                     restated=g.restated,
+                    linked_by=g.basis,
                     quote=shared_quote(
                         target_quotes,
                         target_spans,

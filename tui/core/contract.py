@@ -99,6 +99,16 @@ and ``gap_shape_char`` and ``gap_shape_word``: a loose sentence between passages
 were swapped one by one in place is linked when it keeps that much of its source's shape;
 and ``diagonal_run``: that many loose matches in a row, each with the next source sentence.
 Every other key is as it was.
+
+storytrace/9 added each passage's ``linked_by``: why a weak passage is linked when its own
+signals would not link it, named after the alignment pass that linked it. ``"facts"``: it
+keeps most of the content words (specifics among them) of up to three nearby source
+sentences; ``"between"``: a loose match beside passages whose sources lie next to its own;
+``"in-order"``: one of ``diagonal_run`` loose matches in a row, each with the next source
+sentence; ``"summary"``: a loose match in a run of ``summary_chain`` sentences that each
+are linked or match the source somewhere, around a passage at least medium-strong that is
+not quotation; ``"restated"``: as ``restated`` says. ``""`` for any other passage. A report
+without the key has none. Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -154,6 +164,7 @@ def _passage(p: Passage, plain: bool = True) -> dict[str, object]:
         "moved": p.moved,
         "quote": p.quote,
         "restated": p.restated,
+        "linked_by": p.linked_by,
         "diff": _spans(p.diff, plain),
         "substitutions": [{"from": s.source, "to": s.target} for s in p.substitutions],
         "changed_figures": [

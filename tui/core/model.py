@@ -134,6 +134,10 @@ class Passage:
     # linked only because the version as a whole restates its source, bringing next to
     # nothing from elsewhere (a condensed tabloid rewrite).
     restated: bool = False
+    # Why a weak passage is linked besides its own signals, by the alignment pass that
+    # linked it: "facts", "between", "in-order", "summary" or "restated"; "" for a passage
+    # its own signals link (``tui/core/contract.py``).
+    linked_by: str = ""
 
     @property
     def derived(self) -> bool:
@@ -333,7 +337,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/8"
+    schema: str = "storytrace/9"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

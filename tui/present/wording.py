@@ -15,6 +15,40 @@ RESTATED_HELP = (
     "next to nothing from anywhere else. Alone, such a sentence would prove nothing."
 )
 
+# Why a weak passage is linked besides its own signals (``Passage.linked_by``, set by the
+# alignment pass that linked it): the mark reports put on it, and the explorer's
+# explanation. A restated passage keeps the marks above.
+LINKED_BY = {
+    "facts": (
+        "linked by its facts",
+        "Linked by its facts: this sentence keeps most of its content words, names and "
+        "numbers among them, from the reference sentences shown (up to three near each "
+        "other), and little of their wording. It counts only inside a run of passages that "
+        "follows the reference, as a rewrite does. Alone, it would prove nothing.",
+    ),
+    "between": (
+        "linked by its place",
+        "Linked by its place: this sentence matches the reference sentence shown only "
+        "loosely, and sits beside passages whose reference sentences lie next to it, as a "
+        "rewrite keeps its source's order. Alone, such a match would prove nothing.",
+    ),
+    "in-order": (
+        "linked by its order",
+        "Linked by its order: this sentence is one of three or more in a row, each loosely "
+        "matching the reference sentence after the last one's with a trace of its phrasing. "
+        "A rewrite garbled past its wording keeps its source's order; chance matches would "
+        "not. Alone, such a match would prove nothing.",
+    ),
+    "summary": (
+        "linked as part of a summary",
+        "Linked as part of a summary: this sentence matches the reference sentence shown "
+        "only loosely, in a run of four or more sentences that each match the reference "
+        "somewhere, around a passage that follows it closely. A summary keeps a point here "
+        "and there, in any order. Alone, such a match would prove nothing.",
+    ),
+    "restated": (RESTATED, RESTATED_HELP),
+}
+
 
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]

@@ -36,7 +36,8 @@ as others (``'three years' -> 'five years'``, separated by semicolons; empty whe
 the other formats list them per version: a filter on it finds every passage a copy changed
 a number in.
 
-Booleans (``moved``, ``restated``) are ``true`` or ``false``, as in the JSON report.
+Booleans (``moved``, ``restated``) are ``true`` or ``false``, as in the JSON report;
+``linked_by`` is the JSON report's word for why a weak passage is linked, empty for others.
 
 Controls: every text cell goes through the one escaping policy (:mod:`tui.core.escaping`), so
 an escape sequence or bidi override from a file shows as ``␛`` or ``<U+202E>`` instead of
@@ -65,6 +66,7 @@ COLUMNS = (
     "score",
     "moved",
     "restated",
+    "linked_by",
     "family",
     "family_versions",
     "source_where",
@@ -143,6 +145,7 @@ def render_csv(view: ReportView) -> str:
                 "score": f"{r.score:.4f}",
                 "moved": "true" if r.moved else "false",
                 "restated": "true" if r.restated else "false",
+                "linked_by": r.linked_by,
                 "family": " ".join(str(f) for f in r.families),
                 "family_versions": str(r.family_versions) if r.families else "",
             }

@@ -23,7 +23,7 @@ from ..present.figures import LABEL as FIGURES
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
-from ..present.wording import RESTATED, capfirst, swap_pairs
+from ..present.wording import capfirst, swap_pairs
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -86,7 +86,6 @@ def environment() -> Environment:
         same_text=SAME_TEXT,
         swap_pairs=swap_pairs,
         figures_label=FIGURES,
-        restated_note=RESTATED,
     )
     return env
 

@@ -21,7 +21,7 @@ from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
-from ..present.wording import RESTATED, capfirst, plural, swap_pairs
+from ..present.wording import capfirst, plural, swap_pairs
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -495,7 +495,7 @@ def _row(v: Version, r: Row) -> list[str]:
     if r.reviewer_label:
         head += f" (reviewer's label; engine: {r.tag})"
     head += (f" · score {r.score:.2f}" if r.derived else "") + (" · moved" if r.moved else "")
-    head += f" · {RESTATED}" if r.restated else ""
+    head += f" · {r.link_note}" if r.link_note else ""
     lines = [head, ""]
     if r.source:
         lines += [

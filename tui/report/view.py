@@ -35,6 +35,7 @@ from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
+from ..present.wording import LINKED_BY
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -153,6 +154,10 @@ class Row:
     score: float
     moved: bool
     restated: bool
+    # Why a weak passage is linked (``Passage.linked_by``) and its mark, "" for one its
+    # own signals link.
+    linked_by: str
+    link_note: str
     source: list[Segment]
     target: list[Segment]
     source_text: str
@@ -347,6 +352,8 @@ def _row(
         score=p.score,
         moved=p.moved,
         restated=p.restated,
+        linked_by=p.linked_by,
+        link_note=LINKED_BY[p.linked_by][0] if p.linked_by in LINKED_BY else "",
         source=source,
         target=target,
         source_text=SPAN_GAP.join(src.cut(sp) for sp in p.source_spans),

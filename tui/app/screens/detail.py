@@ -25,7 +25,7 @@ from tui.core.model import LABEL_LETTERS, Comparison, Document, Passage, Report
 from tui.core.overrides import OverrideSet
 from tui.present.figures import LABEL as FIGURES
 from tui.present.names import VersionNames
-from tui.present.wording import RESTATED_HELP, capfirst
+from tui.present.wording import LINKED_BY, capfirst
 
 SIGNAL_HELP: dict[str, str] = {
     "char": "character similarity of the two texts, in order (1 = identical once normalised)",
@@ -122,8 +122,8 @@ class DetailScreen(ModalScreen[None]):
                 style=self.get_component_rich_style("detail--moved", partial=True),
             )
         out.append(f"\n{LABEL_HELP[p.label]}\n", style="italic")
-        if p.restated:
-            out.append(f"{RESTATED_HELP}\n", style="italic")
+        if p.linked_by in LINKED_BY:
+            out.append(f"{LINKED_BY[p.linked_by][1]}\n", style="italic")
         ov = None
         if self.overrides is not None and len(self.overrides):
             ov = self.overrides.bind(self.report).for_passage(self.comparison, p)

@@ -442,3 +442,30 @@ def test_without_a_mark_of_first_publication_borrowed_words_still_rule_a_parent_
     tree = report.provenance.tree
     lost = [e.child for e in tree.edges if e.parent.startswith("~")]
     assert sorted(lost) == sorted(d.id for d in report.documents)[:3]
+
+
+@pytest.mark.parametrize(
+    ("family", "version", "copy"),
+    [
+        # A content farm spun the wire; another site republished the wire word for word.
+        ("f12-ap-falls-study", "wellness-wire-daily", "seniorliving-today"),
+        # The Chronicle rewrote the wire; NewsBites republished it.
+        (
+            "f11-lna-databreach",
+            "scrape-2026-06-12__dublin-daily-chronicle__stagepass-breach",
+            "scrape-2026-06-12__newsbites-ie__stagepass-breach",
+        ),
+        # The Times rewrote the wire's facts; the Express kept the wire almost word for word.
+        ("f01-courts-fraud", "12.03.26_courts114_times", "12.03.26_courts114_express"),
+    ],
+)
+def test_a_version_holding_as_much_of_the_wire_as_of_its_copy_hangs_under_the_wire(
+    family: str, version: str, copy: str
+) -> None:
+    """Two candidate parents hold the same of a version, and one is a copy of the other: the
+    version is taken from the original, not from whichever near-identical text happens to
+    share one passage more with it."""
+    report, parent = _family_tree(family)
+    wire = report.reference
+    assert parent[copy] == wire
+    assert parent[version] == wire

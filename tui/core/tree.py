@@ -22,8 +22,9 @@ tree is the same whichever way round they are.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .dates import compare_dates
 from .direction import Direction, directions
@@ -244,7 +245,7 @@ def build_tree(
                 )
             )
         if options or fallback:
-            p = max(options or fallback)[-1]
+            p = max(_originals_first(options or fallback, ancestors))[-1]
             parent[v] = p
             d = evidence[frozenset((p, v))]
             said = undirected(p, v)[1] if d.first(th) is None else ""
@@ -296,6 +297,20 @@ def build_tree(
         notes=sorted(set(notes)),
         unattached=unattached,
     )
+
+
+def _originals_first(
+    options: list[tuple[Any, ...]], ancestors: Callable[[str], set[str]]
+) -> list[tuple[Any, ...]]:
+    """The options, each with one more key after the first four (what it holds of the
+    version, restated passages, swaps, direction): whether it is no copy of another option.
+    Of two candidates that hold the same of the version, one copied from the other, the
+    version is taken from the original: one copy where two would do, rather than which of
+    two near-identical texts shares one passage more."""
+    standing = {o[-1] for o in options}
+    return [
+        (*o[:4], not (ancestors(o[-1]) - {o[-1]}) & standing, *o[4:]) for o in options
+    ]
 
 
 def _dated_after(v: str, others: set[str], dated: dict[str, str]) -> str | None:

@@ -89,6 +89,15 @@ def test_a_summary_around_a_close_sentence_is_linked_whole(tmp_path: Path) -> No
     assert c.regions[0].source_span == (first.start, last.end)
 
 
+def test_one_sentence_of_the_writers_own_does_not_end_the_summary(tmp_path: Path) -> None:
+    own = "Organisers of the county show are praying for sunshine this year."
+    c, _, target = _compare(tmp_path, [CLOSE, *LOOSE[:2], own, *LOOSE[2:]])
+    linked = linked_sentences(c, target)
+    assert own not in linked
+    assert linked == {CLOSE: (0,), LOOSE[0]: (8,), LOOSE[1]: (9,), LOOSE[2]: (6,), LOOSE[3]: (3,)}
+    assert len(c.regions) == 1  # the summary is one region, its own sentence inside it
+
+
 def test_loose_matches_without_a_close_sentence_are_not(tmp_path: Path) -> None:
     c, _, target = _compare(
         tmp_path, ["Aldermoor's river is getting a wall against floods.", *LOOSE]

@@ -274,7 +274,8 @@ class Aligner:
         what was said), is a summary of that source, and its loose sentences are linked
         weakly. Not when the run's passages follow the source step by step: that is a copy,
         and a loose sentence beside it is the copier's own (``_fill_gaps`` asks where its
-        source lies). A single loose sentence at a run's end is not a summary's either."""
+        source lies). A single loose sentence at a run's end is not a summary's either; one
+        sentence of the writer's own inside the run does not end it (a second does)."""
         th = self.th
         at = {t: g for g in groups for t in g.targets}
         hints: dict[int, tuple[int, dict[str, float]]] = {}
@@ -288,10 +289,14 @@ class Aligner:
                 hints[t] = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
         added: list[Group] = []
         run: list[int] = []
-        for t in range(len(self.tf) + 1):
-            if t < len(self.tf) and (t in at or t in hints):
+        n = len(self.tf)
+        for t in range(n + 1):
+            if t < n and (t in at or t in hints):
                 run.append(t)
                 continue
+            contiguous = bool(run) and run[-1] == t - 1 and run[-1] - run[0] + 1 == len(run)
+            if contiguous and (t + 1 in at or t + 1 in hints):
+                continue  # one sentence of the writer's own inside the summary
             loose = [x for x in run if x not in at]
             if len(loose) == 1 and loose[0] in (run[0], run[-1]):
                 loose = []

@@ -134,8 +134,9 @@ def _summaries(
 ) -> list[list[tuple[int, Passage]]]:
     """Neighbouring regions that each condense their source are one summary: a summary
     keeps a sentence here and there, in whatever order its writer liked, so its pieces
-    need not follow the source or lie near each other in it. A single passage right beside
-    a condensed region is one more of its sentences, wherever its source lies."""
+    need not follow the source or lie near each other in it. A single passage beside a
+    condensed region (or one sentence away) is one more of its sentences, wherever its
+    source lies."""
 
     def spans(cluster: list[tuple[int, Passage]]) -> tuple[Span, Span]:
         ss = [s for _, p in cluster for s in p.source_sentences]
@@ -156,7 +157,7 @@ def _summaries(
             )
             condensed = [_condensed(*spans(c), th) for c in (last, cluster)]
             if (gap <= th.region_gap_target and all(condensed)) or (
-                gap == 0 and any(condensed) and min(len(last), len(cluster)) == 1
+                gap <= 1 and any(condensed) and min(len(last), len(cluster)) == 1
             ):
                 last.extend(cluster)
                 continue

@@ -308,9 +308,7 @@ def _originals_first(
     version is taken from the original: one copy where two would do, rather than which of
     two near-identical texts shares one passage more."""
     standing = {o[-1] for o in options}
-    return [
-        (*o[:4], not (ancestors(o[-1]) - {o[-1]}) & standing, *o[4:]) for o in options
-    ]
+    return [(*o[:4], not (ancestors(o[-1]) - {o[-1]}) & standing, *o[4:]) for o in options]
 
 
 def _dated_after(v: str, others: set[str], dated: dict[str, str]) -> str | None:

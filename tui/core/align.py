@@ -79,20 +79,15 @@ def pick_score(sig: dict[str, float]) -> float:
     return 0.4 * sig["cover_t"] + 0.2 * sig["cover_s"] + 0.2 * sig["phrase"] + 0.2 * sig["char"]
 
 
-# What links a weak passage besides its own signals, by the pass that linked it: its facts
-# (``_fact_links``), its place between passages (``_fill_gaps``), its order
-# (``_diagonals``), a summary around it (``_summary_runs``), or the whole version
-# restating its source (``_restated``).
-LINK_BASES = ("facts", "between", "in-order", "summary", "restated")
-
-
 @dataclass
 class Group:
     targets: tuple[int, ...]
     sources: tuple[int, ...]
     signals: dict[str, float]
     strength: int
-    # Why a weak group is linked when its own signals would not link it: ``LINK_BASES``.
+    # Why a weak group is linked when its own signals would not link it, by the pass that
+    # linked it: "facts" (``_fact_links``), "between" (``_fill_gaps``), "in-order"
+    # (``_diagonals``), "summary" (``_summary_runs``), "restated" (``_restated``).
     basis: str = ""
 
     @property

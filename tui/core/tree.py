@@ -229,6 +229,7 @@ def build_tree(
             if p in alone and not d.marked_first(p):
                 continue
             c = pairs.get((p, v)) or pairs[(v, p)]
+            # ``_originals_first`` adds a key after the first four.
             (fallback if p in alone else options).append(
                 (
                     round(explains(p, v), 1),

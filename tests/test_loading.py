@@ -478,6 +478,17 @@ def test_copies_of_one_page_each_keep_all_paragraphs(tmp_path: Path) -> None:
             assert paragraph in doc.text, doc.id
 
 
+def test_a_pages_site_name_is_its_publisher_and_a_text_file_has_none(tmp_path: Path) -> None:
+    page = HTML_PAGE.replace(
+        "<head>", '<head><meta property="og:site_name" content="Riverton  Gazette">', 1
+    )
+    assert page != HTML_PAGE
+    doc = load_document(write(tmp_path / "bridge.html", page.encode()))
+    assert doc.publisher == "Riverton Gazette"
+    text = load_document(write(tmp_path / "bridge.txt", "\n\n".join(ARTICLE_PARAGRAPHS).encode()))
+    assert text.publisher == ""
+
+
 def test_html_detected_by_content_without_suffix(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path / "page", HTML_PAGE.encode()))
     assert doc.source_format == "html"

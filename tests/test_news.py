@@ -469,3 +469,18 @@ def test_a_version_holding_as_much_of_the_wire_as_of_its_copy_hangs_under_the_wi
     wire = report.reference
     assert parent[copy] == wire
     assert parent[version] == wire
+
+
+def test_a_blog_crediting_a_paper_by_name_hangs_under_that_paper() -> None:
+    """TechTalk Ireland rewrote the Dublin Daily Chronicle's story around its own commentary
+    and says so ("The Dublin Daily Chronicle spoke to customers ..."). Its commentary sits
+    inside the Chronicle's paragraphs, which read as sentences the Chronicle cut, and the
+    two were taken as both worked on since a common source; naming the Chronicle's site
+    (its page's metadata) says which came first."""
+    report, parent = _family_tree("f11-lna-databreach")
+    chronicle = "scrape-2026-06-12__dublin-daily-chronicle__stagepass-breach"
+    blog = "scrape-2026-06-12__techtalk-ireland__stagepass-breach"
+    assert report.document(chronicle).publisher == "Dublin Daily Chronicle"
+    assert parent[blog] == chronicle
+    edge = next(e for e in report.provenance.tree.edges if e.child == blog)
+    assert any("credits" in line and "Dublin Daily Chronicle" in line for line in edge.evidence)

@@ -108,7 +108,9 @@ sentences; ``"between"``: a loose match beside passages whose sources lie next t
 sentence; ``"summary"``: a loose match in a run of ``summary_chain`` sentences that each
 are linked or match the source somewhere, around a passage at least medium-strong that is
 not quotation; ``"restated"``: as ``restated`` says. ``""`` for any other passage. A report
-without the key has none. Every other key is as it was.
+without the key has none. Each document gained ``publisher``: the site name a web page's
+metadata gives (``""`` for text files and pages without one), which the tree reads when
+another version credits it by name. Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ def _document(d: Document, similarity: Similarity | None, plain: bool = True) ->
         "source_format": d.source_format,
         "date": d.date,
         "date_source": d.date_source,
+        "publisher": d.publisher,
         "paragraphs": _spans(d.paragraphs, plain),
         "sentences": [
             {"start": s.start, "end": s.end, "paragraph": s.paragraph, "kind": s.kind}

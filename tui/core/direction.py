@@ -3,7 +3,8 @@
 Each shared passage is read for the marks editors leave on copy, and the marks are summed per
 pair: a date (decisive: nothing derives from a version published later), agency furniture
 (the wire as received carries it, a paper's story does not), a syndication line ("this article
-originally appeared on ..."), spinner swaps (plain words swapped for rarer ones, never back),
+originally appeared on ..."), a credit (one names the other's site: "the Dublin Daily Chronicle
+spoke to customers"), spinner swaps (plain words swapped for rarer ones, never back),
 a shift in time ("today" -> "yesterday", "is" -> "was"), and condensation (a passage keeping a
 subset of the other's names and numbers). Material one version adds is never evidence: papers
 add reaction and background, republishers add promotion.
@@ -11,6 +12,7 @@ add reaction and background, republishers add promotion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +31,9 @@ DECISIVE = 1000.0
 FURNITURE = 3.0
 # "Originally appeared on ..." says a copy came after its source, not which one that was.
 SYNDICATION = 1.0
+# Naming the other version's site ("the Chronicle's reporter spoke to ...", "thanks to the
+# Dublin Daily Chronicle") says which: as strong as an agency's furniture.
+CREDIT = 3.0
 KNOWN_SWAP = 2.0
 SWAP = 1.0
 TIME = 1.5
@@ -37,7 +42,10 @@ CONDENSED = 0.5
 DROPPED = 0.5
 PROMOTION = 1.0
 # Cues saying where a text was first published, not how it was edited.
-_ORIGIN_KINDS = frozenset({"date", "furniture", "syndication"})
+_ORIGIN_KINDS = frozenset({"date", "furniture", "syndication", "credit"})
+# Cues saying the other version was built on this one, so that what the other has beyond it
+# is what it added, not what this one cut (see ``Direction.weight``).
+_BUILT_ON = frozenset({"furniture", "credit"})
 # Kinds whose marks come many to a pair and each say little: together they weigh at most
 # this, so that a long list of small marks never outweighs one strong one.
 CAPS = {"time": 3.0, "condensed": 2.0, "dropped": 4.0, "promotion": 1.0, "syndication": 1.0}
@@ -76,11 +84,13 @@ class Direction:
         in a passage, sentences inside paragraphs the wire lacks) do not count: they are what
         a paper adds when it rewrites the wire around its own reporting, not what the wire
         cut. Counted, they made the wire and such a paper each "worked on since a common
-        source", and the wire was hung under a lost original."""
+        source", and the wire was hung under a lost original. The same holds against a
+        version the other credits by name: a blog built on a paper's story adds its own
+        sentences inside the paper's paragraphs."""
         return self._weight(first, dates=True)
 
     def _weight(self, first: str, dates: bool) -> float:
-        furnished = any(c.kind == "furniture" and c.first != first for c in self.cues)
+        furnished = any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
         return sum(
             c.weight
             for c in self.cues
@@ -171,6 +181,8 @@ def _describe(c: Cue, first: str, then: str) -> str:
         return f"{first} carries agency furniture that {then} lacks: {c.examples[0]}"
     if c.kind == "syndication":
         return f"{then} says it was published elsewhere first: {c.examples[0]!r}"
+    if c.kind == "credit":
+        return f"{then} credits {first} by name: {c.examples[0]}"
     if c.kind == "spin":
         return f"{then} has the rarer word in {n} swap{'s' * (n != 1)}{eg}"
     if c.kind == "time":
@@ -240,6 +252,11 @@ def direction(
         cue("furniture", a.id).add(FURNITURE, ", ".join(fa))
     elif fb and not fa:
         cue("furniture", b.id).add(FURNITURE, ", ".join(fb))
+    ca, cb = _credit(a, b), _credit(b, a)
+    if ca and not cb:
+        cue("credit", b.id).add(CREDIT, ca)
+    elif cb and not ca:
+        cue("credit", a.id).add(CREDIT, cb)
     sa, sb = syndicated(a), syndicated(b)
     if sa and not sb:
         cue("syndication", b.id).add(SYNDICATION, sa)
@@ -286,6 +303,24 @@ def direction(
             cue("dropped", first).add(DROPPED, _clip(text))
     out.cues = sorted(cues.values(), key=lambda c: (c.kind, c.first))
     return out
+
+
+def _credit(reader: Document, named: Document) -> str:
+    """The sentence of ``reader`` that names ``named``'s site ("Dublin Daily Chronicle", or
+    "NewsBites" for "NewsBites.ie"), clipped; "" when none does. A site name shorter than
+    four letters, or the reader's own, says nothing."""
+    site = named.publisher
+    if not site or site == reader.publisher:
+        return ""
+    names = {site, re.sub(r"\.[a-z]{2,3}(\.[a-z]{2})?$", "", site)}
+    for name in sorted(names):
+        if sum(ch.isalpha() for ch in name) < 4:
+            continue
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", reader.text, re.I)
+        if m:
+            start = max(reader.text.rfind("\n", 0, m.start()) + 1, m.start() - 30)
+            return _clip(reader.text[start : m.end() + 30], 80)
+    return ""
 
 
 def _dropped_inside(a: Document, b: Document, c: Comparison) -> tuple[list[str], list[str]]:

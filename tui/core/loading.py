@@ -280,8 +280,9 @@ def _is_html(path: Path, text: str) -> bool:
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
 
 
-def _extract_html(text: str) -> tuple[str, str, str]:
-    """Return (article text, page title, publication date); works on the string only, so
+def _extract_html(text: str) -> tuple[str, str, str, str]:
+    """Return (article text, page title, publication date, site name); works on the string
+    only, so
     nothing is fetched. The date is the page's own (metadata and markup, not dates the
     article mentions: no extensive search), the original one rather than an update."""
     # Imported here because trafilatura (lxml, htmldate, ...) is slow to import and most
@@ -305,7 +306,8 @@ def _extract_html(text: str) -> tuple[str, str, str]:
     )
     title = (getattr(meta, "title", None) or "").strip()
     date = normalise(getattr(meta, "date", None) or "")
-    return article or "", title, date
+    site = " ".join((getattr(meta, "sitename", None) or "").split())
+    return article or "", title, date, site
 
 
 # An agency's keyword slug: "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS".
@@ -422,7 +424,7 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
         raise LoadError(shown, f"a storytrace {kind} report, not a version of the story")
     guessed = guessed_encoding_warning(shown, text, encoding)
 
-    source_format, date = "text", ""
+    source_format, date, site = "text", "", ""
     if _is_html(p, text):
         source_format = "html"
         elements = len(_START_TAG.findall(text))
@@ -432,7 +434,7 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
                 f"web page of {elements:,} elements, more than any article page "
                 f"(limit {MAX_HTML_ELEMENTS:,}); save its text as a .txt file to compare it",
             )
-        text, title, date = _extract_html(text)
+        text, title, date, site = _extract_html(text)
         if not text.strip():
             raise LoadError(shown, "no article text found in HTML")
     else:
@@ -449,6 +451,7 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
         source_format=source_format,
         date=date,
         date_source="html metadata" if date else "",
+        publisher=site,
         warnings=[w for w in (guessed, disguised) if w],
     )
 

@@ -59,6 +59,8 @@ class Document:
     # ("--dates", "html metadata", "slug line"); "" when unknown.
     date: str = ""
     date_source: str = ""
+    # The site a web page names as its publisher (its metadata's site name); "" for text.
+    publisher: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # What the shown text may not tell a reader, found while loading it: an encoding that was

@@ -263,7 +263,9 @@ class Aligner:
     ) -> list[Group]:
         """A summary keeps a sentence here and there, in whatever order its writer liked, and
         rewrites most of them past any single link: each loosely matches (``_hint``) some
-        source sentence, anywhere in it, as a sentence on the same subject might. A run of
+        source sentence, anywhere in it, with a trace of its phrasing (``gap_phrase``: a
+        garbled four-word fragment matching on characters alone pulled in a source sentence
+        far from the passage it sat beside), as a sentence on the same subject might. A run of
         ``summary_chain`` target sentences that each either is linked or matches so, around
         a passage at least MEDIUM that is not quotation (two reports of one event share
         what was said), is a summary of that source, and its loose sentences are linked
@@ -279,7 +281,7 @@ class Aligner:
                 continue
             if len(self.tf[t].words) < th.short_words:
                 continue
-            fits = [(s, sig) for s, sig in row if _hint(sig, th)]
+            fits = [(s, sig) for s, sig in row if _hint(sig, th) and sig["phrase"] >= th.gap_phrase]
             if fits:
                 hints[t] = max(fits, key=lambda r: (pick_score(r[1]), -r[0]))
         added: list[Group] = []

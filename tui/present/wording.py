@@ -42,9 +42,10 @@ LINKED_BY = {
     "summary": (
         "linked as part of a summary",
         "Linked as part of a summary: this sentence matches the reference sentence shown "
-        "only loosely, in a run of four or more sentences that each match the reference "
-        "somewhere, around a passage that follows it closely. A summary keeps a point here "
-        "and there, in any order. Alone, such a match would prove nothing.",
+        "only loosely, with a trace of its phrasing, in a run of four or more sentences "
+        "that each match the reference somewhere, around a passage that follows it "
+        "closely. A summary keeps a point here and there, in any order. Alone, such a match "
+        "would prove nothing.",
     ),
     "restated": (RESTATED, RESTATED_HELP),
 }

@@ -484,3 +484,25 @@ def test_a_blog_crediting_a_paper_by_name_hangs_under_that_paper() -> None:
     assert parent[blog] == chronicle
     edge = next(e for e in report.provenance.tree.edges if e.child == blog)
     assert any("credits" in line and "Dublin Daily Chronicle" in line for line in edge.evidence)
+
+
+@pytest.mark.parametrize(
+    ("site", "text", "credited"),
+    [
+        ("Dublin Daily Chronicle", "The Dublin Daily Chronicle spoke to customers.", True),
+        ("NewsBites.ie", "First reported by NewsBites this morning.", True),
+        # A site's name is a proper noun: the same words in lower case are no credit.
+        ("Dublin Daily Chronicle", "a dublin daily chronicle of events", False),
+        # One English word ("Express"; "news" left of a host name) is said in any story.
+        ("Express", "Express trains were cancelled.", False),
+        ("news.com.au", "Local news reported the closure.", False),
+    ],
+)
+def test_naming_another_versions_site_is_a_credit(site: str, text: str, credited: bool) -> None:
+    from tui.core.direction import _credit
+
+    def doc(name: str, body: str, publisher: str) -> Document:
+        return Document(name, f"{name}.html", "", "utf-8", body, 0, publisher=publisher)
+
+    reader = doc("blog", text, "Some Blog")
+    assert bool(_credit(reader, doc("paper", "The story.", site))) is credited

@@ -98,6 +98,42 @@ def test_one_sentence_of_the_writers_own_does_not_end_the_summary(tmp_path: Path
     assert len(c.regions) == 1  # the summary is one region, its own sentence inside it
 
 
+def test_a_single_loose_sentence_after_close_ones_is_not_a_summarys(tmp_path: Path) -> None:
+    # Story sentences 0, 7 and 9 close, out of step; then one loose sentence on sentence 3,
+    # far from the passage before it: the page's own sentence on the same subject.
+    close = [
+        CLOSE,
+        "Residents can see the plans at an exhibition in the library every Saturday this month.",
+        "The last major flood defence in the town, built in 1968, has been breached three "
+        "times since.",
+    ]
+    c, _, target = _compare(tmp_path, [*close, LOOSE[3]])
+    assert linked_sentences(c, target) == {close[0]: (0,), close[1]: (7,), close[2]: (9,)}
+
+
+def test_a_shared_quotation_is_no_summarys_close_sentence(tmp_path: Path) -> None:
+    """Two reports of one meeting quote the council leader word for word; the rest of the
+    page is loose matches on the story's subject, far from the quotation in the story."""
+    said = '"We have waited two years for this wall, and every family on the river knows why,"'
+    story, digest = tmp_path / "flood.txt", tmp_path / "digest.txt"
+    other_news = [
+        "The town council meets again on Thursday to set next year's budget.",
+        "A new bus timetable for the villages around Aldermoor starts in the spring.",
+        "The leisure centre pool reopens after repairs to its roof next week.",
+        "Volunteers are wanted for the annual litter pick along the canal towpath.",
+        "The market hall will host a craft fair on the first weekend of the holidays.",
+        "Parking charges in the town centre car parks are due to rise in April.",
+        "The library has extended its opening hours on Wednesday evenings.",
+    ]
+    quote = f"{said} said the council leader, Margaret Hale."
+    story.write_text("\n\n".join([*STORY, *other_news, quote]) + "\n", encoding="utf-8")
+    page = " ".join([f"{said} said Margaret Hale, the council leader.", *LOOSE])
+    digest.write_text(f"Around the county this week.\n\n{page}\n", encoding="utf-8")
+    c = compare_paths([str(story), str(digest)], reference=str(story)).comparisons[0]
+    assert [p.quote for p in c.passages if p.derived] == [True]
+    assert c.verdict == "independent"
+
+
 def test_loose_matches_without_a_close_sentence_are_not(tmp_path: Path) -> None:
     c, _, target = _compare(
         tmp_path, ["Aldermoor's river is getting a wall against floods.", *LOOSE]

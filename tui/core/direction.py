@@ -21,7 +21,7 @@ from .boilerplate import agency_furniture, syndicated
 from .dates import compare_dates
 from .disjoint import DisjointSets
 from .facts import facts, tense_shift, time_marks
-from .lexicon import odd_side, thesaurus_pairs
+from .lexicon import odd_side, rarity, thesaurus_pairs
 from .model import Comparison, Document, Passage
 from .textnorm import fold
 from .thresholds import Thresholds
@@ -34,6 +34,8 @@ SYNDICATION = 1.0
 # Naming the other version's site ("the Chronicle's reporter spoke to ...", "thanks to the
 # Dublin Daily Chronicle") says which: as strong as an agency's furniture.
 CREDIT = 3.0
+# A one-word site name this common (Zipf) is an English word, not a name ("Express").
+COMMON_NAME_ZIPF = 3.0
 KNOWN_SWAP = 2.0
 SWAP = 1.0
 TIME = 1.5
@@ -306,20 +308,28 @@ def direction(
 
 
 def _credit(reader: Document, named: Document) -> str:
-    """The sentence of ``reader`` that names ``named``'s site ("Dublin Daily Chronicle", or
-    "NewsBites" for "NewsBites.ie"), clipped; "" when none does. A site name shorter than
-    four letters, or the reader's own, says nothing."""
+    """Where ``reader`` names ``named``'s site ("Dublin Daily Chronicle", or "NewsBites" for
+    "NewsBites.ie"), as written (a site's name is a proper noun), with a few words around
+    it; "" when it does not. A name that is one English word ("Express", or "news" left of
+    a host name the page's metadata fell back to) is said in any story, and says nothing;
+    nor does the reader's own site."""
     site = named.publisher
     if not site or site == reader.publisher:
         return ""
-    names = {site, re.sub(r"\.[a-z]{2,3}(\.[a-z]{2})?$", "", site)}
+    names = {site, re.sub(r"\.[a-z]{2,3}(\.[a-z]{2})?$", "", site, flags=re.I)}
     for name in sorted(names):
-        if sum(ch.isalpha() for ch in name) < 4:
+        words = name.split()
+        if sum(ch.isalpha() for ch in name) < 4 or (
+            len(words) == 1 and rarity(words[0]) >= COMMON_NAME_ZIPF
+        ):
             continue
-        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", reader.text, re.I)
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", reader.text)
         if m:
             start = max(reader.text.rfind("\n", 0, m.start()) + 1, m.start() - 30)
-            return _clip(reader.text[start : m.end() + 30], 80)
+            end = reader.text.find("\n", m.end())
+            return _clip(
+                reader.text[start : min(m.end() + 30, len(reader.text) if end < 0 else end)], 80
+            )
     return ""
 
 

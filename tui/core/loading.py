@@ -282,8 +282,7 @@ def _is_html(path: Path, text: str) -> bool:
 
 def _extract_html(text: str) -> tuple[str, str, str, str]:
     """Return (article text, page title, publication date, site name); works on the string
-    only, so
-    nothing is fetched. The date is the page's own (metadata and markup, not dates the
+    only, so nothing is fetched. The date is the page's own (metadata and markup, not dates the
     article mentions: no extensive search), the original one rather than an update."""
     # Imported here because trafilatura (lxml, htmldate, ...) is slow to import and most
     # inputs are plain text.

@@ -156,9 +156,9 @@ def _summaries(
                 - 1
             )
             condensed = [_condensed(*spans(c), th) for c in (last, cluster)]
-            if (gap <= th.region_gap_target and all(condensed)) or (
-                gap <= 1 and any(condensed) and min(len(last), len(cluster)) == 1
-            ):
+            # A lone passage beside a condensed region (the region, not the passage, condensed).
+            beside = (len(cluster) == 1 and condensed[0]) or (len(last) == 1 and condensed[1])
+            if (gap <= th.region_gap_target and all(condensed)) or (gap <= 1 and beside):
                 last.extend(cluster)
                 continue
         out.append(list(cluster))

@@ -34,7 +34,7 @@ LINKED_BY = {
     ),
     "in-order": (
         "linked by its order",
-        "Linked by its order: this sentence is one of three or more in a row, each loosely "
+        "Linked by its order: this sentence is one of several in a row, each loosely "
         "matching the reference sentence after the last one's with a trace of its phrasing. "
         "A rewrite garbled past its wording keeps its source's order; chance matches would "
         "not. Alone, such a match would prove nothing.",
@@ -42,8 +42,8 @@ LINKED_BY = {
     "summary": (
         "linked as part of a summary",
         "Linked as part of a summary: this sentence matches the reference sentence shown "
-        "only loosely, with a trace of its phrasing, in a run of four or more sentences "
-        "that each match the reference somewhere, around a passage that follows it "
+        "only loosely, with a trace of its phrasing, in a run of sentences that each match "
+        "the reference somewhere, around a passage that follows it "
         "closely. A summary keeps a point here and there, in any order. Alone, such a match "
         "would prove nothing.",
     ),

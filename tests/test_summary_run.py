@@ -98,6 +98,16 @@ def test_one_sentence_of_the_writers_own_does_not_end_the_summary(tmp_path: Path
     assert len(c.regions) == 1  # the summary is one region, its own sentence inside it
 
 
+def test_a_summary_opening_on_a_later_point_is_one_region(tmp_path: Path) -> None:
+    # Its first sentence restates the story's last one; then a sentence of the writer's own,
+    # then the rest of the summary from the story's top: one summary, one region.
+    own = "Organisers of the county show are praying for sunshine this year."
+    c, source, target = _compare(tmp_path, [LOOSE[1], own, CLOSE, LOOSE[0], *LOOSE[2:]])
+    assert linked_sentences(c, target)[LOOSE[1]] == (9,)
+    assert len(c.regions) == 1
+    assert c.regions[0].source_span == (source.sentences[0].start, source.sentences[-1].end)
+
+
 def test_a_single_loose_sentence_after_close_ones_is_not_a_summarys(tmp_path: Path) -> None:
     # Story sentences 0, 7 and 9 close, out of step; then one loose sentence on sentence 3,
     # far from the passage before it: the page's own sentence on the same subject.

@@ -266,7 +266,7 @@ class Aligner:
         source sentence, anywhere in it, with a trace of its phrasing (``gap_phrase``: a
         garbled four-word fragment matching on characters alone pulled in a source sentence
         far from the passage it sat beside), as a sentence on the same subject might. A run of
-        ``summary_chain`` target sentences that each either is linked or matches so, around
+        ``summary_run`` target sentences that each either is linked or matches so, around
         a passage at least MEDIUM that is not quotation (two reports of one event share
         what was said), is a summary of that source, and its loose sentences are linked
         weakly. Not when the run's passages follow the source step by step: that is a copy,
@@ -305,7 +305,7 @@ class Aligner:
             )
             if (
                 loose
-                and len(run) >= th.summary_chain
+                and len(run) >= th.summary_run
                 and 2 * in_step <= len(linked) - 1
                 and any(g.strength >= MEDIUM and not self._quoted(g) for g in linked)
             ):

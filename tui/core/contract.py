@@ -105,12 +105,13 @@ signals would not link it, named after the alignment pass that linked it. ``"fac
 keeps most of the content words (specifics among them) of up to three nearby source
 sentences; ``"between"``: a loose match beside passages whose sources lie next to its own;
 ``"in-order"``: one of ``diagonal_run`` loose matches in a row, each with the next source
-sentence; ``"summary"``: a loose match in a run of ``summary_chain`` sentences that each
+sentence; ``"summary"``: a loose match in a run of ``summary_run`` sentences that each
 are linked or match the source somewhere, around a passage at least medium-strong that is
 not quotation; ``"restated"``: as ``restated`` says. ``""`` for any other passage. A report
 without the key has none. Each document gained ``publisher``: the site name a web page's
 metadata gives (``""`` for text files and pages without one), which the tree reads when
-another version credits it by name. Every other key is as it was.
+another version credits it by name. Settings gained ``summary_run`` in ``thresholds``.
+Every other key is as it was.
 """
 
 from __future__ import annotations

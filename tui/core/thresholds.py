@@ -74,6 +74,9 @@ class Thresholds:
     summary_chain: float = _cut(
         4, "one-sentence passages in a row that skip forward through the source: a summary"
     )
+    summary_run: float = _cut(
+        4, "sentences in a row, linked or loosely matching, around a close one: a summary"
+    )
     merge_gain: float = _cut(0.05, "a merge must explain this much more of the target")
     tie_margin: float = _cut(
         0.03,

@@ -506,3 +506,29 @@ def test_naming_another_versions_site_is_a_credit(site: str, text: str, credited
 
     reader = doc("blog", text, "Some Blog")
     assert bool(_credit(reader, doc("paper", "The story.", site))) is credited
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("DAILY HERALD, Wednesday, March 4, 2026 \u2014 MONEY, page 52", True),
+        ("THE MORNING POST, Tuesday 16 June 2026, page 19 \u2014 WORLD IN BRIEF", True),
+        ("Wednesday 4 March 2026 | Companies & Markets, page 17", True),
+        # A sentence of the story that mentions a page and a year is the story's.
+        ("The 2024 figures are on page 12 of the council's report.", False),
+    ],
+)
+def test_a_cuttings_archives_page_line_is_the_papers_furniture(line: str, furniture: bool) -> None:
+    """A paper's story kept with its print page line is no less a copy of the wire: the
+    line is the archive's, not writing the paper added (f09's Daily Herald read partially
+    derived for it)."""
+    body = "SOFA GIANT AXES 27 STORES\n\nThe furniture chain said it would close 27 stores.\n"
+    doc = segment(Document("d", "d.txt", "", "utf-8", f"{line}\n\n{body}", 0))
+    assert (0 in boilerplate_sentences(doc)) is furniture
+    assert len(doc.sentences) - 1 not in boilerplate_sentences(doc)
+
+
+def test_the_daily_herald_kept_with_its_page_line_is_wholly_derived() -> None:
+    wire = NEWS / "f09-reuters-retail" / "wire.txt"
+    c = compare_paths([str(wire), str(wire.with_name("dailyherald.txt"))], reference=str(wire))
+    assert c.comparisons[0].verdict == "wholly-derived"

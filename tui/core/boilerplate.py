@@ -95,6 +95,21 @@ _SYNDICATED = re.compile(
     r"\brepublished\s+(here\s+)?(with\s+permission|under)\b",
     re.I,
 )
+# A print edition's page line from a cuttings archive: "DAILY HERALD, Wednesday, March 4,
+# 2026 — MONEY, page 52", "Wednesday 4 March 2026 | Companies & Markets, page 17": a page
+# number and a year on a short line that is no sentence (no closing stop).
+_PAGE_NUMBER = re.compile(r"\bpage\s+\d{1,4}\b", re.I)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _page_line(text: str) -> bool:
+    return (
+        len(text) <= 100
+        and not text.endswith((".", "!", "?", '"', "\u201d"))
+        and bool(_PAGE_NUMBER.search(text) and _YEAR.search(text))
+    )
+
+
 # Headings after which the rest of a page is a list of other stories.
 _TAIL = re.compile(
     r"^\W*(related\ (posts?|articles?|stories|content|reading)|you\ (may|might)\ also\ like|"
@@ -116,7 +131,7 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         text = " ".join(doc.text[s.start : s.end].split())
         if note == s.paragraph or s.kind in ("dateline", "byline"):
             found.add(i)
-        elif len(text) <= 260 and (_LINE.match(text) or _agency_kind(text)):
+        elif len(text) <= 260 and (_LINE.match(text) or _agency_kind(text) or _page_line(text)):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i

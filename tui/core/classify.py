@@ -171,7 +171,6 @@ def classify(
                         else []
                     ),
                     moved=gi in moved,
-                    restated=g.restated,
                     linked_by=g.basis,
                     quote=shared_quote(
                         target_quotes,

@@ -132,14 +132,17 @@ class Passage:
     # True when the match is mostly quotation whose framing differs beyond who said it: the
     # two versions heard the same words, which alone does not show copying.
     quote: bool = False
-    # True when the passage shares the source's content words but little else, and is
-    # linked only because the version as a whole restates its source, bringing next to
-    # nothing from elsewhere (a condensed tabloid rewrite).
-    restated: bool = False
     # Why a weak passage is linked besides its own signals, by the alignment pass that
     # linked it: "facts", "between", "in-order", "summary" or "restated"; "" for a passage
     # its own signals link (``tui/core/contract.py``).
     linked_by: str = ""
+
+    @property
+    def restated(self) -> bool:
+        """Linked only because the version as a whole restates its source, bringing next to
+        nothing from elsewhere (a condensed tabloid rewrite): it shares the source's content
+        words but little else."""
+        return self.linked_by == "restated"
 
     @property
     def derived(self) -> bool:

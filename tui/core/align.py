@@ -23,7 +23,7 @@ from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
 from .thresholds import Thresholds
-from .vectors import idf_weights
+from .vectors import frequent_stems, idf_weights
 
 # Threads for rapidfuzz on big batches (-1: all cores). Results do not depend on it; the
 # variable exists so that can be checked (tests compare the JSON of 1 and all cores).
@@ -367,12 +367,7 @@ class Aligner:
         rewrite. Words the source uses all through (the story's subject, a topic's terms)
         are what any piece on the same subject shares, and count for nothing."""
         th = self.th
-        df: dict[str, int] = {}
-        for s in range(len(self.sf)):
-            for x in self._specifics(self.source, s)[0]:
-                df[x] = df.get(x, 0) + 1
-        limit = max(2, th.fact_topic * len(self.sf))
-        topic = {x for x, n in df.items() if n > limit}
+        topic = frequent_stems(self.sf, max(2, th.fact_topic * len(self.sf)))
         found: dict[int, tuple[int, ...]] = {}
         for t, row in enumerate(cands):
             if t in links or self.target.sentences[t].kind != "text" or not row:

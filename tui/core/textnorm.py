@@ -100,12 +100,18 @@ class _Vocabulary:
         self._lock = threading.Lock()
         self._words: dict[str, int] = {}
         self._stems: dict[str, int] = {}
+        self._stem_names: list[str] = []
         self._stem_of: list[int] = []
         self._stop: list[bool] = []
 
     @property
     def stems(self) -> int:
         return len(self._stems)
+
+    def stem_names(self, ids: list[int]) -> frozenset[str]:
+        """The stems with these ids."""
+        with self._lock:
+            return frozenset(self._stem_names[i] for i in ids)
 
     def encode(self, words: list[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """Sorted unique stem ids of the content words, and sorted unique ids of the adjacent
@@ -119,7 +125,12 @@ class _Vocabulary:
                 i = known.get(w)
                 if i is None:
                     i = known[w] = len(known)
-                    stem_of.append(self._stems.setdefault(stem(w), len(self._stems)))
+                    k = stem(w)
+                    at = self._stems.get(k)
+                    if at is None:
+                        at = self._stems[k] = len(self._stem_names)
+                        self._stem_names.append(k)
+                    stem_of.append(at)
                     stop.append(w in STOPWORDS)
                 ids.append(i)
             content = {stem_of[i] for i in ids if not stop[i]}

@@ -43,6 +43,16 @@ class Incidence:
         return out
 
 
+def frequent_stems(feats: Sequence[Features], limit: float) -> frozenset[str]:
+    """The stems of content words in more than ``limit`` of the sentences: counted in C from
+    the ids each sentence already has, where reading every sentence's words again in Python
+    took a third of a second on a 1 MB version."""
+    if not feats:
+        return frozenset()
+    ids, df = np.unique(_flat([f.content for f in feats]), return_counts=True)
+    return VOCABULARY.stem_names(ids[df > limit].tolist())
+
+
 def idf_weights(feats: Sequence[Features]) -> np.ndarray:
     """Inverse document frequency (in thousandths) over the given sentences, indexed by stem
     id; stems the sentences do not contain get weight 1."""

@@ -169,6 +169,10 @@ def test_every_format_says_why_a_summarys_loose_sentence_is_linked(tmp_path: Pat
     mark = LINKED_BY["summary"][0]
     for fmt in ("md", "html"):
         assert render(report, fmt).count(mark) == len(LOOSE), fmt
+    # The exhibits, what goes before a lawyer, too: the plain-text report lists passages
+    # only there.
+    for fmt in ("text", "md", "html"):
+        assert render(report, fmt, exhibit=True).count(mark) == len(LOOSE), fmt
 
 
 async def test_the_detail_view_says_why_a_summarys_loose_sentence_is_linked(

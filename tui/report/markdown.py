@@ -530,7 +530,7 @@ def _exhibit_rows(v: Version) -> list[str]:
             [
                 [
                     str(r.number),
-                    tag(r.reviewer_label or r.label),
+                    tag(r.reviewer_label or r.label) + (f" ({r.link_note})" if r.link_note else ""),
                     r.source_where,
                     r.target_where,
                     _cell(r.excerpt),

@@ -148,7 +148,8 @@ def exhibit_lines(view: ReportView) -> list[str]:
         lines.append(f"{v.target_name}: {plural(len(rows), 'passage')} taken from {v.source_name}")
         for r in rows:
             label = tag(r.reviewer_label or r.label)
-            lines.append(f"  {r.number:>3} {label}  {r.source_where} -> {r.target_where}")
+            note = f"  ({r.link_note})" if r.link_note else ""
+            lines.append(f"  {r.number:>3} {label}  {r.source_where} -> {r.target_where}{note}")
             lines.append(f"      {r.excerpt}")
     return [*lines, ""]
 

@@ -282,6 +282,8 @@ def direction(
         elif tense_shift(y, x):
             cue("time", b.id).add(TENSE * s.count, f"{s.target!r} -> {s.source!r}")
     for text_a, text_b in _passage_texts(a, b, c):
+        if text_a == text_b:  # a verbatim copy: the same marks and facts on both sides
+            continue
         (ea, la), (eb, lb) = time_marks(text_a), time_marks(text_b)
         if ea > eb and lb > la:
             cue("time", a.id).add(TIME, _time_example(text_a, text_b))

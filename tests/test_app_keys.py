@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+from textual import events
 from textual.widgets import Static
 
 from tui.app.app import StoryTraceApp
@@ -443,3 +445,16 @@ def StoryTraceAppFor(folder: Path):  # noqa: N802 - reads like the class it buil
 
 def test_seeds_folder_is_used() -> None:
     assert SEEDS.is_dir()
+
+
+@pytest.mark.parametrize("key", ["e", "x", "i", "f", "question_mark"])
+async def test_a_key_pressed_after_quit_does_not_fail(key: str) -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        # Typed together, as a paste or fast fingers do: both keys queued before either runs.
+        char = "?" if key == "question_mark" else key
+        app.post_message(events.Key("q", "q"))
+        app.post_message(events.Key(key, char))
+        await pilot.pause()
+    assert app.return_code == 0

@@ -402,7 +402,10 @@ class StoryTraceApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The view keys and export work from a view, not from inside a dialog or the detail
         (the dialog would be left behind in the view's stack); a view's own key is hidden
-        while it is shown."""
+        while it is shown. Once the app is quitting, nothing more runs: a key typed right
+        after ``q`` would open a view on an app already taking its screens down."""
+        if self._exit:
+            return False
         if action in PROVENANCE_VIEWS or action == "export":
             if isinstance(self.screen, ModalScreen):
                 return False

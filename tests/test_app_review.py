@@ -137,6 +137,33 @@ async def test_export_json_to_a_typed_path_and_a_failure_is_one_line(
         assert not isinstance(app.screen, ExportScreen)
 
 
+async def test_an_export_never_replaces_an_earlier_report_unasked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two stories whose references share a name ("wire") would suggest the same file: the
+    second is numbered, and a typed name that exists takes a second enter."""
+    app = _story_app(_story(tmp_path, monkeypatch))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.report is not None
+        earlier = tmp_path / default_filename(app.report, "html")
+        earlier.write_text("an earlier story's report", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        box = app.screen.query_one("#export-path", Input)
+        assert box.value == f"{earlier.stem}-2.html"
+        box.value = str(earlier)  # typed over the suggestion, onto the earlier report
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)  # not written: told it exists
+        assert any("already exists" in m for m in messages(app))
+        assert earlier.read_text(encoding="utf-8") == "an earlier story's report"
+        await pilot.press("ctrl+s")  # asked twice: replaced
+        await wait_workers(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert "<html" in earlier.read_text(encoding="utf-8").lower()
+
+
 # ------------------------------------------------------------------------------ overrides
 
 

@@ -93,7 +93,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.current = current
         self.names = names or VersionNames({})
         self.fmt = FORMAT_ORDER[0]
-        self._auto_path = str(folder / default_filename(report, self.fmt))
+        self._auto_path = self._suggested()
+        # The path the reviewer was told exists: a second enter on it replaces the file.
+        self._warned: Path | None = None
+
+    def _suggested(self) -> str:
+        """The report's default name in the folder, numbered past any file already there: a
+        report exported earlier (another story's, whose reference had the same name) is
+        never replaced unasked."""
+        path = self.folder / default_filename(self.report, self.fmt)
+        stem, n = path.stem, 2
+        while path.exists():
+            path = path.with_name(f"{stem}-{n}{path.suffix}")
+            n += 1
+        return str(path)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-body"):
@@ -141,7 +154,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         box = self.query_one("#export-path", Input)
         if box.value == self._auto_path:
             # Still the suggested name: follow the format. A typed path is left alone.
-            self._auto_path = str(Path(box.value).parent / default_filename(self.report, fmt))
+            self._auto_path = self._suggested()
             box.value = self._auto_path
 
     @on(Input.Submitted, "#export-path")
@@ -162,6 +175,15 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.notify("give a file to write", severity="warning", timeout=3)
             return
         path = Path(raw).expanduser()
+        if path.exists() and path != self._warned:
+            self._warned = path
+            self.notify(
+                f"{escape_line(str(path))} already exists: enter again to replace it, or "
+                "change the name",
+                severity="warning",
+                markup=False,
+            )
+            return
         scope = self.query_one("#export-scope", RadioSet).pressed_button
         only = self.current if scope is not None and scope.name == "current" else None
         self.dismiss(ExportRequest(self.fmt, path, only))

@@ -139,6 +139,15 @@ def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     assert slug_date("----\n16:05 14/03/00: Page 2 (HHH) COURTS Bridge\n") == "2000-03-14T16:05"
     assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47"
     assert slug_date("A story that starts at 10:30 on 14/03/00.") == ""
+    # AP's filing time under the byline, month first, on a line of its own.
+    assert slug_date("By JANE ROE\nAssociated Press\nJun. 15, 2026 9:12 AM MST\n") == (
+        "2026-06-15T09:12"
+    )
+    assert slug_date("Jul. 8, 2026 4:00 PM EDT\n") == "2026-07-08T16:00"
+    assert slug_date("July 8, 2026, 12:05 a.m. EDT\n") == "2026-07-08T00:05"
+    assert slug_date("It began on Jun. 15, 2026 9:12 AM, officials said.") == ""
+    # AFP's closing line: day, hour and minute, then month and year.
+    assert slug_date("The story.\n\ncfd/apo/jxb\n\nAFP 141532 GMT MAY 26\n") == ("2026-05-14T15:32")
     assert compare_dates("2026-05-02", "2026-05-03T01:00") == -1
     assert compare_dates("2026-05-03", "2026-05-03T01:00") == 0  # same day, time unknown
 
@@ -148,6 +157,9 @@ def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     [
         ("16:05 14/03/00: Page 2 (HHH) COURTS Bridge", "slug"),
         ("03-Mar-2026 09:47 GMT", "slug"),
+        ("Switzerland-UN-diplomacy-telecommunication-internet,FOCUS", "slug"),
+        ("AFP 141532 GMT MAY 26", "slug"),
+        ("Mother-in-law", ""),
         ("------------------------------------------", "rule"),
         ("(Memo to editors: Embargoed until 00.01 Thursday)", "memo"),
         ("By Jane Roe, PA News", "byline"),
@@ -370,15 +382,18 @@ def test_a_tabloid_rewrite_keeping_short_phrases_is_found() -> None:
     assert c.verdict != "independent" and c.coverage["target_derived"] > 0.4
 
 
-def _family_tree(name: str, dates: bool = False) -> tuple[Report, dict[str, str]]:
-    """A whole news family compared as a user opening its folder would, and each version's
-    parent in the tree."""
+def _family_tree(
+    name: str, dates: bool = False, leave_out: str = ""
+) -> tuple[Report, dict[str, str]]:
+    """A whole news family compared as a user opening its folder would (but for the
+    version ``leave_out``), and each version's parent in the tree."""
     from tui.core.dates import apply_dates
     from tui.core.engine import compare
     from tui.core.loading import load_documents
 
     folder = NEWS / name
     loaded = load_documents([str(folder)])
+    loaded.documents[:] = [d for d in loaded.documents if d.id != leave_out]
     if dates:
         given = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["dates"]
         apply_dates(loaded.documents, {str(folder / f): d for f, d in given.items()})
@@ -401,8 +416,10 @@ def test_a_papers_own_reporting_taken_by_a_later_rewrite_does_not_hide_the_wire(
 def test_a_paper_fuller_than_the_wire_around_its_own_reporting_is_still_from_it() -> None:
     """The Red Rock Gazette wraps the wire's facts in its own Sedona reporting: sentences
     inside the wire's paragraphs and more names. Against the wire's agency furniture, that
-    is what a paper adds, not what the wire cut: no lost original above the wire."""
-    report, parent = _family_tree("f07-ap-wildfire")
+    is what a paper adds, not what the wire cut: no lost original above the wire. (Without
+    the local scoop dated the day before the wire: the two share a sheriff's statement, a
+    source neither took from the other, as the next test shows.)"""
+    report, parent = _family_tree("f07-ap-wildfire", leave_out="pinecourier")
     assert parent["red-rock-gazette"] == "wire"
     assert "wire" not in parent
     assert not any(node.startswith("~") for node in report.provenance.tree.nodes)
@@ -411,10 +428,14 @@ def test_a_paper_fuller_than_the_wire_around_its_own_reporting_is_still_from_it(
 def test_a_local_scoop_dated_before_the_wire_is_not_made_its_source() -> None:
     """A local paper published the day before the wire shares the sheriff's statement with
     it. The date forbids the paper coming from the wire; it does not make the wire, furniture
-    and all, a copy of the paper."""
-    report, parent = _family_tree("f07-ap-wildfire", dates=True)
-    assert report.reference == "wire"
-    assert parent.get("wire") != "pinecourier"
+    and all, a copy of the paper. The wire's own filing time under its byline ("Jun. 15,
+    2026 9:12 AM MST") is enough: no dates need be given."""
+    for dates in (True, False):
+        report, parent = _family_tree("f07-ap-wildfire", dates=dates)
+        assert report.document("wire").date.startswith("2026-06-15")
+        assert report.reference == "wire"
+        assert parent.get("wire") != "pinecourier"
+        assert parent.get("pinecourier") != "wire"
 
 
 def test_a_paper_that_used_the_wire_and_another_source_hangs_under_the_wire() -> None:

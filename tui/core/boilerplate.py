@@ -52,6 +52,10 @@ _AGENCY = {
         r"|^[A-Z]{2,}-[\w-]{2,}.{0,100},\s*\d{3,4}$|^.{0,80}\b[Ww]rite-?[Tt]hru\b.{0,80}$"
         r"|^[A-Z]{2,6}(\|[^|]{1,24}){2,}$"
         r"|^(?i:priority|urgency|words?|keywords?|slug|catchline)\s*:.{0,120}$"
+        # AFP's keyword slug, "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS",
+        # and its closing line, "AFP 141532 GMT MAY 26".
+        r"|^[^\W\d_]+(-[^\W\d_]+){2,}(,[A-Z]{2,})+$|^[^\W\d_]+(-[^\W\d_]+){3,}$"
+        r"|^[A-Z]{2,5}\s+\d{6}\s+GMT\s+[A-Za-z]{3}\s+\d{2}$"
     ),
     # "Reporting by ...; Editing by ...", "Additional reporting by ...", "Compiled by ...".
     "credit": re.compile(

@@ -3,10 +3,11 @@
 A version never derives from one published later, so a known date is the strongest evidence
 of direction there is. Dates come from (strongest first) the user's ``--dates`` file, an HTML
 page's publication metadata (trafilatura reads it; modification dates are not used), and an
-agency slug line (``15:42 09/06/26: Page 1 ...``, read day first as agencies outside the US
-write it). Dates are ISO 8601 strings, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``; two dates are
-compared at the precision both have, so two versions of the same day are not ordered unless
-both carry a time.
+agency's filing time in its slug lines (``15:42 09/06/26: Page 1 ...``, read day first as
+agencies outside the US write it; ``Jun. 15, 2026 9:12 AM MST`` on a line of its own) or its
+closing line (``AFP 141532 GMT MAY 26``). Dates are ISO 8601 strings, ``YYYY-MM-DD`` or
+``YYYY-MM-DDTHH:MM``; two dates are compared at the precision both have, so two versions of
+the same day are not ordered unless both carry a time.
 """
 
 from __future__ import annotations
@@ -52,23 +53,48 @@ _FILED = re.compile(
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
-def slug_date(text: str, head: int = 2000) -> str:
-    """The filing time of agency copy from its slug line, near the top."""
+# A filing time on a line of its own, month first, as AP prints it under the byline:
+# "Jun. 15, 2026 9:12 AM MST", "July 8, 2026, 4:00 p.m. EDT".
+_MONTH_FIRST = re.compile(
+    r"^[ \t]*([A-Za-z]{3})[A-Za-z]*\.?[ \t]+(\d{1,2}),?[ \t]+(\d{4}),?[ \t]+(\d{1,2})[:.](\d{2})"
+    r"[ \t]*(?:([AaPp])\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*$",
+    re.M,
+)
+# AFP's closing line, day, hour and minute run together, then month and year:
+# "AFP 141532 GMT MAY 26".
+_CLOSING = re.compile(
+    r"^[ \t]*[A-Z]{2,5}[ \t]+(\d{2})(\d{2})(\d{2})[ \t]+GMT[ \t]+([A-Za-z]{3})[ \t]+(\d{2})[ \t]*$",
+    re.M,
+)
+
+
+def _stamp(y: int, month: str, d: int, hh: int, mm: int) -> str:
+    if month.lower() not in _MONTHS:
+        return ""
+    try:
+        return datetime(y, _MONTHS.index(month.lower()) + 1, d, hh, mm).strftime("%Y-%m-%dT%H:%M")
+    except ValueError:
+        return ""
+
+
+def slug_date(text: str, head: int = 2000, tail: int = 500) -> str:
+    """The filing time of agency copy from its slug or dateline time near the top, or its
+    closing line at the foot."""
     m = _SLUG.search(text[:head])
     if not m:
         f = _FILED.search(text[:head])
-        if not f or f.group(2).lower() not in _MONTHS:
-            return ""
-        try:
-            return datetime(
-                int(f.group(3)),
-                _MONTHS.index(f.group(2).lower()) + 1,
-                int(f.group(1)),
-                int(f.group(4)),
-                int(f.group(5)),
-            ).strftime("%Y-%m-%dT%H:%M")
-        except ValueError:
-            return ""
+        if f:
+            return _stamp(int(f[3]), f[2], int(f[1]), int(f[4]), int(f[5]))
+        f = _MONTH_FIRST.search(text[:head])
+        if f:
+            hh = int(f[4])
+            if f[6] and hh <= 12:  # 12 AM is midnight, 12 PM noon
+                hh = hh % 12 + (12 if f[6] in "Pp" else 0)
+            return _stamp(int(f[3]), f[1], int(f[2]), hh, int(f[5]))
+        f = _CLOSING.search(text[-tail:])
+        if f:
+            return _stamp(2000 + int(f[5]), f[4], int(f[1]), int(f[2]), int(f[3]))
+        return ""
     hh, mm, d, mo, y = (int(g) for g in m.groups())
     if y < 100:
         y += 2000 if y < 70 else 1900

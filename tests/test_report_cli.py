@@ -63,6 +63,34 @@ def test_output_directory_gets_default_name(folder: Path, tmp_path: Path) -> Non
     assert (tmp_path / f"storytrace-{GOLD_REFERENCE}.md").exists()
 
 
+def test_markdown_by_its_name_is_md(folder: Path, tmp_path: Path) -> None:
+    """The export dialog says "Markdown"; the option takes that name too."""
+    code, _, stderr = _run(
+        str(folder), "-r", _ref(folder), "--format", "markdown", "-o", str(tmp_path)
+    )
+    assert code == 0, stderr
+    written = tmp_path / f"storytrace-{GOLD_REFERENCE}.md"
+    assert (
+        written.read_text(encoding="utf-8")
+        == _run(str(folder), "-r", _ref(folder), "--format", "md")[1]
+    )
+
+
+def test_a_line_break_in_a_file_name_keeps_the_text_reports_inputs_one_line_each(
+    folder: Path,
+) -> None:
+    odd = folder / f"{COPY}.txt"
+    odd.rename(folder / "copy\nof the story.txt")
+    code, stdout, stderr = _run(str(folder), "-r", _ref(folder))
+    assert code == 0, stderr
+    inputs = stdout[stdout.index("inputs:\n") :].splitlines()[1:11]
+    # Each input: its name and path on one line, its size and digest on the next.
+    names, details = inputs[0::2], inputs[1::2]
+    assert all(line.startswith("  ") and not line.startswith("    ") for line in names)
+    assert all(line.startswith("    ") and "sha256" in line for line in details)
+    assert any("copy\u2424of the story" in line for line in names)
+
+
 def test_timestamp_flag(folder: Path) -> None:
     _, stdout, _ = _run(str(folder), "-r", _ref(folder), "--format", "json", "--timestamp")
     stamp = json.loads(stdout)["generated_at"]

@@ -160,7 +160,10 @@ def _settings(
 @click.group(cls=_Storytrace, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storytrace")
 def main() -> None:
-    """Audit republished copies of a story: what was copied, spun, added and dropped."""
+    """Audit republished copies of a story: what was copied, spun, added and dropped.
+
+    `storytrace PATHS...` (files or folders of versions) opens the explorer, as `storytrace
+    open PATHS...` does; `storytrace compare PATHS...` prints a report."""
 
 
 @main.command("open")
@@ -212,10 +215,10 @@ def open_app(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(REPORT_FORMATS)),
+    type=click.Choice([*REPORT_FORMATS, "markdown"]),
     default="text",
     show_default=True,
-    help="Report format: text, html (self-contained, prints on A4), md, json or csv.",
+    help="Report format: text, html (self-contained, prints on A4), md (or markdown), json or csv.",
 )
 @click.option(
     "--output",
@@ -258,6 +261,7 @@ def compare(
     # long-lived result objects (after the engine's pause, then while rendering) cost a
     # second on a 1 MB pair and would free next to nothing.
     gc.disable()
+    fmt = "md" if fmt == "markdown" else fmt  # the export dialog's name for it
     from .core.engine import CompareError, clear_text_caches, compare_paths
     from .core.overrides import load_overrides, sidecar_path
     from .report import EXHIBIT_FORMATS, render, write_report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.escaping import escape_line
 from ..core.model import BANNER_TITLE, Report
 from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
@@ -29,7 +30,8 @@ def evidence_lines(view: ReportView) -> list[str]:
     for d in ev.documents:
         role = " (reference)" if d.role == "reference" else ""
         legend = f" = {d.legend_id}" if d.legend_id else ""
-        lines.append(f"  {d.name or d.id}{legend}{role}: {d.path}")
+        # A file name may hold a line break or an escape: one line each, as shown on screen.
+        lines.append(f"  {escape_line(d.name or d.id)}{legend}{role}: {escape_line(d.path)}")
         lines.append(f"    {d.size} bytes, {d.encoding}, {d.source_format}, sha256 {d.sha256}")
     for w in ev.warnings:
         lines.append(f"warning: {w}")

@@ -56,3 +56,23 @@ async def test_hostile_text_displays_literally(tmp_path: Path) -> None:
         detail = _strings_sent(app)
         assert "[bold red]Breaking[/]" in detail and "\u241b[31m" in detail
         assert "\x1b" not in detail and "\u202e" not in detail
+
+
+async def test_files_left_out_stay_listed_on_the_overview(tmp_path: Path) -> None:
+    """An empty file, a binary one and a missing path are left out with a warning each: a
+    toast shows it for seconds, so the overview keeps the list."""
+    from tui.app.screens.overview import OTHER_WARNINGS
+
+    from .conftest import seed_paths
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    paths = [*seed_paths()[:2], str(tmp_path / "empty.txt"), str(tmp_path / "photo.txt")]
+    app = StoryTraceApp([*paths, str(tmp_path / "missing.txt")])
+    async with app.run_test(size=(140, 45)) as pilot:
+        await settle(pilot)
+        assert app.report is not None and len(app.report.documents) == 2
+        text = " ".join(screen_text(app).split())
+        assert f"{OTHER_WARNINGS}:" in text
+        for name in ("empty.txt", "photo.txt", "missing.txt"):
+            assert name in text, name

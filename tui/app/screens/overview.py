@@ -28,6 +28,9 @@ from tui.core.summary import describe_region, relation
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
 
+# The report's other warnings (files left out, pairs not aligned), under the banner.
+OTHER_WARNINGS = "Warnings"
+
 
 class OverviewScreen(StoryView):
     """Versions, verdicts and coverage; enter opens one side by side."""
@@ -113,12 +116,18 @@ class OverviewScreen(StoryView):
         self._show_banner(report)
 
     def _show_banner(self, report: Report) -> None:
+        """The documents' own warnings under the banner title; then the rest (files left out,
+        pairs not aligned), which a toast alone would show for a few seconds only."""
         warnings = report.text_warnings()
+        others = [w for w in report.warnings if w not in set(warnings)]
         banner = self.query_one("#overview-banner", Static)
-        banner.set_class(bool(warnings), "-shown")
-        text = Text(BANNER_TITLE + ":", style="bold")
-        for warning in warnings:
-            text.append(f"\n\u2022 {escape_line(warning)}")
+        banner.set_class(bool(warnings or others), "-shown")
+        text = Text()
+        for title, lines in ((BANNER_TITLE, warnings), (OTHER_WARNINGS, others)):
+            if lines:
+                text.append(("\n" if text else "") + title + ":", style="bold")
+            for warning in lines:
+                text.append(f"\n\u2022 {escape_line(warning)}")
         banner.update(text)
 
     def _describe(self, doc_id: str | None) -> None:

@@ -129,6 +129,15 @@ async def test_export_json_to_a_typed_path_and_a_failure_is_one_line(
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and str(bad) in errors[-1].message and "\n" not in errors[-1].message
         assert not errors[-1].markup and not bad.exists()
+        # A name too long to ask the file system about: the same one-line error.
+        await pilot.press("e")
+        await pilot.pause()
+        long = tmp_path / ("x" * 300 + ".html")
+        app.screen.query_one("#export-path", Input).value = str(long)
+        await pilot.press("ctrl+s")
+        await wait_workers(pilot)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 2 and "\n" not in errors[-1].message
         # Escape closes the dialog without writing.
         await pilot.press("e")
         await pilot.pause()

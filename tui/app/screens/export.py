@@ -67,6 +67,15 @@ def default_export_folder(paths: Sequence[str]) -> Path:
     return Path(".")
 
 
+def _exists(path: Path) -> bool:
+    """False for a path that cannot be asked about (a name too long, say): writing it then
+    fails with its own one-line error."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -103,7 +112,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         never replaced unasked."""
         path = self.folder / default_filename(self.report, self.fmt)
         stem, n = path.stem, 2
-        while path.exists():
+        while _exists(path):
             path = path.with_name(f"{stem}-{n}{path.suffix}")
             n += 1
         return str(path)
@@ -175,7 +184,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.notify("give a file to write", severity="warning", timeout=3)
             return
         path = Path(raw).expanduser()
-        if path.exists() and path != self._warned:
+        if _exists(path) and path != self._warned:
             self._warned = path
             self.notify(
                 f"{escape_line(str(path))} already exists: enter again to replace it, or "

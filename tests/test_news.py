@@ -553,3 +553,22 @@ def test_the_daily_herald_kept_with_its_page_line_is_wholly_derived() -> None:
     wire = NEWS / "f09-reuters-retail" / "wire.txt"
     c = compare_paths([str(wire), str(wire.with_name("dailyherald.txt"))], reference=str(wire))
     assert c.comparisons[0].verdict == "wholly-derived"
+
+
+def test_two_copies_of_the_wire_do_not_list_a_swap_back() -> None:
+    """The Islands Monitor spun the wire's "paid for" into "financed"; WorldBrief kept the
+    wire's words. Aligned with each other, WorldBrief turns "financed" back into "paid
+    for": a reversal the wire's own comparisons explain, which would read as WorldBrief
+    un-spinning a copy. The lexicon lists the swap once, the way the wire's copy made it."""
+    report, _ = _family_tree("f10-afp-cables")
+    entries = {(e.source, e.target): e for e in report.provenance.lexicon}
+    assert ("paid for", "financed") in entries
+    assert ("financed", "paid for") not in entries
+    lineage = {(e.parent, e.child) for e in report.provenance.tree.edges}
+
+    def on_lineage(key: tuple[str, str]) -> list[bool]:
+        return [(x.source, x.target) in lineage for x in entries[key].where]
+
+    for a, b in entries:
+        if (b, a) in entries and any(on_lineage((b, a))):
+            assert all(on_lineage((a, b))), (a, b)

@@ -185,7 +185,12 @@ def compare(
         # the family view says what the side by side says.
         families=families(documents, groups, tree, ref.id, {**pairs, **_keyed(comparisons)}, th),
         tree=tree,
-        lexicon=build_lexicon(list(related.values()), known, th.odd_gap),
+        lexicon=build_lexicon(
+            list(related.values()),
+            known,
+            th.odd_gap,
+            frozenset((e.parent, e.child) for e in tree.edges),
+        ),
         inserts=reference_furniture(ref)
         + [i for c in comparisons for i in inserts(by_id[c.target], c)],
         omissions=[

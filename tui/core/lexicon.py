@@ -259,11 +259,22 @@ def odd_side(source: str, target: str, gap: float) -> str:
 
 
 def build_lexicon(
-    comparisons: Iterable[Comparison], known: dict[tuple[str, str], int], gap: float
+    comparisons: Iterable[Comparison],
+    known: dict[tuple[str, str], int],
+    gap: float,
+    lineage: frozenset[tuple[str, str]] = frozenset(),
 ) -> list[LexiconEntry]:
     """Every swap of the comparisons, with the passages it was found in: a swap between two
     copies (neither the reference) is in no passage of the report's own comparisons, and a
-    reader must still be able to see it, and which version had which wording."""
+    reader must still be able to see it, and which version had which wording.
+
+    ``lineage``: the (source, target) pairs that say where a version's words came from, the
+    tree's edges (not the reference's comparisons: the reference may be a copy that holds
+    the spun words, and its view would turn the spinner's swaps round). Between two copies
+    of one source, one
+    that spun "paid for" into "financed" and one that kept it, the pair shows the keeper
+    turning "financed" back into "paid for": that reversal of a swap the lineage already
+    lists is not listed."""
     sites: dict[tuple[str, str], list[SwapSite]] = {}
     for c in comparisons:
         for p in c.passages:
@@ -273,6 +284,14 @@ def build_lexicon(
             for key, n in here.items():
                 site = SwapSite(c.source, c.target, p.source_sentences, p.target_sentences, n)
                 sites.setdefault(key, []).append(site)
+    listed = {
+        key for key, found in sites.items() if any((x.source, x.target) in lineage for x in found)
+    }
+    for (a, b), found in list(sites.items()):
+        if (b, a) in listed:
+            found[:] = [x for x in found if (x.source, x.target) in lineage]
+            if not found:
+                del sites[(a, b)]
     entries = []
     for (a, b), found in sites.items():
         found.sort(key=lambda x: (x.source, x.target, x.source_sentences, x.target_sentences))

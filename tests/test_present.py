@@ -4,6 +4,7 @@ lists and the same words for the same Report (``tui.present``)."""
 from __future__ import annotations
 
 import html
+import io
 import re
 from pathlib import Path
 
@@ -314,3 +315,19 @@ def test_two_identical_files_are_said_to_be_identical(tmp_path: Path) -> None:
     assert relation(report, report.comparison("b")).startswith("identical to a (the same file")
     other = compare_paths(seed_paths(), reference="001_31fc123e83c1cc46")
     assert not any("identical" in relation(other, c) for c in other.comparisons)
+
+
+def test_an_omitted_quotation_keeps_its_own_marks_in_the_explorer() -> None:
+    """The inserts and omissions view puts text in quotation marks; a quotation has its
+    own, and “"This does not..."” doubled them."""
+    from rich.console import Console
+
+    from tui.app.screens.audit import AuditScreen
+
+    console = Console(width=70, record=True, file=io.StringIO())
+    for text in ('"This does not make the cables safe.', "Plain dropped text."):
+        excerpt = audit.Excerpt("quote", "", "¶7 (chars 1104–1140)", text, None)  # type: ignore[arg-type]
+        console.print(AuditScreen._item(excerpt, "wire "))
+    shown = console.export_text()
+    assert '    "This does not make the cables safe.\n' in shown
+    assert "\u201cPlain dropped text.\u201d" in shown

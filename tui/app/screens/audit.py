@@ -184,9 +184,11 @@ class AuditScreen(StoryView):
             item.append(f" {escape_line(e.reason)}")
         item.append("\n")
         item.append(f"    {escape_line(source)}{e.where or 'no offsets'}\n", style="italic")
-        item.append("    \u201c")
+        # A quotation keeps its own marks; other text is put in quotation marks.
+        quoted = e.text[:1] in ('"', "\u201c", "\u00ab", "\u201e")
+        item.append("    " if quoted else "    \u201c")
         item.hang()
-        item.append(f"{escape_line(e.text)}\u201d\n")
+        item.append(f"{escape_line(e.text)}{'' if quoted else chr(0x201D)}\n")
         return item.renderable()
 
     @on(OptionList.OptionSelected)

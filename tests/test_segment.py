@@ -173,3 +173,24 @@ def test_reused_blingfire_buffer_splits_like_blingfires_own_wrapper() -> None:
     paragraphs += ["🙂 Emoji first. Then more. " * 2000, "Short again. Yes."]
     split = _Blingfire()
     assert [split(p) for p in paragraphs] == [blingfire.text_to_sentences(p) for p in paragraphs]
+
+
+def test_a_lower_case_byline_under_a_headline_is_a_byline_of_its_own() -> None:
+    """AFP writes its byline in lower case under the headline, which has no full stop: it
+    read as the headline running on, one heading holding both, the byline counted as the
+    wire's text. A sentence wrapped before "by the council" still runs on."""
+    text = (
+        "34 nations sign first treaty to protect undersea internet cables\n"
+        "by Camille Fournier-Dahl\n\n"
+        "Geneva (AFP) - Thirty-four countries on Thursday signed the first international "
+        "treaty to protect the undersea cables that carry almost all of the world's internet "
+        "traffic.\n\nThe study of the unexplained breaks that led to the three years of talks, "
+        "published last year, was commissioned and paid for\nby the council.\n"
+    )
+    doc = segment(Document("d", "d.txt", "0", "utf-8", text, len(text)))
+    kinds = [(s.kind, doc.sentence_text(i)) for i, s in enumerate(doc.sentences)]
+    assert kinds[:2] == [
+        ("heading", "34 nations sign first treaty to protect undersea internet cables"),
+        ("byline", "by Camille Fournier-Dahl"),
+    ]
+    assert kinds[-1][1].endswith("paid for\nby the council.")

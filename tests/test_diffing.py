@@ -333,3 +333,39 @@ def test_the_same_passage_gives_the_same_diff_on_a_busy_machine(
     busy = word_diff(src, tgt)
     assert busy == calm
     assert len(calm) > 20  # a real word diff, not one deletion and one insertion
+
+
+def test_a_name_for_a_plain_word_is_no_swap() -> None:
+    """A name put where a plain word stood is a slot the realignment paired by position
+    (the diplomat's nationality for "said", a place for a weekday), not a word a spinner or
+    a subeditor swapped; an abbreviation for its word, or "yesterday" for a weekday, is."""
+    pairs = [
+        (
+            '"Nobody was responsible for it," Ghanaian diplomat Kojo Asante said.',
+            "\u201cNobody was responsible for it,\u201d said Kojo Asante said.",
+            [],
+        ),
+        (
+            "Negotiators on Thursday repeatedly cited the case.",
+            "Negotiators in Geneva repeatedly cited the case.",
+            [("on", "in")],
+        ),
+        (
+            "It aired on Television last night.",
+            "It aired on TV last night.",
+            [("Television", "TV")],
+        ),
+        (
+            "He spoke on Monday to the court.",
+            "He spoke yesterday to the court.",
+            [("on Monday", "yesterday")],
+        ),
+        (
+            "Later the cat sat on the mat.",
+            "Afterwards the feline sat on the mat.",
+            [("Later", "Afterwards"), ("cat", "feline")],
+        ),
+    ]
+    for old, new, swaps in pairs:
+        found = [(s.source, s.target) for s in substitutions(word_diff(old, new))]
+        assert found == swaps, old

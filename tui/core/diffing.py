@@ -315,9 +315,24 @@ def substitutions(diff: list[DiffOp]) -> list[Substitution]:
     slot inside a run, by two words or a content word the realignment kept.
     """
     found: list[Substitution] = []
-    for run in _changed_runs(diff):
-        found += _swaps(*run)
+    for run, lead in zip(_changed_runs(diff), _run_leads(diff), strict=True):
+        found += _swaps(*run, lead=lead)
     return _unmoved(diff, found) if found else found
+
+
+def _run_leads(diff: Sequence[DiffOp]) -> list[str]:
+    """The end of the equal text before each run of ``_changed_runs`` ("" before the
+    first): what says whether a run's first word opens a sentence."""
+    leads: list[str] = []
+    lead, open_ = "", False
+    for op, text in diff:
+        if op == "equal" and not text.isspace():
+            if open_:
+                leads.append(lead)
+            lead, open_ = text[-16:], False
+        else:
+            open_ = True
+    return [*leads, lead] if open_ else leads
 
 
 def _unmoved(diff: Sequence[DiffOp], found: list[Substitution]) -> list[Substitution]:
@@ -424,7 +439,7 @@ def slots(old: str, new: str, before: bool, after: bool) -> list[Slot]:
     return found
 
 
-def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
+def _swaps(old: str, new: str, before: bool, after: bool, lead: str = "") -> list[Substitution]:
     found: list[Substitution] = []
     for a, b, left, right in slots(old, new, before, after):
         n, m = len(a), len(b)
@@ -438,16 +453,16 @@ def _swaps(old: str, new: str, before: bool, after: bool) -> list[Substitution]:
             # "take over" for "succeed him" is one verb for another, not "take" for
             # "succeed" and "over" for "him".
             if not any(_other_kinds(u, v) for u, v in halves):
-                found += filter(None, (_swap(old, u, new, v) for u, v in halves))
+                found += filter(None, (_swap(old, u, new, v, lead) for u, v in halves))
         else:
-            swap = _swap(old, a, new, b)
+            swap = _swap(old, a, new, b, lead)
             if swap:
                 found.append(swap)
     return found
 
 
 def _swap(
-    old: str, a: list[re.Match[str]], new: str, b: list[re.Match[str]]
+    old: str, a: list[re.Match[str]], new: str, b: list[re.Match[str]], lead: str = ""
 ) -> Substitution | None:
     """The words ``a`` of ``old`` in place of ``b`` of ``new``, as the texts have them. None
     when the two words of a side are not one phrase (a comma or a dash between them), or
@@ -466,7 +481,55 @@ def _swap(
         return None
     if mixed_script(x) or mixed_script(y):
         return None  # a disguised word ("jаiled"), which the report's banner names
+    if {_case(lead, old, a), _case(lead, new, b)} == {"name", "plain"}:
+        return None  # a name for a common word: a slot paired by position
     return Substitution(x, y)
+
+
+def _case(lead: str, text: str, words: list[re.Match[str]]) -> str:
+    """ "name" when a word of ``words`` (in ``text``, after the kept text ``lead``) is written
+    capitalised inside its sentence, "caps" when one is in capitals ("TV", "MPs", a
+    headline's "ROW"), else "plain". "Ghanaian diplomat" for "said" is a name for a plain
+    word: a slot the realignment paired by position, not one word put for another (a spinner
+    or a subeditor puts a word for a word of its kind; "TV" for "Television" is one)."""
+    out = "plain"
+    for w in words:
+        word = w.group()
+        if not word[:1].isupper() or _opens_sentence(lead + text, len(lead) + w.start()):
+            continue
+        if word[1:] != word[1:].lower():
+            out = "caps"
+        elif word.lower() not in _CALENDAR:
+            return "name"
+    return out
+
+
+# Capitalised words that are no names: a paper puts "yesterday" for the wire's "Monday".
+_CALENDAR = frozenset(
+    (  # noqa: SIM905
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april may june july august september october november december"
+    ).split()
+)
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Whether ``text[i]`` opens the text, a sentence or a quotation: after a closing quote,
+    only if a full stop came before it ('it," Ghanaian' is mid-sentence)."""
+    j = i
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == 0:
+        return True
+    c = text[j - 1]
+    if c in "\u201c\u2018([":
+        return True
+    if c in "\"'\u201d\u2019)]":
+        before = text[j - 2] if j > 1 else " "
+        if c in "\"'" and before.isspace():
+            return True  # a straight quote opening the quotation
+        return before in ".!?\u2026"
+    return c in ".!?\u2026:;"
 
 
 # Words retrieval ignores because every news story has them, but which a spinner swaps as it

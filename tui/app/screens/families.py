@@ -136,7 +136,10 @@ class FamilyDetailScreen(ModalScreen[None]):
         out.append(f"Family #{family.id}", style="bold")
         names = self.names
         out.append(f"   origin {escape_line(names(family.origin))}")
-        agree = "all verbatim" if family.agree else "versions differ"
+        if len(family.variants) < 2:
+            agree = "in this version only"
+        else:
+            agree = "all verbatim" if family.agree else "versions differ"
         out.append(f"   {'page furniture, ' if family.furniture else ''}{agree}\n")
         present = {v.doc for v in family.variants}
         missing = [d.id for d in report.documents if d.id not in present]

@@ -487,8 +487,8 @@ def _swap(
 
 
 def _case(lead: str, text: str, words: list[re.Match[str]]) -> str:
-    """ "name" when a word of ``words`` (in ``text``, after the kept text ``lead``) is written
-    capitalised inside its sentence, "caps" when one is in capitals ("TV", "MPs", a
+    """The case of ``words`` (in ``text``, after the kept text ``lead``): "name" when one is
+    written capitalised inside its sentence, "caps" when one is in capitals ("TV", "MPs", a
     headline's "ROW"), else "plain". "Ghanaian diplomat" for "said" is a name for a plain
     word: a slot the realignment paired by position, not one word put for another (a spinner
     or a subeditor puts a word for a word of its kind; "TV" for "Television" is one)."""

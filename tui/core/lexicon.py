@@ -271,10 +271,9 @@ def build_lexicon(
     ``lineage``: the (source, target) pairs that say where a version's words came from, the
     tree's edges (not the reference's comparisons: the reference may be a copy that holds
     the spun words, and its view would turn the spinner's swaps round). Between two copies
-    of one source, one
-    that spun "paid for" into "financed" and one that kept it, the pair shows the keeper
-    turning "financed" back into "paid for": that reversal of a swap the lineage already
-    lists is not listed."""
+    of one source, one that spun "paid for" into "financed" and one that kept it, the pair
+    shows the keeper turning "financed" back into "paid for": that reversal of a swap the
+    lineage already lists is not listed."""
     sites: dict[tuple[str, str], list[SwapSite]] = {}
     for c in comparisons:
         for p in c.passages:

@@ -128,6 +128,37 @@ def test_broken_warc_is_one_bad_record(tmp_path: Path) -> None:
     assert "unreadable WARC" in items[0].reason
 
 
+def test_a_cut_or_mislabelled_warc_says_where_it_stops(tmp_path: Path) -> None:
+    """fastwarc ends quietly where a file is cut or a record declares more bytes than follow
+    it (every record after a wrong length is swallowed): the scan said 'complete' with a
+    third of a crawl unread. Each now ends with a bad record saying why and where."""
+    paragraphs = [p for p in seed("004").split("\n") if len(p) > 80][:3]
+    pages = [
+        (f"https://example.org/{n}", "text/html", page(f"Story {n}", paragraphs)) for n in "abcd"
+    ]
+    for gz in (True, False):
+        whole = write_warc(tmp_path / f"whole.warc{'.gz' if gz else ''}", pages, gz)
+        items = read_all(whole)
+        assert len(items) == 4 and not [i for i in items if isinstance(i, BadRecord)]
+        raw = whole.read_bytes()
+        cut = tmp_path / f"cut.warc{'.gz' if gz else ''}"
+        cut.write_bytes(raw[: len(raw) - 200])
+        items = read_all(cut)
+        bad = [i for i in items if isinstance(i, BadRecord)]
+        assert len(bad) == 1 and "unreadable WARC" in bad[0].reason, gz
+        assert len(items) - 1 in (3, 4)  # the cut record may still give its text
+    raw = (tmp_path / "whole.warc").read_bytes()
+    second = raw.index(b"WARC/1.0", 1)
+    at = raw.index(b"Content-Length: ", second) + len(b"Content-Length: ")
+    digits = raw[at : raw.index(b"\r\n", at)]
+    wrong = tmp_path / "wrong-length.warc"
+    wrong.write_bytes(raw[:at] + b"99999999" + raw[at + len(digits) :])
+    items = read_all(wrong)
+    bad = [i for i in items if isinstance(i, BadRecord)]
+    assert len(bad) == 1 and "declares 99,999,999 bytes" in bad[0].reason
+    assert bad[0].location == f"offset {second}"
+
+
 def test_folder_files_text_and_html_with_hostile_and_binary_ones(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     (folder / "deeper").mkdir(parents=True)

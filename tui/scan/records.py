@@ -203,18 +203,28 @@ class ShardReader:
         wanted = WarcRecordType.response | WarcRecordType.resource | WarcRecordType.conversion
         last = 0
         k = 0
+        # Every record is seen, whatever its type: the last one read says whether the file
+        # was read to its end (fastwarc stops quietly at a cut file or a wrong length).
+        end: tuple[int, int | None] | None = None
         try:
             with open(path, "rb") as fh:
-                records = ArchiveIterator(fh, record_types=wanted, parse_http=True)
-                for rec in records:
+                for rec in ArchiveIterator(fh, parse_http=True):
                     last = rec.stream_pos
+                    length = rec.headers.get("Content-Length")
+                    end = (last, int(length) if length and length.strip().isdigit() else None)
+                    if not rec.record_type & wanted:
+                        continue
                     item = self._warc_record(rec, shown, k)
                     if item is not None:
                         k += 1
                         yield item
-        except (OSError, ValueError) as err:
+            broken = _warc_cut(path, end)
+        except (OSError, ValueError, EOFError, zlib.error) as err:
             reason = (err.strerror if isinstance(err, OSError) else None) or str(err)
             yield BadRecord(shown, f"after offset {last}", f"unreadable WARC: {reason}")
+            return
+        if broken:
+            yield BadRecord(shown, f"offset {last}", f"unreadable WARC: {broken}")
 
     def _warc_record(self, rec: object, shown: str, k: int) -> Item | None:
         """An article from a page (HTML response or resource) or a text conversion record;
@@ -263,6 +273,64 @@ class ShardReader:
             date=escape_line(headers.get("WARC-Date") or ""),
             source_format=fmt,
         )
+
+
+def _warc_cut(path: str, end: tuple[int, int | None] | None) -> str:
+    """Why the file was not read to its end, or "": fastwarc ends quietly where a file is
+    cut (the last record's length runs past the end, or its header stops before its
+    length) or a record declares more bytes than follow it, and every record after a wrong
+    length is lost. ``end``: the last record's offset and declared length."""
+    if end is None:
+        return ""
+    at, length = end
+    if length is None:
+        return "the last record has no Content-Length (the file is cut or damaged)"
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == GZIP_MAGIC
+        fh.seek(at)
+        if gzipped:
+            tail = _gzip_tail(fh)
+            if tail is None:
+                return "file ends early (a gzip member is cut)"
+            size, head = tail
+        else:
+            size, head = os.fstat(fh.fileno()).st_size - at, fh.read(1 << 16)
+    # The record's block starts after its header's blank line.
+    left = size - (head.find(b"\r\n\r\n") + 4)
+    if length > left:
+        return (
+            f"the record at offset {at} declares {length:,} bytes and {left:,} follow "
+            "(the file is cut, or the length is wrong and the records after it are lost)"
+        )
+    return ""
+
+
+def _gzip_tail(fh: object) -> tuple[int, bytes] | None:
+    """How many bytes the gzip members from the file's position hold, and the first of them
+    (the record's header), or None when the last is cut. WARC files are gzipped record by
+    record, so this is the last record's."""
+    total = 0
+    head = b""
+    pending = b""
+    while True:
+        d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        while not d.eof:
+            chunk = pending or fh.read(1 << 16)  # type: ignore[attr-defined]
+            pending = b""
+            if not chunk:
+                return None
+            out = d.decompress(chunk, 1 << 20)  # bounded: a member may be huge
+            while True:
+                head = head or out[: 1 << 16]
+                total += len(out)
+                if not d.unconsumed_tail:
+                    break
+                out = d.decompress(d.unconsumed_tail, 1 << 20)
+        pending = d.unused_data
+        if not pending:
+            pending = fh.read(1 << 16)  # type: ignore[attr-defined]
+            if not pending:
+                return total, head
 
 
 def _decode(body: bytes, charset: str | None) -> str | None:

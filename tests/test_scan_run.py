@@ -237,6 +237,11 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     over = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(story)])
     assert over.exit_code == 1 and "is one of the inputs" in over.output
     assert story.read_bytes() == kept  # a scan report never replaces the story it looks for
+    # A folder that does not exist: one line before any shard is read, not "a bug".
+    nowhere = tmp_path / "no-such-folder" / "hits.csv"
+    lost = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(nowhere)])
+    assert lost.exit_code == 1 and "no such file or directory" in lost.output
+    assert "bug" not in lost.output and "Traceback" not in lost.output
     quotes = tmp_path / "q.json"
     args = ["scan", str(stories), "--in", str(files[0]), "-o", str(quotes), "--include-quotes"]
     assert runner.invoke(main, [*args, "--exclude-boilerplate"]).exit_code == 0

@@ -15,8 +15,10 @@ import os
 from pathlib import Path
 from typing import IO
 
+from ..core.escaping import escape_line
+from ..core.files import reason
 from .contract import shard_from_dict, shard_to_dict
-from .model import ScanResult, ShardResult
+from .model import ScanError, ScanResult, ShardResult
 
 STATE_SCHEMA = "storytrace-scan-state/1"
 
@@ -73,13 +75,25 @@ class ResumeState:
     def start(self, kept: list[ShardResult]) -> None:
         """Begin the file afresh with the shards already kept (drops any damaged tail)."""
         tmp = self.path.with_name(self.path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps({"schema": STATE_SCHEMA, "fingerprint": self.fingerprint}) + "\n")
-            for r in kept:
-                fh.write(json.dumps(shard_to_dict(r), sort_keys=True, ensure_ascii=False) + "\n")
-        os.replace(tmp, self.path)
+        try:
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(
+                    json.dumps({"schema": STATE_SCHEMA, "fingerprint": self.fingerprint}) + "\n"
+                )
+                for r in kept:
+                    fh.write(
+                        json.dumps(shard_to_dict(r), sort_keys=True, ensure_ascii=False) + "\n"
+                    )
+            os.replace(tmp, self.path)
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        except OSError as err:
+            # Before any shard is read: a folder that does not exist or cannot be written
+            # is the user's to fix, in one line, not a crash at the end of a long scan.
+            raise ScanError(
+                f"cannot write {escape_line(str(self.path))}, the scan's resume state kept "
+                f"beside the output: {reason(err)}"
+            ) from None
         self.shards = len(kept)
-        self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
 
     def add(self, result: ShardResult) -> None:
         if self._fh is None:

@@ -396,3 +396,31 @@ def test_one_story_and_no_copy_read_in_the_singular(tmp_path: Path) -> None:
     assert "no article took from this story" in table
     page = render(result, "html")
     assert "No article took from this story." in page and " in 1 article</h1>" in page
+
+
+def test_dask_workers_started_here_do_not_die_of_ctrl_c() -> None:
+    """Ctrl-C reaches every process of the terminal's group: a local Dask cluster's workers
+    died with a traceback each (70 lines) while the scan stopped between shards. Python
+    processes started with SIGINT ignored keep ignoring it, as the workers are started."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tui.scan.distributed import _sigint_ignored
+
+    script = "import time; time.sleep(5)"
+    with _sigint_ignored():
+        shielded = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+    plain = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+    time.sleep(1.0)  # both are sleeping, past Python's start-up
+    try:
+        for p in (shielded, plain):
+            p.send_signal(signal.SIGINT)
+        assert plain.wait(timeout=5) != 0 and b"KeyboardInterrupt" in plain.stderr.read()
+        time.sleep(0.3)
+        assert shielded.poll() is None  # still asleep
+    finally:
+        shielded.kill()
+        shielded.wait()
+    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process's is back

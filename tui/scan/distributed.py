@@ -10,9 +10,10 @@ scheduler's memory.
 from __future__ import annotations
 
 import os
+import signal
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from .index import StoryIndex
@@ -33,20 +34,37 @@ def connect(address: str, stack: ExitStack) -> Any:
             "--dask needs Dask's distributed scheduler: pip install 'dask[distributed]'"
         ) from None
     if address == "local":
-        cluster = stack.enter_context(
-            LocalCluster(
-                n_workers=os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
+        # Ctrl-C reaches every process of the terminal's group: the workers would die with
+        # a traceback each while this process stops the scan between shards. Started with
+        # SIGINT ignored, they keep ignoring it (Python leaves an ignored SIGINT alone).
+        with _sigint_ignored():
+            cluster = stack.enter_context(
+                LocalCluster(
+                    n_workers=os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
             )
-        )
         return stack.enter_context(Client(cluster))
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as err:
         raise ScanError(f"cannot reach the Dask scheduler at {address}: {err}") from None
     return stack.enter_context(client)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to hand down
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_dask(
@@ -78,8 +96,16 @@ def run_dask(
         first = [submit() for _ in range(min(len(todo), workers * IN_FLIGHT_PER_WORKER))]
         running = as_completed(first)
         for fut in running:
-            pending.pop(fut.key)
-            result = fut.result()
+            _, shard = pending.pop(fut.key)
+            try:
+                result = fut.result()
+            except Exception as err:
+                if stop():  # stopping: a shard cut short is read again on --resume
+                    client.cancel([f for f, _ in pending.values()])
+                    return
+                raise ScanError(
+                    f"a Dask worker failed on {shard.path} ({type(err).__name__}: {err})"
+                ) from None
             if result is not None:
                 yield result
             if stop():

@@ -136,6 +136,15 @@ def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     f = tmp_path / "dates.tsv"
     f.write_text("a.txt\t2026-05-02\n# comment\nb.txt,2026-05-03T08:15:00Z\n", encoding="utf-8")
     assert read_dates_file(f) == {"a.txt": "2026-05-02", "b.txt": "2026-05-03T08:15"}
+    # Times in different zones are compared in UTC: the wire, filed at 10:00 in Sydney, came
+    # an hour before the paper's 20:00 in New York the evening before.
+    f.write_text(
+        "wire.txt\t2026-03-12T10:00:00+10:00\nexpress.txt\t2026-03-11T20:00:00-05:00\n",
+        encoding="utf-8",
+    )
+    zoned = read_dates_file(f)
+    assert zoned == {"wire.txt": "2026-03-12T00:00", "express.txt": "2026-03-12T01:00"}
+    assert compare_dates(zoned["wire.txt"], zoned["express.txt"]) == -1
     assert slug_date("----\n16:05 14/03/00: Page 2 (HHH) COURTS Bridge\n") == "2000-03-14T16:05"
     assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47"
     assert slug_date("A story that starts at 10:30 on 14/03/00.") == ""

@@ -15,14 +15,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from .files import reason
 from .model import Document
 
 _SLUG = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", re.M)
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?")
+_ISO = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
 # --dates files are small; anything bigger is not one.
 MAX_DATES_BYTES = 1_000_000
 
@@ -33,18 +36,25 @@ class DatesError(Exception):
 
 def normalise(text: str) -> str:
     """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` from an ISO 8601 string, or "" if it is not one.
-    A time zone is dropped: agencies and papers of one story share one."""
+    A time with an offset ("+10:00", "Z") is given in UTC, so two versions dated in
+    different zones are ordered as they were published; a time without one is taken as
+    it is (the versions of one story mostly share a zone)."""
     m = _ISO.match(text.strip())
     if not m:
         return ""
-    y, mo, d, hh, mm = m.groups()
+    y, mo, d, hh, mm, zone = m.groups()
     try:
-        date(int(y), int(mo), int(d))
-        if hh is not None:
-            datetime(int(y), int(mo), int(d), int(hh), int(mm))
+        day = date(int(y), int(mo), int(d))
+        if hh is None:
+            return day.isoformat()
+        when = datetime(int(y), int(mo), int(d), int(hh), int(mm))
     except ValueError:
         return ""
-    return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}" if hh is not None else "")
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        when -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return when.strftime("%Y-%m-%dT%H:%M")
 
 
 _FILED = re.compile(

@@ -237,6 +237,12 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     over = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(story)])
     assert over.exit_code == 1 and "is one of the inputs" in over.output
     assert story.read_bytes() == kept  # a scan report never replaces the story it looks for
+    # A lexicon compare refuses, scan refuses too, before reading anything.
+    bad_lexicon = tmp_path / "swaps.tsv"
+    bad_lexicon.write_text("no tab on this line\n", encoding="utf-8")
+    args = ["scan", str(story), "--in", str(files[0]), "--lexicon", str(bad_lexicon)]
+    refused = runner.invoke(main, args)
+    assert refused.exit_code == 1 and "swaps.tsv:1: expected 'spun<TAB>plain" in refused.output
     # A folder that does not exist: one line before any shard is read, not "a bug".
     nowhere = tmp_path / "no-such-folder" / "hits.csv"
     lost = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(nowhere)])

@@ -63,6 +63,14 @@ def interruptible() -> Iterator[threading.Event]:
 
 
 def prepare(request: Request) -> tuple[Scan, list[str]]:
+    lexicon = request.settings.engine.lexicon
+    if lexicon:
+        from ..core.lexicon import LexiconError, load_lexicon
+
+        try:  # refused as compare refuses it, before any story or corpus is read
+            load_lexicon(lexicon)
+        except LexiconError as err:
+            raise ScanError(str(err)) from None
     stories, warnings = load_stories(request.stories, request.max_bytes)
     return Scan(stories, request.corpus, request.settings, request.fields, warnings), warnings
 

@@ -43,10 +43,14 @@ def oriented(
     a: Document, b: Document, scr: Screen, prefer: str | None = None
 ) -> tuple[Document, Document]:
     """(source, target): ``prefer`` when it is one of them, else the version holding more of
-    the other, on a tie the one given first."""
+    the other, on a tie (two versions that share nothing the screening sees) the first by
+    id: the order the files were given in must not change a figure."""
     if prefer in (a.id, b.id):
         return (a, b) if prefer == a.id else (b, a)
-    return (b, a) if scr.cover.get((b.id, a.id), 0) > scr.cover.get((a.id, b.id), 0) else (a, b)
+    ab, ba = scr.cover.get((a.id, b.id), 0), scr.cover.get((b.id, a.id), 0)
+    if ab == ba:
+        return (a, b) if (a.id, a.sha256) <= (b.id, b.sha256) else (b, a)
+    return (b, a) if ba > ab else (a, b)
 
 
 # Characters of text (both sides) the shared-content matrix may still align after the related

@@ -598,3 +598,31 @@ def test_the_order_files_are_given_in_changes_no_figure() -> None:
         return {(a, b): s.shared[i][j] for i, a in enumerate(s.ids) for j, b in enumerate(s.ids)}
 
     assert cells(files) == cells(files[::-1])
+
+
+def test_a_wire_whose_credit_line_a_paper_kept_still_carries_the_furniture() -> None:
+    """The City Page kept Reuters' "(Reporting by ...; Editing by ...)" line, so both
+    versions carried agency furniture and the wire's slug and dateline counted for nothing:
+    the page could be taken for the wire's source. Furniture only the wire has still
+    says it is the copy as the agency filed it."""
+    from tui.core.engine import compare_paths
+
+    folder = NEWS / "f09-reuters-retail"
+    report = compare_paths([str(folder / "wire.txt"), str(folder / "thecitypage.html")])
+    said = [*report.provenance.tree.notes, report.reference_reason]
+    assert any(
+        "wire carries agency furniture that thecitypage lacks: dateline, slug" in s for s in said
+    )
+    assert report.reference == "wire"
+
+
+def test_two_versions_whose_marks_lean_one_way_are_not_said_to_be_weighed_across_others() -> None:
+    """With two versions their own marks are all the marks there are: "weighed across every
+    version it is related to" named no other, after "the marks do not say which came
+    first"."""
+    from tui.core.engine import compare_paths
+
+    folder = NEWS / "f02-courts-hedge"
+    report = compare_paths([str(folder / "express.txt"), str(folder / "mail.txt")])
+    assert "they lean towards mail coming first, too little to settle it" in report.reference_reason
+    assert "weighed across" not in report.reference_reason

@@ -166,7 +166,7 @@ def _agency_kind(line: str) -> str:
 
 # Kinds only agency copy carries; a rule line, a bracketed note or a byline alone is not
 # enough (any paper may print one).
-_AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials", "dateline"})
+AGENCY_ONLY = frozenset({"slug", "end", "credit", "initials", "dateline"})
 
 
 def agency_furniture(doc: Document) -> list[str]:
@@ -180,7 +180,7 @@ def agency_furniture(doc: Document) -> list[str]:
         if s.kind != "text" or s.end - s.start <= 320
     }
     kinds.discard("")
-    return sorted(kinds) if kinds & _AGENCY_ONLY else []
+    return sorted(kinds) if kinds & AGENCY_ONLY else []
 
 
 def syndicated(doc: Document) -> str:

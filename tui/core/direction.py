@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .audit import promotional
-from .boilerplate import agency_furniture, syndicated
+from .boilerplate import AGENCY_ONLY, agency_furniture, syndicated
 from .dates import compare_dates
 from .disjoint import DisjointSets
 from .facts import facts, tense_shift, time_marks
@@ -225,6 +225,12 @@ def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tu
     ]
 
 
+def _agency_only(mine: list[str], theirs: list[str]) -> list[str]:
+    """The kinds of agency furniture only agency copy has that ``mine`` carries and
+    ``theirs`` does not."""
+    return [k for k in mine if k in AGENCY_ONLY and k not in theirs]
+
+
 def direction(
     a: Document,
     b: Document,
@@ -250,10 +256,14 @@ def direction(
             f"({late.date_source})",
         )
     fa, fb = agency_furniture(a), agency_furniture(b)
-    if fa and not fb:
-        cue("furniture", a.id).add(FURNITURE, ", ".join(fa))
-    elif fb and not fa:
-        cue("furniture", b.id).add(FURNITURE, ", ".join(fb))
+    # A paper may keep a line of the wire's furniture (the credit line): the copy as
+    # received is still the one with the agency's own lines the other lacks (its slug,
+    # dateline or end mark), while the other has none the first lacks.
+    only_a, only_b = _agency_only(fa, fb), _agency_only(fb, fa)
+    if only_a and not set(fb) - set(fa):
+        cue("furniture", a.id).add(FURNITURE, ", ".join(fa if not fb else only_a))
+    elif only_b and not set(fa) - set(fb):
+        cue("furniture", b.id).add(FURNITURE, ", ".join(fb if not fa else only_b))
     ca, cb = _credit(a, b), _credit(b, a)
     if ca and not cb:
         cue("credit", b.id).add(CREDIT, ca)

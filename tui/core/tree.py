@@ -148,6 +148,13 @@ def build_tree(
         marks += " and they hold the same share of each other"
         if net(p) != net(v):
             src = p if net(p) > net(v) else v
+            if relatives[p] == [v] and relatives[v] == [p]:
+                # Their own marks are all the marks there are: they lean one way, too
+                # weakly to settle it ("across every version" would name no other).
+                return src, (
+                    f"{marks}; they lean towards {src} coming first, too little to settle it, "
+                    f"so {src} is taken as the source"
+                )
             return src, (
                 f"{marks}; {src} is taken as the source because the marks, weighed across "
                 "every version it is related to, put it earlier"

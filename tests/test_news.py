@@ -13,7 +13,7 @@ import pytest
 
 from tui.core import engine
 from tui.core.boilerplate import _agency_kind, agency_furniture, boilerplate_sentences
-from tui.core.dates import compare_dates, read_dates_file, slug_date
+from tui.core.dates import DatesError, apply_dates, compare_dates, read_dates_file, slug_date
 from tui.core.engine import compare_paths
 from tui.core.loading import load_document
 from tui.core.model import Comparison, Document, Report
@@ -145,6 +145,16 @@ def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     zoned = read_dates_file(f)
     assert zoned == {"wire.txt": "2026-03-12T00:00", "express.txt": "2026-03-12T01:00"}
     assert compare_dates(zoned["wire.txt"], zoned["express.txt"]) == -1
+    # Each wrong file says what is wrong with it.
+    (tmp_path / "list.json").write_text('["wire.txt", "2026-03-12"]', encoding="utf-8")
+    for name, why in (("missing.json", "no such file"), ("list.json", "a JSON list")):
+        with pytest.raises(DatesError, match=why):
+            read_dates_file(tmp_path / name)
+    # A document named twice (its path and its file name) is no stray name: no warning.
+    doc = Document("wire", "f01/wire.txt", "0", "utf-8", "Text.", 5)
+    given = {"wire.txt": "2026-03-12", "f01/wire.txt": "2026-03-11", "nope.txt": "2026-01-01"}
+    assert apply_dates([doc], given) == ["--dates: 'nope.txt' names no loaded document"]
+    assert doc.date == "2026-03-11"  # the path, the most exact name, decides
     assert slug_date("----\n16:05 14/03/00: Page 2 (HHH) COURTS Bridge\n") == "2000-03-14T16:05"
     assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47"
     assert slug_date("A story that starts at 10:30 on 14/03/00.") == ""

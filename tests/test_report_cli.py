@@ -63,6 +63,13 @@ def test_output_directory_gets_default_name(folder: Path, tmp_path: Path) -> Non
     assert (tmp_path / f"storytrace-{GOLD_REFERENCE}.md").exists()
 
 
+def test_notes_and_no_notes_together_are_refused(folder: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "n.json"
+    notes.write_text("{}", encoding="utf-8")
+    code, _, stderr = _run(str(folder), "--notes", str(notes), "--no-notes")
+    assert code == 2 and "--notes FILE and --no-notes ask for opposite things" in stderr
+
+
 def test_markdown_by_its_name_is_md(folder: Path, tmp_path: Path) -> None:
     """The export dialog says "Markdown"; the option takes that name too."""
     code, _, stderr = _run(

@@ -115,10 +115,17 @@ def test_stopped_scan_resumes_to_the_same_result(corpus, tmp_path: Path) -> None
     assert json.loads(scan_to_json(stopped))["complete"] is False
     assert state.exists()
     again: list[int] = []
+    said: list[str] = []
     resumed = run(
-        stories, files, state=state, resume=True, finished=lambda r: again.append(r.shard.ordinal)
+        stories,
+        files,
+        state=state,
+        resume=True,
+        finished=lambda r: again.append(r.shard.ordinal),
+        warned=said.append,
     ).result
     assert again == [1, 2]  # the first file was not read again
+    assert said == ["resuming: 1 of 3 shards were read by the stopped scan and are not read again"]
     assert scan_to_json(resumed) == whole
     assert not state.exists()  # a finished scan needs no state
 
@@ -243,6 +250,10 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     args = ["scan", str(story), "--in", str(files[0]), "--lexicon", str(bad_lexicon)]
     refused = runner.invoke(main, args)
     assert refused.exit_code == 1 and "swaps.tsv:1: expected 'spun<TAB>plain" in refused.output
+    # An extension that names no format: refused before the scan, not a table in a .pdf.
+    pdf = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", "hits.pdf"])
+    assert pdf.exit_code == 2 and "cannot tell a format from 'hits.pdf'" in pdf.output
+    assert not (tmp_path / "hits.pdf").exists()
     # A folder that does not exist: one line before any shard is read, not "a bug".
     nowhere = tmp_path / "no-such-folder" / "hits.csv"
     lost = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(nowhere)])

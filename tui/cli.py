@@ -271,6 +271,8 @@ def compare(
             f"--exhibit is for {', '.join(EXHIBIT_FORMATS)}; {fmt} carries every passage as data"
         )
 
+    if notes and no_notes:
+        raise click.UsageError("--notes FILE and --no-notes ask for opposite things: give one")
     overrides, note_warnings = None, []
     if not no_notes:
         overrides, note_warnings = load_overrides(notes or sidecar_path(paths))
@@ -432,6 +434,10 @@ def scan(
         progress=progress,
         max_bytes=max_bytes,
     )
+    try:
+        format_for(output, fmt)  # before the scan, not after it
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
     try:
         prepared, warnings = prepare(request)
     except ScanError as err:

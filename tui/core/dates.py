@@ -128,6 +128,8 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
     """A JSON object ``{"path or id": "ISO date"}``, or lines ``path<TAB or comma>date``."""
     p = Path(path)
     try:
+        if not p.exists():
+            raise DatesError(f"{path}: no such file or directory")
         if not p.is_file():
             raise DatesError(f"{path}: not a regular file")
         if p.stat().st_size > MAX_DATES_BYTES:
@@ -138,6 +140,8 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
     except OSError as err:
         raise DatesError(f"{path}: cannot read dates ({reason(err)})") from None
     pairs: list[tuple[str, str]] = []
+    if text.lstrip().startswith("["):
+        raise DatesError(f"{path}: a JSON list; expected an object of path -> ISO date strings")
     if text.lstrip().startswith("{"):
         try:
             data = json.loads(text)
@@ -170,11 +174,11 @@ def apply_dates(documents: Sequence[Document], given: Mapping[str, str]) -> list
     returns one warning per entry that names no loaded document."""
     used: set[str] = set()
     for d in documents:
-        for key in (d.path, Path(d.path).name, d.id):
-            if key in given:
-                d.date, d.date_source = given[key], "--dates"
-                used.add(key)
-                break
+        # The most exact name decides; any other name of the same document is no stray.
+        names = [k for k in (d.path, Path(d.path).name, d.id) if k in given]
+        if names:
+            d.date, d.date_source = given[names[0]], "--dates"
+            used.update(names)
     return [f"--dates: {k!r} names no loaded document" for k in given if k not in used]
 
 

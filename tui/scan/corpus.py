@@ -144,6 +144,8 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                     add("files", parent or ".", (name,))
                 else:
                     add(kind, os.fspath(given))
+        elif os.path.exists(given):  # a device, a pipe or a socket
+            warnings.append(f"{shown}: not a regular file or folder, skipped")
         else:
             warnings.append(f"{shown}: no such file or directory, skipped")
     if left_out:

@@ -221,11 +221,20 @@ def render(result: ScanResult, fmt: str) -> str:
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
-    """The format asked for, else the one the output's extension names, else the table."""
+    """The format asked for, else the one the output's extension names, else the table (no
+    extension, .txt, or a folder). ValueError for an extension that names none of them: a
+    text table written into ``hits.pdf`` or ``hits.xlsx`` would not open as one."""
     if fmt:
         return fmt
-    suffix = Path(path or "").suffix.lower().lstrip(".")
-    return {"json": "json", "csv": "csv", "html": "html", "htm": "html"}.get(suffix, "table")
+    if not path or Path(path).is_dir():
+        return "table"
+    suffix = Path(path).suffix.lower().lstrip(".")
+    named = {"json": "json", "csv": "csv", "html": "html", "htm": "html", "txt": "table"}
+    if suffix in named or not suffix:
+        return named.get(suffix, "table")
+    raise ValueError(
+        f"cannot tell a format from {escape_line(path)!r}: give --format (table, json, csv or html)"
+    )
 
 
 def write(result: ScanResult, fmt: str, path: str | os.PathLike[str]) -> Path:

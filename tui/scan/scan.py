@@ -95,6 +95,12 @@ class Scan:
             for r in done:
                 if resumed:
                     resumed(r)
+            if done and warned:
+                # Said, not only drawn on a progress bar a redirected stderr never shows.
+                warned(
+                    f"resuming: {len(done)} of {len(self.shards)} shards were read by the "
+                    "stopped scan and are not read again"
+                )
         already = {r.shard.ordinal for r in done}
         todo = [s for s in self.shards if s.ordinal not in already]
         if keeper:

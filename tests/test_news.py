@@ -135,38 +135,53 @@ def test_a_version_never_derives_from_one_published_later() -> None:
 def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     f = tmp_path / "dates.tsv"
     f.write_text("a.txt\t2026-05-02\n# comment\nb.txt,2026-05-03T08:15:00Z\n", encoding="utf-8")
-    assert read_dates_file(f) == {"a.txt": "2026-05-02", "b.txt": "2026-05-03T08:15"}
-    # Times in different zones are compared in UTC: the wire, filed at 10:00 in Sydney, came
-    # an hour before the paper's 20:00 in New York the evening before.
+    assert read_dates_file(f) == {"a.txt": "2026-05-02", "b.txt": "2026-05-03T08:15Z"}
+    # Times in different zones are compared in UTC ("Z"): the wire, filed at 10:00 in
+    # Sydney, came an hour before the paper's 20:00 in New York the evening before.
     f.write_text(
         "wire.txt\t2026-03-12T10:00:00+10:00\nexpress.txt\t2026-03-11T20:00:00-05:00\n",
         encoding="utf-8",
     )
     zoned = read_dates_file(f)
-    assert zoned == {"wire.txt": "2026-03-12T00:00", "express.txt": "2026-03-12T01:00"}
+    assert zoned == {"wire.txt": "2026-03-12T00:00Z", "express.txt": "2026-03-12T01:00Z"}
     assert compare_dates(zoned["wire.txt"], zoned["express.txt"]) == -1
+    # A local time (a PA slug's) and a UTC one meet by day only: 15:42 somewhere and 13:42
+    # GMT may be the same minute.
+    pa = slug_date("15:42 15/06/26: Page 1 (HHH) COURTS Bridge")
+    assert pa == "2026-06-15T15:42"
+    assert compare_dates(pa, "2026-06-15T14:30Z") == 0
+    assert compare_dates(pa, "2026-06-16T01:00Z") == -1
+    # An offset that puts a time before the calendar's first day is no date, not a crash.
+    f.write_text("a.txt\t0001-01-01T00:30+01:00\n", encoding="utf-8")
+    with pytest.raises(DatesError, match="not an ISO 8601 date"):
+        read_dates_file(f)
     # Each wrong file says what is wrong with it.
     (tmp_path / "list.json").write_text('["wire.txt", "2026-03-12"]', encoding="utf-8")
     for name, why in (("missing.json", "no such file"), ("list.json", "a JSON list")):
         with pytest.raises(DatesError, match=why):
             read_dates_file(tmp_path / name)
+    # A first path opening with "[" is a line of a dates file, not a JSON list.
+    (tmp_path / "bracket.tsv").write_text("[AP] wire.txt\t2026-06-15\n", encoding="utf-8")
+    assert read_dates_file(tmp_path / "bracket.tsv") == {"[AP] wire.txt": "2026-06-15"}
     # A document named twice (its path and its file name) is no stray name: no warning.
     doc = Document("wire", "f01/wire.txt", "0", "utf-8", "Text.", 5)
     given = {"wire.txt": "2026-03-12", "f01/wire.txt": "2026-03-11", "nope.txt": "2026-01-01"}
     assert apply_dates([doc], given) == ["--dates: 'nope.txt' names no loaded document"]
     assert doc.date == "2026-03-11"  # the path, the most exact name, decides
     assert slug_date("----\n16:05 14/03/00: Page 2 (HHH) COURTS Bridge\n") == "2000-03-14T16:05"
-    assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47"
+    assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47 GMT\n") == "2026-03-03T09:47Z"
+    assert slug_date("UPDATE 2-Shares slump\n03-Mar-2026 09:47\n") == "2026-03-03T09:47"
     assert slug_date("A story that starts at 10:30 on 14/03/00.") == ""
-    # AP's filing time under the byline, month first, on a line of its own.
+    # AP's filing time under the byline, month first, on a line of its own; its zone named,
+    # in UTC.
     assert slug_date("By JANE ROE\nAssociated Press\nJun. 15, 2026 9:12 AM MST\n") == (
-        "2026-06-15T09:12"
+        "2026-06-15T16:12Z"
     )
-    assert slug_date("Jul. 8, 2026 4:00 PM EDT\n") == "2026-07-08T16:00"
-    assert slug_date("July 8, 2026, 12:05 a.m. EDT\n") == "2026-07-08T00:05"
+    assert slug_date("Jul. 8, 2026 4:00 PM EDT\n") == "2026-07-08T20:00Z"
+    assert slug_date("July 8, 2026, 12:05 a.m.\n") == "2026-07-08T00:05"
     assert slug_date("It began on Jun. 15, 2026 9:12 AM, officials said.") == ""
     # AFP's closing line: day, hour and minute, then month and year.
-    assert slug_date("The story.\n\ncfd/apo/jxb\n\nAFP 141532 GMT MAY 26\n") == ("2026-05-14T15:32")
+    assert slug_date("The story.\n\ncfd/apo/jxb\n\nAFP 141532 GMT MAY 26\n") == "2026-05-14T15:32Z"
     assert compare_dates("2026-05-02", "2026-05-03T01:00") == -1
     assert compare_dates("2026-05-03", "2026-05-03T01:00") == 0  # same day, time unknown
 

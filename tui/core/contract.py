@@ -112,6 +112,11 @@ without the key has none. Each document gained ``publisher``: the site name a we
 metadata gives (``""`` for text files and pages without one), which the tree reads when
 another version credits it by name. Settings gained ``summary_run`` in ``thresholds``.
 Every other key is as it was.
+
+storytrace/10: a document's ``date`` may end in ``Z``: a time in UTC, read from an offset
+(``--dates``: ``2026-03-12T10:00+10:00`` is ``2026-03-12T00:00Z``) or a zone an agency's
+line names (``GMT``, ``EDT``, ...). A time without it is the version's own local time, as
+before. A UTC time and a local one are compared by day only. Every other key is as it was.
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ of direction there is. Dates come from (strongest first) the user's ``--dates`` 
 page's publication metadata (trafilatura reads it; modification dates are not used), and an
 agency's filing time in its slug lines (``15:42 09/06/26: Page 1 ...``, read day first as
 agencies outside the US write it; ``Jun. 15, 2026 9:12 AM MST`` on a line of its own) or its
-closing line (``AFP 141532 GMT MAY 26``). Dates are ISO 8601 strings, ``YYYY-MM-DD`` or
-``YYYY-MM-DDTHH:MM``; two dates are compared at the precision both have, so two versions of
-the same day are not ordered unless both carry a time.
+closing line (``AFP 141532 GMT MAY 26``). Dates are ISO 8601 strings, ``YYYY-MM-DD``,
+``YYYY-MM-DDTHH:MM`` (local time) or ``YYYY-MM-DDTHH:MMZ`` (UTC, when an offset or a named
+zone says it); two dates are compared at the precision both have, so two versions of the
+same day are not ordered unless both carry a time of the same kind.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ class DatesError(Exception):
 
 def normalise(text: str) -> str:
     """``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` from an ISO 8601 string, or "" if it is not one.
-    A time with an offset ("+10:00", "Z") is given in UTC, so two versions dated in
-    different zones are ordered as they were published; a time without one is taken as
-    it is (the versions of one story mostly share a zone)."""
+    A time with an offset ("+10:00", "Z") is given in UTC, marked "Z", so two versions
+    dated in different zones are ordered as they were published; a time without one is the
+    version's own local time (``compare_dates`` says how the two kinds meet)."""
     m = _ISO.match(text.strip())
     if not m:
         return ""
@@ -48,18 +49,27 @@ def normalise(text: str) -> str:
         if hh is None:
             return day.isoformat()
         when = datetime(int(y), int(mo), int(d), int(hh), int(mm))
-    except ValueError:
+        if not zone:
+            return when.strftime("%Y-%m-%dT%H:%M")
+        if zone != "Z":
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            when -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    except (ValueError, OverflowError):  # "0001-01-01T00:30+01:00" is before year 1 in UTC
         return ""
-    if zone and zone != "Z":
-        sign = 1 if zone[0] == "+" else -1
-        digits = zone[1:].replace(":", "")
-        when -= sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-    return when.strftime("%Y-%m-%dT%H:%M")
+    return when.strftime("%Y-%m-%dT%H:%MZ")
 
 
 _FILED = re.compile(
-    r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ](\d{4}),?\s+(\d{1,2})[:.](\d{2})", re.M
+    r"^\s*(\d{1,2})[- ]([A-Za-z]{3})[A-Za-z]*[- ](\d{4}),?\s+(\d{1,2})[:.](\d{2})"
+    r"(?:[ \t]*([A-Z]{2,4})\b)?",
+    re.M,
 )
+# Zones agencies name, hours from UTC: a time in one of them is put in UTC ("Z").
+_ZONES = {
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EST": -5, "EDT": -4, "CST": -6,
+    "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+}  # fmt: skip
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -67,7 +77,7 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 # "Jun. 15, 2026 9:12 AM MST", "July 8, 2026, 4:00 p.m. EDT".
 _MONTH_FIRST = re.compile(
     r"^[ \t]*([A-Za-z]{3})[A-Za-z]*\.?[ \t]+(\d{1,2}),?[ \t]+(\d{4}),?[ \t]+(\d{1,2})[:.](\d{2})"
-    r"[ \t]*(?:([AaPp])\.?[Mm]\.?)?(?:[ \t]+[A-Z]{2,4})?[ \t]*$",
+    r"[ \t]*(?:([AaPp])\.?[Mm]\.?)?(?:[ \t]+([A-Z]{2,4}))?[ \t]*$",
     re.M,
 )
 # AFP's closing line, day, hour and minute run together, then month and year:
@@ -78,12 +88,16 @@ _CLOSING = re.compile(
 )
 
 
-def _stamp(y: int, month: str, d: int, hh: int, mm: int) -> str:
+def _stamp(y: int, month: str, d: int, hh: int, mm: int, zone: str | None = None) -> str:
+    """The time in ISO form: in UTC, marked "Z", when ``zone`` is one agencies name."""
     if month.lower() not in _MONTHS:
         return ""
     try:
-        return datetime(y, _MONTHS.index(month.lower()) + 1, d, hh, mm).strftime("%Y-%m-%dT%H:%M")
-    except ValueError:
+        when = datetime(y, _MONTHS.index(month.lower()) + 1, d, hh, mm)
+        if zone not in _ZONES:
+            return when.strftime("%Y-%m-%dT%H:%M")
+        return (when - timedelta(hours=_ZONES[zone])).strftime("%Y-%m-%dT%H:%MZ")
+    except (ValueError, OverflowError):
         return ""
 
 
@@ -93,17 +107,20 @@ def slug_date(text: str, head: int = 2000, tail: int = 500) -> str:
     m = _SLUG.search(text[:head])
     if not m:
         f = _FILED.search(text[:head])
-        if f:
-            return _stamp(int(f[3]), f[2], int(f[1]), int(f[4]), int(f[5]))
+        found = f and _stamp(int(f[3]), f[2], int(f[1]), int(f[4]), int(f[5]), f[6])
+        if found:
+            return found
         f = _MONTH_FIRST.search(text[:head])
         if f:
             hh = int(f[4])
             if f[6] and hh <= 12:  # 12 AM is midnight, 12 PM noon
                 hh = hh % 12 + (12 if f[6] in "Pp" else 0)
-            return _stamp(int(f[3]), f[1], int(f[2]), hh, int(f[5]))
+            found = _stamp(int(f[3]), f[1], int(f[2]), hh, int(f[5]), f[7])
+            if found:
+                return found
         f = _CLOSING.search(text[-tail:])
         if f:
-            return _stamp(2000 + int(f[5]), f[4], int(f[1]), int(f[2]), int(f[3]))
+            return _stamp(2000 + int(f[5]), f[4], int(f[1]), int(f[2]), int(f[3]), "GMT")
         return ""
     hh, mm, d, mo, y = (int(g) for g in m.groups())
     if y < 100:
@@ -117,10 +134,15 @@ def slug_date(text: str, head: int = 2000, tail: int = 500) -> str:
 
 
 def compare_dates(a: str, b: str) -> int:
-    """-1 if ``a`` is earlier, 1 if later, 0 if equal or unknown at their common precision."""
+    """-1 if ``a`` is earlier, 1 if later, 0 if equal or unknown at their common precision.
+    Two times in UTC ("Z"), or two local ones, are compared to the minute; a UTC time and a
+    local one only by day, as the local one's zone is unknown (a PA slug's 15:42 and AFP's
+    13:42 GMT may be the same minute)."""
     if not a or not b:
         return 0
-    n = min(len(a), len(b))
+    za, zb = a.endswith("Z"), b.endswith("Z")
+    a, b = a.removesuffix("Z"), b.removesuffix("Z")
+    n = min(len(a), len(b), 10 if za != zb else len(a))
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
@@ -140,7 +162,7 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
     except OSError as err:
         raise DatesError(f"{path}: cannot read dates ({reason(err)})") from None
     pairs: list[tuple[str, str]] = []
-    if text.lstrip().startswith("["):
+    if text.lstrip().startswith("[") and _json_list(text):
         raise DatesError(f"{path}: a JSON list; expected an object of path -> ISO date strings")
     if text.lstrip().startswith("{"):
         try:
@@ -167,6 +189,14 @@ def read_dates_file(path: str | Path) -> dict[str, str]:
             raise DatesError(f"{path}: {value[:40]!r} is not an ISO 8601 date (YYYY-MM-DD)")
         out[name] = iso
     return out
+
+
+def _json_list(text: str) -> bool:
+    """Whether ``text`` is a JSON list (a dates file's first path may open with "[")."""
+    try:
+        return isinstance(json.loads(text), list)
+    except (ValueError, RecursionError):
+        return False
 
 
 def apply_dates(documents: Sequence[Document], given: Mapping[str, str]) -> list[str]:

@@ -342,7 +342,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/9"
+    schema: str = "storytrace/10"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

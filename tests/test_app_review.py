@@ -171,6 +171,15 @@ async def test_an_export_never_replaces_an_earlier_report_unasked(
         await wait_workers(pilot)
         assert not isinstance(app.screen, ExportScreen)
         assert "<html" in earlier.read_text(encoding="utf-8").lower()
+        # A folder typed as the path: the report goes in it under a name no file there has.
+        earlier.write_text("an earlier story's report", encoding="utf-8")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#export-path", Input).value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await wait_workers(pilot)
+        assert earlier.read_text(encoding="utf-8") == "an earlier story's report"
+        assert "<html" in (tmp_path / f"{earlier.stem}-2.html").read_text(encoding="utf-8").lower()
 
 
 # ------------------------------------------------------------------------------ overrides

@@ -366,6 +366,14 @@ def test_a_name_for_a_plain_word_is_no_swap() -> None:
             [("Later", "Afterwards"), ("cat", "feline")],
         ),
     ]
+    # A headline in title case: its capitals name nothing.
+    pairs.append(
+        (
+            "Mayor Opens New Bridge Over River",
+            "Mayor unveils new bridge over river",
+            [("Opens", "unveils")],
+        )
+    )
     for old, new, swaps in pairs:
         found = [(s.source, s.target) for s in substitutions(word_diff(old, new))]
         assert found == swaps, old

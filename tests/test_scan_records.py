@@ -147,7 +147,11 @@ def test_a_cut_or_mislabelled_warc_says_where_it_stops(tmp_path: Path) -> None:
         bad = [i for i in items if isinstance(i, BadRecord)]
         assert len(bad) == 1 and "unreadable WARC" in bad[0].reason, gz
         assert len(items) - 1 in (3, 4)  # the cut record may still give its text
+    # A WARC gzipped whole, not record by record, is no damaged file.
     raw = (tmp_path / "whole.warc").read_bytes()
+    (tmp_path / "one-member.warc.gz").write_bytes(gzip.compress(raw))
+    items = read_all(tmp_path / "one-member.warc.gz")
+    assert len(items) == 4 and not [i for i in items if isinstance(i, BadRecord)]
     second = raw.index(b"WARC/1.0", 1)
     at = raw.index(b"Content-Length: ", second) + len(b"Content-Length: ")
     digits = raw[at : raw.index(b"\r\n", at)]

@@ -194,3 +194,6 @@ def test_a_lower_case_byline_under_a_headline_is_a_byline_of_its_own() -> None:
         ("byline", "by Camille Fournier-Dahl"),
     ]
     assert kinds[-1][1].endswith("paid for\nby the council.")
+    accented = text.replace("Camille Fournier-Dahl", "Élodie Martin")
+    doc = segment(Document("d", "d.txt", "0", "utf-8", accented, len(accented)))
+    assert (doc.sentences[1].kind, doc.sentence_text(1)) == ("byline", "by Élodie Martin")

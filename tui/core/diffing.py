@@ -493,6 +493,9 @@ def _case(lead: str, text: str, words: list[re.Match[str]]) -> str:
     word: a slot the realignment paired by position, not one word put for another (a spinner
     or a subeditor puts a word for a word of its kind; "TV" for "Television" is one)."""
     out = "plain"
+    run = _WORD.findall(text)
+    if len(run) >= 3 and sum(x[:1].isupper() for x in run) >= 0.75 * len(run):
+        return out  # a headline in title case: its capitals name nothing
     for w in words:
         word = w.group()
         if not word[:1].isupper() or _opens_sentence(lead + text, len(lead) + w.start()):

@@ -55,8 +55,16 @@ _CAPTION = re.compile(r"(/|\b)(Getty|AFP|Reuters|AP Photo|Shutterstock|Photo|Ima
 # A byline on its own line under a headline, written lower-case as AFP does ("by Camille
 # Fournier-Dahl"): not the headline's words running on, though it opens with a lower-case
 # word and the headline has no full stop.
-_LONE_BYLINE = re.compile(r"\s*by\s+[A-Z][\w.'\u2019-]*(\s+[A-Z][\w.'\u2019-]*){0,3}\s*$")
+_LONE_BYLINE = re.compile(r"\s*by\s+([\w.'\u2019-]+(?:\s+[\w.'\u2019-]+){0,3})\s*$")
 _BYLINE = re.compile(r"^\s*(by|written by|reporting by|words by)\s+\w", re.I)
+
+
+def _lone_byline(line: str) -> bool:
+    """ "by" and up to four names, each capitalised ("by Élodie Martin" too)."""
+    m = _LONE_BYLINE.match(line)
+    return m is not None and all(w[:1].isupper() for w in m.group(1).split())
+
+
 # Non-space characters, about 70 words. No news sentence comes near this (the longest in the
 # seeds and the news families has under 300); text without full stops (a 2 MB line of words,
 # a list, base64, a machine translation that lost them) would otherwise become one giant
@@ -147,7 +155,7 @@ def split_paragraphs(text: str) -> list[Span]:
             (current is not None or short)
             and not _TERMINAL.search(text, *last)
             and (_starts_lowercase_word(line) or _LEADS_ON.search(text, *last) is not None)
-            and not _LONE_BYLINE.match(line)
+            and not _lone_byline(line)
         )
         if current is None and continues:
             # A short line cut mid-sentence ("There is" / "an entire section" / "devoted

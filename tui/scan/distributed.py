@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
+from ..core.escaping import escape_line
 from .index import StoryIndex
 from .model import ScanError, Shard, ShardResult
 from .records import Fields
@@ -104,7 +105,9 @@ def run_dask(
                     client.cancel([f for f, _ in pending.values()])
                     return
                 raise ScanError(
-                    f"a Dask worker failed on {shard.path} ({type(err).__name__}: {err})"
+                    escape_line(
+                        f"a Dask worker failed on {shard.path} ({type(err).__name__}: {err})"
+                    )
                 ) from None
             if result is not None:
                 yield result

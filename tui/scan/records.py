@@ -288,6 +288,9 @@ def _warc_cut(path: str, end: tuple[int, int | None] | None) -> str:
     with open(path, "rb") as fh:
         gzipped = fh.read(2) == GZIP_MAGIC
         fh.seek(at)
+        if gzipped and fh.read(2) != GZIP_MAGIC:
+            return ""  # gzipped whole, not record by record: no member starts there to check
+        fh.seek(at)
         if gzipped:
             tail = _gzip_tail(fh)
             if tail is None:
@@ -326,11 +329,9 @@ def _gzip_tail(fh: object) -> tuple[int, bytes] | None:
                 if not d.unconsumed_tail:
                     break
                 out = d.decompress(d.unconsumed_tail, 1 << 20)
-        pending = d.unused_data
-        if not pending:
-            pending = fh.read(1 << 16)  # type: ignore[attr-defined]
-            if not pending:
-                return total, head
+        pending = d.unused_data or fh.read(1 << 16)  # type: ignore[attr-defined]
+        if not pending.startswith(GZIP_MAGIC[: len(pending)]) or not pending:
+            return total, head  # the end, or padding after the last member
 
 
 def _decode(body: bytes, charset: str | None) -> str | None:

@@ -106,11 +106,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         # The path the reviewer was told exists: a second enter on it replaces the file.
         self._warned: Path | None = None
 
-    def _suggested(self) -> str:
+    def _suggested(self, folder: Path | None = None) -> str:
         """The report's default name in the folder, numbered past any file already there: a
         report exported earlier (another story's, whose reference had the same name) is
         never replaced unasked."""
-        path = self.folder / default_filename(self.report, self.fmt)
+        path = (self.folder if folder is None else folder) / default_filename(self.report, self.fmt)
         stem, n = path.stem, 2
         while _exists(path):
             path = path.with_name(f"{stem}-{n}{path.suffix}")
@@ -184,6 +184,9 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.notify("give a file to write", severity="warning", timeout=3)
             return
         path = Path(raw).expanduser()
+        if _exists(path) and path.is_dir():
+            # The report goes in it, under a name no file there has.
+            path = Path(self._suggested(path))
         if _exists(path) and path != self._warned:
             self._warned = path
             self.notify(

@@ -278,3 +278,19 @@ async def test_the_explorer_says_what_the_reports_say(hedge_report: Report) -> N
         lines = box_lines(app)
         at = lines.index("Figures changed")
         assert lines[at + 1] == "  \u201cthree years\u201d \u2192 \u201cfive years\u201d"
+
+
+def test_terminal_escape_codes_are_no_figures_and_no_names() -> None:
+    """A hostile file's "␛[0m" was read as "0m" (0 million): "figures changed: '0m
+    countries' -> 'Thirty-four countries'", and its codes as numbers the story dropped."""
+    from tui.core.diffing import word_diff
+    from tui.core.facts import facts
+    from tui.core.figures import passage_figures
+
+    hostile = "Breaking news \x1b[31mred alert\x1b[0m from Geneva: 34 countries signed the treaty."
+    assert sorted(facts(hostile)) == ["34", "geneva"]
+    plain = "Breaking news red alert from Geneva: thirty-four countries signed the treaty."
+    source = "Governments of \x1b[0mThirty-four countries signed the treaty on cables today."
+    target = "Governments of Thirty-four countries signed the treaty on cables today."
+    assert passage_figures(word_diff(source, target), [(0, source)], [(0, target)]) == []
+    assert passage_figures(word_diff(hostile, plain), [(0, hostile)], [(0, plain)]) == []

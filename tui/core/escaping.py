@@ -65,6 +65,20 @@ def _code(ch: str) -> str:
     return f"<U+{code:04X}>"
 
 
+# A terminal escape sequence: a CSI ("ESC [ 0 m", colour and cursor codes) or an OSC
+# ("ESC ] 8 ; ; url BEL", a link), as a file may carry them.
+_TERMINAL_ESCAPE = regex.compile("\x1b\\[[0-?]*[ -/]*[@-~]?|\x1b\\][^\x07\x1b]*\x07?")
+
+
+def blank_escapes(text: str) -> str:
+    """``text`` with its terminal escape sequences turned into spaces of their length, for
+    reading figures and names: shown, they are codes ("␛[0m"); read, "0m" is 0 million and
+    "31" a number the story gives. The offsets stay those of ``text``."""
+    if "\x1b" not in text:
+        return text
+    return _TERMINAL_ESCAPE.sub(lambda m: " " * len(m.group()), text)
+
+
 def escape_text(text: str, *, newline: str | None = None, tab_size: int = 0) -> str:
     """Multi-line text safe to show, every control visible.
 

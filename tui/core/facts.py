@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
+from .escaping import blank_escapes
 from .lexicon import zipf as _lookup
 from .textnorm import STOPWORDS, features, stem
 
@@ -59,6 +60,7 @@ _CANDIDATE = re.compile(
 def facts(text: str) -> frozenset[str]:
     """Numbers (digits only, so "41,000" = "41000") and names (capitalised words that are not
     just a sentence's first word, lower-cased) in ``text``."""
+    text = blank_escapes(text)  # "␛[31m" holds no number 31
     if not text.isascii():
         return _facts_of(text, ((m.group(), m.start()) for m in _TOKEN.finditer(text)))
     return _facts_of(text, ((m[1], m.start(1)) for m in _CANDIDATE.finditer(text) if m[1]))

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .diffing import _WORD, _changed_runs, run_starts, slots
+from .escaping import blank_escapes
 from .facts import NUMBER_WORDS
 from .model import ChangedFigure, DiffOp
 from .textnorm import MAGNITUDES, STOPWORDS, fold
@@ -167,6 +168,7 @@ class Figure:
 
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order (digits first where a figure is read both ways)."""
+    text = blank_escapes(text)  # "␛[0m" is a code, not "0m", 0 million
     found = [f for m in _DIGITS.finditer(text) if (f := _digit_figure(m))]
     taken = [(f.start, f.end) for f in found]
     for m in _WORDS.finditer(text):

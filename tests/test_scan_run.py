@@ -427,17 +427,23 @@ def test_dask_workers_started_here_do_not_die_of_ctrl_c() -> None:
     from tui.scan.distributed import _sigint_ignored
 
     script = "import time; time.sleep(5)"
-    with _sigint_ignored():
-        shielded = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
-    plain = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
-    time.sleep(1.0)  # both are sleeping, past Python's start-up
+    # As a terminal starts a program: a shell running the suite in the background starts it
+    # with SIGINT ignored already, which every child would inherit.
+    outer = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        for p in (shielded, plain):
-            p.send_signal(signal.SIGINT)
-        assert plain.wait(timeout=5) != 0 and b"KeyboardInterrupt" in plain.stderr.read()
-        time.sleep(0.3)
-        assert shielded.poll() is None  # still asleep
+        with _sigint_ignored():
+            shielded = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+        plain = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+        time.sleep(1.0)  # both are sleeping, past Python's start-up
+        try:
+            for p in (shielded, plain):
+                p.send_signal(signal.SIGINT)
+            assert plain.wait(timeout=5) != 0 and b"KeyboardInterrupt" in plain.stderr.read()
+            time.sleep(0.3)
+            assert shielded.poll() is None  # still asleep
+        finally:
+            shielded.kill()
+            shielded.wait()
     finally:
-        shielded.kill()
-        shielded.wait()
-    assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # this process's is back
+        signal.signal(signal.SIGINT, outer)

@@ -63,6 +63,16 @@ def test_output_directory_gets_default_name(folder: Path, tmp_path: Path) -> Non
     assert (tmp_path / f"storytrace-{GOLD_REFERENCE}.md").exists()
 
 
+def test_a_reference_in_the_folder_keeps_the_folders_order(folder: Path) -> None:
+    """-r naming a file the folder holds put it first, and so re-lettered every version
+    against the explorer's lettering of the same folder."""
+    last = sorted(folder.iterdir())[-1]
+    named = json.loads(_run(str(folder), "-r", str(last), "--format", "json")[1])
+    plain = json.loads(_run(str(folder), "--format", "json")[1])
+    assert [d["id"] for d in named["documents"]] == [d["id"] for d in plain["documents"]]
+    assert named["reference"] == last.stem
+
+
 def test_notes_and_no_notes_together_are_refused(folder: Path, tmp_path: Path) -> None:
     notes = tmp_path / "n.json"
     notes.write_text("{}", encoding="utf-8")

@@ -70,13 +70,15 @@ class _Storytrace(click.Group):
 
 
 def _paths(paths: tuple[str, ...], reference: str | None) -> list[str]:
-    """A reference file not among the inputs is compared too."""
+    """A reference file not among the inputs, nor in a folder among them, is compared too
+    (first). One a folder holds is read with the folder, in its place: put first, it
+    reordered the versions, and their letters, against the explorer's for the same folder."""
     out = list(paths)
-    if (
-        reference
-        and Path(reference).exists()
-        and all(Path(p).resolve() != Path(reference).resolve() for p in out)
-    ):
+    if not reference or not Path(reference).exists():
+        return out
+    ref = Path(reference).resolve()
+    given = [Path(p).resolve() for p in out]
+    if all(p != ref and not (p.is_dir() and p in ref.parents) for p in given):
         out.insert(0, reference)
     return out
 

@@ -238,11 +238,27 @@ async def test_the_app_lists_stale_notes_with_their_text(story: Path) -> None:
     app = StoryTraceApp(sorted(str(p) for p in story.glob("*.txt")), reference=GOLD_REFERENCE)
     async with app.run_test(size=(120, 50)) as pilot:
         await settle(pilot)
-        assert any("STALE" in (n.title or "") for n in app._notifications)
+        told = [n.message for n in app._notifications if "STALE" in (n.title or "")]
+        assert told and "text of the version changed since the note" in told[0]
         app.screen.query_one(VersionTable).select_id(COPY)
         await pilot.pause()
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         assert "STALE reviewer notes" in panel and NOTE in panel and "victorious" in panel
+
+
+async def test_notes_made_stale_by_another_reference_say_so(story: Path) -> None:
+    """After r, the pop-up said the notes' text had changed; no text had, the reference
+    had, as the overview's list says."""
+    _annotate(story)
+    app = StoryTraceApp(sorted(str(p) for p in story.glob("*.txt")), reference=GOLD_REFERENCE)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await settle(pilot)
+        assert not any("STALE" in (n.title or "") for n in app._notifications)
+        app.make_reference(next(d.id for d in app.report.documents if d.id.startswith("002")))
+        await settle(pilot)
+        told = [n.message for n in app._notifications if "STALE" in (n.title or "")]
+        assert told and "passage no longer found (the reference" in told[-1]
+        assert "text of the version changed" not in told[-1]
 
 
 @pytest.mark.parametrize(

@@ -294,9 +294,10 @@ class StoryTraceApp(App[None]):
         stale = self.stale_notes()
         if stale:
             versions = ", ".join(sorted({escape_line(self.names(s.version)) for s in stale}))
+            why = "; ".join(sorted({s.reason for s in stale}))  # as the overview says it
             self.notify(
                 f"{len(stale)} reviewer note(s) no longer apply and are not used ({versions}): "
-                "the text changed since; the overview lists them",
+                f"{why}; the overview lists them",
                 title="STALE notes",
                 severity="warning",
                 markup=False,

@@ -99,8 +99,14 @@ async def test_the_dialog_rescores_every_version_as_the_command_line_would() -> 
         await pilot.press("E")
         await pilot.pause()
         box = app.screen.query_one("#exclusions-words")
-        box.value = "15"  # type: ignore[attr-defined]
+        # A number out of range is said, not quietly read as 0: the dialog stays.
+        box.value = "-5"  # type: ignore[attr-defined]
         box.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.is_attached and app.report is report
+        assert any("not '-5'" in n.message for n in app._notifications)
+        box.value = "15"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await wait_workers(pilot)
         await pilot.pause()

@@ -81,6 +81,16 @@ class ExclusionsScreen(ModalScreen[Exclusions | None]):
     @on(Input.Submitted, "#exclusions-words")
     @on(Button.Pressed, "#exclusions-ok")
     def action_apply(self) -> None:
+        raw = self.query_one("#exclusions-words", Input).value.strip()
+        if raw and not (raw.isdigit() and int(raw) <= MAX_WORDS):
+            # Said, not quietly read as 0 (or the cap): the figures would change unasked.
+            self.notify(
+                f"matches shorter than: a whole number from 0 to {MAX_WORDS}, not {raw!r}",
+                severity="warning",
+                markup=False,
+                timeout=5,
+            )
+            return
         self.dismiss(self.chosen())
 
     @on(Button.Pressed, "#exclusions-cancel")

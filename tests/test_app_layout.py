@@ -3,8 +3,10 @@ must still be readable and whole, and each cut figure must be given in full some
 
 from __future__ import annotations
 
+import io
 import re
 
+import pytest
 from textual.pilot import Pilot
 
 from tui.app.app import StoryTraceApp
@@ -179,3 +181,30 @@ async def test_inserts_and_omissions_wrap_each_quotation_under_its_text(
                 assert body.startswith(" " * 6), line  # under the text, not the margin
                 wrapped += 1
         assert wrapped, "\n".join(lines)  # the check saw a quotation run over one line
+
+
+@pytest.mark.parametrize("size", [(100, 30), (120, 40), (160, 50)])
+async def test_the_shares_table_never_cuts_a_share(
+    family_paths: list[str], family_report: Report, size: tuple[int, int]
+) -> None:
+    """Ten versions in a side panel: Rich shrank every column, "1…" for 11% and "6" for a
+    cropped 62%. The names give way, then the per cent signs; every share stays whole."""
+    from rich.console import Console
+
+    from tui.app.widgets.shares_table import SharesTable
+
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(SharesTable)
+        console = Console(width=table.size.width, record=True, file=io.StringIO())
+        console.print(table.render())
+        lines = console.export_text().splitlines()
+    if lines[0].startswith("Who shares what with whom: too narrow here"):
+        return  # said so, rather than drawn cut (ten versions beside the list at 100x30)
+    n = len(family_report.documents)
+    rows = [line for line in lines if re.match(r"\d+ [^\d\s]", line)]
+    assert len(rows) == n, lines
+    for line in rows:
+        cells = line.split()[-n:]
+        assert all(re.fullmatch(r"\d{1,3}%?|—", c) for c in cells), line

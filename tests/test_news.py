@@ -651,3 +651,18 @@ def test_two_versions_whose_marks_lean_one_way_are_not_said_to_be_weighed_across
     report = compare_paths([str(folder / "express.txt"), str(folder / "mail.txt")])
     assert "they lean towards mail coming first, too little to settle it" in report.reference_reason
     assert "weighed across" not in report.reference_reason
+
+
+def test_two_copies_of_one_file_are_said_to_be_the_same_bytes(tmp_path: Path) -> None:
+    """A version given twice (a byte copy under another name) hung under its twin 'a tie,
+    broken by name order': true, but it hid that no text could ever tell them apart."""
+    from tui.core.engine import compare_paths
+
+    folder = NEWS / "f10-afp-cables"
+    for name in ("wire.txt", "the-globe-courier.txt"):
+        (tmp_path / name).write_bytes((folder / name).read_bytes())
+    (tmp_path / "globe-copy.txt").write_bytes((folder / "the-globe-courier.txt").read_bytes())
+    tree = compare_paths([str(tmp_path)]).provenance.tree
+    edge = next(e for e in tree.edges if e.child == "the-globe-courier")
+    assert edge.parent == "globe-copy"
+    assert any("the same file, byte for byte" in line for line in edge.evidence)

@@ -99,6 +99,7 @@ def build_tree(
     the original, if any. It decides only a tie (no mark of which came first, and nothing
     else to tell the two apart), where the user's word is the only evidence there is."""
     ids = [d.id for d in documents]
+    digest = {d.id: d.sha256 for d in documents}
     related = related_pairs(pairs)
     relatives = {v: _relatives(v, related) for v in ids}
     evidence = directions(
@@ -134,6 +135,14 @@ def build_tree(
         that it is the original is the only evidence left; a longer shared text is none,
         copies trim and pad alike), else the longer shared text, else the first by name."""
         d = evidence[frozenset((p, v))]
+        if digest[p] == digest[v]:
+            # Two copies of one file: no text can say which came first, and "a tie broken
+            # by name order" would hide that they are the same bytes.
+            src = min(p, v)
+            return src, (
+                f"{p} and {v} are the same file, byte for byte: nothing in them can say which "
+                f"came first; {src}, first by name, is taken as the source"
+            )
         marks = (
             "no mark of which came first"
             if not d.weight(p) and not d.weight(v)

@@ -458,3 +458,19 @@ async def test_a_key_pressed_after_quit_does_not_fail(key: str) -> None:
         app.post_message(events.Key(key, char))
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_panel_below_the_table_scrolls_from_the_keyboard() -> None:
+    """At 80x24 the regions, shares, tree and stale notes below the table get two lines;
+    only a mouse wheel reached the rest."""
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lower = app.screen.query_one("#overview-lower")
+        assert lower.max_scroll_y > 0  # more than fits
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert lower.scroll_y > 0
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert lower.scroll_y == 0

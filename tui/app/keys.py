@@ -201,6 +201,20 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             "shares and verdicts; every version is re-scored and the reports record it",
         ),
         *_version_keys("overview", "move"),
+        Key(
+            "overview.details_down",
+            "shift+down,right_square_bracket",
+            "scroll_details(1)",
+            "Scroll the panel below down",
+            help="the regions, the shares table, the derivation tree and stale notes, when "
+            "they do not fit (] where shift+down does not reach the app)",
+        ),
+        Key(
+            "overview.details_up",
+            "shift+up,left_square_bracket",
+            "scroll_details(-1)",
+            "Scroll the panel below up",
+        ),
     ),
     "aligned_view": (
         *cursor_keys("view", "row"),

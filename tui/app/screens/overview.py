@@ -115,6 +115,14 @@ class OverviewScreen(StoryView):
         self._describe(table.current_id())
         self._show_banner(report)
 
+    def action_scroll_details(self, step: int) -> None:
+        """A page of the panel below the table: at 80x24 it has two lines, and only a mouse
+        wheel reached the rest (the stale notes among it)."""
+        lower = self.query_one("#overview-lower")
+        panes = [lower] if self.has_class("-narrow") else list(lower.children)
+        for pane in panes:
+            pane.scroll_relative(y=step * max(1, pane.size.height - 1), animate=False)
+
     def _show_banner(self, report: Report) -> None:
         """The documents' own warnings under the banner title; then the rest (files left out,
         pairs not aligned), which a toast alone would show for a few seconds only."""

@@ -666,3 +666,14 @@ def test_two_copies_of_one_file_are_said_to_be_the_same_bytes(tmp_path: Path) ->
     edge = next(e for e in tree.edges if e.child == "the-globe-courier")
     assert edge.parent == "globe-copy"
     assert any("the same file, byte for byte" in line for line in edge.evidence)
+
+
+def test_word_swaps_are_listed_only_between_related_versions() -> None:
+    """The word swaps view says 'swaps between related versions', yet listed the Geneva
+    Tribune's, a report the tree and its own alignments call independent of every other."""
+    report, _ = _family_tree("f10-afp-cables")
+    verdicts = {(c.source, c.target): c.verdict for c in [*report.comparisons, *report.related]}
+    sites = [(x.source, x.target) for e in report.provenance.lexicon for x in e.where]
+    assert sites and all(verdicts[pair] != "independent" for pair in sites)
+    assert "geneva-tribune" in report.provenance.tree.independent
+    assert not any("geneva-tribune" in pair for pair in sites)

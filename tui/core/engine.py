@@ -185,8 +185,10 @@ def compare(
         # the family view says what the side by side says.
         families=families(documents, groups, tree, ref.id, {**pairs, **_keyed(comparisons)}, th),
         tree=tree,
+        # Swaps "between related versions": a pair whose alignment finds them independent
+        # shares a quotation or a phrase, and its swaps would say one reworded the other.
         lexicon=build_lexicon(
-            list(related.values()),
+            [c for c in related.values() if c.verdict != "independent"],
             known,
             th.odd_gap,
             frozenset((e.parent, e.child) for e in tree.edges),

@@ -208,3 +208,15 @@ async def test_the_shares_table_never_cuts_a_share(
     for line in rows:
         cells = line.split()[-n:]
         assert all(re.fullmatch(r"\d{1,3}%?|—", c) for c in cells), line
+
+
+def test_a_long_title_is_cut_in_its_middle() -> None:
+    """Versions of one story share the start of their titles and differ at the end."""
+    from rich.text import Text
+
+    from tui.app.widgets.version_table import _middle_cut
+
+    title = "34 nations sign first treaty to protect undersea internet cables — Daily Clarion"
+    cut = _middle_cut(Text(title), 30)
+    assert cut.cell_len == 30 and cut.plain.endswith("— Daily Clarion") and "…" in cut.plain
+    assert _middle_cut(Text("short"), 30).plain == "short"

@@ -170,5 +170,18 @@ class VersionTable(DataTable[Text]):
             self.add_column(heading, width=width, key=key)
         ids = [report.reference, *(c.target for c in report.comparisons)]
         for doc_id, row in zip(ids, rows, strict=True):
-            row[-1].truncate(widths[-1], overflow="ellipsis")
+            row[-1] = _middle_cut(row[-1], widths[-1])
             self.add_row(*row, key=doc_id)
+
+
+def _middle_cut(text: Text, width: int) -> Text:
+    """``text`` cut to ``width`` in its middle: versions of one story often share the start
+    of a title and differ at its end ("... cable cuts - Daily Clarion"). Text with wide
+    characters is cut at its end, as before."""
+    if text.cell_len <= width or width < 5 or text.cell_len != len(text.plain):
+        text.truncate(width, overflow="ellipsis")
+        return text
+    plain = text.plain
+    head = (width - 1) // 2
+    tail = width - 1 - head
+    return Text(plain[:head].rstrip() + "\u2026" + plain[len(plain) - tail :], style=text.style)

@@ -124,28 +124,16 @@ async def test_family_view_rows_columns_and_disagreements() -> None:
                 assert f"score {v.score:.2f}" in text
         await pilot.press("escape")
         assert isinstance(app.screen, FamilyScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, OverviewScreen)
-
-
-async def test_a_family_one_version_alone_has_is_not_called_all_verbatim() -> None:
-    """An independent piece's own sentences are families of one: nothing was copied, so
-    "all verbatim" would claim the opposite."""
-    app = seeds_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        await pilot.pause()
-        report = app.report
-        assert report is not None and report.provenance is not None
-        families = report.provenance.families
-        lone = next(i for i, f in enumerate(families) if len(f.variants) == 1)
-        app.screen.query_one(FamilyView).cursor = lone
+        # An independent piece's own sentences are families of one: nothing was copied, so
+        # "all verbatim" would claim the opposite.
+        view.cursor = lone
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, FamilyDetailScreen)
         text = screen_text(app)
         assert "in this version only" in text and "all verbatim" not in text
+        await pilot.press("escape")
+        await pilot.press("escape")
+        assert isinstance(app.screen, OverviewScreen)
 
 
 async def test_family_view_scrolls_sideways_when_narrow() -> None:

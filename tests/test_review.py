@@ -71,6 +71,41 @@ def test_every_format_gives_the_reviewers_figures_beside_the_engines(
     )
 
 
+def test_passages_relabelled_as_taken_are_no_inserts(seeds_report: Report) -> None:
+    """The overview counted a relabelled passage as paraphrased while the inserts view and
+    every report's inserts still listed it as added, 'no counterpart in the reference'."""
+    from tui.present import audit
+
+    c = _partial(seeds_report)
+    added = [p for p in c.passages if p.label == "added"]
+    overrides = OverrideSet().bind(seeds_report)
+    overrides.set_label(seeds_report, c, added[0], "paraphrased")
+
+    def listed(ov: OverrideSet | None) -> set[tuple[int, int]]:
+        return {
+            tuple(sp)
+            for a in audit.inserts(seeds_report, ov)
+            if a.doc == c.target
+            for g in a.groups
+            for e in g.items
+            for sp in e.item.spans  # type: ignore[union-attr]
+        }
+
+    before, after = listed(None), listed(overrides)
+    gone = {tuple(sp) for sp in added[0].target_spans}
+    assert gone <= before and not gone & after
+    assert before - gone == after  # the other inserts as they were
+
+    # The reports count it so too.
+    def tally(ov: OverrideSet | None) -> str:
+        text = render(seeds_report, "text", overrides=ov)
+        lines = text[text.index("inserts:") :].splitlines()
+        return next(line for line in lines if line.startswith(f"  {c.target}: "))
+
+    assert "added 5 passages in 3 inserts" in tally(None)
+    assert "added 4 passages in 3 inserts" in tally(overrides)
+
+
 async def test_a_relabel_changes_the_overview_at_once(tmp_path: Path) -> None:
     paths = seeds_copy(tmp_path)
     app = StoryTraceApp(paths)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..core.model import Document, Insert, Omission, Report, Span
+from ..core.overrides import OverrideSet
 from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
 from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
 from .wording import plural
@@ -148,8 +149,12 @@ def _audit(
     return out
 
 
-def inserts(report: Report) -> list[DocAudit]:
+def inserts(report: Report, overrides: OverrideSet | None = None) -> list[DocAudit]:
+    """The inserts, less the passages a reviewer relabelled as taken from the reference: the
+    overview counts them so, and an insert listing them would say the opposite."""
     found = report.provenance.inserts if report.provenance else []
+    if overrides is not None and len(overrides):
+        found = _unrelabelled(report, found, overrides)
     # Each version's passages by their first span: an insert's spans are its passages'.
     starts = {
         (c.target, p.target_spans[0]): set(p.target_spans)
@@ -170,6 +175,27 @@ def inserts(report: Report) -> list[DocAudit]:
         [(i.doc, i.doc, i.kind, list(i.spans), i.reason, i, covered(i)) for i in found],
         INSERT_KINDS,
     )
+
+
+def _unrelabelled(report: Report, found: list[Insert], overrides: OverrideSet) -> list[Insert]:
+    overrides.bind(report)
+    taken = {
+        (c.target, span)
+        for c in report.comparisons
+        for p in c.passages
+        if p.label == "added"
+        and (ov := overrides.for_passage(c, p)) is not None
+        and ov.label not in (None, "added")
+        for span in p.target_spans
+    }
+    if not taken:
+        return found
+    out = []
+    for i in found:
+        spans = [sp for sp in i.spans if (i.doc, sp) not in taken]
+        if spans:
+            out.append(i if len(spans) == len(i.spans) else replace(i, spans=spans))
+    return out
 
 
 def omissions(report: Report) -> list[DocAudit]:

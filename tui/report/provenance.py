@@ -19,6 +19,7 @@ from ..core.model import (
     Provenance,
     Report,
 )
+from ..core.overrides import OverrideSet
 from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
@@ -117,7 +118,9 @@ def _families(report: Report, families: list[Family], independent: list[str]) ->
     return FamilyTable(columns, rows, len(families), left_out, single, unchanged)
 
 
-def build(report: Report, names: VersionNames = WHOLE) -> ProvenanceView | None:
+def build(
+    report: Report, names: VersionNames = WHOLE, overrides: OverrideSet | None = None
+) -> ProvenanceView | None:
     p: Provenance | None = report.provenance
     if p is None:
         return None
@@ -128,7 +131,7 @@ def build(report: Report, names: VersionNames = WHOLE) -> ProvenanceView | None:
         tree=tree_view(p.tree, report.reference),
         families=_families(report, p.families, p.tree.independent),
         lexicon=lexicon,
-        inserts=_audit.inserts(report),
+        inserts=_audit.inserts(report, overrides),
         omissions=_audit.quoted_once(_audit.omissions(report)),
         names=names,
     )

@@ -549,7 +549,7 @@ def build(
     return ReportView(
         evidence=evidence,
         versions=versions,
-        provenance=_provenance.build(report, names),
+        provenance=_provenance.build(report, names, overrides),
         shares=shares_view(report),
         exhibit=exhibit,
         names=names,

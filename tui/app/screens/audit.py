@@ -111,7 +111,7 @@ class AuditScreen(StoryView):
         if doc_id != report.reference:
             self.story.version = doc_id
         omissions = of_doc(audit.omissions(report), doc_id)
-        own = [a for a in audit.inserts(report) if a.doc == doc_id]
+        own = [a for a in audit.inserts(report, self.story.overrides) if a.doc == doc_id]
         inserts = [i for a in own for i in a.items]
         header = Text()
         header.append("Inserts and omissions of ", style="bold")

@@ -73,6 +73,16 @@ def test_a_reference_in_the_folder_keeps_the_folders_order(folder: Path) -> None
     assert named["reference"] == last.stem
 
 
+def test_an_input_whose_name_is_too_long_is_skipped_not_a_crash(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Python 3.11 raises when asked whether such a path is a folder; the notes sidecar's
+    lookup asked, and the comparison ended as "a bug in storytrace"."""
+    code, stdout, stderr = _run(str(tmp_path / ("y" * 300)), str(folder), "-r", _ref(folder))
+    assert code == 0, stderr
+    assert "file name too long, skipped" in stderr and COPY in stdout
+
+
 def test_notes_and_no_notes_together_are_refused(folder: Path, tmp_path: Path) -> None:
     notes = tmp_path / "n.json"
     notes.write_text("{}", encoding="utf-8")

@@ -254,6 +254,10 @@ def test_cli_scan_writes_json_and_reports_bad_input(corpus, tmp_path: Path, monk
     pdf = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", "hits.pdf"])
     assert pdf.exit_code == 2 and "cannot tell a format from 'hits.pdf'" in pdf.output
     assert not (tmp_path / "hits.pdf").exists()
+    # A name too long for the file system: one line too, not "a bug".
+    long = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", "x" * 300])
+    assert long.exit_code == 1 and "file name too long" in long.output
+    assert "bug" not in long.output
     # A folder that does not exist: one line before any shard is read, not "a bug".
     nowhere = tmp_path / "no-such-folder" / "hits.csv"
     lost = runner.invoke(main, ["scan", str(story), "--in", str(files[0]), "-o", str(nowhere)])

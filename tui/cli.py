@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .core.errors import unexpected
-from .core.files import reason
+from .core.files import exists, is_dir, reason
 from .core.settings import Settings
 
 # Kept in step with tui.report.FORMATS and tui.core.loading.DEFAULT_MAX_BYTES (tested); not
@@ -74,11 +74,11 @@ def _paths(paths: tuple[str, ...], reference: str | None) -> list[str]:
     (first). One a folder holds is read with the folder, in its place: put first, it
     reordered the versions, and their letters, against the explorer's for the same folder."""
     out = list(paths)
-    if not reference or not Path(reference).exists():
+    if not reference or not exists(reference):
         return out
     ref = Path(reference).resolve()
     given = [Path(p).resolve() for p in out]
-    if all(p != ref and not (p.is_dir() and p in ref.parents) for p in given):
+    if all(p != ref and not (is_dir(p) and p in ref.parents) for p in given):
         out.insert(0, reference)
     return out
 

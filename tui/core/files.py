@@ -35,6 +35,24 @@ def reason(err: OSError) -> str:
     return (err.strerror or str(err)).lower()
 
 
+def exists(path: str | os.PathLike[str]) -> bool:
+    """``Path.exists``, False for a path that cannot even be asked about (a name too long):
+    Python 3.11 raises there, and the user's path is then a one-line error where it is
+    used, not a crash where it is probed."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
+
+
+def is_dir(path: str | os.PathLike[str]) -> bool:
+    """``Path.is_dir``, False where ``exists`` is."""
+    try:
+        return Path(path).is_dir()
+    except OSError:
+        return False
+
+
 def read_capped(fh: BinaryIO, limit: int) -> bytes:
     """At most ``limit + 1`` bytes (one more than allowed shows the file is too big), read in
     chunks: only what the file holds is ever allocated, whatever ``limit`` is."""

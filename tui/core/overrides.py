@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .escaping import escape_line
-from .files import ReadError, read_regular, write_text
+from .files import ReadError, is_dir, read_regular, write_text
 from .model import LABELS, Comparison, Passage, Report
 
 SIDECAR_NAME = ".storytrace-notes.json"
@@ -116,7 +116,7 @@ def sidecar_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
     if not paths:
         raise ValueError("no input paths")
     first = Path(paths[0])
-    folder = first if first.is_dir() else first.parent
+    folder = first if is_dir(first) else first.parent
     return folder / SIDECAR_NAME
 
 

@@ -17,6 +17,7 @@ import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..core.escaping import escape_line, utf8_safe
 from ..core.loading import LoadError, decode_bytes, document_from_bytes
@@ -308,30 +309,19 @@ def _warc_cut(path: str, end: tuple[int, int | None] | None) -> str:
     return ""
 
 
-def _gzip_tail(fh: object) -> tuple[int, bytes] | None:
+def _gzip_tail(fh: BinaryIO) -> tuple[int, bytes] | None:
     """How many bytes the gzip members from the file's position hold, and the first of them
     (the record's header), or None when the last is cut. WARC files are gzipped record by
     record, so this is the last record's."""
-    total = 0
-    head = b""
-    pending = b""
-    while True:
-        d = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        while not d.eof:
-            chunk = pending or fh.read(1 << 16)  # type: ignore[attr-defined]
-            pending = b""
-            if not chunk:
-                return None
-            out = d.decompress(chunk, 1 << 20)  # bounded: a member may be huge
-            while True:
-                head = head or out[: 1 << 16]
-                total += len(out)
-                if not d.unconsumed_tail:
-                    break
-                out = d.decompress(d.unconsumed_tail, 1 << 20)
-        pending = d.unused_data or fh.read(1 << 16)  # type: ignore[attr-defined]
-        if not pending.startswith(GZIP_MAGIC[: len(pending)]) or not pending:
-            return total, head  # the end, or padding after the last member
+    with gzip.GzipFile(fileobj=fh) as members:
+        try:
+            head = members.read(1 << 16)
+            size = len(head)
+            while chunk := members.read(1 << 20):  # bounded: a member may be huge
+                size += len(chunk)
+        except EOFError:
+            return None
+    return size, head
 
 
 def _decode(body: bytes, charset: str | None) -> str | None:

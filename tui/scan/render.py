@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from ..core.escaping import escape_line
-from ..core.files import write_text
+from ..core.files import is_dir, write_text
 from ..core.model import LABEL_LETTERS, LABELS
 from ..present.wording import plural
 from ..report.csv_report import BOM, cell
@@ -226,7 +226,7 @@ def format_for(path: str | None, fmt: str | None) -> str:
     text table written into ``hits.pdf`` or ``hits.xlsx`` would not open as one."""
     if fmt:
         return fmt
-    if not path or Path(path).is_dir():
+    if not path or is_dir(path):
         return "table"
     suffix = Path(path).suffix.lower().lstrip(".")
     named = {"json": "json", "csv": "csv", "html": "html", "htm": "html", "txt": "table"}

@@ -26,6 +26,7 @@ from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
 from tui.app.widgets.toggles import MarkedRadioButton
 from tui.core.escaping import escape_line
+from tui.core.files import exists, is_dir
 from tui.core.model import Report
 from tui.present.names import VersionNames
 from tui.report import FORMATS, default_filename
@@ -67,15 +68,6 @@ def default_export_folder(paths: Sequence[str]) -> Path:
     return Path(".")
 
 
-def _exists(path: Path) -> bool:
-    """False for a path that cannot be asked about (a name too long, say): writing it then
-    fails with its own one-line error."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
-
-
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: str
@@ -112,7 +104,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         never replaced unasked."""
         path = (self.folder if folder is None else folder) / default_filename(self.report, self.fmt)
         stem, n = path.stem, 2
-        while _exists(path):
+        while exists(path):
             path = path.with_name(f"{stem}-{n}{path.suffix}")
             n += 1
         return str(path)
@@ -184,10 +176,10 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
             self.notify("give a file to write", severity="warning", timeout=3)
             return
         path = Path(raw).expanduser()
-        if _exists(path) and path.is_dir():
+        if is_dir(path):
             # The report goes in it, under a name no file there has.
             path = Path(self._suggested(path))
-        if _exists(path) and path != self._warned:
+        if exists(path) and path != self._warned:
             self._warned = path
             self.notify(
                 f"{escape_line(str(path))} already exists: enter again to replace it, or "

@@ -677,3 +677,38 @@ def test_word_swaps_are_listed_only_between_related_versions() -> None:
     assert sites and all(verdicts[pair] != "independent" for pair in sites)
     assert "geneva-tribune" in report.provenance.tree.independent
     assert not any("geneva-tribune" in pair for pair in sites)
+
+
+@pytest.mark.parametrize("family", [False, True])
+def test_a_condensed_reference_finds_the_story_it_condenses(family: bool) -> None:
+    """The Daily Clarion condenses the wire into seven sentences. With the Clarion as the
+    reference, its own alignment read the wire's sentences against its condensed ones and
+    found nothing: 'wire: independent, 0%', beside a tree hanging the Clarion under the
+    wire by five shared passages (and, with only the two, no tree at all). The wire's
+    comparison with the Clarion now holds those links, read from the Clarion's side."""
+    folder = NEWS / "f10-afp-cables"
+    clarion = str(folder / "daily-clarion.txt")
+    paths = [str(folder)] if family else [str(folder / "wire.txt"), clarion]
+    report = compare_paths(paths, reference=clarion)
+    wire = next(c for c in report.comparisons if c.target == "wire")
+    assert wire.verdict != "independent"
+    assert ("wire", "daily-clarion") in _edges(report)
+    # The comparison shows the passages the tree counts: wire sentences the Clarion restates.
+    derived = [p for p in wire.passages if p.derived]
+    assert len(derived) >= 4
+    assert all(p.source_sentences and p.target_sentences for p in derived)
+    # No sentence of either side is counted twice.
+    for side in ("source_sentences", "target_sentences"):
+        used = [i for p in derived for i in getattr(p, side)]
+        assert len(used) == len(set(used))
+
+
+def test_the_original_as_reference_keeps_its_own_alignment() -> None:
+    """The other side's alignment is read only where it finds more: with the wire as the
+    reference, its comparison with the Clarion is the wire's own, as before."""
+    folder = NEWS / "f10-afp-cables"
+    wire = str(folder / "wire.txt")
+    report = compare_paths([wire, str(folder / "daily-clarion.txt")], reference=wire)
+    (c,) = report.comparisons
+    assert c.verdict == "wholly-derived"
+    assert not any(p.linked_by == "reversed" for p in c.passages)

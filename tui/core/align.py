@@ -15,6 +15,8 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .candidates import retrieve
 from .facts import specifics
 from .model import Document
@@ -96,6 +98,22 @@ class Group:
         return self.basis == "restated"
 
 
+def _run_signals(
+    source: Document,
+    target: Document,
+    sf: Sequence[Features],
+    tf: Sequence[Features],
+    idf: np.ndarray,
+    keys: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+) -> list[dict[str, float]]:
+    """Signals of (target run, source run) pairs, each run joined into one text."""
+
+    def side(doc: Document, feats: Sequence[Features], run: tuple[int, ...]) -> Features:
+        return feats[run[0]] if len(run) == 1 else joined([doc.sentence_text(i) for i in run])
+
+    return pair_signals([(side(target, tf, ts), side(source, sf, ss)) for ts, ss in keys], idf)
+
+
 class Aligner:
     """Holds one pair's features so merges and splits can be scored on demand."""
 
@@ -123,19 +141,19 @@ class Aligner:
         """Signals of joined sentence runs (merges and splits), scored in one batch."""
         missing = [k for k in dict.fromkeys(keys) if k not in self._joined]
         if missing:
-            pairs = [
-                (
-                    self.tf[ts[0]] if len(ts) == 1 else self._join(self.target, ts),
-                    self.sf[ss[0]] if len(ss) == 1 else self._join(self.source, ss),
-                )
-                for ts, ss in missing
-            ]
-            self._joined.update(zip(missing, pair_signals(pairs, self.idf), strict=True))
+            found = _run_signals(self.source, self.target, self.sf, self.tf, self.idf, missing)
+            self._joined.update(zip(missing, found, strict=True))
         return [self._joined[k] for k in keys]
 
     @staticmethod
-    def _join(doc: Document, indices: Sequence[int]) -> Features:
-        return joined([doc.sentence_text(i) for i in indices])
+    def signals_of(
+        source: Document, target: Document, keys: Sequence[tuple[tuple[int, ...], tuple[int, ...]]]
+    ) -> list[dict[str, float]]:
+        """``groups_signals`` for links found elsewhere (an alignment of the pair from the
+        other side), without the candidate table an alignment of its own builds."""
+        sf = [features(source.sentence_text(i)) for i in range(len(source.sentences))]
+        tf = [features(target.sentence_text(i)) for i in range(len(target.sentences))]
+        return _run_signals(source, target, sf, tf, idf_weights(sf + tf), keys)
 
     def _candidates(self) -> list[list[int]]:
         nt, ns = len(self.tf), len(self.sf)

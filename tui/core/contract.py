@@ -117,6 +117,14 @@ storytrace/10: a document's ``date`` may end in ``Z``: a time in UTC, read from 
 (``--dates``: ``2026-03-12T10:00+10:00`` is ``2026-03-12T00:00Z``) or a zone an agency's
 line names (``GMT``, ``EDT``, ...). A time without it is the version's own local time, as
 before. A UTC time and a local one are compared by day only. Every other key is as it was.
+
+storytrace/11: a passage's ``linked_by`` may be ``"reversed"``: the reference condenses the
+other version, and the pair's alignment from the other version's side (its sentences as the
+source, the reference's as the target) found this link by one of the loose passes above; the
+reference's comparison reads those links from its own side when they find more than its own
+alignment (before, a short version made the reference read every longer one it condenses
+as independent, 0%). Links that alignment made on their own signals keep ``""``. Every
+other key is as it was.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Comparison, Document, Provenance, Report, Tree
 from .origin import most_original
-from .pairs import Pairs, align_pairs, align_unrelated
+from .pairs import Pairs, align_pairs, align_unrelated, reference_comparison
 from .screening import screen
 from .segment import segment
 from .settings import Settings
@@ -120,7 +120,8 @@ def compare(
     scr = screen(documents, th)
     check(cancelled)
     report(0.2, "screened pairs")
-    pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled)
+    spare: Pairs = {}
+    pairs = align_pairs(documents, scr, settings, ref.id if ref else None, cancelled, spare)
     check(cancelled)  # align_pairs stops early, returning the pairs it has
     report(0.5, f"aligned {len(pairs)} related pairs")
     groups = family_groups(documents, pairs)
@@ -160,17 +161,12 @@ def compare(
         ref = next(d for d in documents if d.id == ref_id)
     else:
         reason = reference_reason
-    aligned = {**pairs, **_keyed(rest)}
+    done = {**pairs, **_keyed(rest), **spare}
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
-        c = aligned.get((ref.id, d.id))
-        if c is None:
-            # The pair was aligned from the other side (or not at all): the reference's
-            # comparison is its own alignment, from the reference.
-            found = Aligner(ref, d, settings).align(cancelled)
-            check(cancelled)  # align stops early, returning no groups
-            c = classify(ref, d, found, settings)
+        c = reference_comparison(ref, d, done, settings, cancelled)
+        check(cancelled)  # align stops early, returning no groups
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
     by_id = {d.id: d for d in documents}

@@ -133,7 +133,8 @@ class Passage:
     # two versions heard the same words, which alone does not show copying.
     quote: bool = False
     # Why a weak passage is linked besides its own signals, by the alignment pass that
-    # linked it: "facts", "between", "in-order", "summary" or "restated"; "" for a passage
+    # linked it: "facts", "between", "in-order", "summary" or "restated", or "reversed" (one
+    # of those found from the other version's side, ``pairs.turned_round``); "" for a passage
     # its own signals link (``tui/core/contract.py``).
     linked_by: str = ""
 
@@ -342,7 +343,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/10"
+    schema: str = "storytrace/11"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

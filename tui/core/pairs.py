@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .align import Aligner
+from .align import Aligner, Group, strength
 from .classify import classify
 from .model import Comparison, Document
 from .screening import Screen
@@ -20,11 +20,14 @@ def align_pairs(
     settings: Settings,
     prefer: str | None = None,
     cancelled: Callable[[], bool] | None = None,
+    spare: Pairs | None = None,
 ) -> Pairs:
     """Each related pair aligned once, from the side ``oriented`` picks. ``prefer`` (a
     version to align from) is for two versions only, whose one pair is the reference's
     comparison; among more, a pair's alignment must not depend on which version the reader
-    put on the left, or the tree, the families and the matrix would change with it."""
+    put on the left, or the tree, the families and the matrix would change with it. Two
+    versions, one condensing the other, are aligned from both sides when ``spare`` is given,
+    and the pair keeps the side that finds them related; the other lands in ``spare``."""
     out: Pairs = {}
     for i, a in enumerate(documents):
         for b in documents[i + 1 :]:
@@ -33,10 +36,46 @@ def align_pairs(
             if not scr.related(a.id, b.id):
                 continue
             src, tgt = oriented(a, b, scr, prefer if len(documents) == 2 else None)
-            out[(src.id, tgt.id)] = classify(
-                src, tgt, Aligner(src, tgt, settings).align(), settings
-            )
+            out[(src.id, tgt.id)] = align_pair(src, tgt, settings, cancelled)
+    if len(documents) == 2 and spare is not None and len(out) == 1:
+        ((key, own),) = out.items()
+        src, tgt = (documents[0], documents[1]) if key[0] == documents[0].id else documents[::-1]
+        if settings.thresholds.summary_ratio * len(src.text) <= len(tgt.text):
+            # The version to align from condenses the other, perhaps: each of its sentences
+            # may sum up several of the other's, which only the other side's alignment finds.
+            back = align_pair(tgt, src, settings, cancelled)
+            if _RANK[back.verdict] > _RANK[own.verdict]:
+                spare[key] = own
+                out = {(tgt.id, src.id): back}
     return out
+
+
+def align_pair(
+    source: Document,
+    target: Document,
+    settings: Settings,
+    cancelled: Callable[[], bool] | None = None,
+) -> Comparison:
+    return classify(source, target, Aligner(source, target, settings).align(cancelled), settings)
+
+
+def reference_comparison(
+    reference: Document,
+    other: Document,
+    done: Pairs,
+    settings: Settings,
+    cancelled: Callable[[], bool] | None = None,
+) -> Comparison:
+    """The reference's comparison with ``other``: its own alignment, or the pair's alignment
+    from ``other`` read from the reference (``turned_round``) when that finds ``other`` more
+    derived, so the comparison every screen opens never calls independent a pair the tree
+    and the families find related."""
+    own = done.get((reference.id, other.id)) or align_pair(reference, other, settings, cancelled)
+    back = done.get((other.id, reference.id))
+    if back is None or back.verdict == "independent":
+        return own
+    turned = turned_round(back, reference, other, settings)
+    return turned if _RANK[turned.verdict] > _RANK[own.verdict] else own
 
 
 def oriented(
@@ -90,8 +129,43 @@ def align_unrelated(
             break
         spent += size
         src, tgt = oriented(a, b, scr, prefer)
-        out.append(classify(src, tgt, Aligner(src, tgt, settings).align(cancelled), settings))
+        out.append(align_pair(src, tgt, settings, cancelled))
     return out, len(todo) - len(out)
+
+
+_RANK = {"independent": 0, "partially-derived": 1, "wholly-derived": 2}
+
+
+def turned_round(
+    back: Comparison, source: Document, target: Document, settings: Settings
+) -> Comparison:
+    """``back`` (``target`` aligned against ``source``) read from ``source``: the same
+    sentence links, each scored and labelled the other way round. Alignment reads each target
+    sentence against the source, and its passes for loose links (a summary, a restated
+    version) look for the condensed version on the target's side: a short rewrite's own
+    comparison with the long version it condenses finds next to nothing, while the long
+    version's comparison with it finds it wholly derived. Source sentences a merge shared
+    between two target passages become one passage's, so no sentence is counted twice."""
+    runs: list[tuple[set[int], set[int], str]] = []
+    for p in back.passages:
+        if not p.derived:
+            continue
+        targets, sources = set(p.source_sentences), set(p.target_sentences)
+        basis = "reversed" if p.linked_by else ""
+        for run in [r for r in runs if r[0] & targets]:
+            runs.remove(run)
+            targets |= run[0]
+            sources |= run[1]
+            basis = basis or run[2]
+        runs.append((targets, sources, basis))
+    keys = [(tuple(sorted(t)), tuple(sorted(s))) for t, s, _ in runs]
+    signals = Aligner.signals_of(source, target, keys)
+    th = settings.thresholds
+    groups = [
+        Group(targets=t, sources=s, signals=sig, strength=strength(sig, th), basis=basis)
+        for (t, s), sig, (_, _, basis) in zip(keys, signals, runs, strict=True)
+    ]
+    return classify(source, target, groups, settings)
 
 
 def pair(pairs: Pairs, a: str, b: str) -> Comparison | None:

@@ -48,6 +48,14 @@ LINKED_BY = {
         "would prove nothing.",
     ),
     "restated": (RESTATED, RESTATED_HELP),
+    "reversed": (
+        "linked from the reference's side",
+        "Linked from the reference's side: the reference condenses this version, and its "
+        "sentence shown sums up this passage loosely. The link was found by reading the "
+        "reference's sentences against this version's, as a summary is read against what it "
+        "sums up, inside a run of passages that follows it. Alone, such a match would prove "
+        "nothing.",
+    ),
 }
 
 

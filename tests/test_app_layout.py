@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -220,3 +221,30 @@ def test_a_long_title_is_cut_in_its_middle() -> None:
     cut = _middle_cut(Text(title), 30)
     assert cut.cell_len == 30 and cut.plain.endswith("— Daily Clarion") and "…" in cut.plain
     assert _middle_cut(Text("short"), 30).plain == "short"
+
+
+async def test_long_file_names_fit_the_table_and_are_given_whole_below_it(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """The file column took each whole name, so with newspaper-style names the table ran
+    off the screen and scrolled sideways. Names now share what the screen has left with the
+    titles, cut in the middle, and the panel under the table gives the highlighted
+    version's whole file name."""
+    from textual.widgets import Static
+
+    from tui.app.widgets.version_table import VersionTable
+
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(VersionTable)
+        assert table.virtual_size.width <= table.size.width
+        files = [str(table.get_row_at(r)[-2]) for r in range(table.row_count)]
+        assert any("\u2026" in name for name in files)
+        await pilot.press("down")
+        await pilot.pause()
+        doc_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        name = Path(family_report.document(doc_id).path).name
+        assert PREFIX in name
+        panel = str(app.screen.query_one("#overview-regions", Static).render())
+        assert f"file: {name}" in panel

@@ -6,6 +6,7 @@ from the first frame; the table fills in when the report arrives.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -146,8 +147,11 @@ class OverviewScreen(StoryView):
         if report is None or doc_id is None:
             panel.update("")
             return
+        # The whole name: the table cuts long file names to fit the screen.
+        path = Text(f"file: {escape_line(Path(report.document(doc_id).path).name)}\n", style="dim")
         if doc_id == report.reference:
-            panel.update(Text("The reference version: the others are compared against it."))
+            about = "The reference version: the others are compared against it.\n"
+            panel.update(Text(about) + path)
             return
         comparison = report.comparison(doc_id)
         source, target = report.document(comparison.source), report.document(doc_id)
@@ -159,6 +163,7 @@ class OverviewScreen(StoryView):
             f"{cov['source_reused']:.0%} of {escape_line(names(source.id))} reused\n",
             style="bold",
         )
+        out.append_text(path)
         review = self._reviews(report).get(doc_id)
         if review is not None:
             text = reviewed_sentence(review, comparison.verdict, cov["target_derived"])

@@ -30,6 +30,10 @@ from tui.present.names import VersionNames
 
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
+# The file column's narrowest width when long names must share the screen with the title:
+# a name longer than the column is cut in its middle, and the panel below the table gives
+# the highlighted version's whole file name.
+MIN_FILE = 16
 
 
 # Marks a version whose row shows the reviewer's figures, not the engine's.
@@ -161,8 +165,14 @@ class VersionTable(DataTable[Text]):
         if not self.names.shortened:  # the version column already shows the file's name
             del headings[-2], keys[-2], widths[-2]
             rows = [row[:-2] + row[-1:] for row in rows]
-        # What is left of the width goes to the title (each column pads one cell a side).
-        spare = self.size.width - sum(widths[:-1]) - 2 * len(widths) - 2
+        # The columns cut in the middle to fit: the file's name, when there, and the title.
+        cut = [len(widths) - 2, len(widths) - 1] if self.names.shortened else [len(widths) - 1]
+        # What is left of the width goes to the file's name and the title, the name first
+        # up to half of it (each column pads one cell a side).
+        spare = self.size.width - sum(widths[: cut[0]]) - 2 * len(widths) - 2
+        if len(cut) == 2:
+            widths[cut[0]] = min(widths[cut[0]], max(MIN_FILE, spare // 2))
+            spare -= widths[cut[0]]
         widths[-1] = min(widths[-1], max(MIN_TITLE, spare))
         self._filled_width = self.size.width
         self.clear(columns=True)
@@ -170,7 +180,8 @@ class VersionTable(DataTable[Text]):
             self.add_column(heading, width=width, key=key)
         ids = [report.reference, *(c.target for c in report.comparisons)]
         for doc_id, row in zip(ids, rows, strict=True):
-            row[-1] = _middle_cut(row[-1], widths[-1])
+            for c in cut:
+                row[c] = _middle_cut(row[c], widths[c])
             self.add_row(*row, key=doc_id)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,9 @@ async def test_relabel_and_note_survive_a_restart_and_reach_the_export(
         # The gutter shows the reviewer's letter with its mark, the status says so.
         assert _gutter_at(view, row) == "E*"
         assert "reviewer: edited (engine: paraphrased)" in screen_text(app)
+        # The status line's labels are the gutter's, the reviewer's first.
+        status = str(app.screen.query_one("#sbs-status").render())
+        assert re.search(rf"row {view.cursor + 1}/\d+ edited\*", status), status
         # The header gives the version's figures by the reviewer's labels, as the overview
         # does, with the engine's beside them.
         header = str(app.screen.query_one("#sbs-header").render())

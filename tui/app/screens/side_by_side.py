@@ -217,7 +217,10 @@ class SideBySideScreen(StoryView):
         if view.rows:
             row = view.rows[view.cursor]
             status.append(f"row {view.cursor + 1}/{len(view.rows)} ")
-            status.append(" ".join(row.labels), style="bold")
+            # The labels the gutter shows: a reviewer's relabel in place of the engine's,
+            # starred (the engine's follows in the review note).
+            marks = view.row_marks(row)
+            status.append(" ".join(f"{label}*" if mine else label for label, mine in marks), "bold")
             if row.moved:
                 status.append(" (moved)", style="bold")
         else:

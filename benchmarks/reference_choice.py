@@ -6,7 +6,10 @@ A matrix cell counts only when neither of its two versions is the reference of e
 the reference's own row and column are its comparisons' figures, which the reference decides.
 In every named run it also counts the families whose original form is the reference and
 that give a variant a derived label ("paraphrased") while the reference's comparison links
-none of that variant's sentences (the side by side shows them added): claims that disagree.
+none of that variant's sentences (the side by side shows them added): claims that disagree;
+and the tree's edges between the reference and another version whose comparison with the
+reference links no passage (the tree says one was made from the other, the side by side
+that nothing of them matches).
 
     python benchmarks/reference_choice.py [--shared ../shared]
 
@@ -61,9 +64,21 @@ def _contradictions(report: Report) -> int:
     )
 
 
-def family(folder: Path) -> tuple[int, int, int, int, int]:
+def _unlinked_edges(report: Report) -> int:
+    linked = {c.target: any(p.derived for p in c.passages) for c in report.comparisons}
+    ref = report.reference
+    others = [
+        e.child if e.parent == ref else e.parent
+        for e in report.provenance.tree.edges
+        if ref in (e.parent, e.child)
+    ]
+    return sum(1 for o in others if o in linked and not linked[o])  # not a lost original
+
+
+def family(folder: Path) -> tuple[int, int, int, int, int, int]:
     """(versions, runs whose tree differs from the unnamed run's, matrix cells compared,
-    cells that differ, family variants that contradict the side by side)."""
+    cells that differ, family variants that contradict the side by side, tree edges to the
+    reference whose comparison links no passage)."""
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html"))
 
     def run(reference: str | None) -> Report:
@@ -71,17 +86,18 @@ def family(folder: Path) -> tuple[int, int, int, int, int]:
 
     base = run(None)
     tree, cells = _tree(base), _cells(base)
-    trees = compared = moved = contradicted = 0
+    trees = compared = moved = contradicted = unlinked = 0
     for doc in base.documents:
         named = run(doc.id)
         trees += _tree(named) != tree
         contradicted += _contradictions(named)
+        unlinked += _unlinked_edges(named)
         for key, value in _cells(named).items():
             if {doc.id, base.reference} & set(key):
                 continue
             compared += 1
             moved += value != cells[key]
-    return len(base.documents), trees, compared, moved, contradicted
+    return len(base.documents), trees, compared, moved, contradicted, unlinked
 
 
 def main() -> int:
@@ -94,22 +110,23 @@ def main() -> int:
     start = time.perf_counter()
     print(
         f"{'family':<28} {'versions':>8} {'trees differ':>13} {'cells moved':>12} "
-        f"{'families vs side by side':>25}"
+        f"{'families vs side by side':>25} {'edges with no passage':>22}"
     )
-    totals = [0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0]
     for folder in folders:
         got = family(folder)
         totals = [a + b for a, b in zip(totals, got, strict=True)]
         print(
             f"{folder.name:<28} {got[0]:>8} {got[1]:>9}/{got[0]:<3} {got[3]:>6}/{got[2]:<5} "
-            f"{got[4]:>25}"
+            f"{got[4]:>25} {got[5]:>22}"
         )
-    versions, trees, compared, moved, contradicted = totals
+    versions, trees, compared, moved, contradicted, unlinked = totals
     print(
         f"\n{len(folders)} families: {trees} of {versions} runs with a named reference drew "
         f"another tree than the unnamed run; {moved} of {compared} matrix cells between two "
         f"other versions moved; {contradicted} family variants labelled derived from the "
-        f"reference where its comparison links none of their sentences "
+        f"reference where its comparison links none of their sentences; {unlinked} tree edges "
+        f"to the reference whose comparison links no passage "
         f"({time.perf_counter() - start:.0f} s)"
     )
     return 0

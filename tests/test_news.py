@@ -712,3 +712,22 @@ def test_the_original_as_reference_keeps_its_own_alignment() -> None:
     (c,) = report.comparisons
     assert c.verdict == "wholly-derived"
     assert not any(p.linked_by == "reversed" for p in c.passages)
+
+
+def test_a_tabloid_reference_shows_what_it_took_from_the_wire() -> None:
+    """The Sun keeps four of the wire's sentences. With the Sun as the reference, the wire
+    read 'independent of sun: nothing of it matches sun' beside a tree hanging the Sun under
+    the wire by those four passages. The wire still is not derived from the Sun, but the
+    passages are shown and the sentence says which way the tree goes."""
+    from tui.core.summary import relation
+
+    folder = NEWS / "f05-health-gardening"
+    sun = str(folder / "16.09.26_health052_sun.txt")
+    report = compare_paths([str(folder)], reference=sun)
+    assert ("wire", "16.09.26_health052_sun") in _edges(report)
+    wire = report.comparison("wire")
+    assert wire.verdict == "independent"
+    assert len([p for p in wire.passages if p.derived]) >= 2
+    said = relation(report, wire)
+    assert "nothing of it matches" not in said
+    assert said.endswith("the derivation tree finds 16.09.26_health052_sun derived from it")

@@ -75,7 +75,18 @@ def reference_comparison(
     if back is None or back.verdict == "independent":
         return own
     turned = turned_round(back, reference, other, settings)
-    return turned if _RANK[turned.verdict] > _RANK[own.verdict] else own
+    if _RANK[turned.verdict] != _RANK[own.verdict]:
+        return turned if _RANK[turned.verdict] > _RANK[own.verdict] else own
+    # Both independent: the passages the tree counts are shown, if fewer than the version's
+    # own alignment would need to call it copied (a tabloid keeping four of the wire's
+    # sentences: the wire shares little of its text with it, yet not "nothing").
+    if own.verdict == "independent" and _share(turned) > _share(own):
+        return turned
+    return own
+
+
+def _share(c: Comparison) -> tuple[float, float]:
+    return c.coverage["evidence"], c.coverage["target_derived"]
 
 
 def oriented(

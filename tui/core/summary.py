@@ -148,6 +148,10 @@ def relation(report: Report, comparison: Comparison) -> str:
             # to "did they take our story?".
             kept = "none" if share == 0 else "too little"
             own += f", itself derived from {src}, but keeps {kept} of {src}'s own text"
+        elif tgt in _lineage(tree, src):
+            # The reference was made from it: what it took is too small a part of this
+            # version to make this one derived, which is no claim that they are unrelated.
+            own += f"; the derivation tree finds {src} derived from it"
         return f"independent of {src}: {what}{note}{own}"
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if report.document(src).sha256 == report.document(tgt).sha256:

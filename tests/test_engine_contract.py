@@ -264,3 +264,10 @@ def test_compare_pair_is_the_two_version_reports_comparison(family_paths: list[s
             again = load_documents([reference.path, other.path]).documents
             alone = compare_pair(again[0], again[1], settings)
             assert _comparison(alone) == _comparison(report.comparisons[0]), other.id
+    # A reference that condenses the other version: both sides are aligned either way.
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f10-afp-cables"
+    paths = [str(news / "daily-clarion.txt"), str(news / "wire.txt")]
+    report = compare(load_documents(paths).documents, reference="daily-clarion")
+    alone = compare_pair(*load_documents(paths).documents, Settings())
+    assert _comparison(alone) == _comparison(report.comparisons[0])
+    assert alone.verdict != "independent"

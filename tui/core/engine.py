@@ -10,10 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import __version__
-from .align import Aligner
 from .audit import inserts, omissions, reference_furniture
 from .cancel import CancelCheck, check
-from .classify import classify
 from .collector import collector_paused
 from .dates import apply_dates, read_own_dates
 from .escaping import escape_line
@@ -22,7 +20,14 @@ from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Comparison, Document, Provenance, Report, Tree
 from .origin import most_original
-from .pairs import Pairs, align_pairs, align_unrelated, reference_comparison
+from .pairs import (
+    Pairs,
+    align_pair,
+    align_pairs,
+    align_unrelated,
+    from_other_side,
+    reference_comparison,
+)
 from .screening import screen
 from .segment import segment
 from .settings import Settings
@@ -249,10 +254,10 @@ def _along_tree(
         if skip or key not in out or (e.parent, e.child) in out:
             continue
         source, target = by_id[e.parent], by_id[e.child]
-        aligned = Aligner(source, target, settings).align(cancelled)
+        aligned = align_pair(source, target, settings, cancelled)
         check(cancelled)
         del out[key]
-        out[(e.parent, e.child)] = classify(source, target, aligned, settings)
+        out[(e.parent, e.child)] = aligned
     return out
 
 
@@ -266,7 +271,12 @@ def compare_pair(reference: Document, other: Document, settings: Settings) -> Co
     for d in (reference, other):
         if not d.sentences:
             segment(d)
-    return classify(reference, other, Aligner(reference, other, settings).align(), settings)
+    own = align_pair(reference, other, settings)
+    back = from_other_side(reference, other, own, settings)
+    if back is None:
+        return own
+    done = {(reference.id, other.id): own, (other.id, reference.id): back}
+    return reference_comparison(reference, other, done, settings)
 
 
 def _tree(

@@ -40,14 +40,27 @@ def align_pairs(
     if len(documents) == 2 and spare is not None and len(out) == 1:
         ((key, own),) = out.items()
         src, tgt = (documents[0], documents[1]) if key[0] == documents[0].id else documents[::-1]
-        if settings.thresholds.summary_ratio * len(src.text) <= len(tgt.text):
-            # The version to align from condenses the other, perhaps: each of its sentences
-            # may sum up several of the other's, which only the other side's alignment finds.
-            back = align_pair(tgt, src, settings, cancelled)
-            if _RANK[back.verdict] > _RANK[own.verdict]:
-                spare[key] = own
-                out = {(tgt.id, src.id): back}
+        back = from_other_side(src, tgt, own, settings, cancelled)
+        if back is not None:
+            spare[key] = own
+            out = {(tgt.id, src.id): back}
     return out
+
+
+def from_other_side(
+    source: Document,
+    target: Document,
+    own: Comparison,
+    settings: Settings,
+    cancelled: Callable[[], bool] | None = None,
+) -> Comparison | None:
+    """``target`` aligned against ``source`` when ``source`` may condense it (each of its
+    sentences summing up several of the other's, which only that side's alignment finds)
+    and that alignment finds the two more related than ``own`` does; else None."""
+    if settings.thresholds.summary_ratio * len(source.text) > len(target.text):
+        return None
+    back = align_pair(target, source, settings, cancelled)
+    return back if _RANK[back.verdict] > _RANK[own.verdict] else None
 
 
 def align_pair(

@@ -88,18 +88,13 @@ def reference_comparison(
     if back is None or back.verdict == "independent":
         return own
     turned = turned_round(back, reference, other, settings)
-    if _RANK[turned.verdict] != _RANK[own.verdict]:
-        return turned if _RANK[turned.verdict] > _RANK[own.verdict] else own
-    # Both independent: the passages the tree counts are shown, if fewer than the version's
-    # own alignment would need to call it copied (a tabloid keeping four of the wire's
-    # sentences: the wire shares little of its text with it, yet not "nothing").
-    if own.verdict == "independent" and _share(turned) > _share(own):
-        return turned
-    return own
-
-
-def _share(c: Comparison) -> tuple[float, float]:
-    return c.coverage["evidence"], c.coverage["target_derived"]
+    # The turned alignment stands in for an own alignment that finds the other version
+    # independent, when it links more of that version's text: a tabloid keeping four of the
+    # wire's sentences links little of the wire, yet not "nothing". Where both link the
+    # same text, one side's scoring must not decide the verdict by its labels alone; where
+    # the reference's own alignment finds the other derived, its passages stand.
+    more = turned.coverage["target_derived"] > own.coverage["target_derived"]
+    return turned if own.verdict == "independent" and more else own
 
 
 def oriented(

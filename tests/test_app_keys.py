@@ -18,7 +18,7 @@ from tui.app.widgets.aligned_view import AlignedView
 from tui.app.widgets.progress import AlignProgress
 from tui.app.widgets.version_table import VersionTable
 from tui.core.model import LABEL_LETTERS, LABELS
-from tui.core.summary import describe_region
+from tui.core.summary import describe_region, tree_clause
 
 from .conftest import SEEDS, seed_paths
 from .test_app_support import open_side_by_side, screen_text, seeds_app, settle, view_text
@@ -58,7 +58,9 @@ async def test_overview_lists_versions_and_reference() -> None:
         # The panel wraps beside the derivation tree: read what it holds, not the screen.
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         for region in first.regions:
-            assert describe_region(source, target, region, first.passages) in panel
+            note = tree_clause(report, first)  # "match" where the tree says not "from"
+            line = describe_region(source, target, region, first.passages, str, first.verdict, note)
+            assert line in panel
         assert f"{first.target}: {first.verdict}" in panel and "█" in text
 
 

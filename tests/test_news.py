@@ -731,3 +731,25 @@ def test_a_tabloid_reference_shows_what_it_took_from_the_wire() -> None:
     said = relation(report, wire)
     assert "nothing of it matches" not in said
     assert said.endswith("the derivation tree finds 16.09.26_health052_sun derived from it")
+
+
+def test_the_wire_beside_a_copy_as_reference_is_said_to_be_its_source_everywhere() -> None:
+    """With the Express as the reference, the wire's verdict reads 'wholly-derived' (most of
+    its text is in the Express). The text line said the tree finds the Express derived from
+    it, but the Markdown summary and its region lines said 'paragraphs 6–18 of wire come
+    from paragraphs ... of express', and so did the explorer's side-by-side header."""
+    from tui.report import render
+
+    folder = NEWS / "f05-health-gardening"
+    express = str(folder / "16.09.26_health052_express.txt")
+    report = compare_paths([str(folder)], reference=express)
+    wire = report.comparison("wire")
+    assert wire.verdict == "wholly-derived"
+    summary = next(
+        line for line in render(report, "md").splitlines() if line.startswith("**wire**")
+    )
+    assert "(the derivation tree finds express derived from it)" in summary
+    assert " match " in summary and " from " not in summary.split(")", 1)[1]
+    # A sibling: both from the wire, its paragraphs match the reference's, not "come from".
+    sun = next(line for line in render(report, "md").splitlines() if line.startswith("**sun**"))
+    assert "(both derive from wire)" in sun and "come from" not in sun

@@ -16,7 +16,7 @@ from tui.app.widgets.derivation import DerivationTree
 from tui.core.engine import compare_paths
 from tui.core.model import Report, Tree, TreeEdge
 from tui.core.settings import Settings
-from tui.core.summary import INDEPENDENT_OF_ALL, describe_region, relation
+from tui.core.summary import INDEPENDENT_OF_ALL, describe_region, relation, tree_clause
 from tui.core.tree import LOST_PREFIX
 from tui.present import audit
 from tui.present.names import version_names
@@ -297,7 +297,8 @@ def test_a_region_of_an_independent_version_matches_and_does_not_come_from() -> 
     for c in report.comparisons:
         source, target = report.document(c.source), report.document(c.target)
         for r in c.regions:
-            line = describe_region(source, target, r, c.passages, str, c.verdict)
+            note = tree_clause(report, c)
+            line = describe_region(source, target, r, c.passages, str, c.verdict, note)
             said.append((c.verdict, line))
     independent = [line for verdict, line in said if verdict == "independent"]
     derived = [line for verdict, line in said if verdict != "independent"]

@@ -16,7 +16,7 @@ from markupsafe import escape
 from tui.core.contract import report_to_json
 from tui.core.model import Report
 from tui.core.reportmark import MARKDOWN_MARK
-from tui.core.summary import describe_region
+from tui.core.summary import describe_region, tree_clause
 from tui.report import EXTENSIONS, FORMATS, default_filename, render, write_report
 from tui.report.csv_report import COLUMNS
 from tui.report.markdown import escape as md_escape
@@ -30,7 +30,8 @@ COPY = "000_dcce54c3826141f5"
 def _region_sentence(report: Report, target: str) -> str:
     c = report.comparison(target)
     source, target = report.document(c.source), report.document(c.target)
-    return describe_region(source, target, c.regions[0], c.passages)
+    note = tree_clause(report, c)
+    return describe_region(source, target, c.regions[0], c.passages, str, c.verdict, note)
 
 
 def _sha(path: str) -> str:

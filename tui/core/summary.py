@@ -82,15 +82,17 @@ def describe_region(
     passages: Sequence[Passage],
     name: Callable[[str], str] = str,
     verdict: str = "",
+    tree_note: str = "",
 ) -> str:
     """``passages`` are the comparison's (a region names its own by index); ``name`` turns a
     document id into what the reader sees (the explorer's short names). Of a version found
     independent, a region "matches": "comes from" would say it was copied, which its verdict
-    denies."""
+    denies; so it does where the derivation tree says the version was not made from the
+    other (``tree_note``, from ``tree_clause``)."""
     t = paragraph_range(target, region.target_span)
     s = paragraph_list(region_source_paragraphs(source, region, passages))
     one = t[0] == t[1]
-    if verdict == "independent":
+    if verdict == "independent" or tree_note:
         verb = "matches" if one else "match"
     else:
         verb = "comes from" if one else "come from"
@@ -136,11 +138,16 @@ def relation(report: Report, comparison: Comparison) -> str:
         else ""
     )
     if comparison.verdict == "independent":
-        what = (
-            f"nothing of it matches {src}"
-            if share == 0
-            else f"{share:.0%} of its text matches {src}, too little or too loosely to show copying"
-        )
+        if share:
+            what = (
+                f"{share:.0%} of its text matches {src}, too little or too loosely to show copying"
+            )
+        elif any(p.derived for p in comparison.passages):
+            # Its matches are all left out of the share (shared quotations, short matches,
+            # furniture): "nothing matches" beside the passages listed under it would be false.
+            what = f"nothing of it counts as matching {src} (its matches are left out)"
+        else:
+            what = f"nothing of it matches {src}"
         own = f"; it derives from {up[0]}" if up and not Tree.inferred(up[0]) else ""
         if own and src in up[1:]:
             # The tree still has the reference among its ancestors: say so, and say what that
@@ -151,7 +158,7 @@ def relation(report: Report, comparison: Comparison) -> str:
         elif tgt in _lineage(tree, src):
             # The reference was made from it: what it took is too small a part of this
             # version to make this one derived, which is no claim that they are unrelated.
-            own += f"; the derivation tree finds {src} derived from it"
+            own += f"; {tree_clause(report, comparison)}"
         return f"independent of {src}: {what}{note}{own}"
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if report.document(src).sha256 == report.document(tgt).sha256:
@@ -163,8 +170,27 @@ def relation(report: Report, comparison: Comparison) -> str:
         return f"{head} derived from {src}{via}{note}"
     if tgt in _lineage(tree, src):
         return f"{head} shared with {src}, which the derivation tree finds derived from it{note}"
+    return f"{head} shared with {src}; {tree_clause(report, comparison)}{note}"
+
+
+NO_WAY = "the derivation tree finds no way between them"
+
+
+def tree_clause(report: Report, comparison: Comparison) -> str:
+    """What the derivation tree says of the two versions when it is not that the version
+    was derived from the one it was compared with ("" then, or with no tree): a verdict
+    reads the share of the version's text found in the other, which is high for the wire
+    compared with a paper that copied it, and the places that give the verdict alone (the
+    side by side's header, the reports' summaries) add this."""
+    src, tgt = comparison.source, comparison.target
+    tree = report.provenance.tree if report.provenance else None
+    up = _lineage(tree, tgt)
+    if tree is None or src in up:
+        return ""
+    if tgt in _lineage(tree, src):
+        return f"the derivation tree finds {src} derived from it"
     common = [a for a in up if a in _lineage(tree, src)]
     if common:
-        origin = "a lost original" if Tree.inferred(common[0]) else common[0]
-        return f"{head} shared with {src}; both derive from {origin}{note}"
-    return f"{head} shared with {src}; the derivation tree finds no way between them{note}"
+        return f"both derive from {'a lost original' if Tree.inferred(common[0]) else common[0]}"
+    # Of a version found independent, "no way between them" only repeats its verdict.
+    return "" if comparison.verdict == "independent" else NO_WAY

@@ -473,7 +473,9 @@ def _summary(view: ReportView) -> list[str]:
     for v in view.versions:
         regions = " ".join(escape(r[:1].upper() + r[1:]) + "." for r in v.regions)
         lines += [
-            f"**{escape(v.target_name)}**: {v.verdict}." + (f" {regions}" if regions else ""),
+            f"**{escape(v.target_name)}**: {v.verdict}"
+            + (f" ({escape(v.tree_note)})." if v.tree_note else ".")
+            + (f" {regions}" if regions else ""),
             "",
         ]
     if view.provenance:

@@ -28,7 +28,7 @@ from ..core.model import (
 )
 from ..core.overrides import Override, OverrideSet
 from ..core.review import Reviewed, review_report, reviewed_sentence
-from ..core.summary import describe_region, relation
+from ..core.summary import describe_region, relation, tree_clause
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
 from ..present.exclusions import exclusions_text
 from ..present.figures import FigureChange, figure_changes, figures_line
@@ -218,6 +218,9 @@ class Version:
     reviewer_verdict: str = ""
     # How it stands to the source, in the words every format shares (summary.relation).
     relation: str = ""
+    # What the derivation tree says where it is not "derived from the source" (the
+    # summaries give it beside the verdict: summary.tree_clause), else "".
+    tree_note: str = ""
     # The rows with runs of omitted or added passages folded into one line each.
     entries: list[Row | Run[Row]] = field(default_factory=list)
     # What every format calls the two versions (the report's ``names``).
@@ -384,6 +387,7 @@ def _version(
     src, tgt = report.document(c.source), report.document(c.target)
     review = reviews.get(c.target)
     rows = [_row(i, src, tgt, c, p, ovs, index) for i, p in enumerate(c.passages, 1)]
+    note = tree_clause(report, c)
     return Version(
         source=src,
         target=tgt,
@@ -391,11 +395,14 @@ def _version(
         target_derived=c.coverage.get("target_derived", 0.0),
         source_reused=c.coverage.get("source_reused", 0.0),
         counts=c.label_counts(),
-        regions=[describe_region(src, tgt, r, c.passages, names, c.verdict) for r in c.regions],
+        regions=[
+            describe_region(src, tgt, r, c.passages, names, c.verdict, note) for r in c.regions
+        ],
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],
         relation=names.rename(relation(report, c)),
+        tree_note=names.rename(note),
         source_name=names(src.id),
         target_name=names(tgt.id),
         figures=figure_changes(src, tgt, c),

@@ -25,7 +25,7 @@ from tui.app.widgets.version_table import REVIEWED_MARK, VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
 from tui.core.review import Reviewed, review_report, reviewed_sentence
-from tui.core.summary import describe_region, relation
+from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
 
@@ -177,11 +177,12 @@ class OverviewScreen(StoryView):
             + ", ".join(f"{LABEL_LETTERS[k]} {k} {v}" for k, v in counts.items() if v)
             + "\n"
         )
+        note = tree_clause(report, comparison)
         if not comparison.regions:
             out.append("no derived region\n", style="italic")
         for region in comparison.regions:
             described = describe_region(
-                source, target, region, comparison.passages, names, comparison.verdict
+                source, target, region, comparison.passages, names, comparison.verdict, note
             )
             out.append(f"\u2022 {escape_line(described)}\n")
         # The figures it changed, as the reports list them under the regions.

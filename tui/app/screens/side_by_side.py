@@ -32,6 +32,7 @@ from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.overrides import OverrideSet
 from tui.core.review import Reviewed, review_comparison
+from tui.core.summary import tree_clause
 
 
 class SideBySideScreen(StoryView):
@@ -197,6 +198,12 @@ class SideBySideScreen(StoryView):
                 f"   {review.verdict}, {review.coverage['target_derived']:.0%} derived "
                 f"\u270e (engine: {comparison.verdict}, {cov:.0%})"
             )
+        # A share of the version's text found in the reference reads as a copy of it: where
+        # the tree says otherwise (the reference was made from this version, or both from a
+        # third), the header says so, as the overview's line does.
+        note = tree_clause(self.story.report, comparison) if self.story.report else ""
+        if note:
+            header.append(f" ({escape_line(self.story.names.rename(note))})")
         if self.pair is not None:
             header.append("   (tab: back to the versions against the reference)", style="italic")
         self.query_one("#sbs-header", StatusLine).set_text(header)

@@ -75,10 +75,20 @@ def _unlinked_edges(report: Report) -> int:
     return sum(1 for o in others if o in linked and not linked[o])  # not a lost original
 
 
-def family(folder: Path) -> tuple[int, int, int, int, int, int]:
+def _apart_but_derived(report: Report) -> int:
+    """Comparisons with the reference that read derived while the tree keeps one of the two
+    apart from every other version."""
+    apart = set(report.provenance.tree.independent)
+    return sum(
+        1 for c in report.comparisons if c.verdict != "independent" and {c.source, c.target} & apart
+    )
+
+
+def family(folder: Path) -> tuple[int, int, int, int, int, int, int]:
     """(versions, runs whose tree differs from the unnamed run's, matrix cells compared,
     cells that differ, family variants that contradict the side by side, tree edges to the
-    reference whose comparison links no passage)."""
+    reference whose comparison links no passage, derived verdicts between versions the tree
+    keeps apart)."""
     paths = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html"))
 
     def run(reference: str | None) -> Report:
@@ -86,18 +96,19 @@ def family(folder: Path) -> tuple[int, int, int, int, int, int]:
 
     base = run(None)
     tree, cells = _tree(base), _cells(base)
-    trees = compared = moved = contradicted = unlinked = 0
+    trees = compared = moved = contradicted = unlinked = apart = 0
     for doc in base.documents:
         named = run(doc.id)
         trees += _tree(named) != tree
         contradicted += _contradictions(named)
         unlinked += _unlinked_edges(named)
+        apart += _apart_but_derived(named)
         for key, value in _cells(named).items():
             if {doc.id, base.reference} & set(key):
                 continue
             compared += 1
             moved += value != cells[key]
-    return len(base.documents), trees, compared, moved, contradicted, unlinked
+    return len(base.documents), trees, compared, moved, contradicted, unlinked, apart
 
 
 def main() -> int:
@@ -110,23 +121,24 @@ def main() -> int:
     start = time.perf_counter()
     print(
         f"{'family':<28} {'versions':>8} {'trees differ':>13} {'cells moved':>12} "
-        f"{'families vs side by side':>25} {'edges with no passage':>22}"
+        f"{'families vs side by side':>25} {'edges with no passage':>22} {'apart but derived':>18}"
     )
-    totals = [0, 0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0, 0]
     for folder in folders:
         got = family(folder)
         totals = [a + b for a, b in zip(totals, got, strict=True)]
         print(
             f"{folder.name:<28} {got[0]:>8} {got[1]:>9}/{got[0]:<3} {got[3]:>6}/{got[2]:<5} "
-            f"{got[4]:>25} {got[5]:>22}"
+            f"{got[4]:>25} {got[5]:>22} {got[6]:>18}"
         )
-    versions, trees, compared, moved, contradicted, unlinked = totals
+    versions, trees, compared, moved, contradicted, unlinked, apart = totals
     print(
         f"\n{len(folders)} families: {trees} of {versions} runs with a named reference drew "
         f"another tree than the unnamed run; {moved} of {compared} matrix cells between two "
         f"other versions moved; {contradicted} family variants labelled derived from the "
         f"reference where its comparison links none of their sentences; {unlinked} tree edges "
-        f"to the reference whose comparison links no passage "
+        f"to the reference whose comparison links no passage; {apart} comparisons with the "
+        f"reference read derived where the tree keeps one of the two apart from every version "
         f"({time.perf_counter() - start:.0f} s)"
     )
     return 0

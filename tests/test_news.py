@@ -701,6 +701,24 @@ def test_a_condensed_reference_finds_the_story_it_condenses(family: bool) -> Non
     for side in ("source_sentences", "target_sentences"):
         used = [i for p in derived for i in getattr(p, side)]
         assert len(used) == len(set(used))
+    # A link too weak from the Clarion's side to stand alone says how it was found.
+    from tui.core.align import NONE, strength
+
+    th = Settings().thresholds
+    assert any(p.linked_by == "reversed" for p in derived)
+    assert all(p.linked_by or strength(p.signals, th) > NONE for p in derived)
+
+
+def test_a_version_the_tree_keeps_apart_is_not_read_from_the_other_side() -> None:
+    """The other side's alignment is read only where the tree makes one version from the
+    other: with the Maritime Gazette as the reference, the Geneva Tribune (independent of
+    every version in the tree) read 'partially-derived, 36%' from it."""
+    folder = NEWS / "f10-afp-cables"
+    report = compare_paths([str(folder)], reference=str(folder / "maritime-gazette.txt"))
+    assert "geneva-tribune" in report.provenance.tree.independent
+    geneva = report.comparison("geneva-tribune")
+    assert geneva.verdict == "independent"
+    assert not any(p.linked_by == "reversed" for p in geneva.passages)
 
 
 def test_the_original_as_reference_keeps_its_own_alignment() -> None:

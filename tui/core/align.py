@@ -89,7 +89,8 @@ class Group:
     strength: int
     # Why a weak group is linked when its own signals would not link it, by the pass that
     # linked it: "facts" (``_fact_links``), "between" (``_fill_gaps``), "in-order"
-    # (``_diagonals``), "summary" (``_summary_runs``), "restated" (``_restated``).
+    # (``_diagonals``), "summary" (``_summary_runs``), "restated" (``_restated``); "reversed"
+    # (``pairs.turned_round``: a loose link found from the other version's side).
     basis: str = ""
 
     @property

@@ -118,12 +118,15 @@ storytrace/10: a document's ``date`` may end in ``Z``: a time in UTC, read from 
 line names (``GMT``, ``EDT``, ...). A time without it is the version's own local time, as
 before. A UTC time and a local one are compared by day only. Every other key is as it was.
 
-storytrace/11: a passage's ``linked_by`` may be ``"reversed"``: the reference condenses the
-other version, and the pair's alignment from the other version's side (its sentences as the
-source, the reference's as the target) found this link by one of the loose passes above; the
-reference's comparison reads those links from its own side when they find more than its own
-alignment (before, a short version made the reference read every longer one it condenses
-as independent, 0%). Links that alignment made on their own signals keep ``""``. Every
+storytrace/11: a passage's ``linked_by`` may be ``"reversed"``: the reference's comparison
+with a version its own alignment finds independent is read from the pair's alignment made
+from that version's side (its sentences as the source, the reference's as the target) when
+the derivation tree finds a way between the two (one made from the other, or both from
+one version) and that alignment links more of the version's text (before, a short rewrite
+as the reference read the story it condenses as "independent, nothing matches" beside a
+tree edge between them). Such a passage is
+``"reversed"`` when that alignment linked it by one of the loose passes above, or when its
+signals from the reference's side are too weak to link it alone; others keep ``""``. Every
 other key is as it was.
 """
 

@@ -170,7 +170,7 @@ def compare(
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
-        c = reference_comparison(ref, d, done, settings, cancelled)
+        c = reference_comparison(ref, d, done, settings, cancelled, tree.related(ref.id, d.id))
         check(cancelled)  # align stops early, returning no groups
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
@@ -267,16 +267,16 @@ def compare_pair(reference: Document, other: Document, settings: Settings) -> Co
     nothing else: no tree, families, lexicon or audit, which a two-version report derives
     from it and which took a third of its time. What the corpus scan verifies each
     candidate with, thousands of times a run (``tests/test_engine_contract.py`` checks the
-    two agree)."""
+    two agree). A reference that may condense the other version is the exception: its
+    comparison may be read from the other side, where the tree relates the two, so the
+    two-version report is made whole."""
     for d in (reference, other):
         if not d.sentences:
             segment(d)
     own = align_pair(reference, other, settings)
-    back = from_other_side(reference, other, own, settings)
-    if back is None:
+    if from_other_side(reference, other, own, settings) is None:
         return own
-    done = {(reference.id, other.id): own, (other.id, reference.id): back}
-    return reference_comparison(reference, other, done, settings)
+    return compare([reference, other], reference.id, settings).comparisons[0]
 
 
 def _tree(

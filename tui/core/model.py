@@ -133,8 +133,8 @@ class Passage:
     # two versions heard the same words, which alone does not show copying.
     quote: bool = False
     # Why a weak passage is linked besides its own signals, by the alignment pass that
-    # linked it: "facts", "between", "in-order", "summary" or "restated", or "reversed" (one
-    # of those found from the other version's side, ``pairs.turned_round``); "" for a passage
+    # linked it: "facts", "between", "in-order", "summary" or "restated", or "reversed" (a
+    # loose link found from the other version's side, ``pairs.turned_round``); "" for a passage
     # its own signals link (``tui/core/contract.py``).
     linked_by: str = ""
 
@@ -244,6 +244,19 @@ class Tree:
             if e.child == doc_id:
                 return e.parent
         return None
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether the tree finds a way between the two versions: one made from the other,
+        directly or not, or both from one version (a lost original among them)."""
+        up_a, up_b = self._lineage(a), self._lineage(b)
+        return a in up_b or b in up_a or bool(set(up_a) & set(up_b))
+
+    def _lineage(self, node: str) -> list[str]:
+        out: list[str] = []
+        while (up := self.parent(node)) is not None and up not in out:
+            out.append(up)
+            node = up
+        return out
 
     @staticmethod
     def inferred(node: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .align import Aligner, Group, strength
+from .align import NONE, Aligner, Group, strength
 from .classify import classify
 from .model import Comparison, Document
 from .screening import Screen
@@ -26,8 +26,9 @@ def align_pairs(
     version to align from) is for two versions only, whose one pair is the reference's
     comparison; among more, a pair's alignment must not depend on which version the reader
     put on the left, or the tree, the families and the matrix would change with it. Two
-    versions, one condensing the other, are aligned from both sides when ``spare`` is given,
-    and the pair keeps the side that finds them related; the other lands in ``spare``."""
+    versions, one perhaps condensing the other, are aligned from both sides when ``spare`` is
+    given, and the pair keeps the other side's alignment when it finds them more related
+    (a stronger verdict); the reference's own then lands in ``spare``."""
     out: Pairs = {}
     for i, a in enumerate(documents):
         for b in documents[i + 1 :]:
@@ -78,14 +79,16 @@ def reference_comparison(
     done: Pairs,
     settings: Settings,
     cancelled: Callable[[], bool] | None = None,
+    related: bool = True,
 ) -> Comparison:
-    """The reference's comparison with ``other``: its own alignment, or the pair's alignment
-    from ``other`` read from the reference (``turned_round``) when that finds ``other`` more
-    derived, so the comparison every screen opens never calls independent a pair the tree
-    and the families find related."""
+    """The reference's comparison with ``other``: its own alignment, or, where the tree
+    finds a way between the two (``related``: one made from the other, or both from one
+    version), the pair's alignment from ``other`` read from the reference
+    (``turned_round``), so the comparison every screen opens never reads "nothing matches"
+    beside a tree that relates the two."""
     own = done.get((reference.id, other.id)) or align_pair(reference, other, settings, cancelled)
     back = done.get((other.id, reference.id))
-    if back is None or back.verdict == "independent":
+    if not related or back is None or back.verdict == "independent":
         return own
     turned = turned_round(back, reference, other, settings)
     # The turned alignment stands in for an own alignment that finds the other version
@@ -170,7 +173,7 @@ def turned_round(
         if not p.derived:
             continue
         targets, sources = set(p.source_sentences), set(p.target_sentences)
-        basis = "reversed" if p.linked_by else ""
+        basis = p.linked_by
         for run in [r for r in runs if r[0] & targets]:
             runs.remove(run)
             targets |= run[0]
@@ -180,9 +183,18 @@ def turned_round(
     keys = [(tuple(sorted(t)), tuple(sorted(s))) for t, s, _ in runs]
     signals = Aligner.signals_of(source, target, keys)
     th = settings.thresholds
+    # A link a loose pass made from the other side, or one too weak from this side to link
+    # on its own signals, says so: "" claims the link stands on its own.
     groups = [
-        Group(targets=t, sources=s, signals=sig, strength=strength(sig, th), basis=basis)
+        Group(
+            targets=t,
+            sources=s,
+            signals=sig,
+            strength=level,
+            basis="reversed" if basis or level == NONE else "",
+        )
         for (t, s), sig, (_, _, basis) in zip(keys, signals, runs, strict=True)
+        for level in [strength(sig, th)]
     ]
     return classify(source, target, groups, settings)
 

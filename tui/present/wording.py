@@ -49,12 +49,13 @@ LINKED_BY = {
     ),
     "restated": (RESTATED, RESTATED_HELP),
     "reversed": (
-        "linked from the reference's side",
-        "Linked from the reference's side: the reference condenses this version, and its "
-        "sentence shown sums up this passage loosely. The link was found by reading the "
-        "reference's sentences against this version's, as a summary is read against what it "
-        "sums up, inside a run of passages that follows it. Alone, such a match would prove "
-        "nothing.",
+        "linked from this version's side",
+        "Linked from this version's side: the reference's own alignment found next to "
+        "nothing of this version, while the derivation tree finds a way between the two. "
+        "The link was found by reading the reference's sentences against this version's "
+        "(the other way round), by its facts, its place or a summary around it, or is too "
+        "loose to stand on its own from the reference's side. Alone, such a match would "
+        "prove nothing.",
     ),
 }
 

@@ -707,6 +707,13 @@ def test_a_condensed_reference_finds_the_story_it_condenses(family: bool) -> Non
     th = Settings().thresholds
     assert any(p.linked_by == "reversed" for p in derived)
     assert all(p.linked_by or strength(p.signals, th) > NONE for p in derived)
+    # The word swaps go the tree's way: the Clarion made the wire's "world's largest" into
+    # "biggest", not the reverse its comparison reads.
+    swaps = {(e.source, e.target): e for e in report.provenance.lexicon}
+    assert ("world's largest", "biggest") in swaps and ("biggest", "world's largest") not in swaps
+    site = swaps[("world's largest", "biggest")].where[0]
+    assert (site.source, site.target) == ("wire", "daily-clarion")
+    assert report.related_comparison("wire", "daily-clarion") is not None
 
 
 def test_a_version_the_tree_keeps_apart_is_not_read_from_the_other_side() -> None:

@@ -178,8 +178,16 @@ def compare(
     check(cancelled)
     along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)
     # Pairs with the reference are its comparisons; the others as the tree aligned them.
+    # So is the edge into the reference where the pair was aligned from its parent: the
+    # reference's comparison reads it the other way round, and only the edge's own swaps
+    # say which way the words went (the lexicon keeps to the tree's lineage).
+    into = [
+        pairs[key]
+        for e in tree.edges
+        if e.child == ref.id and (key := (e.parent, e.child)) in pairs
+    ]
     related = _keyed(
-        [*(c for c in along.values() if ref.id not in (c.source, c.target)), *comparisons]
+        [*(c for c in along.values() if ref.id not in (c.source, c.target)), *into, *comparisons]
     )
     provenance = Provenance(
         # Labels from the reference's comparisons where they align the same sentences:

@@ -714,6 +714,8 @@ def test_a_condensed_reference_finds_the_story_it_condenses(family: bool) -> Non
     site = swaps[("world's largest", "biggest")].where[0]
     assert (site.source, site.target) == ("wire", "daily-clarion")
     assert report.related_comparison("wire", "daily-clarion") is not None
+    # The wire dropped nothing from the Clarion, which was made from it.
+    assert not [o for o in report.provenance.omissions if o.doc == "wire"]
 
 
 def test_a_version_the_tree_keeps_apart_is_not_read_from_the_other_side() -> None:

@@ -204,10 +204,11 @@ def compare(
         ),
         inserts=reference_furniture(ref)
         + [i for c in comparisons for i in inserts(by_id[c.target], c)],
+        # Not of a version the reference was made from: it dropped nothing from it.
         omissions=[
             o
             for c in comparisons
-            if c.verdict != "independent"
+            if c.verdict != "independent" and c.target not in tree.lineage(ref.id)
             for o in omissions(ref, by_id[c.target], c)
         ],
     )

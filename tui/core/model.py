@@ -248,10 +248,11 @@ class Tree:
     def related(self, a: str, b: str) -> bool:
         """Whether the tree finds a way between the two versions: one made from the other,
         directly or not, or both from one version (a lost original among them)."""
-        up_a, up_b = self._lineage(a), self._lineage(b)
+        up_a, up_b = self.lineage(a), self.lineage(b)
         return a in up_b or b in up_a or bool(set(up_a) & set(up_b))
 
-    def _lineage(self, node: str) -> list[str]:
+    def lineage(self, node: str) -> list[str]:
+        """The node's ancestors, nearest first."""
         out: list[str] = []
         while (up := self.parent(node)) is not None and up not in out:
             out.append(up)

@@ -112,12 +112,7 @@ INDEPENDENT_OF_ALL = "independent of every other version (nothing derived from o
 
 
 def _lineage(tree: Tree | None, node: str) -> list[str]:
-    """The node's ancestors, nearest first."""
-    out: list[str] = []
-    while tree is not None and (parent := tree.parent(node)) is not None and parent not in out:
-        out.append(parent)
-        node = parent
-    return out
+    return tree.lineage(node) if tree is not None else []
 
 
 def relation(report: Report, comparison: Comparison) -> str:

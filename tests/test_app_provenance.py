@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from textual.widgets import Static
 
+from tui.app.app import StoryTraceApp
 from tui.app.screens.audit import AuditList, AuditScreen, omissions_of
 from tui.app.screens.families import FamilyDetailScreen, FamilyScreen
 from tui.app.screens.lexicon import KNOWN, LexiconScreen, LexiconTable
@@ -15,7 +19,7 @@ from tui.core.model import DERIVED_LABELS, Report
 from tui.core.summary import INDEPENDENT_OF_ALL
 from tui.present.tree import edge_summary, node_name
 
-from .test_app_support import screen_text, seeds_app, settle
+from .test_app_support import open_side_by_side, screen_text, seeds_app, settle, view_text
 
 SIZE = (120, 40)
 RELATED = ("000_dcce54c3826141f5", "001_31fc123e83c1cc46", "002_a9b962200192712f")
@@ -220,3 +224,22 @@ async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
         assert "(the reference)" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_the_wire_beside_a_reference_made_from_it_dropped_nothing(tmp_path: Path) -> None:
+    """With the Daily Clarion as the reference, the side by side put '— dropped from wire —'
+    beside each Clarion sentence the wire lacks, though the Clarion was made from the wire:
+    those are the Clarion's own additions."""
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f10-afp-cables"
+    for name in ("wire.txt", "daily-clarion.txt"):
+        shutil.copy(news / name, tmp_path)
+    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "daily-clarion.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_side_by_side(pilot)
+        assert app.screen.target == "wire"
+        rows = [k for k, row in enumerate(view.rows) if row.labels == ("omitted",)]
+        assert rows
+        view.move_to(rows[0])
+        await pilot.pause()
+        text = view_text(view)
+        assert "not in wire" in text and "dropped from wire" not in text

@@ -148,10 +148,15 @@ def row_of_passage(rows: Iterable[Row]) -> dict[int, int]:
 class RowText:
     """The runs of text each side of a row shows, per paragraph, from one comparison."""
 
-    def __init__(self, comparison: Comparison, source: Document, target: Document) -> None:
+    def __init__(
+        self, comparison: Comparison, source: Document, target: Document, dropped: bool = True
+    ) -> None:
         self.comparison = comparison
         self.source = source
         self.target = target
+        # Whether the source's text the target lacks was dropped from it: not where the
+        # source was made from the target (a condensed reference beside its wire).
+        self.dropped = dropped
         # sentence index -> (passage index, changed ranges), filled lazily per passage.
         self._marks: dict[Side, dict[int, tuple[int, list[tuple[int, int]]]]] = {
             "source": {},

@@ -119,8 +119,12 @@ class SideBySideScreen(StoryView):
             return
         if self.pair is None:
             self.story.version = self.target
+        tree = report.provenance.tree if report.provenance else None
         texts = RowText(
-            comparison, report.document(comparison.source), report.document(comparison.target)
+            comparison,
+            report.document(comparison.source),
+            report.document(comparison.target),
+            dropped=tree is None or comparison.target not in tree.lineage(comparison.source),
         )
         view = self.view
         view.mode = self.mode

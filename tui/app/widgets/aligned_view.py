@@ -381,7 +381,7 @@ class AlignedView(RowView, can_focus=True):
             doc = escape_line(self.names(self.texts.document(side).id))
             message = (
                 f"\u2014 not in {doc} \u2014"
-                if side == "source"
+                if side == "source" or not self.texts.dropped
                 else f"\u2014 dropped from {doc} \u2014"
             )
             strip = Strip([Segment(message, self._style("placeholder"))])

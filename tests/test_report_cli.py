@@ -73,6 +73,23 @@ def test_a_reference_in_the_folder_keeps_the_folders_order(folder: Path) -> None
     assert named["reference"] == last.stem
 
 
+def test_a_reference_from_outside_the_folder_is_said_to_be_added(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Another story's file named as the reference beside a folder is compared with the
+    folder's versions, renaming one of them if the names clash: said, not silent. Naming
+    a single other file as the reference is the usual two-version comparison."""
+    other = tmp_path / "elsewhere.txt"
+    other.write_text(Path(_ref(folder)).read_text(encoding="utf-8"), encoding="utf-8")
+    code, stdout, stderr = _run(str(folder), "-r", str(other), "--format", "json")
+    assert code == 0, stderr
+    assert "note: the reference" in stderr and "in none of the folders given" in stderr
+    assert json.loads(stdout)["reference"] == "elsewhere"
+    one = sorted(folder.iterdir())[-1]
+    code, _, stderr = _run(str(one), "-r", str(other), "--format", "json")
+    assert code == 0 and "note:" not in stderr
+
+
 def test_an_input_whose_name_is_too_long_is_skipped_not_a_crash(
     folder: Path, tmp_path: Path
 ) -> None:

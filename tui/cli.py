@@ -284,9 +284,18 @@ def compare(
                 f"cannot use --notes {_shown(notes)} ({_shown(overrides.problem)}); "
                 "the file is left untouched"
             )
+    inputs = _paths(paths, reference)
+    if len(inputs) > len(paths) and any(is_dir(p) for p in paths):
+        # Easy to do by mistake beside a folder (another story's wire): the output would
+        # read as if it were one of the folder's versions.
+        click.echo(
+            f"note: the reference {_shown(str(reference))} is in none of the folders given; "
+            "it is compared with their versions",
+            err=True,
+        )
     try:
         report = compare_paths(
-            _paths(paths, reference),
+            inputs,
             reference=reference,
             settings=_settings(
                 lexicon, dates, include_quotes, min_match_words, exclude_boilerplate

@@ -248,3 +248,21 @@ async def test_long_file_names_fit_the_table_and_are_given_whole_below_it(
         assert PREFIX in name
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         assert f"file: {name}" in panel
+
+
+def test_file_names_sharing_their_start_and_end_stay_apart_when_cut() -> None:
+    """f11's scraped pages are all 'scrape-2026-06-12__<site>__stagepass-breach': cut in the
+    middle, every name read 'scrape-…s-breach'. The cut keeps what sets each apart."""
+    from rich.text import Text
+
+    from tui.app.widgets.version_table import _distinct_cut
+
+    sites = ["midlands-fm-news", "cyberdigest", "lna-wire", "connacht-herald"]
+    names = [f"scrape-2026-06-12__{site}__stagepass-breach" for site in sites]
+    rows = [[Text(n)] for n in names]
+    for width in (12, 16, 24):
+        cut = [_distinct_cut(row[0], rows, 0, width) for row in rows]
+        assert all(c.cell_len <= width for c in cut)
+        assert len({c.plain for c in cut}) == len(names), cut
+    wide = [_distinct_cut(row[0], rows, 0, 24).plain for row in rows]
+    assert all(site in shown for site, shown in zip(sites, wide, strict=True))

@@ -12,6 +12,7 @@ the theme changes rather than baking one palette's colours into its cells.
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import ClassVar
 
 from rich.style import Style
@@ -167,11 +168,12 @@ class VersionTable(DataTable[Text]):
             rows = [row[:-2] + row[-1:] for row in rows]
         # The columns cut in the middle to fit: the file's name, when there, and the title.
         cut = [len(widths) - 2, len(widths) - 1] if self.names.shortened else [len(widths) - 1]
-        # What is left of the width goes to the file's name and the title, the name first
-        # up to half of it (each column pads one cell a side).
+        # What is left of the width goes to the file's name and the title: the name gets
+        # half of it, or all the titles leave (each column pads one cell a side).
         spare = self.size.width - sum(widths[: cut[0]]) - 2 * len(widths) - 2
         if len(cut) == 2:
-            widths[cut[0]] = min(widths[cut[0]], max(MIN_FILE, spare // 2))
+            room = max(MIN_FILE, spare // 2, spare - widths[-1])
+            widths[cut[0]] = min(widths[cut[0]], room)
             spare -= widths[cut[0]]
         widths[-1] = min(widths[-1], max(MIN_TITLE, spare))
         self._filled_width = self.size.width
@@ -179,10 +181,43 @@ class VersionTable(DataTable[Text]):
         for heading, key, width in zip(headings, keys, widths, strict=True):
             self.add_column(heading, width=width, key=key)
         ids = [report.reference, *(c.target for c in report.comparisons)]
+        if len(cut) == 2:
+            # File names of one story's versions often share their start and end and differ
+            # in the middle ("scrape-2026-06-12__midlands-fm-news__stagepass-breach"):
+            # cut there, every name reads the same.
+            names = [_distinct_cut(row[cut[0]], rows, cut[0], widths[cut[0]]) for row in rows]
+            for row, name in zip(rows, names, strict=True):
+                row[cut[0]] = name
         for doc_id, row in zip(ids, rows, strict=True):
-            for c in cut:
-                row[c] = _middle_cut(row[c], widths[c])
+            row[-1] = _middle_cut(row[-1], widths[-1])
             self.add_row(*row, key=doc_id)
+
+
+def _distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -> Text:
+    """A file name cut to ``width`` around what sets it apart from the column's other names
+    (what lies between the start and the end all of them share), else in its middle."""
+    plain = text.plain
+    if text.cell_len <= width or width < 5 or text.cell_len != len(plain):
+        return _middle_cut(text, width)
+    others = [row[column].plain for row in rows]
+    head = len(os.path.commonprefix(others))
+    tail = len(os.path.commonprefix([o[::-1] for o in others]))
+    core_end = max(head, len(plain) - tail)
+    if core_end == head:
+        return _middle_cut(text, width)
+    if core_end - head > width - 2:
+        core = _middle_cut(Text(plain[head:core_end]), width - 2).plain
+        return Text(f"\u2026{core}\u2026", style=text.style)
+    # The distinct part whole, with what fits of the shared start and end either side
+    # (an ellipsis each side for what does not).
+    room = width - 2 - (core_end - head)
+    start = max(0, head - room // 2)
+    end = min(len(plain), core_end + room - (head - start))
+    start = max(0, end - (width - 2))
+    return Text(
+        ("\u2026" if start else "") + plain[start:end] + ("\u2026" if end < len(plain) else ""),
+        style=text.style,
+    )
 
 
 def _middle_cut(text: Text, width: int) -> Text:

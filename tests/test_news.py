@@ -647,10 +647,11 @@ def test_two_versions_whose_marks_lean_one_way_are_not_said_to_be_weighed_across
     first"."""
     from tui.core.engine import compare_paths
 
-    folder = NEWS / "f02-courts-hedge"
-    report = compare_paths([str(folder / "express.txt"), str(folder / "mail.txt")])
-    assert "they lean towards mail coming first, too little to settle it" in report.reference_reason
-    assert "weighed across" not in report.reference_reason
+    folder = NEWS / "f05-health-gardening"
+    express, mirror = (str(folder / f"16.09.26_health052_{n}.txt") for n in ("express", "mirror"))
+    reason = compare_paths([express, mirror]).reference_reason
+    assert "they lean towards 16.09.26_health052_express coming first, too little" in reason
+    assert "weighed across" not in reason
 
 
 def test_two_copies_of_one_file_are_said_to_be_the_same_bytes(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ class Screen:
 
     cover: dict[tuple[str, str], float]  # (a, b): share of b's sentences found in a
     related_share: float
+    # False for two versions alone, which are aligned whatever screening would find.
+    screened: bool = True
 
     def related(self, a: str, b: str) -> bool:
         best = max(self.cover.get((a, b), 0.0), self.cover.get((b, a), 0.0))
@@ -32,7 +34,7 @@ def screen(documents: Sequence[Document], th: Thresholds) -> Screen:
     if len(documents) == 2:
         # One pair: it is aligned anyway, screening it would only cost time.
         a, b = documents
-        return Screen({(a.id, b.id): 1.0, (b.id, a.id): 1.0}, th.related)
+        return Screen({(a.id, b.id): 1.0, (b.id, a.id): 1.0}, th.related, screened=False)
     feats = [features(d.sentence_text(i)) for d in documents for i in range(len(d.sentences))]
     rows: dict[str, range] = {}
     at = 0

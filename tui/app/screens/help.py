@@ -30,8 +30,8 @@ LEGEND = (
     "marks a family's original form, \u2260 a family where versions disagree, \u2014 a "
     "version without it and \u2605 the reference. Versions are named by what sets their "
     "file names apart (the words all the names share are left out); the overview's file "
-    "column gives each file's name, cut in the middle when the screen is too narrow for it, "
-    "and the panel under the table the highlighted version's whole file name."
+    "column gives each file's name, cut around what sets it apart when the screen is too "
+    "narrow for it, and the panel under the table the highlighted version's whole file name."
 )
 
 

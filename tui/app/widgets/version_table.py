@@ -32,8 +32,8 @@ from tui.present.names import VersionNames
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
 # The file column's narrowest width when long names must share the screen with the title:
-# a name longer than the column is cut in its middle, and the panel below the table gives
-# the highlighted version's whole file name.
+# a name longer than the column is cut around what sets it apart (``_distinct_cut``), and
+# the panel below the table gives the highlighted version's whole file name.
 MIN_FILE = 16
 
 

@@ -781,3 +781,16 @@ def test_the_wire_beside_a_copy_as_reference_is_said_to_be_its_source_everywhere
     # A sibling: both from the wire, its paragraphs match the reference's, not "come from".
     sun = next(line for line in render(report, "md").splitlines() if line.startswith("**sun**"))
     assert "(both derive from wire)" in sun and "come from" not in sun
+
+
+def test_a_version_the_tree_keeps_apart_is_no_familys_original_form() -> None:
+    """With the Sun as the reference, the family of the wire's findings paragraph named the
+    Telegraph, which the tree keeps apart from every version (it shares the quotes), its
+    'original form', first in file order among versions with no parent."""
+    folder = NEWS / "f05-health-gardening"
+    report = compare_paths([str(folder)], reference=str(folder / "16.09.26_health052_sun.txt"))
+    apart = set(report.provenance.tree.independent)
+    assert "16.09.26_health052_telegraph" in apart
+    for f in report.provenance.families:
+        if f.origin in apart:
+            assert all(v.doc in apart for v in f.variants), f

@@ -86,9 +86,13 @@ def families(
         return depth[v]
 
     order = {d.id: k for k, d in enumerate(documents)}
+    # A version the tree keeps apart from every other is no one's source: where it shares a
+    # family with the tree's versions (a quotation every reporter heard), one of theirs is
+    # the original form, not the one first in file order.
+    apart = set(tree.independent)
     chosen = []
     for g in groups:
-        origin = min(g, key=lambda v: (level(v), v != reference, order[v]))
+        origin = min(g, key=lambda v: (v in apart, level(v), v != reference, order[v]))
         chosen.append((g, origin))
     trials = [
         (joined([text_of(by_id[v], g[v])]), joined([text_of(by_id[origin], g[origin])]))

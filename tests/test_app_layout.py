@@ -266,3 +266,11 @@ def test_file_names_sharing_their_start_and_end_stay_apart_when_cut() -> None:
         assert len({c.plain for c in cut}) == len(names), cut
     wide = [_distinct_cut(row[0], rows, 0, 24).plain for row in rows]
     assert all(site in shown for site, shown in zip(sites, wide, strict=True))
+    # A short name beside them ("wire") shares nothing with them and needs no cut: the long
+    # ones are still cut around their sites, and nothing is marked cut before a name's start.
+    rows.append([Text("wire")])
+    cut = [_distinct_cut(row[0], rows, 0, 24).plain for row in rows]
+    assert cut[-1] == "wire"
+    assert all(site in shown for site, shown in zip(sites, cut[:-1], strict=True))
+    alone = [[Text("16.09.26_health052_sun")], [Text("16.09.26_health052_telegraph")]]
+    assert not _distinct_cut(alone[0][0], alone, 0, 12).plain.startswith("\u2026\u2026")

@@ -29,9 +29,10 @@ LEGEND = (
     "not verbatim (its first passage when all are). In the family view \u25c6 "
     "marks a family's original form, \u2260 a family where versions disagree, \u2014 a "
     "version without it and \u2605 the reference. Versions are named by what sets their "
-    "file names apart (the words all the names share are left out); the overview's file "
-    "column gives each file's name, cut around what sets it apart when the screen is too "
-    "narrow for it, and the panel under the table the highlighted version's whole file name."
+    "file names apart (the words all the names share are left out); where that shortens them, "
+    "the overview's file column gives each file's name, cut around what sets it apart when "
+    "the screen is too narrow for it, and the panel under the table always gives the "
+    "highlighted version's whole file name."
 )
 
 

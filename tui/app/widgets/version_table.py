@@ -194,20 +194,24 @@ class VersionTable(DataTable[Text]):
 
 
 def _distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -> Text:
-    """A file name cut to ``width`` around what sets it apart from the column's other names
-    (what lies between the start and the end all of them share), else in its middle."""
+    """A file name cut to ``width`` around what sets it apart from the column's other long
+    names (what lies between the start and the end all of them share), else in its
+    middle."""
     plain = text.plain
     if text.cell_len <= width or width < 5 or text.cell_len != len(plain):
         return _middle_cut(text, width)
-    others = [row[column].plain for row in rows]
+    others = [row[column].plain for row in rows if row[column].cell_len > width]
+    if len(others) < 2:
+        return _middle_cut(text, width)
     head = len(os.path.commonprefix(others))
     tail = len(os.path.commonprefix([o[::-1] for o in others]))
     core_end = max(head, len(plain) - tail)
     if core_end == head:
         return _middle_cut(text, width)
-    if core_end - head > width - 2:
-        core = _middle_cut(Text(plain[head:core_end]), width - 2).plain
-        return Text(f"\u2026{core}\u2026", style=text.style)
+    before, after = ("\u2026" if head else ""), ("\u2026" if core_end < len(plain) else "")
+    if core_end - head > width - len(before + after):
+        core = _middle_cut(Text(plain[head:core_end]), width - len(before + after)).plain
+        return Text(before + core + after, style=text.style)
     # The distinct part whole, with what fits of the shared start and end either side
     # (an ellipsis each side for what does not).
     room = width - 2 - (core_end - head)

@@ -243,3 +243,10 @@ async def test_the_wire_beside_a_reference_made_from_it_dropped_nothing(tmp_path
         await pilot.pause()
         text = view_text(view)
         assert "not in wire" in text and "dropped from wire" not in text
+        # The inserts and omissions view says why it lists none (not "independent").
+        await pilot.press("escape", "i")
+        await pilot.pause()
+        assert isinstance(app.screen, AuditScreen) and app.screen.doc_id == "wire"
+        audit = app.screen.query_one(AuditList).plain
+        assert "daily-clarion was made from this version, so it dropped nothing" in audit
+        assert "independent version" not in audit

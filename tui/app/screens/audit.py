@@ -146,11 +146,17 @@ class AuditScreen(StoryView):
         heading.append(f"  {OMISSIONS_GLOSS}")
         out.append(Option(heading, disabled=True))
         if not omissions:
-            why = (
-                "the others are compared against it"
-                if doc_id == report.reference
-                else "none found (an independent version is not audited)"
-            )
+            tree = report.provenance.tree if report.provenance else None
+            if doc_id == report.reference:
+                why = "the others are compared against it"
+            elif tree is not None and doc_id in tree.lineage(report.reference):
+                # The engine lists none: the reference's own text is no cut of this one.
+                ref = self.story.names(report.reference)
+                why = f"none: {escape_line(ref)} was made from this version, so it dropped nothing"
+            elif report.comparison(doc_id).verdict == "independent":
+                why = "none found (an independent version is not audited)"
+            else:
+                why = "none found"
             out.append(Option(Text(f"  {why}", style="italic"), disabled=True))
         for n, e in enumerate(omissions):
             assert isinstance(e.item, Omission)

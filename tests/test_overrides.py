@@ -226,3 +226,22 @@ def test_engine_figures_unchanged_by_overrides(annotated: tuple) -> None:
     html = render(report, "html", overrides=overrides)
     assert "the figures above are the engine's" in html
     assert render(report, "json") == render(report, "json", overrides=OverrideSet())
+
+
+def test_notes_on_the_version_made_the_reference_are_listed_not_dropped(folder: Path) -> None:
+    """A note made on 000's comparison vanished without a word once 000 became the
+    reference: no mark, no STALE line, 'Reviewer notes: none' in the export, while the notes
+    file still held it. It is listed as stale, with the reason, until 000 is compared again."""
+    from tui.core.overrides import OverrideSet
+
+    report = _report(folder)
+    c, para, _ = _passages(report)
+    overrides = OverrideSet()
+    overrides.set_note(report, c, para, NOTE)
+    swapped = compare_paths(
+        sorted(str(p) for p in folder.glob("*.txt")), reference=str(folder / f"{COPY}.txt")
+    )
+    [stale] = overrides.bind(swapped).stale(swapped)
+    assert stale.version == COPY and "now" in stale.reason and stale.override.note == NOTE
+    assert "STALE" in render(swapped, "text", overrides=overrides)
+    assert overrides.bind(report).stale(report) == []

@@ -220,12 +220,16 @@ class OverrideSet:
         changed since (its hash differs; found by the version id the note recorded), or its
         passage is no longer found (the reference, another input or the settings changed).
         Notes about documents not in the report are about other files sharing the folder
-        and are not listed."""
+        and are not listed. Notes on the reference were made while another version was the
+        reference: listed, or they would vanish without a word until it is again."""
         used = {(ov.target, ov.passage_key) for _, _, ov in self.matched(report)}
         targets = {self._shas[c.target]: c.target for c in report.comparisons}
         out = []
         for o in self:
-            if o.target in targets:
+            if o.target == self._shas.get(report.reference):
+                why = "made while another version was the reference; this one is now"
+                out.append(StaleNote(o, report.reference, why))
+            elif o.target in targets:
                 if (o.target, o.passage_key) not in used:
                     why = "passage no longer found (the reference, an input or a setting changed)"
                     out.append(StaleNote(o, targets[o.target], why))

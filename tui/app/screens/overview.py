@@ -150,8 +150,8 @@ class OverviewScreen(StoryView):
         # The whole name: the table cuts long file names to fit the screen.
         path = Text(f"file: {escape_line(Path(report.document(doc_id).path).name)}\n", style="dim")
         if doc_id == report.reference:
-            about = "The reference version: the others are compared against it.\n"
-            panel.update(Text(about) + path)
+            about = Text("The reference version: the others are compared against it.\n") + path
+            panel.update(about + self._stale_text(doc_id))
             return
         comparison = report.comparison(doc_id)
         source, target = report.document(comparison.source), report.document(doc_id)
@@ -189,6 +189,10 @@ class OverviewScreen(StoryView):
         changed = figures_line(figure_changes(source, target, comparison), names(source.id))
         if changed:
             out.append(escape_line(changed) + "\n", style="bold")
+        panel.update(out + self._stale_text(doc_id))
+
+    def _stale_text(self, doc_id: str) -> Text:
+        out = Text()
         stale = self.story.stale_notes(doc_id)
         if stale:
             out.append("STALE reviewer notes, not used (kept in the notes file):\n", style="bold")
@@ -201,7 +205,7 @@ class OverviewScreen(StoryView):
                 + escape_line(f"  made on \u201c{o.excerpt}\u201d; {s.reason}")
                 + "\n"
             )
-        panel.update(out)
+        return out
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

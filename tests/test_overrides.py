@@ -245,3 +245,23 @@ def test_notes_on_the_version_made_the_reference_are_listed_not_dropped(folder: 
     assert stale.version == COPY and "now" in stale.reason and stale.override.note == NOTE
     assert "STALE" in render(swapped, "text", overrides=overrides)
     assert overrides.bind(report).stale(report) == []
+
+
+def test_the_reports_summary_marks_a_relabelled_version(folder: Path) -> None:
+    """The explorer's overview gives a relabelled version the reviewer's figures with a
+    mark; the Markdown and HTML summaries gave the engine's, unmarked, so the two read as
+    disagreeing. The summary marks the version and says whose figures it gives."""
+    from tui.core.overrides import OverrideSet
+
+    report = _report(folder)
+    c, para, _ = _passages(report)
+    overrides = OverrideSet()
+    overrides.set_label(report, c, para, "edited")
+    md = render(report, "md", overrides=overrides)
+    summary = md.split("## Summary", 1)[1].split("\n## ", 1)[0]
+    row = next(line for line in summary.splitlines() if line.startswith(f"| {COPY}"))
+    assert "\u270e" in row
+    assert "the table gives the engine's figures" in md
+    html = render(report, "html", overrides=overrides)
+    assert "the table gives the engine&#39;s figures" in html or "engine's figures" in html
+    assert "\u270e" not in render(report, "md").split("## Summary", 1)[1].split("\n## ", 1)[0]

@@ -7,6 +7,10 @@ from collections.abc import Callable
 
 # A passage linked only because its whole version restates the reference
 # (``Passage.restated``): the mark every report puts on it, and the explorer's explanation.
+# Marks a version whose figures a reviewer's relabels change (the overview's row, the
+# side by side's header, the reports' summaries).
+REVIEWED_MARK = "\u270e"
+
 RESTATED = "restated: the whole version restates the reference"
 RESTATED_HELP = (
     "Linked because this version restates the reference throughout: this sentence keeps "

@@ -21,7 +21,7 @@ from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
-from ..present.wording import capfirst, plural, swap_pairs
+from ..present.wording import REVIEWED_MARK, capfirst, plural, swap_pairs
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -455,7 +455,7 @@ def _summary(view: ReportView) -> list[str]:
         [
             [
                 _cell(v.target_name),
-                v.verdict,
+                v.verdict + (f" {REVIEWED_MARK}" if v.reviewed else ""),
                 f"{v.target_derived:.0%}",
                 f"{v.source_reused:.0%}",
                 _counts(v),
@@ -467,7 +467,14 @@ def _summary(view: ReportView) -> list[str]:
     lines += [
         "",
         "Derived: share of the version's text (boilerplate aside) that comes from the "
-        "reference. Source reused: share of the reference that reappears in the version.",
+        "reference. Source reused: share of the reference that reappears in the version."
+        + (
+            f" {REVIEWED_MARK}: a reviewer relabelled passages of the version; the table gives the "
+            "engine's figures, the version's section below the reviewer's too (the explorer's "
+            "overview shows the reviewer's)."
+            if any(v.reviewed for v in view.versions)
+            else ""
+        ),
         "",
     ]
     for v in view.versions:

@@ -33,6 +33,7 @@ from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.overrides import OverrideSet
 from tui.core.review import Reviewed, review_comparison
 from tui.core.summary import tree_clause
+from tui.present.wording import REVIEWED_MARK
 
 
 class SideBySideScreen(StoryView):
@@ -200,7 +201,7 @@ class SideBySideScreen(StoryView):
             # The reviewer's figures first, as the overview gives them, the engine's beside.
             header.append(
                 f"   {review.verdict}, {review.coverage['target_derived']:.0%} derived "
-                f"\u270e (engine: {comparison.verdict}, {cov:.0%})"
+                f"{REVIEWED_MARK} (engine: {comparison.verdict}, {cov:.0%})"
             )
         # A share of the version's text found in the reference reads as a copy of it: where
         # the tree says otherwise (the reference was made from this version, or both from a

@@ -28,6 +28,7 @@ from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
 from tui.core.review import Reviewed
 from tui.present.names import VersionNames
+from tui.present.wording import REVIEWED_MARK
 
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
@@ -35,10 +36,6 @@ MIN_TITLE = 12  # below this the title column keeps this width and scrolls sidew
 # a name longer than the column is cut around what sets it apart (``_distinct_cut``), and
 # the panel below the table gives the highlighted version's whole file name.
 MIN_FILE = 16
-
-
-# Marks a version whose row shows the reviewer's figures, not the engine's.
-REVIEWED_MARK = "\u270e"
 
 
 def coverage_bar(share: float, width: int = BAR_WIDTH) -> str:

@@ -794,3 +794,24 @@ def test_a_version_the_tree_keeps_apart_is_no_familys_original_form() -> None:
     for f in report.provenance.families:
         if f.origin in apart:
             assert all(v.doc in apart for v in f.variants), f
+
+
+def test_with_a_copy_as_the_reference_the_exhibit_says_shared_and_swaps_follow_the_tree() -> None:
+    """With the Sun as the reference, the wire's exhibit read '4 passages taken from sun'
+    beside 'the derivation tree finds sun derived from it'; and with TechTalk Ireland as
+    the reference, its swap with its parent read the wrong way round where the pair was
+    aligned from the reference ('yesterday' -> 'on Thursday', techtalk -> dublin)."""
+    from tui.report import render
+
+    folder = NEWS / "f01-courts-fraud"
+    report = compare_paths([str(folder)], reference=str(folder / "12.03.26_courts114_sun.txt"))
+    exhibit = render(report, "text", exhibit=True)
+    assert "wire: " in exhibit and "passages shared with sun" in exhibit
+    assert "passages taken from sun" not in exhibit.split("wire: ", 1)[1].split("\n", 1)[0]
+    folder = NEWS / "f11-lna-databreach"
+    techtalk = next(p for p in folder.iterdir() if "techtalk" in p.name).stem
+    report = compare_paths([str(folder)], reference=techtalk)
+    [edge] = [(e.parent, e.child) for e in report.provenance.tree.edges if e.child == techtalk]
+    swaps = {(e.source, e.target): e for e in report.provenance.lexicon}
+    assert ("yesterday", "on Thursday") not in swaps
+    assert edge in {(w.source, w.target) for w in swaps[("on Thursday", "yesterday")].where}

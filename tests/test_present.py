@@ -314,6 +314,9 @@ def test_two_identical_files_are_said_to_be_identical(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text, encoding="utf-8")
     report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
     assert relation(report, report.comparison("b")).startswith("identical to a (the same file")
+    # Named the other way round, no tree note says which of the two was made from the other.
+    swapped = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="b")
+    assert tree_clause(swapped, swapped.comparison("a")) == ""
     other = compare_paths(seed_paths(), reference="001_31fc123e83c1cc46")
     assert not any("identical" in relation(other, c) for c in other.comparisons)
 

@@ -180,3 +180,17 @@ def test_corrupt_sidecar_warns_and_is_left_untouched(folder: Path) -> None:
 def test_unwritable_output(folder: Path, tmp_path: Path) -> None:
     code, _, stderr = _run(str(folder), "--format", "html", "-o", str(tmp_path / "no" / "x.html"))
     assert code != 0 and "cannot write" in stderr
+
+
+def test_a_reference_in_a_subfolder_of_a_given_folder_is_compared_too(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Folders are read one level deep: a reference in a subfolder of a given folder was
+    taken as already among the inputs, and the comparison stopped with 'not among the
+    loaded documents'."""
+    sub = folder / "sub"
+    sub.mkdir()
+    (sub / "mine.txt").write_text(Path(_ref(folder)).read_text(encoding="utf-8"), encoding="utf-8")
+    code, stdout, stderr = _run(str(folder), "-r", str(sub / "mine.txt"), "--format", "json")
+    assert code == 0, stderr
+    assert json.loads(stdout)["reference"] == "mine"

@@ -78,7 +78,7 @@ def _paths(paths: tuple[str, ...], reference: str | None) -> list[str]:
         return out
     ref = Path(reference).resolve()
     given = [Path(p).resolve() for p in out]
-    if all(p != ref and not (is_dir(p) and p in ref.parents) for p in given):
+    if all(p != ref and not (is_dir(p) and p == ref.parent) for p in given):
         out.insert(0, reference)
     return out
 

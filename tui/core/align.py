@@ -90,7 +90,8 @@ class Group:
     # Why a weak group is linked when its own signals would not link it, by the pass that
     # linked it: "facts" (``_fact_links``), "between" (``_fill_gaps``), "in-order"
     # (``_diagonals``), "summary" (``_summary_runs``), "restated" (``_restated``); "reversed"
-    # (``pairs.turned_round``: a loose link found from the other version's side).
+    # (``pairs.turned_round``: a link found from the other version's side that is loose
+    # or too weak from this side).
     basis: str = ""
 
     @property

@@ -170,7 +170,7 @@ def compare(
     comparisons = []
     others = [d for d in documents if d is not ref]
     for k, d in enumerate(others):
-        c = reference_comparison(ref, d, done, settings, cancelled, tree.related(ref.id, d.id))
+        c = reference_comparison(ref, d, done, settings, tree.related(ref.id, d.id), cancelled)
         check(cancelled)  # align stops early, returning no groups
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
@@ -178,14 +178,16 @@ def compare(
     check(cancelled)
     along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)
     # Pairs with the reference are its comparisons; the others as the tree aligned them.
-    # So is the edge into the reference where the pair was aligned from its parent: the
-    # reference's comparison reads it the other way round, and only the edge's own swaps
-    # say which way the words went (the lexicon keeps to the tree's lineage).
+    # So is the edge into the reference, aligned from its parent (once more where the pair
+    # was aligned from the reference): the reference's comparison reads it the other way
+    # round, and only the edge's own swaps say which way the words went (the lexicon keeps
+    # to the tree's lineage).
     into = [
-        pairs[key]
+        pairs.get(key) or align_pair(by_id[e.parent], ref, settings, cancelled)
         for e in tree.edges
-        if e.child == ref.id and (key := (e.parent, e.child)) in pairs
+        if e.child == ref.id and (key := (e.parent, e.child)) and key[0] in by_id
     ]
+    check(cancelled)
     related = _keyed(
         [*(c for c in along.values() if ref.id not in (c.source, c.target)), *into, *comparisons]
     )
@@ -283,7 +285,9 @@ def compare_pair(reference: Document, other: Document, settings: Settings) -> Co
         if not d.sentences:
             segment(d)
     own = align_pair(reference, other, settings)
-    if from_other_side(reference, other, own, settings) is None:
+    # The other side is read only for a reference's own alignment that finds the other
+    # version independent (pairs.reference_comparison).
+    if own.verdict != "independent" or from_other_side(reference, other, own, settings) is None:
         return own
     return compare([reference, other], reference.id, settings).comparisons[0]
 

@@ -134,7 +134,8 @@ class Passage:
     quote: bool = False
     # Why a weak passage is linked besides its own signals, by the alignment pass that
     # linked it: "facts", "between", "in-order", "summary" or "restated", or "reversed" (a
-    # loose link found from the other version's side, ``pairs.turned_round``); "" for a passage
+    # link found from the other version's side that is loose or too weak from this side,
+    # ``pairs.turned_round``); "" for a passage
     # its own signals link (``tui/core/contract.py``).
     linked_by: str = ""
 

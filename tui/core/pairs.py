@@ -78,14 +78,14 @@ def reference_comparison(
     other: Document,
     done: Pairs,
     settings: Settings,
+    related: bool,
     cancelled: Callable[[], bool] | None = None,
-    related: bool = True,
 ) -> Comparison:
-    """The reference's comparison with ``other``: its own alignment, or, where the tree
-    finds a way between the two (``related``: one made from the other, or both from one
-    version), the pair's alignment from ``other`` read from the reference
-    (``turned_round``), so the comparison every screen opens never reads "nothing matches"
-    beside a tree that relates the two."""
+    """The reference's comparison with ``other``: its own alignment, or, where that finds
+    ``other`` independent, the tree finds a way between the two (``related``: one made from
+    the other, or both from one version) and the pair was aligned from ``other`` too, that
+    alignment read from the reference (``turned_round``) when it links more of ``other``:
+    a tree edge between the two then never sits beside a comparison linking nothing."""
     own = done.get((reference.id, other.id)) or align_pair(reference, other, settings, cancelled)
     back = done.get((other.id, reference.id))
     # The turned alignment stands in for an own alignment that finds the other version

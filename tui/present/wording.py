@@ -54,8 +54,8 @@ LINKED_BY = {
     "restated": (RESTATED, RESTATED_HELP),
     "reversed": (
         "linked from this version's side",
-        "Linked from this version's side: the reference's own alignment found next to "
-        "nothing of this version, while the derivation tree finds a way between the two. "
+        "Linked from this version's side: the reference's own alignment found this version "
+        "independent, while the derivation tree finds a way between the two. "
         "The link was found by reading the reference's sentences against this version's "
         "(the other way round), by its facts, its place or a summary around it, or is too "
         "loose to stand on its own from the reference's side. Alone, such a match would "

@@ -528,7 +528,7 @@ def _run_numbers(run: Run[Row]) -> str:
 def _exhibit_rows(v: Version) -> list[str]:
     """The derived passages only: where each lies in both files and its wording, shortened."""
     rows = v.derived_rows
-    head = f"### Passages taken from {escape(v.source_name)} ({len(rows)})"
+    head = f"### Passages {v.taken} {escape(v.source_name)} ({len(rows)})"
     if not rows:
         return [head, "", "None."]
     return [

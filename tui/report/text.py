@@ -147,7 +147,7 @@ def exhibit_lines(view: ReportView) -> list[str]:
     lines: list[str] = []
     for v in view.versions:
         rows = v.derived_rows
-        lines.append(f"{v.target_name}: {plural(len(rows), 'passage')} taken from {v.source_name}")
+        lines.append(f"{v.target_name}: {plural(len(rows), 'passage')} {v.taken} {v.source_name}")
         for r in rows:
             label = tag(r.reviewer_label or r.label)
             note = f"  ({r.link_note})" if r.link_note else ""

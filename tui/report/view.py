@@ -221,6 +221,13 @@ class Version:
     # What the derivation tree says where it is not "derived from the source" (the
     # summaries give it beside the verdict: summary.tree_clause), else "".
     tree_note: str = ""
+
+    @property
+    def taken(self) -> str:
+        """How the exhibits say the passages relate to the source: "taken from" it only
+        where the tree does not say otherwise."""
+        return "shared with" if self.tree_note else "taken from"
+
     # The rows with runs of omitted or added passages folded into one line each.
     entries: list[Row | Run[Row]] = field(default_factory=list)
     # What every format calls the two versions (the report's ``names``).

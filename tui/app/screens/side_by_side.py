@@ -60,7 +60,7 @@ class SideBySideScreen(StoryView):
         return self.query_one(AlignedView)
 
     def compose(self) -> ComposeResult:
-        yield StatusLine(id="sbs-header")
+        yield StatusLine(id="sbs-header", wrap=True)
         yield AlignedView(id="aligned")
         yield StatusLine(id="sbs-status")
         yield Input(placeholder="search both sides; enter to find, escape to cancel", id="search")
@@ -125,7 +125,7 @@ class SideBySideScreen(StoryView):
             comparison,
             report.document(comparison.source),
             report.document(comparison.target),
-            dropped=tree is None or comparison.target not in tree.lineage(comparison.source),
+            dropped=tree is None or comparison.source in tree.lineage(comparison.target),
         )
         view = self.view
         view.mode = self.mode

@@ -95,7 +95,7 @@ def reference_comparison(
     # text, one side's scoring must not decide the verdict by its labels alone.
     if own.verdict != "independent" or not related or back is None:
         return own
-    if back.verdict == "independent":
+    if back.verdict == "independent":  # neither side links the two
         return own
     turned = turned_round(back, reference, other, settings)
     more = turned.coverage["target_derived"] > own.coverage["target_derived"]

@@ -815,3 +815,21 @@ def test_with_a_copy_as_the_reference_the_exhibit_says_shared_and_swaps_follow_t
     swaps = {(e.source, e.target): e for e in report.provenance.lexicon}
     assert ("yesterday", "on Thursday") not in swaps
     assert edge in {(w.source, w.target) for w in swaps[("on Thursday", "yesterday")].where}
+
+
+def test_a_partial_verdict_under_the_share_says_what_made_it() -> None:
+    """With the Daily Clarion as the reference, the Maritime Gazette read 'partially-derived:
+    17%' beside a cut-off table saying a partial verdict takes 20%: the region rule that
+    made it one was said nowhere."""
+    from tui.core.summary import relation
+
+    folder = NEWS / "f10-afp-cables"
+    report = compare_paths([str(folder)], reference=str(folder / "daily-clarion.txt"))
+    c = report.comparison("maritime-gazette")
+    assert c.verdict == "partially-derived" and c.coverage["evidence"] < 0.2
+    assert "under the 20% a partial verdict reads, but a region of it is copied" in relation(
+        report, c
+    )
+    wire = compare_paths([str(folder)], reference=str(folder / "wire.txt"))
+    plain = [x for x in wire.comparisons if x.coverage["evidence"] >= 0.2]
+    assert plain and not any("a region of it is copied" in relation(wire, x) for x in plain)

@@ -155,6 +155,20 @@ def relation(report: Report, comparison: Comparison) -> str:
             # version to make this one derived, which is no claim that they are unrelated.
             own += f"; {tree_clause(report, comparison)}"
         return f"independent of {src}: {what}{note}{own}"
+    cut = report.settings.get("thresholds", {}).get("partially_derived", {}).get("value")
+    evidence = cov.get("evidence", 0.0)
+    if comparison.verdict == "partially-derived" and cut and evidence < cut:
+        # Under the share a partial verdict reads; what made it one is a region (verdict()).
+        under = (
+            f"under the {cut:.0%} a partial verdict reads"
+            if share < cut
+            else f"{evidence:.0%} with passages keeping only facts counted at half, under "
+            f"the {cut:.0%} a partial verdict reads"
+        )
+        note += (
+            f"; {under}, but a region of it is copied (two sentences' worth near-copied, or "
+            "a run of passages)"
+        )
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if report.document(src).sha256 == report.document(tgt).sha256:
         # Which of two identical files came first no text can tell; the figures below read

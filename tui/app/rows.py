@@ -154,9 +154,9 @@ class RowText:
         self.comparison = comparison
         self.source = source
         self.target = target
-        # Whether the source's text the target lacks was dropped from it: only where the
-        # tree makes the target from the source ("not in" it otherwise: a condensed
-        # reference beside its wire, two papers from one wire).
+        # Whether the source's text the target lacks was dropped from it: not where the tree
+        # makes the source from the target (a condensed reference beside its wire), as the
+        # omissions the reports list (``Tree.descends``).
         self.dropped = dropped
         # sentence index -> (passage index, changed ranges), filled lazily per passage.
         self._marks: dict[Side, dict[int, tuple[int, list[tuple[int, int]]]]] = {

@@ -210,7 +210,7 @@ def compare(
         omissions=[
             o
             for c in comparisons
-            if c.verdict != "independent" and c.target not in tree.lineage(ref.id)
+            if c.verdict != "independent" and not tree.descends(ref.id, c.target)
             for o in omissions(ref, by_id[c.target], c)
         ],
     )

@@ -252,6 +252,11 @@ class Tree:
         up_a, up_b = self.lineage(a), self.lineage(b)
         return a in up_b or b in up_a or bool(set(up_a) & set(up_b))
 
+    def descends(self, node: str, ancestor: str) -> bool:
+        """Whether ``node`` was made from ``ancestor``, directly or not: a reference made
+        from a version is no text that version dropped (omissions, the side by side)."""
+        return ancestor in self.lineage(node)
+
     def lineage(self, node: str) -> list[str]:
         """The node's ancestors, nearest first."""
         out: list[str] = []

@@ -149,7 +149,7 @@ class AuditScreen(StoryView):
             tree = report.provenance.tree if report.provenance else None
             if doc_id == report.reference:
                 why = "the others are compared against it"
-            elif tree is not None and doc_id in tree.lineage(report.reference):
+            elif tree is not None and tree.descends(report.reference, doc_id):
                 # The engine lists none: the reference's own text is no cut of this one.
                 ref = self.story.names(report.reference)
                 why = f"none: {escape_line(ref)} was made from this version, so it dropped nothing"

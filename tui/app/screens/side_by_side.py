@@ -125,7 +125,7 @@ class SideBySideScreen(StoryView):
             comparison,
             report.document(comparison.source),
             report.document(comparison.target),
-            dropped=tree is None or comparison.source in tree.lineage(comparison.target),
+            dropped=tree is None or not tree.descends(comparison.source, comparison.target),
         )
         view = self.view
         view.mode = self.mode

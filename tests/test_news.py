@@ -564,6 +564,53 @@ def test_naming_another_versions_site_is_a_credit(site: str, text: str, credited
 
 
 @pytest.mark.parametrize(
+    ("family", "copy", "paper", "words"),
+    [
+        # A showbiz site rewrote the Sun's exclusive: "According to The Sun, it was Lorna ..."
+        ("f03-showbiz-awards", "showbizdaily", "sun", "According to The Sun"),
+        # A local blog quotes the Gazette's interviews: "... told the Red Rock Gazette that".
+        ("f07-ap-wildfire", "sedona-locals-blog", "red-rock-gazette", "told the Red Rock Gazette"),
+    ],
+)
+def test_a_version_crediting_a_paper_saved_under_its_name_hangs_under_it(
+    family: str, copy: str, paper: str, words: str
+) -> None:
+    """Text files have no site name; journalists save each paper's story under the paper's
+    name, and a rewrite that attributes what it reports to that paper came after it. Before,
+    the Sun hung under showbizdaily, the site that credits it."""
+    report, parent = _family_tree(family)
+    assert parent[copy] == paper
+    edge = next(e for e in report.provenance.tree.edges if e.child == copy)
+    assert any(f"credits {paper} by name" in line and words in line for line in edge.evidence)
+
+
+@pytest.mark.parametrize(
+    ("reader", "named", "text", "credited"),
+    [
+        ("showbizdaily", "sun", "According to The Sun, it was Lorna who wrote first.", True),
+        ("niddgazette", "12.03.26_courts114_mirror", "she told the Daily Mirror on Tuesday.", True),
+        ("blog", "mirror", "as first reported by the Mirror's crime desk.", True),
+        # A paper's own interview names the paper itself.
+        ("12.03.26_courts114_mirror", "mirror", "she told the Daily Mirror on Tuesday.", False),
+        # Lower case is the word, not the paper; a name without an attribution is no credit;
+        # nor is another paper's name.
+        ("blog", "mirror", "according to the mirror in the hall", False),
+        ("blog", "mirror", "The Mirror Lake trail reopened.", False),
+        ("blog", "sun", "she told the Daily Mirror on Tuesday.", False),
+    ],
+)
+def test_attributing_a_report_to_a_versions_file_name_is_a_credit(
+    reader: str, named: str, text: str, credited: bool
+) -> None:
+    from tui.core.direction import _credit
+
+    def doc(name: str, body: str) -> Document:
+        return Document(name, f"{name}.txt", "", "utf-8", body, 0)
+
+    assert bool(_credit(doc(reader, text), doc(named, "The story."))) is credited
+
+
+@pytest.mark.parametrize(
     ("line", "furniture"),
     [
         ("DAILY HERALD, Wednesday, March 4, 2026 \u2014 MONEY, page 52", True),

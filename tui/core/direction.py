@@ -3,11 +3,12 @@
 Each shared passage is read for the marks editors leave on copy, and the marks are summed per
 pair: a date (decisive: nothing derives from a version published later), agency furniture
 (the wire as received carries it, a paper's story does not), a syndication line ("this article
-originally appeared on ..."), a credit (one names the other's site: "the Dublin Daily Chronicle
-spoke to customers"), spinner swaps (plain words swapped for rarer ones, never back),
-a shift in time ("today" -> "yesterday", "is" -> "was"), and condensation (a passage keeping a
-subset of the other's names and numbers). Material one version adds is never evidence: papers
-add reaction and background, republishers add promotion.
+originally appeared on ..."), a credit (one names the other's site, "the Dublin Daily
+Chronicle spoke to customers", or the paper its file is named after, "according to The Sun"),
+spinner swaps (plain words swapped for rarer ones, never back), a shift in time ("today" ->
+"yesterday", "is" -> "was"), and condensation (a passage keeping a subset of the other's names
+and numbers). Material one version adds is never evidence: papers add reaction and
+background, republishers add promotion.
 """
 
 from __future__ import annotations
@@ -319,14 +320,52 @@ def direction(
     return out
 
 
+# A paper credited for what it reported: "according to The Sun", "told the Daily Mirror",
+# "as first reported by the Ledger"; the name is the capitalised words after it.
+_ATTRIBUTED = re.compile(
+    r"\b(?:[Aa]ccording to|told|(?:first )?reported by|revealed by|quoted by|"
+    r"(?:an )?interview with|speaking to|spoke to|wrote in|writing in)"
+    r"\s+(?:[Tt]he\s+)?((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*){0,3})(?:'s|’s)?\b"
+)
+
+
+def _name_words(doc_id: str) -> frozenset[str]:
+    """The words of a version's name (its file's name): "16.09.26_health052_sun" -> {"sun"}."""
+    return frozenset(w for w in re.split(r"[^a-z]+", doc_id.lower()) if len(w) >= 3)
+
+
+def _credited_by_file_name(reader: Document, named: Document) -> str:
+    """Where ``reader`` attributes a report to a paper whose name ends in a word of
+    ``named``'s file name and of no word of its own ("According to The Sun" in
+    showbizdaily.txt, named sun.txt): journalists save each paper's story under the paper's
+    name. A paper's own interviews ("she told the Mirror" in mirror.txt) name itself."""
+    theirs = _name_words(named.id) - _name_words(reader.id)
+    if not theirs:
+        return ""
+    for m in _ATTRIBUTED.finditer(reader.text):
+        if m.group(1).split()[-1].lower() in theirs:
+            return _around(reader.text, m.start(), m.end())
+    return ""
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The match with a few words either side, within its line."""
+    left = max(text.rfind("\n", 0, start) + 1, start - 30)
+    stop = text.find("\n", end)
+    return _clip(text[left : min(end + 30, len(text) if stop < 0 else stop)], 80)
+
+
 def _credit(reader: Document, named: Document) -> str:
     """Where ``reader`` names ``named``'s site ("Dublin Daily Chronicle", or "NewsBites" for
     "NewsBites.ie"), as written (a site's name is a proper noun), with a few words around
     it; "" when it does not. A name that is one English word ("Express", or "news" left of
     a host name the page's metadata fell back to) is said in any story, and says nothing;
-    nor does the reader's own site."""
+    nor does the reader's own site. A version with no site name (a text file) is credited
+    by its file's name in an attribution (``_credited_by_file_name``)."""
     site = named.publisher
-    if not site or site == reader.publisher:
+    if not site:
+        return _credited_by_file_name(reader, named)
+    if site == reader.publisher:
         return ""
     names = {site, re.sub(r"\.[a-z]{2,3}(\.[a-z]{2})?$", "", site, flags=re.I)}
     for name in sorted(names):
@@ -337,11 +376,7 @@ def _credit(reader: Document, named: Document) -> str:
             continue
         m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", reader.text)
         if m:
-            start = max(reader.text.rfind("\n", 0, m.start()) + 1, m.start() - 30)
-            end = reader.text.find("\n", m.end())
-            return _clip(
-                reader.text[start : min(m.end() + 30, len(reader.text) if end < 0 else end)], 80
-            )
+            return _around(reader.text, m.start(), m.end())
     return ""
 
 

@@ -584,6 +584,15 @@ def test_a_version_crediting_a_paper_saved_under_its_name_hangs_under_it(
     assert any(f"credits {paper} by name" in line and words in line for line in edge.evidence)
 
 
+def test_swaps_count_only_over_what_every_candidate_parent_shares() -> None:
+    """The Leeds Evening Courier shares eight passages with the wire, seven with The City
+    Page. Counted over everything each shares with it, the wire's swaps (one passage more to
+    hold them) made The City Page look the closer in wording; counted over the sentences
+    both share with it, the two are as close, and the version hangs under the wire."""
+    _, parent = _family_tree("f09-reuters-retail")
+    assert parent["leeds-evening-courier"] == "wire"
+
+
 @pytest.mark.parametrize(
     ("reader", "named", "text", "credited"),
     [

@@ -245,16 +245,16 @@ def build_tree(
             if p in alone and not d.marked_first(p):
                 continue
             c = pairs.get((p, v)) or pairs[(v, p)]
-            # ``_originals_first`` adds a key after the first four.
+            # ``_closeness`` puts its key in place of the pair's alignment (the third),
+            # weighed against the other options; ``_originals_first`` adds one after the
+            # first four.
             (fallback if p in alone else options).append(
                 (
                     round(explains(p, v), 1),
                     # Wording shared over content restated: two condensed copies of one
                     # story restate each other's facts, as each restates the story's source.
                     -sum(1 for x in c.passages if x.restated),
-                    # Closer wording (fewer swaps between them), in steps: two copies of
-                    # one source differ from each other about as much as from it.
-                    -(len(c.substitutions) // th.swap_step),
+                    c,
                     first == p,
                     _shared_passages(c),
                     -rank[p],
@@ -262,6 +262,7 @@ def build_tree(
                 )
             )
         if options or fallback:
+            options, fallback = (_closeness(o, v, th) for o in (options, fallback))
             p = max(_originals_first(options or fallback, ancestors))[-1]
             parent[v] = p
             d = evidence[frozenset((p, v))]
@@ -314,6 +315,35 @@ def build_tree(
         notes=sorted(set(notes)),
         unattached=unattached,
     )
+
+
+def _swaps_by_sentences(c: Comparison, v: str) -> list[tuple[frozenset[int], int]]:
+    """Each derived passage's sentences of ``v`` and how many swaps it holds."""
+    return [
+        (
+            frozenset(x.target_sentences if c.target == v else x.source_sentences),
+            sum(s.count for s in x.substitutions),
+        )
+        for x in c.passages
+        if x.derived
+    ]
+
+
+def _closeness(options: list[tuple[Any, ...]], v: str, th: Thresholds) -> list[tuple[Any, ...]]:
+    """The options with their third key, closer wording (fewer swaps between them), in
+    steps (two copies of one source differ from each other about as much as from it),
+    counted over the sentences of ``v`` every option shares with it: a candidate sharing
+    less of v has fewer swaps with it for having fewer passages, not closer wording."""
+    if not options:
+        return options
+    swaps = {o[-1]: _swaps_by_sentences(o[2], v) for o in options}
+    common = frozenset.intersection(
+        *(frozenset(t for ts, _ in found for t in ts) for found in swaps.values())
+    )
+    return [
+        (*o[:2], -(sum(n for ts, n in swaps[o[-1]] if ts & common) // th.swap_step), *o[3:])
+        for o in options
+    ]
 
 
 def _originals_first(

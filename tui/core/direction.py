@@ -339,12 +339,18 @@ def _credited_by_file_name(reader: Document, named: Document) -> str:
     ``named``'s file name and of no word of its own ("According to The Sun" in
     showbizdaily.txt, named sun.txt): journalists save each paper's story under the paper's
     name. A paper's own interviews ("she told the Mirror" in mirror.txt) name itself."""
-    theirs = _name_words(named.id) - _name_words(reader.id)
-    if not theirs:
-        return ""
-    for m in _ATTRIBUTED.finditer(reader.text):
-        if m.group(1).split()[-1].lower() in theirs:
-            return _around(reader.text, m.start(), m.end())
+    text = reader.text
+    for word in sorted(_name_words(named.id) - _name_words(reader.id)):
+        # Only where the name is written, capitalised: scanning a 1 MB text for every
+        # attribution costs more than the rest of the pair's direction.
+        name = word[0].upper() + word[1:]
+        at = text.find(name)
+        while at >= 0:
+            left = max(0, at - 80)
+            for m in _ATTRIBUTED.finditer(text, left, at + len(name) + 3):
+                if m.group(1).split()[-1].lower() == word:
+                    return _around(text, m.start(), m.end())
+            at = text.find(name, at + len(name))
     return ""
 
 

@@ -593,6 +593,25 @@ def test_swaps_count_only_over_what_every_candidate_parent_shares() -> None:
     assert parent["leeds-evening-courier"] == "wire"
 
 
+@pytest.mark.parametrize("family", ["f01-courts-fraud", "f03-showbiz-awards", "f07-ap-wildfire"])
+def test_every_excerpt_an_edge_quotes_can_be_found_in_its_version(family: str) -> None:
+    """A journalist checks a line of evidence by finding its words in the file. A credit was
+    quoted as repr writes it ('she told the Daily Mirror. "I rang Mum\\'s neighbour') and cut
+    mid-word ('ber should never repeat'): neither could be found."""
+    report, _ = _family_tree(family)
+    texts = {d.id: " ".join(d.text.split()) for d in report.documents}
+    checked = 0
+    for edge in report.provenance.tree.edges:
+        for line in edge.evidence:
+            if "credits" not in line and "published elsewhere" not in line:
+                continue
+            excerpt = line.split(": ", 1)[1].strip("'").strip("\u2026")
+            assert "\\" not in excerpt
+            assert excerpt in texts[edge.child] or excerpt in texts[edge.parent], line
+            checked += 1
+    assert checked
+
+
 @pytest.mark.parametrize(
     ("reader", "named", "text", "credited"),
     [

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .attribution import attributes, attribution_names
 from .boilerplate import boilerplate_sentences
+from .escaping import quoted
 from .model import Comparison, Document, Insert, Omission, Passage, Span
 from .textnorm import fold
 
@@ -96,7 +97,7 @@ def reference_furniture(reference: Document) -> list[Insert]:
 
 def _why_promo(text: str) -> str:
     m = _PROMO.search(text) or _BRAND.search(text)
-    return f"promotional wording: {m.group(0)!r}" if m else "promotional wording"
+    return f"promotional wording: {quoted(m.group(0))}" if m else "promotional wording"
 
 
 def _kind(doc: Document, passage: Passage) -> str:
@@ -143,7 +144,9 @@ def _dropped_attribution(source: Document, target: Document, p: Passage) -> list
             continue
         quote = _QUOTE.search(src)
         kept = quote and fold(" ".join(quote.group(1).split()[:4])) in tgt
-        what = f"kept the quote {_clip(quote.group(1))!r}" if kept and quote else "kept the passage"
+        what = "kept the passage"
+        if kept and quote:
+            what = f"kept the quote {quoted(_clip(quote.group(1)))}"
         out.append(
             Omission(
                 target.id,

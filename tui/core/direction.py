@@ -21,6 +21,7 @@ from .audit import promotional
 from .boilerplate import AGENCY_ONLY, agency_furniture, syndicated
 from .dates import compare_dates
 from .disjoint import DisjointSets
+from .escaping import quoted
 from .facts import facts, tense_shift, time_marks
 from .lexicon import odd_side, rarity, thesaurus_pairs
 from .model import Comparison, Document, Passage
@@ -183,7 +184,7 @@ def _describe(c: Cue, first: str, then: str) -> str:
     if c.kind == "furniture":
         return f"{first} carries agency furniture that {then} lacks: {c.examples[0]}"
     if c.kind == "syndication":
-        return f"{then} says it was published elsewhere first: {c.examples[0]!r}"
+        return f"{then} says it was published elsewhere first: {quoted(c.examples[0])}"
     if c.kind == "credit":
         return f"{then} credits {first} by name: {c.examples[0]}"
     if c.kind == "spin":
@@ -278,20 +279,25 @@ def direction(
     thesaurus = thesaurus_pairs()
     for s in c.substitutions:
         x, y = fold(s.source), fold(s.target)
+        # "the rarer word for the plainer", from a's side and from b's.
+        b_wrote, a_wrote = (
+            f"{quoted(s.target)} for {quoted(s.source)}",
+            f"{quoted(s.source)} for {quoted(s.target)}",
+        )
         if (y, x) in known and (y, x) not in thesaurus:  # b wrote the tortured phrase
-            cue("spin", a.id).add(KNOWN_SWAP * s.count, f"{s.target!r} for {s.source!r}")
+            cue("spin", a.id).add(KNOWN_SWAP * s.count, b_wrote)
         elif (x, y) in known and (x, y) not in thesaurus:
-            cue("spin", b.id).add(KNOWN_SWAP * s.count, f"{s.source!r} for {s.target!r}")
+            cue("spin", b.id).add(KNOWN_SWAP * s.count, a_wrote)
         else:
             side = odd_side(s.source, s.target, th.odd_gap)
             if side == "target":
-                cue("spin", a.id).add(SWAP * s.count, f"{s.target!r} for {s.source!r}")
+                cue("spin", a.id).add(SWAP * s.count, b_wrote)
             elif side == "source":
-                cue("spin", b.id).add(SWAP * s.count, f"{s.source!r} for {s.target!r}")
+                cue("spin", b.id).add(SWAP * s.count, a_wrote)
         if tense_shift(x, y):
-            cue("time", a.id).add(TENSE * s.count, f"{s.source!r} -> {s.target!r}")
+            cue("time", a.id).add(TENSE * s.count, f"{quoted(s.source)} -> {quoted(s.target)}")
         elif tense_shift(y, x):
-            cue("time", b.id).add(TENSE * s.count, f"{s.target!r} -> {s.source!r}")
+            cue("time", b.id).add(TENSE * s.count, f"{quoted(s.target)} -> {quoted(s.source)}")
     for text_a, text_b in _passage_texts(a, b, c):
         if text_a == text_b:  # a verbatim copy: the same marks and facts on both sides
             continue
@@ -354,11 +360,30 @@ def _credited_by_file_name(reader: Document, named: Document) -> str:
     return ""
 
 
-def _around(text: str, start: int, end: int) -> str:
-    """The match with a few words either side, within its line."""
-    left = max(text.rfind("\n", 0, start) + 1, start - 30)
-    stop = text.find("\n", end)
-    return _clip(text[left : min(end + 30, len(text) if stop < 0 else stop)], 80)
+# Where a sentence ends: its mark, any closing quote, then a space or the end.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
+
+
+def _around(text: str, start: int, end: int, reach: int = 60) -> str:
+    """The sentence holding ``text[start:end]``, quoted, as much of it as lies within
+    ``reach`` characters either side, cut at whole words ("..." where it is cut), so the
+    words can be found in the file as quoted."""
+    left = max(0, start - reach)
+    opened = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    head = "" if opened or left == 0 else "\u2026"
+    if opened:
+        left = opened[-1]
+    elif head:
+        left = text.find(" ", left, start) + 1 or start
+    closed = _SENTENCE_END.search(text, end, end + reach)
+    right = closed.end() if closed else text.rfind(" ", end, end + reach)
+    tail = ""
+    if not closed:
+        right, tail = (right, "\u2026") if right > end else (min(len(text), end + reach), "")
+        if right < len(text) and not tail:
+            tail = "\u2026"
+    body = " ".join(text[left:right].split())
+    return quoted(f"{head}{body}{tail}")
 
 
 def _credit(reader: Document, named: Document) -> str:
@@ -412,15 +437,19 @@ def _dropped_inside(a: Document, b: Document, c: Comparison) -> tuple[list[str],
 
 
 def _clip(text: str, n: int = 40) -> str:
+    """The text's first ``n`` characters or so, quoted, cut after a whole word."""
     text = " ".join(text.split())
-    return repr(text if len(text) <= n else text[: n - 1] + "\u2026")
+    if len(text) > n:
+        cut = text[: n - 1]
+        text = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "\u2026"
+    return quoted(text)
 
 
 def _time_example(early: str, late: str) -> str:
     from .facts import EARLY, LATE
 
     e, lt = EARLY.search(early), LATE.search(late)
-    return f"{e.group(0)!r} -> {lt.group(0)!r}" if e and lt else ""
+    return f"{quoted(e.group(0))} -> {quoted(lt.group(0))}" if e and lt else ""
 
 
 def directions(

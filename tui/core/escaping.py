@@ -137,6 +137,13 @@ def escape_line(text: str) -> str:
     return escape_text(text.replace("\t", TAB_PICTURE), newline=NEWLINE_PICTURE)
 
 
+def quoted(text: str) -> str:
+    """Words of a document quoted in a line of evidence: as written, between single quotes,
+    on one line. Not ``repr``, which writes "show's" with a backslash before its
+    apostrophe, so the quoted words could not be found in the file."""
+    return f"'{escape_line(text)}'"
+
+
 def escape_char(ch: str) -> str:
     """One character named on its own (a warning listing characters): itself when it shows
     as something, else its code, so a no-break space is not mistaken for a space."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.escaping import quoted
 from ..core.model import Comparison, Document
 from ..core.summary import paragraph_range
 
@@ -31,7 +32,7 @@ class FigureChange:
     @property
     def change(self) -> str:
         """``'three years' -> 'five years'``, quoted as the substitutions are."""
-        return f"{self.source!r} -> {self.target!r}"
+        return f"{quoted(self.source)} -> {quoted(self.target)}"
 
     def text(self, source_name: str) -> str:
         """``'three years' -> 'five years' (paragraph 4, from paragraph 7 of wire)``."""

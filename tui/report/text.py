@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.escaping import escape_line
+from ..core.escaping import escape_line, quoted
 from ..core.model import BANNER_TITLE, Report
 from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
@@ -92,8 +92,8 @@ def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
             "HTML, Markdown and JSON reports and the explorer's word swaps, x)"
         )
     for e in marked[:TEXT_LIST]:
-        src = f"!{e.source!r}" if e.odd_side == "source" else repr(e.source)
-        tgt = f"!{e.target!r}" if e.odd_side == "target" else repr(e.target)
+        src = f"!{quoted(e.source)}" if e.odd_side == "source" else quoted(e.source)
+        tgt = f"!{quoted(e.target)}" if e.odd_side == "target" else quoted(e.target)
         known = " [known spinner swap]" if e.known else ""
         times = f" x{e.count}" if e.count > 1 else ""
         lines.append(f"  {src} -> {tgt}{times}{known} ({swap_pairs(e.pairs(), name, 'x')})")
@@ -166,7 +166,7 @@ def version_lines(v: Version) -> list[str]:
     lines += [f"  {r}" for r in v.regions]
     if v.substitutions:
         swaps = ", ".join(
-            f"{a!r} -> {b!r}" + (f" x{n}" if n > 1 else "")
+            f"{quoted(a)} -> {quoted(b)}" + (f" x{n}" if n > 1 else "")
             for a, b, n in v.substitutions[:TEXT_LIST]
         )
         more = len(v.substitutions) - TEXT_LIST

@@ -250,6 +250,35 @@ async def test_long_file_names_fit_the_table_and_are_given_whole_below_it(
         assert f"file: {name}" in panel
 
 
+async def test_at_80_columns_every_figure_of_the_table_is_whole(
+    family_paths: list[str], family_report: Report
+) -> None:
+    """At 80 columns the table ran past the screen's edge, and the last column seen there
+    read as other figures: 2,138 characters as "2,13", 15 omitted passages as "1". The bar
+    gives way to its percentage, the file and title columns to the panel, and the names
+    are cut in the middle, until the figures fit."""
+    from textual.widgets import Static
+
+    from tui.app.widgets.version_table import VersionTable
+
+    app = StoryTraceApp(family_paths, report=family_report)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(VersionTable)
+        assert table.virtual_size.width <= table.size.width
+        assert [str(c.label) for c in table.columns.values()][-1] == "chars"
+        ids = [family_report.reference, *(c.target for c in family_report.comparisons)]
+        k, doc_id = next((k, i) for k, i in enumerate(ids) if family_report.document(i).title)
+        doc = family_report.document(doc_id)
+        row = table.get_row_at(k)
+        assert str(row[-1]) == f"{len(doc.text):,}"
+        assert str(row[3]).strip().endswith("%") and "\u2588" not in str(row[3])
+        table.move_cursor(row=k)
+        await pilot.pause()
+        panel = str(app.screen.query_one("#overview-regions", Static).render())
+        assert f"title: {doc.title}" in panel
+
+
 def test_file_names_sharing_their_start_and_end_stay_apart_when_cut() -> None:
     """f11's scraped pages are all 'scrape-2026-06-12__<site>__stagepass-breach': cut in the
     middle, every name read 'scrape-…s-breach'. The cut keeps what sets each apart."""

@@ -72,6 +72,9 @@ class OverviewScreen(StoryView):
         self.query_one(VersionTable).show(report, self.story.names, self._reviews(report))
         self._describe(self.query_one(VersionTable).current_id())
 
+    def on_version_table_titles_shown(self, _message: VersionTable.TitlesShown) -> None:
+        self._describe(self.query_one(VersionTable).current_id())
+
     def _reviews(self, report: Report) -> dict[str, Reviewed]:
         return review_report(report, self.story.overrides)
 
@@ -147,8 +150,12 @@ class OverviewScreen(StoryView):
         if report is None or doc_id is None:
             panel.update("")
             return
-        # The whole name: the table cuts long file names to fit the screen.
-        path = Text(f"file: {escape_line(Path(report.document(doc_id).path).name)}\n", style="dim")
+        # The whole name: the table cuts long file names to fit the screen, and leaves the
+        # file and title columns out on a narrow one.
+        doc = report.document(doc_id)
+        path = Text(f"file: {escape_line(Path(doc.path).name)}\n", style="dim")
+        if not self.query_one(VersionTable).titles_shown and doc.title:
+            path.append(f"title: {escape_line(doc.title)}\n")
         if doc_id == report.reference:
             about = Text("The reference version: the others are compared against it.\n") + path
             panel.update(about + self._stale_text(doc_id))

@@ -19,6 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import BindingType
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -36,6 +37,8 @@ MIN_TITLE = 12  # below this the title column keeps this width and scrolls sidew
 # a name longer than the column is cut around what sets it apart (``_distinct_cut``), and
 # the panel below the table gives the highlighted version's whole file name.
 MIN_FILE = 16
+# The version column's narrowest width, cut to fit the figures on a narrow screen.
+MIN_NAME = 10
 
 
 def coverage_bar(share: float, width: int = BAR_WIDTH) -> str:
@@ -71,6 +74,8 @@ class VersionTable(DataTable[Text]):
         self.names = VersionNames({})
         self.reviews: dict[str, Reviewed] = {}
         self._filled_width = 0
+        # False when the screen is too narrow for the file and title columns.
+        self.titles_shown = True
 
     def current_id(self) -> str | None:
         if not self.row_count:
@@ -102,16 +107,23 @@ class VersionTable(DataTable[Text]):
         if self.report is not None and event.size.width != self._filled_width:
             self._refill()
 
+    class TitlesShown(Message):
+        """The file and title columns came or went with the width: the panel that gives
+        them in their place follows."""
+
     def _refill(self) -> None:
         current = self.current_id()
+        shown = self.titles_shown
         self._fill()
         if current is not None:
             self.select_id(current)
+        if shown != self.titles_shown:
+            self.post_message(self.TitlesShown())
 
     def _style(self, name: str) -> Style:
         return component_style(self, f"version-table--{name}")
 
-    def _rows(self, report: Report) -> list[list[Text]]:
+    def _rows(self, report: Report, bar: bool = True) -> list[list[Text]]:
         names = self.names
         ref = report.document(report.reference)
         ref_style = self._style("reference")
@@ -139,7 +151,9 @@ class VersionTable(DataTable[Text]):
                     Text(REVIEWED_MARK if review else ""),
                     Text(escape_line(names(doc.id))),
                     Text(verdict, style=self._style(verdict)),
-                    Text(coverage_bar(share), style=self._style("bar")),
+                    Text(
+                        coverage_bar(share) if bar else f"{share:>4.0%}", style=self._style("bar")
+                    ),
                     *[Text(str(counts[label] or "\u00b7"), justify="right") for label in LABELS],
                     Text(f"{len(doc.text):,}", justify="right"),
                     Text(escape_line(doc.id)),
@@ -152,17 +166,40 @@ class VersionTable(DataTable[Text]):
         report = self.report
         if report is None:
             return
-        rows = self._rows(report)
         headings = ["", "version", "verdict", "derived", *[LABEL_LETTERS[k] for k in LABELS]]
         headings += ["chars", "file", "title"]
         keys = ["mark", "version", "verdict", "derived", *LABELS, "chars", "file", "title"]
-        widths = [
-            max(len(heading), *(row[c].cell_len for row in rows))
-            for c, heading in enumerate(headings)
-        ]
-        if not self.names.shortened:  # the version column already shows the file's name
+        # Where the columns of figures do not fit beside the narrowest title, the bar goes
+        # (its percentage stays), then the file and title columns, then the version's name
+        # is cut in its middle (the panel below gives the highlighted version's name, file
+        # and title): a figure cut at the screen's edge reads as another ("2,13" for 2,138).
+        self.titles_shown = True
+        for bar in (True, False):
+            rows = self._rows(report, bar)
+            widths = [
+                max(len(heading), *(row[c].cell_len for row in rows))
+                for c, heading in enumerate(headings)
+            ]
+            # Each column pads one cell a side; two more for the scroll bar.
+            figures = sum(widths[:-2]) + 2 * (len(widths) - 2) + 2
+            titles = 2 + MIN_TITLE + (2 + MIN_FILE if self.names.shortened else 0)
+            if figures + titles <= self.size.width:
+                break
+        else:
+            self.titles_shown = False
+            del headings[-2:], keys[-2:], widths[-2:]
+            rows = [row[:-2] for row in rows]
+            widths[1] = max(MIN_NAME, widths[1] - max(0, figures - self.size.width))
+            for row in rows:
+                row[1] = _middle_cut(row[1], widths[1])
+        if self.titles_shown and not self.names.shortened:
+            # The version column already shows the file's name.
             del headings[-2], keys[-2], widths[-2]
             rows = [row[:-2] + row[-1:] for row in rows]
+        self._filled_width = self.size.width
+        if not self.titles_shown:
+            self._add(report, headings, keys, widths, rows)
+            return
         # The columns cut in the middle to fit: the file's name, when there, and the title.
         cut = [len(widths) - 2, len(widths) - 1] if self.names.shortened else [len(widths) - 1]
         # What is left of the width goes to the file's name and the title: the name gets
@@ -173,11 +210,6 @@ class VersionTable(DataTable[Text]):
             widths[cut[0]] = min(widths[cut[0]], room)
             spare -= widths[cut[0]]
         widths[-1] = min(widths[-1], max(MIN_TITLE, spare))
-        self._filled_width = self.size.width
-        self.clear(columns=True)
-        for heading, key, width in zip(headings, keys, widths, strict=True):
-            self.add_column(heading, width=width, key=key)
-        ids = [report.reference, *(c.target for c in report.comparisons)]
         if len(cut) == 2:
             # File names of one story's versions often share their start and end and differ
             # in the middle ("scrape-2026-06-12__midlands-fm-news__stagepass-breach"):
@@ -185,8 +217,23 @@ class VersionTable(DataTable[Text]):
             names = [_distinct_cut(row[cut[0]], rows, cut[0], widths[cut[0]]) for row in rows]
             for row, name in zip(rows, names, strict=True):
                 row[cut[0]] = name
-        for doc_id, row in zip(ids, rows, strict=True):
+        for row in rows:
             row[-1] = _middle_cut(row[-1], widths[-1])
+        self._add(report, headings, keys, widths, rows)
+
+    def _add(
+        self,
+        report: Report,
+        headings: list[str],
+        keys: list[str],
+        widths: list[int],
+        rows: list[list[Text]],
+    ) -> None:
+        self.clear(columns=True)
+        for heading, key, width in zip(headings, keys, widths, strict=True):
+            self.add_column(heading, width=width, key=key)
+        ids = [report.reference, *(c.target for c in report.comparisons)]
+        for doc_id, row in zip(ids, rows, strict=True):
             self.add_row(*row, key=doc_id)
 
 

@@ -68,6 +68,41 @@ def test_tree_hangs_both_copies_under_the_wire(flood: Report) -> None:
     assert any("'today' -> 'yesterday'" in line for line in tabloid.evidence)
 
 
+@pytest.mark.parametrize(
+    ("meta", "date"),
+    [
+        # The page's own time, in UTC: only the hour orders two versions of one day.
+        (
+            'property="article:published_time" content="2026-03-03T08:05:00-05:00"',
+            "2026-03-03T13:05Z",
+        ),
+        # A page giving its day only is dated by the day, not its midnight.
+        ('property="article:published_time" content="2026-03-03"', "2026-03-03"),
+    ],
+)
+def test_a_pages_publication_time_is_read_from_its_metadata(
+    tmp_path: Path, meta: str, date: str
+) -> None:
+    from tui.core.loading import load_documents
+
+    page = tmp_path / "page.html"
+    body = "<p>The furniture chain said on Tuesday that it would close 27 of its stores.</p>"
+    page.write_text(
+        f"<html><head><meta {meta}></head><body><article>{body}</article></body></html>"
+    )
+    doc = load_documents([str(page)]).documents[0]
+    assert (doc.date, doc.date_source) == (date, "html metadata")
+
+
+def test_a_wire_dated_before_a_page_of_the_same_day_is_not_drawn_from_it() -> None:
+    """AFP filed at 12:15 GMT; The City Page published at 13:05 UTC the same day, which its
+    page's metadata says and trafilatura's date (the day alone) dropped: the tree drew the
+    wire as copied from the page."""
+    report, parent = _family_tree("f09-reuters-retail")
+    assert report.document("thecitypage").date == "2026-03-03T13:05Z"
+    assert parent.get("afp-wire") != "thecitypage"
+
+
 def test_wire_furniture_is_boilerplate_and_dates_the_story(flood: Report) -> None:
     wire = flood.document("wire")
     assert (wire.date, wire.date_source) == ("2026-02-04T11:20", "slug line")
@@ -704,11 +739,17 @@ def test_a_wire_whose_credit_line_a_paper_kept_still_carries_the_furniture() -> 
     """The City Page kept Reuters' "(Reporting by ...; Editing by ...)" line, so both
     versions carried agency furniture and the wire's slug and dateline counted for nothing:
     the page could be taken for the wire's source. Furniture only the wire has still
-    says it is the copy as the agency filed it."""
-    from tui.core.engine import compare_paths
+    says it is the copy as the agency filed it. (The page's time is left out: it would
+    say so on its own.)"""
+    from tui.core.engine import compare
+    from tui.core.loading import load_documents
 
     folder = NEWS / "f09-reuters-retail"
-    report = compare_paths([str(folder / "wire.txt"), str(folder / "thecitypage.html")])
+    docs = load_documents([str(folder / "wire.txt"), str(folder / "thecitypage.html")]).documents
+    page = next(d for d in docs if d.id == "thecitypage")
+    assert page.date
+    page.date = page.date_source = ""
+    report = compare(docs)
     said = [*report.provenance.tree.notes, report.reference_reason]
     assert any(
         "wire carries agency furniture that thecitypage lacks: dateline, slug" in s for s in said

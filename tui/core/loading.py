@@ -300,11 +300,21 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
     # The page's own date only (metadata and markup): the extensive search through the text
     # (htmldate) cost more than extracting the article (1.7 s of 2.6 s on an 800 KB page) and
     # finds dates the story mentions, not when it was published.
+    # With its time where the page gives one: two versions of a story are often published
+    # the same day, and only the hour says which came first.
     meta = trafilatura.extract_metadata(
-        text, extensive=False, date_config={"extensive_search": False, "original_date": True}
+        text,
+        extensive=False,
+        date_config={
+            "extensive_search": False,
+            "original_date": True,
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+        },
     )
     title = (getattr(meta, "title", None) or "").strip()
-    date = normalise(getattr(meta, "date", None) or "")
+    found = getattr(meta, "date", None) or ""
+    # A page giving a day only reads as its midnight, with no zone: the day is all it says.
+    date = normalise(found[:10] if found.endswith("T00:00:00") else found)
     site = " ".join((getattr(meta, "sitename", None) or "").split())
     return article or "", title, date, site
 

@@ -226,6 +226,27 @@ async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
         assert isinstance(app.screen, OverviewScreen)
 
 
+async def test_wire_furniture_a_paper_lacks_is_not_in_it_not_dropped_from_it(
+    tmp_path: Path,
+) -> None:
+    """The wire's slug, rule lines and end mark are furniture, never counted as omitted: the
+    side by side put '— dropped from star —' beside them, as beside the wire's sentences the
+    Star cut."""
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f02-courts-hedge"
+    for name in ("wire.txt", "star.txt"):
+        shutil.copy(news / name, tmp_path)
+    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "wire.txt"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await open_side_by_side(pilot)
+        kinds = {"boilerplate": "not in star", "omitted": "dropped from star"}
+        for label, said in kinds.items():
+            row = next(k for k, r in enumerate(view.rows) if r.labels == (label,))
+            view.move_to(row)
+            await pilot.pause()
+            line = next(t for t in view_text(view).split("\n") if t.startswith("\u258c"))
+            assert said in line, (label, line)
+
+
 async def test_the_wire_beside_a_reference_made_from_it_dropped_nothing(tmp_path: Path) -> None:
     """With the Daily Clarion as the reference, the side by side put '— dropped from wire —'
     beside each Clarion sentence the wire lacks, though the Clarion was made from the wire:

@@ -379,9 +379,12 @@ class AlignedView(RowView, can_focus=True):
         if not paras:
             assert self.texts is not None
             doc = escape_line(self.names(self.texts.document(side).id))
+            # Page furniture a version lacks is not text it dropped: the wire's slug is no
+            # paper's to keep, and furniture is never counted as omitted.
+            furniture = self.rows[rid].labels == ("boilerplate",)
             message = (
                 f"\u2014 not in {doc} \u2014"
-                if side == "source" or not self.texts.dropped
+                if side == "source" or not self.texts.dropped or furniture
                 else f"\u2014 dropped from {doc} \u2014"
             )
             strip = Strip([Segment(message, self._style("placeholder"))])

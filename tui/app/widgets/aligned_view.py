@@ -381,7 +381,7 @@ class AlignedView(RowView, can_focus=True):
             doc = escape_line(self.names(self.texts.document(side).id))
             # Page furniture a version lacks is not text it dropped: the wire's slug is no
             # paper's to keep, and furniture is never counted as omitted.
-            furniture = self.rows[rid].labels == ("boilerplate",)
+            furniture = self._all_rows[self.mode][rid].labels == ("boilerplate",)
             message = (
                 f"\u2014 not in {doc} \u2014"
                 if side == "source" or not self.texts.dropped or furniture

@@ -336,9 +336,10 @@ def test_the_same_passage_gives_the_same_diff_on_a_busy_machine(
 
 
 def test_a_name_for_a_plain_word_is_no_swap() -> None:
-    """A name put where a plain word stood is a slot the realignment paired by position
-    (the diplomat's nationality for "said", a place for a weekday), not a word a spinner or
-    a subeditor swapped; an abbreviation for its word, or "yesterday" for a weekday, is."""
+    """A name put where a plain word or another name stood is a slot the realignment paired
+    by position (the diplomat's nationality for "said", a place for a weekday), not a word a
+    spinner or a subeditor swapped; an abbreviation for its word, or "yesterday" for a
+    weekday, is."""
     pairs = [
         (
             '"Nobody was responsible for it," Ghanaian diplomat Kojo Asante said.',
@@ -364,6 +365,12 @@ def test_a_name_for_a_plain_word_is_no_swap() -> None:
             "Later the cat sat on the mat.",
             "Afterwards the feline sat on the mat.",
             [("Later", "Afterwards"), ("cat", "feline")],
+        ),
+        # Another name: another person, or a correction (f03's Mirror, "Castle" for "Lorna").
+        (
+            "The host then hugged Lorna on stage.",
+            "The host then hugged Castle on stage.",
+            [],
         ),
     ]
     # A headline in title case: its capitals name nothing.

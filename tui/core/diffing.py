@@ -481,8 +481,10 @@ def _swap(
         return None
     if mixed_script(x) or mixed_script(y):
         return None  # a disguised word ("jаiled"), which the report's banner names
-    if {_case(lead, old, a), _case(lead, new, b)} == {"name", "plain"}:
-        return None  # a name for a common word: a slot paired by position
+    if {_case(lead, old, a), _case(lead, new, b)} in ({"name", "plain"}, {"name"}):
+        # A name for a common word (a slot paired by position), or for another name ("Castle"
+        # for "Lorna": another person, or a correction): no word put for a word of its kind.
+        return None
     return Substitution(x, y)
 
 

@@ -226,6 +226,37 @@ async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
         assert isinstance(app.screen, OverviewScreen)
 
 
+async def test_the_overview_says_which_way_the_tree_goes_beside_each_verdict(
+    tmp_path: Path,
+) -> None:
+    """With the Sedona blog as the reference, the table read "red-rock-gazette
+    wholly-derived 84%" though the tree makes the blog from the Gazette: a verdict reads the
+    share of the version's text found in the reference. The tree column says "ref from it"
+    there, "sibling" beside versions that share a source with the blog, and nothing beside
+    a version the tree makes from the reference."""
+    from tui.app.widgets.version_table import VersionTable
+
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f07-ap-wildfire"
+    for p in news.iterdir():
+        if p.suffix in (".txt", ".html"):
+            shutil.copy(p, tmp_path)
+    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "sedona-locals-blog.html"))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(VersionTable)
+        keys = [str(key.value) for key in table.columns]
+        tree = {str(key.value): str(table.get_row(key)[keys.index("tree")]) for key in table.rows}
+        report = app.report
+        assert report is not None
+        parents = {e.child: e.parent for e in report.provenance.tree.edges}
+        assert parents["sedona-locals-blog"] == "red-rock-gazette"
+        assert tree["red-rock-gazette"] == "ref from it"
+        assert tree["newsnow-daily"] == "sibling"
+        assert tree["sedona-locals-blog"] == ""
+        verdict = {c.target: c.verdict for c in report.comparisons}
+        assert verdict["red-rock-gazette"] == "wholly-derived"
+
+
 async def test_wire_furniture_a_paper_lacks_is_not_in_it_not_dropped_from_it(
     tmp_path: Path,
 ) -> None:

@@ -185,21 +185,39 @@ def relation(report: Report, comparison: Comparison) -> str:
 NO_WAY = "the derivation tree finds no way between them"
 
 
+# What the derivation tree says of a compared version and the version it was compared with,
+# where that is not that the version was made from it (``tree_relation``).
+SOURCE, SIBLING, APART = "source", "sibling", "apart"
+
+
+def tree_relation(report: Report, comparison: Comparison) -> tuple[str, str]:
+    """(kind, common ancestor): ``SOURCE`` when the tree makes the other version from this
+    one, ``SIBLING`` when both from a third (named), ``APART`` when it finds no way between
+    them and the verdict finds them related; "" otherwise (made from it, one file twice,
+    no tree, or an independent verdict the tree agrees with)."""
+    src, tgt = comparison.source, comparison.target
+    tree = report.provenance.tree if report.provenance else None
+    up = _lineage(tree, tgt)
+    if tree is None or src in up or report.document(src).sha256 == report.document(tgt).sha256:
+        return "", ""  # (of one file twice no text can tell which came first: relation says so)
+    if tgt in _lineage(tree, src):
+        return SOURCE, ""
+    common = [a for a in up if a in _lineage(tree, src)]
+    if common:
+        return SIBLING, common[0]
+    # Of a version found independent, "no way between them" only repeats its verdict.
+    return ("", "") if comparison.verdict == "independent" else (APART, "")
+
+
 def tree_clause(report: Report, comparison: Comparison) -> str:
     """What the derivation tree says of the two versions when it is not that the version
     was derived from the one it was compared with ("" then, or with no tree): a verdict
     reads the share of the version's text found in the other, which is high for the wire
     compared with a paper that copied it, and the places that give the verdict alone (the
     side by side's header, the reports' summaries) add this."""
-    src, tgt = comparison.source, comparison.target
-    tree = report.provenance.tree if report.provenance else None
-    up = _lineage(tree, tgt)
-    if tree is None or src in up or report.document(src).sha256 == report.document(tgt).sha256:
-        return ""  # (of one file twice no text can tell which came first: relation says so)
-    if tgt in _lineage(tree, src):
-        return f"the derivation tree finds {src} derived from it"
-    common = [a for a in up if a in _lineage(tree, src)]
-    if common:
-        return f"both derive from {'a lost original' if Tree.inferred(common[0]) else common[0]}"
-    # Of a version found independent, "no way between them" only repeats its verdict.
-    return "" if comparison.verdict == "independent" else NO_WAY
+    kind, common = tree_relation(report, comparison)
+    if kind == SOURCE:
+        return f"the derivation tree finds {comparison.source} derived from it"
+    if kind == SIBLING:
+        return f"both derive from {'a lost original' if Tree.inferred(common) else common}"
+    return NO_WAY if kind == APART else ""

@@ -64,6 +64,13 @@ LINKED_BY = {
 }
 
 
+# The overview's "tree" column: what the derivation tree says of a version and the reference
+# where it is not that the version was made from it (``summary.tree_relation``). A verdict
+# reads the share of the version's text found in the reference, high for the wire beside a
+# reference that copied it; this says which way the tree goes.
+TREE_WORDS = {"source": "ref from it", "sibling": "sibling", "apart": "no way"}
+
+
 def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -32,7 +32,10 @@ LEGEND = (
     "file names apart (the words all the names share are left out); where that shortens them, "
     "the overview's file column gives each file's name, cut around what sets it apart when "
     "the screen is too narrow for it, and the panel under the table always gives the "
-    "highlighted version's whole file name."
+    "highlighted version's whole file name. A verdict reads the share of a version's text "
+    "found in the reference; the overview's tree column says where the derivation tree goes "
+    "another way: 'ref from it' (the reference was made from the version), 'sibling' (both "
+    "from a third version) or 'no way' (the tree finds none)."
 )
 
 

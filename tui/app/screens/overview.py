@@ -154,8 +154,10 @@ class OverviewScreen(StoryView):
         # file and title columns out on a narrow one.
         doc = report.document(doc_id)
         path = Text(f"file: {escape_line(Path(doc.path).name)}\n", style="dim")
-        if not self.query_one(VersionTable).titles_shown and doc.title:
-            path.append(f"title: {escape_line(doc.title)}\n")
+        if not self.query_one(VersionTable).titles_shown:
+            path.append(f"{len(doc.text):,} characters\n", style="dim")
+            if doc.title:
+                path.append(f"title: {escape_line(doc.title)}\n")
         if doc_id == report.reference:
             about = Text("The reference version: the others are compared against it.\n") + path
             panel.update(about + self._stale_text(doc_id))

@@ -28,8 +28,9 @@ from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import LABEL_LETTERS, LABELS, Report
 from tui.core.review import Reviewed
+from tui.core.summary import tree_relation
 from tui.present.names import VersionNames
-from tui.present.wording import REVIEWED_MARK
+from tui.present.wording import REVIEWED_MARK, TREE_WORDS
 
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
@@ -169,13 +170,23 @@ class VersionTable(DataTable[Text]):
         headings = ["", "version", "verdict", "derived", *[LABEL_LETTERS[k] for k in LABELS]]
         headings += ["chars", "file", "title"]
         keys = ["mark", "version", "verdict", "derived", *LABELS, "chars", "file", "title"]
+        # Which way the tree goes, where it is not that the version was made from the
+        # reference: only when some version's is not.
+        tree = [TREE_WORDS.get(tree_relation(report, c)[0], "") for c in report.comparisons]
+        if any(tree):
+            headings.insert(3, "tree")
+            keys.insert(3, "tree")
         # Where the columns of figures do not fit beside the narrowest title, the bar goes
-        # (its percentage stays), then the file and title columns, then the version's name
-        # is cut in its middle (the panel below gives the highlighted version's name, file
-        # and title): a figure cut at the screen's edge reads as another ("2,13" for 2,138).
+        # (its percentage stays), then the file and title columns, then the length where
+        # the names would be cut too short, and the version's name is cut in its middle (the
+        # panel below gives the highlighted version's name, file, title and length): a
+        # figure cut at the screen's edge reads as another ("2,13" for 2,138).
         self.titles_shown = True
         for bar in (True, False):
             rows = self._rows(report, bar)
+            if any(tree):
+                for row, word in zip(rows, ["", *tree], strict=True):
+                    row.insert(3, Text(word, style="italic"))
             widths = [
                 max(len(heading), *(row[c].cell_len for row in rows))
                 for c, heading in enumerate(headings)
@@ -189,7 +200,12 @@ class VersionTable(DataTable[Text]):
             self.titles_shown = False
             del headings[-2:], keys[-2:], widths[-2:]
             rows = [row[:-2] for row in rows]
-            widths[1] = max(MIN_NAME, widths[1] - max(0, figures - self.size.width))
+            over = figures - self.size.width
+            if over > widths[1] - MIN_NAME:  # the length too (the panel gives it)
+                over -= widths[-1] + 2
+                del headings[-1], keys[-1], widths[-1]
+                rows = [row[:-1] for row in rows]
+            widths[1] = max(MIN_NAME, widths[1] - max(0, over))
             for row in rows:
                 row[1] = _middle_cut(row[1], widths[1])
         if self.titles_shown and not self.names.shortened:

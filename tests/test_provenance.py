@@ -87,6 +87,31 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
     assert "Microsoft and xAI could transform" not in text  # added commentary, not the pitch
 
 
+@pytest.mark.parametrize(
+    ("text", "promotion"),
+    [
+        ("Sign up for our newsletter to get the day's news first.", True),
+        (
+            "Our editors\u2019 pick of the best go-bags and emergency kits is 20% off today only.",
+            True,
+        ),
+        # A service the story tells readers of is no pitch for the site.
+        (
+            "Residents can sign up for Yavapai County emergency alerts by texting the county.",
+            False,
+        ),
+        ("Shares closed 20% off their peak after the warning.", False),
+    ],
+)
+def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:
+    """f07's NewsNow Daily plugs its own shop ('20% off today only'), which read as plain
+    added text; the Red Rock Gazette tells readers how to get the county's alerts, which
+    read as promotion for 'sign up'."""
+    from tui.core.audit import promotional
+
+    assert promotional(text) is promotion
+
+
 def test_boilerplate_inserts_are_listed(auto_report: Report) -> None:
     kinds = {
         (i.doc, doc_text)

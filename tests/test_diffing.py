@@ -372,6 +372,12 @@ def test_a_name_for_a_plain_word_is_no_swap() -> None:
             "The host then hugged Castle on stage.",
             [],
         ),
+        # A capitalised term for another is a tortured phrase, not a name.
+        (
+            "Researchers in Artificial Intelligence disagree.",
+            "Researchers in Counterfeit Consciousness disagree.",
+            [("Artificial", "Counterfeit"), ("Intelligence", "Consciousness")],
+        ),
     ]
     # A headline in title case: its capitals name nothing.
     pairs.append(

@@ -453,7 +453,7 @@ def _swaps(old: str, new: str, before: bool, after: bool, lead: str = "") -> lis
             # "take over" for "succeed him" is one verb for another, not "take" for
             # "succeed" and "over" for "him".
             if not any(_other_kinds(u, v) for u, v in halves):
-                found += filter(None, (_swap(old, u, new, v, lead) for u, v in halves))
+                found += filter(None, (_swap(old, u, new, v, lead, half=True) for u, v in halves))
         else:
             swap = _swap(old, a, new, b, lead)
             if swap:
@@ -462,7 +462,12 @@ def _swaps(old: str, new: str, before: bool, after: bool, lead: str = "") -> lis
 
 
 def _swap(
-    old: str, a: list[re.Match[str]], new: str, b: list[re.Match[str]], lead: str = ""
+    old: str,
+    a: list[re.Match[str]],
+    new: str,
+    b: list[re.Match[str]],
+    lead: str = "",
+    half: bool = False,
 ) -> Substitution | None:
     """The words ``a`` of ``old`` in place of ``b`` of ``new``, as the texts have them. None
     when the two words of a side are not one phrase (a comma or a dash between them), or
@@ -481,9 +486,12 @@ def _swap(
         return None
     if mixed_script(x) or mixed_script(y):
         return None  # a disguised word ("jаiled"), which the report's banner names
-    if {_case(lead, old, a), _case(lead, new, b)} in ({"name", "plain"}, {"name"}):
-        # A name for a common word (a slot paired by position), or for another name ("Castle"
-        # for "Lorna": another person, or a correction): no word put for a word of its kind.
+    cases = {_case(lead, old, a), _case(lead, new, b)}
+    if cases == {"name", "plain"} or (cases == {"name"} and len(a) == len(b) == 1 and not half):
+        # A name for a common word (a slot paired by position), or one for another name
+        # ("Castle" for "Lorna": another person, or a correction): no word put for a word
+        # of its kind. A term for a term stays, word for word ("Counterfeit Consciousness"
+        # for "Artificial Intelligence", a tortured phrase: ``half``, one of its two words).
         return None
     return Substitution(x, y)
 

@@ -226,6 +226,18 @@ async def test_inserts_and_omissions_of_the_highlighted_version() -> None:
         assert isinstance(app.screen, OverviewScreen)
 
 
+def _news_app(
+    tmp_path: Path, family: str, reference: str, names: tuple[str, ...] = ()
+) -> StoryTraceApp:
+    """The explorer on a copy of a news family's versions (``names``, else all of them),
+    ``reference`` named as the user's reference."""
+    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news" / family
+    for p in news.iterdir():
+        if p.name in names or (not names and p.suffix in (".txt", ".html")):
+            shutil.copy(p, tmp_path)
+    return StoryTraceApp([str(tmp_path)], reference=str(tmp_path / reference))
+
+
 async def test_the_overview_says_which_way_the_tree_goes_beside_each_verdict(
     tmp_path: Path,
 ) -> None:
@@ -236,11 +248,7 @@ async def test_the_overview_says_which_way_the_tree_goes_beside_each_verdict(
     a version the tree makes from the reference."""
     from tui.app.widgets.version_table import VersionTable
 
-    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f07-ap-wildfire"
-    for p in news.iterdir():
-        if p.suffix in (".txt", ".html"):
-            shutil.copy(p, tmp_path)
-    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "sedona-locals-blog.html"))
+    app = _news_app(tmp_path, "f07-ap-wildfire", "sedona-locals-blog.html")
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         table = app.screen.query_one(VersionTable)
@@ -263,10 +271,7 @@ async def test_wire_furniture_a_paper_lacks_is_not_in_it_not_dropped_from_it(
     """The wire's slug, rule lines and end mark are furniture, never counted as omitted: the
     side by side put '— dropped from star —' beside them, as beside the wire's sentences the
     Star cut."""
-    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f02-courts-hedge"
-    for name in ("wire.txt", "star.txt"):
-        shutil.copy(news / name, tmp_path)
-    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "wire.txt"))
+    app = _news_app(tmp_path, "f02-courts-hedge", "wire.txt", ("wire.txt", "star.txt"))
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_side_by_side(pilot)
         kinds = {"boilerplate": "not in star", "omitted": "dropped from star"}
@@ -282,10 +287,9 @@ async def test_the_wire_beside_a_reference_made_from_it_dropped_nothing(tmp_path
     """With the Daily Clarion as the reference, the side by side put '— dropped from wire —'
     beside each Clarion sentence the wire lacks, though the Clarion was made from the wire:
     those are the Clarion's own additions."""
-    news = Path(__file__).resolve().parents[1] / "benchmarks/data/news/f10-afp-cables"
-    for name in ("wire.txt", "daily-clarion.txt"):
-        shutil.copy(news / name, tmp_path)
-    app = StoryTraceApp([str(tmp_path)], reference=str(tmp_path / "daily-clarion.txt"))
+    app = _news_app(
+        tmp_path, "f10-afp-cables", "daily-clarion.txt", ("wire.txt", "daily-clarion.txt")
+    )
     async with app.run_test(size=(120, 40)) as pilot:
         view = await open_side_by_side(pilot)
         assert app.screen.target == "wire"

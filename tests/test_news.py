@@ -76,8 +76,11 @@ def test_tree_hangs_both_copies_under_the_wire(flood: Report) -> None:
             'property="article:published_time" content="2026-03-03T08:05:00-05:00"',
             "2026-03-03T13:05Z",
         ),
-        # A page giving its day only is dated by the day, not its midnight.
+        # A page giving its day only is dated by the day, not its midnight, even with a zone;
+        # a time without a zone, by its day (nothing could compare it to the minute).
         ('property="article:published_time" content="2026-03-03"', "2026-03-03"),
+        ('property="article:published_time" content="2026-03-03T00:00:00-05:00"', "2026-03-03"),
+        ('property="article:published_time" content="2026-03-03T08:05:00"', "2026-03-03"),
     ],
 )
 def test_a_pages_publication_time_is_read_from_its_metadata(
@@ -181,11 +184,15 @@ def test_dates_files_and_slug_lines(tmp_path: Path) -> None:
     assert zoned == {"wire.txt": "2026-03-12T00:00Z", "express.txt": "2026-03-12T01:00Z"}
     assert compare_dates(zoned["wire.txt"], zoned["express.txt"]) == -1
     # A local time (a PA slug's) and a UTC one meet by day only: 15:42 somewhere and 13:42
-    # GMT may be the same minute.
+    # GMT may be the same minute; and only where no zone could put them on one day: at
+    # 01:00 UTC on the 16th it is still the 15th in New York.
     pa = slug_date("15:42 15/06/26: Page 1 (HHH) COURTS Bridge")
     assert pa == "2026-06-15T15:42"
     assert compare_dates(pa, "2026-06-15T14:30Z") == 0
-    assert compare_dates(pa, "2026-06-16T01:00Z") == -1
+    assert compare_dates(pa, "2026-06-16T01:00Z") == 0
+    assert compare_dates(pa, "2026-06-16T13:00Z") == -1
+    assert compare_dates("2026-06-08T23:30Z", "2026-06-09") == 0  # already the 9th in Paris
+    assert compare_dates("2026-06-15T16:12Z", "2026-06-14") == 1
     # An offset that puts a time before the calendar's first day is no date, not a crash.
     f.write_text("a.txt\t0001-01-01T00:30+01:00\n", encoding="utf-8")
     with pytest.raises(DatesError, match="not an ISO 8601 date"):
@@ -660,6 +667,10 @@ def test_every_excerpt_an_edge_quotes_can_be_found_in_its_version(family: str) -
         ("blog", "mirror", "according to the mirror in the hall", False),
         ("blog", "mirror", "The Mirror Lake trail reopened.", False),
         ("blog", "sun", "she told the Daily Mirror on Tuesday.", False),
+        # A name in capitals is the paper still; a name with another word is another paper.
+        ("blog", "sun", "She told The SUN it was over.", True),
+        ("guardian", "bbc_news", "She told Sky News it was over.", False),
+        ("blog", "16.09.26_health052_sun", "It rose, according to Public Health.", False),
     ],
 )
 def test_attributing_a_report_to_a_versions_file_name_is_a_credit(
@@ -667,10 +678,37 @@ def test_attributing_a_report_to_a_versions_file_name_is_a_credit(
 ) -> None:
     from tui.core.direction import _credit
 
-    def doc(name: str, body: str) -> Document:
-        return Document(name, f"{name}.txt", "", "utf-8", body, 0)
+    def doc(name: str, body: str, publisher: str = "") -> Document:
+        return Document(name, f"{name}.txt", "", "utf-8", body, 0, publisher=publisher)
 
     assert bool(_credit(doc(reader, text), doc(named, "The story."))) is credited
+    # A page whose own site is the paper names itself.
+    own = doc("page", "She told The Sun it was over.", publisher="The Sun")
+    assert not _credit(own, doc("sun", "The story."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "quoted"),
+    [
+        # The text's last words are kept where it ends within reach.
+        (
+            "He said the case, first reported by the Ledger, was closed",
+            "first reported by the Ledger",
+            "'He said the case, first reported by the Ledger, was closed'",
+        ),
+        # A full stop before the name is no sentence's end ("www.").
+        (
+            "read at www.NewsBites.ie where it ran first.",
+            "NewsBites",
+            "'read at www.NewsBites.ie where it ran first.'",
+        ),
+    ],
+)
+def test_a_credit_is_quoted_as_the_sentence_holding_it(text: str, name: str, quoted: str) -> None:
+    from tui.core.direction import _around
+
+    at = text.index(name)
+    assert _around(text, at, at + len(name)) == quoted
 
 
 @pytest.mark.parametrize(

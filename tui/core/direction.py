@@ -340,48 +340,59 @@ def _name_words(doc_id: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[^a-z]+", doc_id.lower()) if len(w) >= 3)
 
 
+# Words a paper's name carries besides its own: "the Daily Mirror" is the Mirror.
+_MASTHEAD_WORDS = frozenset({"the", "daily", "sunday", "weekly", "evening", "morning"})
+
+
 def _credited_by_file_name(reader: Document, named: Document) -> str:
-    """Where ``reader`` attributes a report to a paper whose name ends in a word of
-    ``named``'s file name and of no word of its own ("According to The Sun" in
-    showbizdaily.txt, named sun.txt): journalists save each paper's story under the paper's
-    name. A paper's own interviews ("she told the Mirror" in mirror.txt) name itself."""
+    """Where ``reader`` attributes a report to a paper every word of whose name is a word of
+    ``named``'s file name and none of its own ("According to The Sun" in showbizdaily.txt,
+    named sun.txt; "the Daily Mirror" is the Mirror): journalists save each paper's story
+    under the paper's name. A paper's own interviews ("she told the Mirror" in mirror.txt,
+    or in a page whose site is the Mirror) name itself; "Sky News" is not bbc_news.txt."""
     text = reader.text
-    for word in sorted(_name_words(named.id) - _name_words(reader.id)):
-        # Only where the name is written, capitalised: scanning a 1 MB text for every
-        # attribution costs more than the rest of the pair's direction.
-        name = word[0].upper() + word[1:]
-        at = text.find(name)
-        while at >= 0:
-            left = max(0, at - 80)
-            for m in _ATTRIBUTED.finditer(text, left, at + len(name) + 3):
-                if m.group(1).split()[-1].lower() == word:
+    theirs = _name_words(named.id) - _name_words(reader.id)
+    own = _name_words(reader.publisher)
+    for word in sorted(theirs):
+        # Only where the word is written: scanning a 1 MB text for every attribution costs
+        # more than the rest of the pair's direction.
+        for at in re.finditer(re.escape(word), text, re.I):
+            if not text[at.start()].isupper():
+                continue
+            window = _ATTRIBUTED.finditer(text, max(0, at.start() - 80), at.end() + 3)
+            for m in window:
+                words = {w.lower() for w in m.group(1).split()} - _MASTHEAD_WORDS
+                if word in words and words <= theirs and not words & own:
                     return _around(text, m.start(), m.end())
-            at = text.find(name, at + len(name))
     return ""
 
 
-# Where a sentence ends: its mark, any closing quote, then a space or the end.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|$)|\n\s*\n")
+# Where a sentence ends: its mark, any closing quote, then a space or the text's end.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|\Z)|\n\s*\n")
 
 
 def _around(text: str, start: int, end: int, reach: int = 60) -> str:
     """The sentence holding ``text[start:end]``, quoted, as much of it as lies within
     ``reach`` characters either side, cut at whole words ("..." where it is cut), so the
-    words can be found in the file as quoted."""
+    words can be found in the file as quoted (spacing aside)."""
     left = max(0, start - reach)
-    opened = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
-    head = "" if opened or left == 0 else "\u2026"
+    # Searched to the text's end, so a full stop before the name ("www.") is not read as
+    # a sentence's end for lying at the end of the window.
+    opened = [m.end() for m in _SENTENCE_END.finditer(text, left) if m.end() <= start]
+    head = ""
     if opened:
         left = opened[-1]
-    elif head:
-        left = text.find(" ", left, start) + 1 or start
-    closed = _SENTENCE_END.search(text, end, end + reach)
-    right = closed.end() if closed else text.rfind(" ", end, end + reach)
-    tail = ""
-    if not closed:
-        right, tail = (right, "\u2026") if right > end else (min(len(text), end + reach), "")
-        if right < len(text) and not tail:
-            tail = "\u2026"
+    elif left:
+        space = re.compile(r"\s").search(text, left, start)
+        left, head = (space.end(), "\u2026") if space else (start, "\u2026")
+    closed = _SENTENCE_END.search(text, end)
+    if closed and closed.start() <= end + reach:
+        right, tail = closed.end(), ""
+    elif len(text) <= end + reach:
+        right, tail = len(text), ""
+    else:
+        cut = max(text.rfind(" ", end, end + reach), text.rfind("\n", end, end + reach))
+        right, tail = (cut if cut > end else end + reach), "\u2026"
     body = " ".join(text[left:right].split())
     return quoted(f"{head}{body}{tail}")
 

@@ -136,14 +136,37 @@ def slug_date(text: str, head: int = 2000, tail: int = 500) -> str:
 def compare_dates(a: str, b: str) -> int:
     """-1 if ``a`` is earlier, 1 if later, 0 if equal or unknown at their common precision.
     Two times in UTC ("Z"), or two local ones, are compared to the minute; a UTC time and a
-    local one only by day, as the local one's zone is unknown (a PA slug's 15:42 and AFP's
-    13:42 GMT may be the same minute)."""
+    local one only where their days are too far apart for any zone to join them, as the
+    local one's zone is unknown (a PA slug's 15:42 and AFP's 13:42 GMT may be the same
+    minute)."""
     if not a or not b:
         return 0
     za, zb = a.endswith("Z"), b.endswith("Z")
+    if za != zb:
+        return _utc_against_local(a, b) if za else -_utc_against_local(b, a)
     a, b = a.removesuffix("Z"), b.removesuffix("Z")
-    n = min(len(a), len(b), 10 if za != zb else len(a))
+    n = min(len(a), len(b))
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+
+def _utc_against_local(utc: str, local: str) -> int:
+    """A UTC time against a local day (or a local time, read by its day), whose zone is
+    unknown: anywhere from 12 hours behind UTC to 14 ahead. At 23:30 UTC it is already the
+    next day east of London, at 05:00 UTC still the day before in New York: the days
+    decide only where no zone could put the UTC time on the local one's day."""
+    try:
+        day = date.fromisoformat(utc[:10])
+        other = date.fromisoformat(local[:10])
+    except ValueError:
+        return 0
+    hour = int(utc[11:13]) if len(utc) >= 13 and utc[11:13].isdigit() else 12
+    earliest = day - timedelta(days=1) if hour < 12 else day
+    latest = day + timedelta(days=1) if hour >= 10 else day
+    if other > latest:
+        return -1
+    if other < earliest:
+        return 1
+    return 0
 
 
 def read_dates_file(path: str | Path) -> dict[str, str]:

@@ -313,8 +313,10 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
     )
     title = (getattr(meta, "title", None) or "").strip()
     found = getattr(meta, "date", None) or ""
-    # A page giving a day only reads as its midnight, with no zone: the day is all it says.
-    date = normalise(found[:10] if found.endswith("T00:00:00") else found)
+    # The time only with its zone: a page giving a day only reads as its midnight (with a
+    # zone or not), and a time without a zone is one nothing can compare to the minute.
+    zoned = re.search(r"[+-]\d\d:?\d\d$", found)
+    date = normalise(found if zoned and "T00:00:00" not in found else found[:10])
     site = " ".join((getattr(meta, "sitename", None) or "").split())
     return article or "", title, date, site
 

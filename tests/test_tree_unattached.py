@@ -112,3 +112,37 @@ def test_no_chain_in_the_tree_runs_through_a_version_published_later() -> None:
     tree = _tree(compare_paths(paths, settings=Settings(dates=dates)))
     assert "sun" not in {e.child for e in tree.edges}
     assert "times comes from wire, published after sun" in tree.unattached["sun"]
+
+
+def test_a_weak_candidate_does_not_narrow_the_swaps_the_others_are_weighed_on() -> None:
+    """Candidate parents are weighed on their swaps over the sentences of the version they
+    all share with it; a candidate that loses on what it holds of the version (sharing one
+    sentence, or none) narrowed that count for the others, and the one with 18 swaps read
+    as close as the one with none."""
+    from tui.core.model import Comparison, Passage, Substitution
+    from tui.core.thresholds import Thresholds
+    from tui.core.tree import _closeness
+
+    def aligned(source: str, swaps: list[int], sentences: list[int]) -> Comparison:
+        passages = [
+            Passage(
+                "edited",
+                (t,),
+                (t,),
+                [],
+                [],
+                0.8,
+                substitutions=[Substitution(f"a{t}", f"b{t}", n)] if n else [],
+            )
+            for t, n in zip(sentences, swaps, strict=True)
+        ]
+        return Comparison(source, "v", "wholly-derived", {}, passages, [], [])
+
+    close = aligned("close", [0, 0, 0], [0, 1, 2])
+    far = aligned("far", [9, 9, 0], [0, 1, 2])
+    weak = aligned("weak", [0], [2])
+    options = [(1.0, 0, c, True, 3, 0, c.source) for c in (close, far)] + [
+        (0.2, 0, weak, True, 1, 0, "weak")
+    ]
+    keys = {o[-1]: o[2] for o in _closeness(options, "v", Thresholds())}
+    assert keys["close"] == 0 and keys["far"] < 0

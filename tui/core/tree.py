@@ -337,8 +337,11 @@ def _closeness(options: list[tuple[Any, ...]], v: str, th: Thresholds) -> list[t
     if not options:
         return options
     swaps = {o[-1]: _swaps_by_sentences(o[2], v) for o in options}
+    # Over the options the first two keys leave tied (the others lose on those): a weak
+    # candidate sharing one sentence must not narrow the others' count to it.
+    best = max(o[:2] for o in options)
     common = frozenset.intersection(
-        *(frozenset(t for ts, _ in found for t in ts) for found in swaps.values())
+        *(frozenset(t for ts, _ in swaps[o[-1]] for t in ts) for o in options if o[:2] == best)
     )
     return [
         (*o[:2], -(sum(n for ts, n in swaps[o[-1]] if ts & common) // th.swap_step), *o[3:])

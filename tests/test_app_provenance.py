@@ -265,6 +265,21 @@ async def test_the_overview_says_which_way_the_tree_goes_beside_each_verdict(
         assert verdict["red-rock-gazette"] == "wholly-derived"
 
 
+async def test_short_names_at_80_columns_keep_the_length_column(tmp_path: Path) -> None:
+    """Names shorter than the narrowest the table cuts them to counted as over the width:
+    the length column went and the name column widened, with room to spare."""
+    from tui.app.widgets.version_table import MIN_NAME, VersionTable
+
+    app = _news_app(tmp_path, "f02-courts-hedge", "wire.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(VersionTable)
+        columns = {str(key.value): column for key, column in table.columns.items()}
+        assert "chars" in columns and "title" not in columns
+        assert columns["version"].width < MIN_NAME
+        assert table.virtual_size.width <= table.size.width
+
+
 async def test_wire_furniture_a_paper_lacks_is_not_in_it_not_dropped_from_it(
     tmp_path: Path,
 ) -> None:

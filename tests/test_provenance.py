@@ -101,6 +101,9 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
             False,
         ),
         ("Shares closed 20% off their peak after the warning.", False),
+        ("Sign up\nfor the Morning Briefing newsletter.", True),
+        ("Want more? Sign up!", True),
+        ("The museum is open to the public today only.", False),
     ],
 )
 def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:

@@ -18,10 +18,12 @@ from .model import Comparison, Document, Insert, Omission, Passage, Span
 from .textnorm import fold
 
 _PROMO = re.compile(
-    # "Sign up" to the site's own list, not for a council's alerts a story tells readers of.
-    r"\b(sign(ing)? up( (now|today|here|below)| for (our|a free|free|my)| to (our|receive|get))|"
+    # "Sign up" to the site's own list (its newsletter), not for a council's alerts a story
+    # tells readers of.
+    r"\b(sign(ing)?\s+up(\s+(now|today|here|below)|\s+(for|to)\s+(our|a\s+free|free|my|receive|"
+    r"get)|(?=\s*[.!])|(?=[^.!?]{0,60}\bnewsletters?\b))|"
     r"subscribe|create an account|register (now|today|for)|buy (now|it)|shop now|"
-    r"today only|editors?['\u2019]s? picks?|"
+    r"editors?['\u2019]s? picks?|"
     r"order (now|today)|discount|promo code|coupon|free trial|get started|learn more|"
     r"click (here|below)|visit (our|the) (site|website|page|store)|download (the|our)|"
     r"our (platform|product|service|solution|app|team|offer)|contact us|book a demo|"

@@ -190,11 +190,14 @@ NO_WAY = "the derivation tree finds no way between them"
 SOURCE, SIBLING, APART = "source", "sibling", "apart"
 
 
-def tree_relation(report: Report, comparison: Comparison) -> tuple[str, str]:
+def tree_relation(
+    report: Report, comparison: Comparison, verdict: str | None = None
+) -> tuple[str, str]:
     """(kind, common ancestor): ``SOURCE`` when the tree makes the other version from this
     one, ``SIBLING`` when both from a third (named), ``APART`` when it finds no way between
-    them and the verdict finds them related; "" otherwise (made from it, one file twice,
-    no tree, or an independent verdict the tree agrees with)."""
+    them and the verdict (``verdict``, a reviewer's, else the comparison's) finds them
+    related; "" otherwise (made from it, one file twice, no tree, or an independent verdict
+    the tree agrees with)."""
     src, tgt = comparison.source, comparison.target
     tree = report.provenance.tree if report.provenance else None
     up = _lineage(tree, tgt)
@@ -206,7 +209,7 @@ def tree_relation(report: Report, comparison: Comparison) -> tuple[str, str]:
     if common:
         return SIBLING, common[0]
     # Of a version found independent, "no way between them" only repeats its verdict.
-    return ("", "") if comparison.verdict == "independent" else (APART, "")
+    return ("", "") if (verdict or comparison.verdict) == "independent" else (APART, "")
 
 
 def tree_clause(report: Report, comparison: Comparison) -> str:

@@ -26,7 +26,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from tui.app.keys import bindings
 from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
-from tui.core.model import LABEL_LETTERS, LABELS, Report
+from tui.core.model import LABEL_LETTERS, LABELS, Comparison, Report
 from tui.core.review import Reviewed
 from tui.core.summary import tree_relation
 from tui.present.names import VersionNames
@@ -121,6 +121,11 @@ class VersionTable(DataTable[Text]):
         if shown != self.titles_shown:
             self.post_message(self.TitlesShown())
 
+    def _verdict(self, comparison: Comparison) -> str:
+        """The verdict the table shows: a reviewer's, where one relabelled the version."""
+        review = self.reviews.get(comparison.target)
+        return review.verdict if review else comparison.verdict
+
     def _style(self, name: str) -> Style:
         return component_style(self, f"version-table--{name}")
 
@@ -146,7 +151,7 @@ class VersionTable(DataTable[Text]):
             counts = review.counts if review else comparison.label_counts()
             cov = review.coverage if review else comparison.coverage
             share = cov.get("target_derived", 0.0)
-            verdict = review.verdict if review else comparison.verdict
+            verdict = self._verdict(comparison)
             rows.append(
                 [
                     Text(REVIEWED_MARK if review else ""),
@@ -172,7 +177,10 @@ class VersionTable(DataTable[Text]):
         keys = ["mark", "version", "verdict", "derived", *LABELS, "chars", "file", "title"]
         # Which way the tree goes, where it is not that the version was made from the
         # reference: only when some version's is not.
-        tree = [TREE_WORDS.get(tree_relation(report, c)[0], "") for c in report.comparisons]
+        tree = [
+            TREE_WORDS.get(tree_relation(report, c, self._verdict(c))[0], "")
+            for c in report.comparisons
+        ]
         if any(tree):
             headings.insert(3, "tree")
             keys.insert(3, "tree")
@@ -201,11 +209,11 @@ class VersionTable(DataTable[Text]):
             del headings[-2:], keys[-2:], widths[-2:]
             rows = [row[:-2] for row in rows]
             over = figures - self.size.width
-            if over > widths[1] - MIN_NAME:  # the length too (the panel gives it)
+            if over > 0 and over > widths[1] - MIN_NAME:  # the length too (the panel gives it)
                 over -= widths[-1] + 2
                 del headings[-1], keys[-1], widths[-1]
                 rows = [row[:-1] for row in rows]
-            widths[1] = max(MIN_NAME, widths[1] - max(0, over))
+            widths[1] = min(widths[1], max(MIN_NAME, widths[1] - max(0, over)))
             for row in rows:
                 row[1] = _middle_cut(row[1], widths[1])
         if self.titles_shown and not self.names.shortened:

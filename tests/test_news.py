@@ -671,6 +671,8 @@ def test_every_excerpt_an_edge_quotes_can_be_found_in_its_version(family: str) -
         ("blog", "sun", "She told The SUN it was over.", True),
         ("guardian", "bbc_news", "She told Sky News it was over.", False),
         ("blog", "16.09.26_health052_sun", "It rose, according to Public Health.", False),
+        # A letter whose lower case is longer ("İ") does not shift where the name is read.
+        ("blog", "sun", "\u0130stanbul: she told The Sun so.", True),
     ],
 )
 def test_attributing_a_report_to_a_versions_file_name_is_a_credit(

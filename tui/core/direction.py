@@ -13,8 +13,9 @@ background, republishers add promotion.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .audit import promotional
@@ -353,13 +354,12 @@ def _credited_by_file_name(reader: Document, named: Document) -> str:
     text = reader.text
     theirs = _name_words(named.id) - _name_words(reader.id)
     own = _name_words(reader.publisher)
+    lower = text.lower() if theirs else ""
     for word in sorted(theirs):
-        # Only where the word is written: scanning a 1 MB text for every attribution costs
-        # more than the rest of the pair's direction.
-        for at in re.finditer(re.escape(word), text, re.I):
-            if not text[at.start()].isupper():
-                continue
-            window = _ATTRIBUTED.finditer(text, max(0, at.start() - 80), at.end() + 3)
+        # Only where the word is written capitalised ("Sun", "SUN"): scanning a 1 MB text
+        # for every attribution costs more than the rest of the pair's direction.
+        for at in _capitalised(text, lower, word):
+            window = _ATTRIBUTED.finditer(text, max(0, at - 80), at + len(word) + 3)
             for m in window:
                 words = {w.lower() for w in m.group(1).split()} - _MASTHEAD_WORDS
                 if word in words and words <= theirs and not words & own:
@@ -367,8 +367,28 @@ def _credited_by_file_name(reader: Document, named: Document) -> str:
     return ""
 
 
+def _capitalised(text: str, lower: str, word: str) -> Iterator[int]:
+    """Where ``word`` (lower case) is written with a capital in ``text`` (``lower``, the same
+    text in lower case, unless a letter changed length: "İ" is two in lower case)."""
+    if len(lower) != len(text):
+        yield from (
+            m.start() for m in re.finditer(re.escape(word), text, re.I) if m[0][0].isupper()
+        )
+        return
+    at = lower.find(word)
+    while at >= 0:
+        if text[at].isupper():
+            yield at
+        at = lower.find(word, at + 1)
+
+
 # Where a sentence ends: its mark, any closing quote, then a space or the text's end.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s|\Z)|\n\s*\n")
+_SPACE = re.compile(r"\s")
+
+
+def _sentence_ends(text: str, pos: int) -> Iterator[int]:
+    return (m.end() for m in _SENTENCE_END.finditer(text, pos))
 
 
 def _around(text: str, start: int, end: int, reach: int = 60) -> str:
@@ -378,12 +398,12 @@ def _around(text: str, start: int, end: int, reach: int = 60) -> str:
     left = max(0, start - reach)
     # Searched to the text's end, so a full stop before the name ("www.") is not read as
     # a sentence's end for lying at the end of the window.
-    opened = [m.end() for m in _SENTENCE_END.finditer(text, left) if m.end() <= start]
+    opened = list(itertools.takewhile(lambda e: e <= start, _sentence_ends(text, left)))
     head = ""
     if opened:
         left = opened[-1]
     elif left:
-        space = re.compile(r"\s").search(text, left, start)
+        space = _SPACE.search(text, left, start)
         left, head = (space.end(), "\u2026") if space else (start, "\u2026")
     closed = _SENTENCE_END.search(text, end)
     if closed and closed.start() <= end + reach:

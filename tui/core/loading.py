@@ -300,8 +300,8 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
     # The page's own date only (metadata and markup): the extensive search through the text
     # (htmldate) cost more than extracting the article (1.7 s of 2.6 s on an 800 KB page) and
     # finds dates the story mentions, not when it was published.
-    # With its time where the page gives one: two versions of a story are often published
-    # the same day, and only the hour says which came first.
+    # With its time where the page gives it with its zone: two versions of a story are
+    # often published the same day, and only the hour says which came first.
     meta = trafilatura.extract_metadata(
         text,
         extensive=False,

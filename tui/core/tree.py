@@ -332,8 +332,9 @@ def _swaps_by_sentences(c: Comparison, v: str) -> list[tuple[frozenset[int], int
 def _closeness(options: list[tuple[Any, ...]], v: str, th: Thresholds) -> list[tuple[Any, ...]]:
     """The options with their third key, closer wording (fewer swaps between them), in
     steps (two copies of one source differ from each other about as much as from it),
-    counted over the sentences of ``v`` every option shares with it: a candidate sharing
-    less of v has fewer swaps with it for having fewer passages, not closer wording."""
+    counted over the sentences of ``v`` that every option the first two keys leave tied
+    shares with it: a candidate sharing less of v has fewer swaps with it for having fewer
+    passages, not closer wording."""
     if not options:
         return options
     swaps = {o[-1]: _swaps_by_sentences(o[2], v) for o in options}

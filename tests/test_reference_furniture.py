@@ -247,6 +247,11 @@ ATTRIBUTIONS = [
         "Paul Venn, 44, of Newton Abbot, said he had not known the fuel was stolen.",
         ["Paul Venn"],
     ),
+    # Four comma-set pieces, a court report's address: the street is not who spoke.
+    (
+        "Graham Ashdown, 58, of Larkspur Drive, Harrogate, North Yorkshire, told the court.",
+        ["Graham Ashdown"],
+    ),
     # "said X, chief executive of Y".
     (
         '"We are long-term investors," said Larry Fink, chief executive of BlackRock.',

@@ -21,8 +21,10 @@ _JOINER = r"(?:of|for|de|da|del|der|den|di|du|la|le|van|von|bin|al)"
 # At most eight words: longer runs are headlines or capitals, and an unbounded run would be
 # tried again from every word of a long one (quadratic on a page in capitals).
 _NAME = rf"(?<![\w’'.-])({_CAPITAL}(?:\s+(?:{_JOINER}\s+){{0,2}}{_CAPITAL}){{0,7}})"
-# One to three comma-set pieces between a name and its verb: an age, a title, a place.
-_APPOSITIVE = r"(?:,\s+[^,.;:!?\"“”«»\n]{1,80}){1,3},\s+"
+# One to four comma-set pieces between a name and its verb: an age, a title, a place ("Graham
+# Ashdown, 58, of Larkspur Drive, Harrogate, North Yorkshire, told": with three at most, the
+# street was taken for the speaker).
+_APPOSITIVE = r"(?:,\s+[^,.;:!?\"“”«»\n]{1,80}){1,4},\s+"
 _ATTRIBUTION = re.compile(
     rf"\b{_VERB}\s+{_NAME}"
     rf"|{_NAME}{_APPOSITIVE}{_VERB}\b"

@@ -989,3 +989,12 @@ def test_a_partial_verdict_under_the_share_says_what_made_it() -> None:
     wire = compare_paths([str(folder)], reference=str(folder / "wire.txt"))
     plain = [x for x in wire.comparisons if x.coverage["evidence"] >= 0.2]
     assert plain and not any("a region of it is copied" in relation(wire, x) for x in plain)
+
+
+@pytest.mark.parametrize(("share", "said"), [(0.196, "19.6%"), (0.15, "15%"), (0.1999, "19.99%")])
+def test_a_share_under_the_cut_never_reads_as_the_cut(share: float, said: str) -> None:
+    """f01's Telegraph read '20% with passages keeping only facts counted at half, under the
+    20% a partial verdict reads': 19.6%, rounded."""
+    from tui.core.summary import _under
+
+    assert _under(share, 0.2) == said

@@ -159,11 +159,13 @@ def relation(report: Report, comparison: Comparison) -> str:
     evidence = cov.get("evidence", 0.0)
     if comparison.verdict == "partially-derived" and cut and evidence < cut:
         # Under the share a partial verdict reads; what made it one is a region (verdict()).
+        # (Its share in decimals where whole percents would read as the cut itself.)
+        exact = f"{_under(share, cut)}, " if f"{share:.0%}" == f"{cut:.0%}" else ""
         under = (
-            f"under the {cut:.0%} a partial verdict reads"
+            f"{exact}under the {cut:.0%} a partial verdict reads"
             if share < cut
-            else f"{evidence:.0%} with passages keeping only facts counted at half, under "
-            f"the {cut:.0%} a partial verdict reads"
+            else f"{_under(evidence, cut)} with passages keeping only facts counted at half, "
+            f"under the {cut:.0%} a partial verdict reads"
         )
         note += (
             f"; {under}, but a region of it is copied (two sentences' worth near-copied, or "
@@ -180,6 +182,16 @@ def relation(report: Report, comparison: Comparison) -> str:
     if tgt in _lineage(tree, src):
         return f"{head} shared with {src}, which the derivation tree finds derived from it{note}"
     return f"{head} shared with {src}; {tree_clause(report, comparison)}{note}"
+
+
+def _under(share: float, cut: float) -> str:
+    """``share``, under ``cut``, in as many decimals as keep it from reading as the cut
+    ("19.6%", not "20%" beside "under the 20%")."""
+    for places in range(4):
+        text = f"{share:.{places}%}"
+        if float(text.rstrip("%")) < round(cut * 100, places):
+            return text
+    return f"{share:.4%}"
 
 
 NO_WAY = "the derivation tree finds no way between them"

@@ -71,3 +71,25 @@ async def test_enter_opens_the_side_by_side_and_escape_comes_back(scanned: Scan)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ScanResultsScreen)
+
+
+async def test_the_hit_list_moves_with_j_k_g_g_and_says_why_views_wait(scanned: Scan) -> None:
+    """j, k, g and G did nothing on the hit list (every other list takes them), and f, x, i
+    and e said 'the alignment is still running' where none had started."""
+    app = ScanApp(scanned.result, scanned.index.stories)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#scan-hits")
+        assert len(app.screen.shown) >= 2
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("G")
+        assert table.cursor_row == len(app.screen.shown) - 1
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        await pilot.press("f")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said and "open a hit first" in said[-1] and "still running" not in said[-1]

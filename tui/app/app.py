@@ -433,7 +433,7 @@ class StoryTraceApp(App[None]):
     def action_exclusions(self) -> None:
         """Open the exclusions dialog; a new choice re-scores every version."""
         if self.report is None:
-            self.notify("nothing to re-score yet: the alignment is still running", timeout=3)
+            self.notify(self._no_report("re-score"), timeout=3)
             return
         if not isinstance(self.screen, ExclusionsScreen):
             current = Exclusions.of(self.report.settings)
@@ -488,10 +488,20 @@ class StoryTraceApp(App[None]):
     def action_audit(self) -> None:
         self._open_provenance("audit")
 
+    def _no_report(self, what: str) -> str:
+        """Why there is nothing to act on: an alignment still running, or none started (the
+        scan's hit list, before a hit is opened)."""
+        if any(w.group == "align" and w.is_running for w in self.workers):
+            return f"nothing to {what} yet: the alignment is still running"
+        return f"nothing to {what} yet: {self.NO_REPORT}"
+
+    # What to do when no alignment has been started (the scan app opens one per hit).
+    NO_REPORT = "no alignment has finished"
+
     def _open_provenance(self, mode: str) -> None:
         """Switch to a provenance view when there is a report with provenance to show."""
         if self.report is None:
-            self.notify("nothing to show yet: the alignment is still running", timeout=3)
+            self.notify(self._no_report("show"), timeout=3)
             return
         if self.report.provenance is None:
             self.notify("this report has no provenance", timeout=3)
@@ -503,7 +513,7 @@ class StoryTraceApp(App[None]):
     def action_export(self) -> None:
         """Open the export dialog; the report is written in a thread worker."""
         if self.report is None:
-            self.notify("nothing to export yet: the alignment is still running", timeout=3)
+            self.notify(self._no_report("export"), timeout=3)
             return
         if isinstance(self.screen, ExportScreen):
             return

@@ -391,6 +391,7 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
         Key("audit.back", "escape", "back", "Back", "back", BACK_TO_OVERVIEW),
         *_version_keys("audit"),
     ),
+    "scan_table": tuple(cursor_keys("scan", "hit", first="scroll_top", last="scroll_bottom")),
     "scan": (
         HELP,
         Key("scan.open", "enter", "open", "Side by side", "open", "the story beside the article"),
@@ -417,7 +418,7 @@ HELP_ORDER: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Family detail (d, families)", ("family_detail", "scroll")),
     ("Word swaps (x)", ("lexicon_table", "lexicon")),
     ("Inserts and omissions (i)", ("audit_list", "audit")),
-    ("Scan results (storytrace scan)", ("scan",)),
+    ("Scan results (storytrace scan)", ("scan_table", "scan")),
     ("Help (?)", ("help", "scroll")),
 )
 

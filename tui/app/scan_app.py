@@ -36,6 +36,7 @@ class ScanApp(StoryTraceApp):
     CSS_PATH: ClassVar = ["storytrace.tcss", "scan.tcss"]
     # The home mode: the hit list, added beside the explorer's views.
     DEFAULT_MODE: ClassVar[str] = "scan"
+    NO_REPORT = "open a hit first (enter)"
 
     def __init__(self, result: ScanResult, stories: list[Document]) -> None:
         super().__init__([s.path for s in stories[:1]], settings=result.settings.engine)

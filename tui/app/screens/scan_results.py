@@ -66,6 +66,12 @@ def visible_hits(
     return sorted(shown, key=lambda h: hit_order(h, sort))
 
 
+class HitTable(DataTable[Text]):
+    """The hits, with j/k/g/G beside the arrows as in every list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = bindings("scan_table")
+
+
 class ScanResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("scan")
 
@@ -87,7 +93,7 @@ class ScanResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="scan-title", markup=False)
         yield Static("", id="scan-filters", markup=False)
-        yield DataTable(id="scan-hits", cursor_type="row", zebra_stripes=True)
+        yield HitTable(id="scan-hits", cursor_type="row", zebra_stripes=True)
         yield Input(placeholder="search story, title, URL, record, file", id="scan-search")
         yield key_footer()
 

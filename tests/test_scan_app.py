@@ -93,3 +93,17 @@ async def test_the_hit_list_moves_with_j_k_g_g_and_says_why_views_wait(scanned: 
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert said and "open a hit first" in said[-1] and "still running" not in said[-1]
+
+
+def test_a_hit_hiding_characters_carries_the_warning_a_loaded_file_does(scanned: Scan) -> None:
+    """An article with a bidi control, opened from the hit list, showed no banner and its
+    export said 'Warnings: none', though comparing the same file gives the warning."""
+    from tui.scan.model import Article, ArticleRef
+    from tui.scan.verify import compare_story
+
+    story = scanned.index.stories[0]
+    text = "Look \u202eevil\u202c here. " + story.text
+    article = Article(ArticleRef(0, 0, "c.jsonl", "rec-1"), text)
+    report = compare_story(story, article, scanned.result.settings)
+    [warning] = [w for w in report.warnings if "bidi control" in w]
+    assert warning.startswith("c.jsonl (rec-1)")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 
 from ..core.classify import counts
+from ..core.disguise import disguise_warning
 from ..core.engine import compare, compare_pair
 from ..core.model import Document, Report
 from .model import Article, Candidate, Hit, HitRegion, ScanSettings
@@ -39,7 +40,12 @@ COPIED = frozenset({"verbatim", "edited"})
 
 
 def article_document(article: Article, doc_id: str = ARTICLE_ID) -> Document:
+    """The article as a document, with the warning the explorer and every report give a file
+    hiding characters (bidi controls, look-alike letters), as loading one does."""
     data = article.text.encode("utf-8", "surrogatepass")
+    ref = article.ref
+    shown = f"{ref.file} ({ref.record or ref.location})" if ref.record or ref.location else ref.file
+    disguised = disguise_warning(shown, article.text)
     return Document(
         id=doc_id,
         path=article.ref.file,
@@ -49,6 +55,7 @@ def article_document(article: Article, doc_id: str = ARTICLE_ID) -> Document:
         size=len(data),
         title=article.title,
         source_format=article.source_format,
+        warnings=[disguised] if disguised else [],
     )
 
 

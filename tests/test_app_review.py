@@ -318,3 +318,30 @@ def _gutter_at(view: AlignedView, row: int) -> str:
     assert view._layout is not None
     line = view._layout.offsets[row] - view.scroll_offset.y
     return view.render_line(line).text[1:3].strip()
+
+
+async def test_a_passage_without_reference_text_cannot_be_called_copied(tmp_path: Path) -> None:
+    """'verbatim' was taken for an added headline ('— not in wire —') with no warning, and
+    the version read 73% derived: no reference text, so nothing it could be a copy of."""
+    app = _story_app(seeds_copy(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_side_by_side(pilot, ["v"])
+        assert app.report is not None and isinstance(app.screen, SideBySideScreen)
+        comparison = app.report.comparison(app.screen.target)
+        row = next(
+            r
+            for r, x in enumerate(view.rows)
+            if comparison.passages[x.passages[0]].label == "added"
+        )
+        view.move_to(row)
+        await pilot.pause()
+        await pilot.press("l", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, LabelScreen)  # refused: the dialog stays
+        assert any("no reference text" in n.message for n in app._notifications)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, SideBySideScreen)
+        k = view.rows[row].passages[0]
+        ov = app.overrides.for_passage(comparison, comparison.passages[k])
+        assert ov is not None and ov.label == "boilerplate"

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from tui.app.keys import CLEAR, bindings
 from tui.app.screens.view import key_footer
 from tui.core.escaping import escape_line, escape_reflow
-from tui.core.model import LABEL_LETTERS, LABELS
+from tui.core.model import DERIVED_LABELS, LABEL_LETTERS, LABELS
 
 
 class LabelScreen(ModalScreen[str | None]):
@@ -28,11 +28,17 @@ class LabelScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("relabel")
 
-    def __init__(self, engine_label: str, current: str | None, where: str) -> None:
+    def __init__(
+        self, engine_label: str, current: str | None, where: str, sides: tuple[bool, bool]
+    ) -> None:
+        """``sides``: whether the passage has reference text and version text. A label that
+        says what one side did with the other's words (verbatim, edited, paraphrased) needs
+        both; "omitted" the reference's, "added" the version's."""
         super().__init__()
         self.engine_label = engine_label
         self.current = current
         self.where = where
+        self.allowed = allowed_labels(*sides)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="relabel-body", classes="review-dialog"):
@@ -43,7 +49,11 @@ class LabelScreen(ModalScreen[str | None]):
                 title.append(f" \u00b7 reviewer: {self.current}", style="italic")
             yield Static(title, id="relabel-title")
             options = [
-                Option(Text(f"{LABEL_LETTERS[label].lower()}  {label}"), id=label)
+                Option(
+                    Text(f"{LABEL_LETTERS[label].lower()}  {label}"),
+                    id=label,
+                    disabled=label not in self.allowed,
+                )
                 for label in LABELS
             ]
             options.append(Option(Text("x  back to the engine's label"), id=CLEAR))
@@ -60,7 +70,24 @@ class LabelScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_choose(self, label: str) -> None:
+        if label != CLEAR and label not in self.allowed:
+            side = "reference" if label == "omitted" or label in DERIVED_LABELS else "version"
+            self.notify(f"{label}: this passage has no {side} text", severity="warning")
+            return
         self.dismiss(label)
+
+
+def allowed_labels(source: bool, target: bool) -> frozenset[str]:
+    """The labels a passage with reference text (``source``) and version text (``target``)
+    can take."""
+    out = {"boilerplate"}
+    if source and target:
+        out |= set(DERIVED_LABELS)
+    if source:
+        out.add("omitted")
+    if target:
+        out.add("added")
+    return frozenset(out)
 
 
 class NoteScreen(ModalScreen[str | None]):

@@ -364,7 +364,8 @@ class SideBySideScreen(StoryView):
             if label is not None:
                 self.story.relabel(comparison, k, None if label == CLEAR else label)
 
-        screen = LabelScreen(passage.label, ov.label if ov else None, self._where(k))
+        sides = (bool(passage.source_sentences), bool(passage.target_sentences))
+        screen = LabelScreen(passage.label, ov.label if ov else None, self._where(k), sides)
         self.app.push_screen(screen, chosen)
 
     def action_comment(self) -> None:

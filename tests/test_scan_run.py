@@ -451,3 +451,26 @@ def test_dask_workers_started_here_do_not_die_of_ctrl_c() -> None:
             shielded.wait()
     finally:
         signal.signal(signal.SIGINT, outer)
+
+
+def test_a_folder_files_evidence_covers_the_whole_of_a_file_too_big_to_read(
+    tmp_path: Path,
+) -> None:
+    """A file over the article limit was hashed on its first bytes only: two folders whose big
+    files differed past the limit gave the same digest and size."""
+    stories = write_stories(tmp_path)
+    docs, _ = load_stories([str(stories)])
+
+    def evidence(name: str, tail: bytes) -> dict:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "big.txt").write_bytes(b"x " * 600 + tail)
+        (folder / "note.txt").write_text("A short unrelated note about the weather.\n")
+        scan = Scan(docs, [str(folder)], ScanSettings(max_article_bytes=1000))
+        scan.run()
+        [entry] = json.loads(scan_to_json(scan.result))["corpus"]["files"]
+        return entry
+
+    a, b = evidence("a", b"end"), evidence("b", b"TAIL CHANGED")
+    assert a["sha256"] != b["sha256"]
+    assert b["bytes"] - a["bytes"] == len(b"TAIL CHANGED") - len(b"end")

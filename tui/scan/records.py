@@ -101,7 +101,12 @@ class ShardReader:
             except OSError as err:
                 yield BadRecord(shown, "", f"unreadable ({(err.strerror or str(err)).lower()})")
                 continue
-            self._digests[name] = (len(raw), hashlib.sha256(raw).hexdigest())
+            if len(raw) > self.max_bytes:
+                # Skipped for its size, but its evidence is the whole file's, as for one
+                # named alone: a file changed past the limit must not keep its digest.
+                self._digests[name] = (os.stat(path).st_size, file_sha256(path))
+            else:
+                self._digests[name] = (len(raw), hashlib.sha256(raw).hexdigest())
             ref = ArticleRef(shard=self.shard.ordinal, ordinal=k, file=shown)
             yield self._from_file(raw, ref, path)
 

@@ -110,7 +110,14 @@ async def test_family_view_rows_columns_and_disagreements() -> None:
             assert not family.agree or not related <= {v.doc for v in family.variants}
         await pilot.press("N")
         assert view.cursor == visited[1]
-        assert "versions disagree" in screen_text(app)
+        # The status says which: the versions' wording differs, or a related one lacks it.
+        family = families[visited[1]]
+        why = "versions differ" if not family.agree else "a related version lacks it"
+        assert why in screen_text(app)
+        # The header counts both ('disagree' read as the JSON's agree: false alone).
+        assert f"{len(expected)} where versions differ or a related version lacks it" in (
+            screen_text(app)
+        )
         # Independent versions' own families agree: nothing related lacks them.
         lone = next(i for i, f in enumerate(families) if f.origin == INDEPENDENT[0])
         assert not view.disagree[lone]

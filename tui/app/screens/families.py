@@ -55,7 +55,8 @@ class FamilyScreen(StoryView):
         n = len(self.view.families)
         shown = sum(self.view.disagree)
         header.append(
-            f"  {n} families, {shown} where versions disagree ({DISAGREE_MARK}); "
+            f"  {n} families, {shown} where versions differ or a related version lacks it "
+            f"({DISAGREE_MARK}); "
             f"{ORIGIN_MARK} marks each family's original form"
         )
         self.query_one("#families-header", StatusLine).set_text(header)
@@ -74,7 +75,8 @@ class FamilyScreen(StoryView):
             status.append(f" \u2502 origin {escape_line(names(family.origin))}")
             status.append(f" \u2502 in {len(family.variants)} of {len(view.versions)} versions")
             if view.disagree[view.cursor]:
-                status.append(f" \u2502 {DISAGREE_MARK} versions disagree", style="bold")
+                why = "versions differ" if not family.agree else "a related version lacks it"
+                status.append(f" \u2502 {DISAGREE_MARK} {why}", style="bold")
             else:
                 status.append(" \u2502 versions agree")
             column = view.column_version

@@ -214,3 +214,20 @@ def test_folder_pages_read_as_compare_reads_them(tmp_path: Path) -> None:
         doc = load_document(p)
         got = arts[p.name]
         assert (got.text, got.title, got.date) == (doc.text, doc.title, doc.date), p.name
+
+
+def test_a_folder_holding_only_the_stories_says_so(tmp_path: Path) -> None:
+    """'stories: no articles found' for a folder of three .txt files read as the stories: it
+    is not empty, its files are the stories, which are no copies of themselves."""
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    story = folder / "wire.txt"
+    story.write_text(seed("001"), encoding="utf-8")
+    [warning] = plan([str(folder)], [str(story)]).warnings
+    assert warning.endswith(
+        "no articles (.txt, .md, .html, .jsonl, .warc) found besides the stories"
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    [warning] = plan([str(empty)], [str(story)]).warnings
+    assert warning.endswith("found")

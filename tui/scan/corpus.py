@@ -106,6 +106,7 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
             if not once(given):
                 continue
             found = False
+            stories_before = left_out
             other: Counter[str] = Counter()  # files left out, by suffix
             for top, names in _walk(given):
                 texts = []
@@ -124,7 +125,11 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
                 for k in range(0, len(texts), FILES_PER_SHARD):
                     add("files", top, tuple(texts[k : k + FILES_PER_SHARD]))
             if not found:
-                warnings.append(f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found")
+                # A folder holding only the stories is no empty folder: say why it reads none.
+                besides = " besides the stories" if left_out > stories_before else ""
+                warnings.append(
+                    f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found{besides}"
+                )
             if found and other:
                 # Said, not silently dropped: a crawl may save pages as .xhtml, .php or no suffix.
                 kinds = ", ".join(_files(suffix, n) for suffix, n in sorted(other.items())[:6])

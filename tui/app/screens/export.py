@@ -123,8 +123,11 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 with Vertical(classes="export-column"):
                     yield Label("Versions", classes="export-heading")
                     with RadioSet(id="export-scope"):
+                        n = len(self.report.comparisons)
                         yield MarkedRadioButton(
-                            f"all {len(self.report.comparisons)} versions", value=True, name="all"
+                            "the one version" if n == 1 else f"all {n} versions",
+                            value=True,
+                            name="all",
                         )
                         if self.current is not None:
                             name = escape_line(self.names(self.current))

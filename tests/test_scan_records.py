@@ -223,7 +223,7 @@ def test_a_folder_holding_only_the_stories_says_so(tmp_path: Path) -> None:
     folder.mkdir()
     story = folder / "wire.txt"
     story.write_text(seed("001"), encoding="utf-8")
-    [warning] = plan([str(folder)], [str(story)]).warnings
+    warning = plan([str(folder)], [str(story)]).warnings[0]
     assert warning.endswith(
         "no articles (.txt, .md, .html, .jsonl, .warc) found besides the stories"
     )

@@ -215,12 +215,12 @@ def test_a_long_title_is_cut_in_its_middle() -> None:
     """Versions of one story share the start of their titles and differ at the end."""
     from rich.text import Text
 
-    from tui.app.widgets.version_table import _middle_cut
+    from tui.app.widgets.version_table import middle_cut
 
     title = "34 nations sign first treaty to protect undersea internet cables — Daily Clarion"
-    cut = _middle_cut(Text(title), 30)
+    cut = middle_cut(Text(title), 30)
     assert cut.cell_len == 30 and cut.plain.endswith("— Daily Clarion") and "…" in cut.plain
-    assert _middle_cut(Text("short"), 30).plain == "short"
+    assert middle_cut(Text("short"), 30).plain == "short"
 
 
 async def test_long_file_names_fit_the_table_and_are_given_whole_below_it(

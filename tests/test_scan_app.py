@@ -107,3 +107,49 @@ def test_a_hit_hiding_characters_carries_the_warning_a_loaded_file_does(scanned:
     report = compare_story(story, article, scanned.result.settings)
     [warning] = [w for w in report.warnings if "bidi control" in w]
     assert warning.startswith("c.jsonl (rec-1)")
+
+
+async def test_the_hit_list_at_80_columns_shows_every_figure_and_the_article(
+    scanned: Scan,
+) -> None:
+    """At 80 columns the article and title were off the screen, so no hit said which file it
+    was; at 140 the passages cell lost its last count."""
+    from rich.text import Text
+
+    from tui.app.screens.scan_results import hit_widths
+    from tui.scan.render import label_summary
+
+    for size in ((80, 24), (140, 40)):
+        app = ScanApp(scanned.result, scanned.index.stories)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#scan-hits")
+            assert table.virtual_size.width <= table.size.width
+            cells = [str(c) for c in table.get_row_at(0)]
+            assert cells[5] == label_summary(app.screen.shown[0].counts)
+            assert "article" in [str(c.label) for c in table.columns.values()]
+    # The passages cell is as wide as its longest count, however narrow the screen.
+    long = [
+        [
+            Text(x)
+            for x in (
+                "1",
+                "wire",
+                "90%",
+                "80%",
+                "wholly-derived",
+                "V3 E8 P1 A2 O7 B12",
+                "a" * 60,
+                "t",
+            )
+        ]
+    ]
+    assert hit_widths(long, 80)[5] == len("V3 E8 P1 A2 O7 B12")
+
+
+def test_the_hit_list_fits_columns_with_no_hit_shown() -> None:
+    """A search or filter that leaves no hit must still lay the columns out."""
+    from tui.app.screens.scan_results import HIT_COLUMNS, hit_widths
+
+    widths = hit_widths([], 80)
+    assert len(widths) == len(HIT_COLUMNS) and widths[5] == len("passages")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
+from tui.app.widgets.version_table import middle_cut
 from tui.core.escaping import escape_line
 from tui.scan.model import Hit, ScanResult
 from tui.scan.render import article_name, label_summary
@@ -66,6 +67,28 @@ def visible_hits(
     return sorted(shown, key=lambda h: hit_order(h, sort))
 
 
+HIT_COLUMNS = ("#", "story", "reused", "derived", "verdict", "passages", "article", "title")
+# The story and article names' widths at most, and at least where the screen is narrow (the
+# names are cut in the middle; the figures before them never are).
+MAX_STORY, MIN_STORY, MAX_ARTICLE, MIN_ARTICLE = 24, 8, 40, 8
+
+
+def hit_widths(rows: list[list[Text]], width: int) -> list[int]:
+    """Column widths for the hit list on a screen ``width`` wide: the figures as wide as
+    they are, the story and article names what is left (cut in the middle), the title the
+    rest, or no title column (0) when nothing is left for it. At 80 columns the article name
+    ran off the screen, and the passages column cut its last count ("V3 E8 P1 A2 O7 B")."""
+    need = [
+        max([len(name), *(row[c].cell_len for row in rows)]) for c, name in enumerate(HIT_COLUMNS)
+    ]
+    figures = sum(need[k] for k in (0, 2, 3, 4, 5))
+    left = width - figures - 2 * (len(HIT_COLUMNS) - 1) - 2  # a cell each side, scroll bar
+    story = max(MIN_STORY, min(need[1], MAX_STORY, left - MIN_ARTICLE))
+    article = max(MIN_ARTICLE, min(need[6], MAX_ARTICLE, left - story))
+    title = min(need[7], left - story - article - 2)
+    return [need[0], story, need[2], need[3], need[4], need[5], article, max(0, title)]
+
+
 class HitTable(DataTable[Text]):
     """The hits, with j/k/g/G beside the arrows as in every list."""
 
@@ -99,17 +122,6 @@ class ScanResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for name, width in (
-            ("#", 5),
-            ("story", 24),
-            ("reused", 7),
-            ("derived", 8),
-            ("verdict", 18),
-            ("passages", 16),
-            ("article", 40),
-            ("title", None),
-        ):
-            table.add_column(name, width=width, key=name)
         n = self.result.counts()
         state = "" if self.result.complete else "  (stopped before the end: --resume continues)"
         self.query_one("#scan-title", Static).update(
@@ -127,9 +139,8 @@ class ScanResultsScreen(Screen[None]):
             self.hits, self.story, VERDICTS[self.verdict], self.search, SORTS[self.sort][1]
         )
         table = self.query_one(DataTable)
-        table.clear()
-        for rank, h in enumerate(self.shown, 1):
-            table.add_row(
+        rows = [
+            [
                 Text(str(rank), justify="right"),
                 Text(escape_line(h.story)),
                 Text(f"{h.source_reused:.0%}", justify="right"),
@@ -138,7 +149,18 @@ class ScanResultsScreen(Screen[None]):
                 Text(label_summary(h.counts)),
                 Text(escape_line(article_name(h))),
                 Text(escape_line(h.title)),
-            )
+            ]
+            for rank, h in enumerate(self.shown, 1)
+        ]
+        widths = hit_widths(rows, self.size.width)
+        columns = HIT_COLUMNS if widths[-1] >= len("title") else HIT_COLUMNS[:-1]
+        table.clear(columns=True)
+        for name, width in zip(columns, widths, strict=False):
+            table.add_column(name, width=width, key=name)
+        for row in rows:
+            shown = zip(row[: len(columns)], widths[: len(columns)], strict=True)
+            table.add_row(*(middle_cut(cell, w) for cell, w in shown))
+        self._filled_width = self.size.width
         story = escape_line(self.story) if self.story else "all"
         search = f"  search: {escape_line(self.search)}" if self.search else ""
         self.query_one("#scan-filters", Static).update(
@@ -147,6 +169,12 @@ class ScanResultsScreen(Screen[None]):
                 f"{search}  \u2014 {len(self.shown):,} shown"
             )
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != getattr(self, "_filled_width", None):
+            current = self.query_one(DataTable).cursor_row
+            self.refresh_hits()
+            self.query_one(DataTable).move_cursor(row=current)
 
     def current_hit(self) -> Hit | None:
         table = self.query_one(DataTable)

@@ -215,7 +215,7 @@ class VersionTable(DataTable[Text]):
                 rows = [row[:-1] for row in rows]
             widths[1] = min(widths[1], max(MIN_NAME, widths[1] - max(0, over)))
             for row in rows:
-                row[1] = _middle_cut(row[1], widths[1])
+                row[1] = middle_cut(row[1], widths[1])
         if self.titles_shown and not self.names.shortened:
             # The version column already shows the file's name.
             del headings[-2], keys[-2], widths[-2]
@@ -242,7 +242,7 @@ class VersionTable(DataTable[Text]):
             for row, name in zip(rows, names, strict=True):
                 row[cut[0]] = name
         for row in rows:
-            row[-1] = _middle_cut(row[-1], widths[-1])
+            row[-1] = middle_cut(row[-1], widths[-1])
         self._add(report, headings, keys, widths, rows)
 
     def _add(
@@ -267,18 +267,18 @@ def _distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -
     middle."""
     plain = text.plain
     if text.cell_len <= width or width < 5 or text.cell_len != len(plain):
-        return _middle_cut(text, width)
+        return middle_cut(text, width)
     others = [row[column].plain for row in rows if row[column].cell_len > width]
     if len(others) < 2:
-        return _middle_cut(text, width)
+        return middle_cut(text, width)
     head = len(os.path.commonprefix(others))
     tail = len(os.path.commonprefix([o[::-1] for o in others]))
     core_end = max(head, len(plain) - tail)
     if core_end == head:
-        return _middle_cut(text, width)
+        return middle_cut(text, width)
     before, after = ("\u2026" if head else ""), ("\u2026" if core_end < len(plain) else "")
     if core_end - head > width - len(before + after):
-        core = _middle_cut(Text(plain[head:core_end]), width - len(before + after)).plain
+        core = middle_cut(Text(plain[head:core_end]), width - len(before + after)).plain
         return Text(before + core + after, style=text.style)
     # The distinct part whole, with what fits of the shared start and end either side
     # (an ellipsis each side for what does not).
@@ -292,7 +292,7 @@ def _distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -
     )
 
 
-def _middle_cut(text: Text, width: int) -> Text:
+def middle_cut(text: Text, width: int) -> Text:
     """``text`` cut to ``width`` in its middle: versions of one story often share the start
     of a title and differ at its end ("... cable cuts - Daily Clarion"). Text with wide
     characters is cut at its end, as before."""

@@ -287,22 +287,22 @@ def test_file_names_sharing_their_start_and_end_stay_apart_when_cut() -> None:
     middle, every name read 'scrape-…s-breach'. The cut keeps what sets each apart."""
     from rich.text import Text
 
-    from tui.app.widgets.version_table import _distinct_cut
+    from tui.app.widgets.version_table import distinct_cut
 
     sites = ["midlands-fm-news", "cyberdigest", "lna-wire", "connacht-herald"]
     names = [f"scrape-2026-06-12__{site}__stagepass-breach" for site in sites]
     rows = [[Text(n)] for n in names]
     for width in (12, 16, 24):
-        cut = [_distinct_cut(row[0], rows, 0, width) for row in rows]
+        cut = [distinct_cut(row[0], rows, 0, width) for row in rows]
         assert all(c.cell_len <= width for c in cut)
         assert len({c.plain for c in cut}) == len(names), cut
-    wide = [_distinct_cut(row[0], rows, 0, 24).plain for row in rows]
+    wide = [distinct_cut(row[0], rows, 0, 24).plain for row in rows]
     assert all(site in shown for site, shown in zip(sites, wide, strict=True))
     # A short name beside them ("wire") shares nothing with them and needs no cut: the long
     # ones are still cut around their sites, and nothing is marked cut before a name's start.
     rows.append([Text("wire")])
-    cut = [_distinct_cut(row[0], rows, 0, 24).plain for row in rows]
+    cut = [distinct_cut(row[0], rows, 0, 24).plain for row in rows]
     assert cut[-1] == "wire"
     assert all(site in shown for site, shown in zip(sites, cut[:-1], strict=True))
     alone = [[Text("16.09.26_health052_sun")], [Text("16.09.26_health052_telegraph")]]
-    assert not _distinct_cut(alone[0][0], alone, 0, 12).plain.startswith("\u2026\u2026")
+    assert not distinct_cut(alone[0][0], alone, 0, 12).plain.startswith("\u2026\u2026")

@@ -102,6 +102,26 @@ def reports(folder: Path) -> dict[str, Report]:
     }
 
 
+# The scan's hit list: the family's wire as the story, the family and the seeds as the
+# collection (relative paths, so the pictures do not name a temporary folder).
+SCAN_SHOTS: dict[str, tuple[int, int]] = {"scan-results": SIZE, "scan-results-narrow": (80, 24)}
+
+
+async def shoot_scan(name: str, out: Path) -> Path:
+    from tui.app.scan_app import ScanApp
+    from tui.scan.scan import Scan, load_stories
+
+    wire = next(p for p in Path("family").iterdir() if p.stem.endswith("_wire"))
+    stories, _ = load_stories([str(wire)])
+    scan = Scan(stories, ["family", "seeds"])
+    scan.run()
+    app = ScanApp(scan.result, scan.index.stories)
+    async with app.run_test(size=SCAN_SHOTS[name]) as pilot:
+        app.theme = "textual-dark"
+        await pilot.pause()
+        return Path(app.save_screenshot(f"{name}.svg", str(out)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "screenshots")
@@ -113,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
         inputs = reports(Path(folder))
         for name, (which, *_) in SHOTS.items():
             print(asyncio.run(shoot(name, inputs[which], args.out)))
+        os.chdir(folder)
+        build_family(Path("family"))
+        os.symlink(SEEDS, "seeds")
+        for name in SCAN_SHOTS:
+            print(asyncio.run(shoot_scan(name, args.out)))
+        os.chdir(REPO)
     return 0
 
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.app.keys import bindings
 from tui.app.screens.view import key_footer
-from tui.app.widgets.version_table import middle_cut
+from tui.app.widgets.version_table import distinct_cut, middle_cut
 from tui.core.escaping import escape_line
 from tui.scan.model import Hit, ScanResult
 from tui.scan.render import article_name, label_summary
@@ -73,17 +73,18 @@ HIT_COLUMNS = ("#", "story", "reused", "derived", "verdict", "passages", "articl
 MAX_STORY, MIN_STORY, MAX_ARTICLE, MIN_ARTICLE = 24, 8, 40, 8
 
 
-def hit_widths(rows: list[list[Text]], width: int) -> list[int]:
+def hit_widths(rows: list[list[Text]], width: int, one_story: bool = False) -> list[int]:
     """Column widths for the hit list on a screen ``width`` wide: the figures as wide as
     they are, the story and article names what is left (cut in the middle), the title the
-    rest, or no title column (0) when nothing is left for it. At 80 columns the article name
+    rest, or no title column (0) when nothing is left for it; no story column (0) where one
+    story was scanned. At 80 columns the article name
     ran off the screen, and the passages column cut its last count ("V3 E8 P1 A2 O7 B")."""
     need = [
         max([len(name), *(row[c].cell_len for row in rows)]) for c, name in enumerate(HIT_COLUMNS)
     ]
     figures = sum(need[k] for k in (0, 2, 3, 4, 5))
-    left = width - figures - 2 * (len(HIT_COLUMNS) - 1) - 2  # a cell each side, scroll bar
-    story = max(MIN_STORY, min(need[1], MAX_STORY, left - MIN_ARTICLE))
+    left = width - figures - 2 * (len(HIT_COLUMNS) - 1 - one_story) - 2  # cell sides, scroll bar
+    story = 0 if one_story else max(MIN_STORY, min(need[1], MAX_STORY, left - MIN_ARTICLE))
     article = max(MIN_ARTICLE, min(need[6], MAX_ARTICLE, left - story))
     title = min(need[7], left - story - article - 2)
     return [need[0], story, need[2], need[3], need[4], need[5], article, max(0, title)]
@@ -152,16 +153,24 @@ class ScanResultsScreen(Screen[None]):
             ]
             for rank, h in enumerate(self.shown, 1)
         ]
-        widths = hit_widths(rows, self.size.width)
-        columns = HIT_COLUMNS if widths[-1] >= len("title") else HIT_COLUMNS[:-1]
+        # One story scanned: its name is the filter line's, and its column's room the
+        # article's.
+        one = len(self.result.stories) == 1
+        widths = hit_widths(rows, self.size.width, one)
+        # Article names of one collection share their folder and differ further on: cut
+        # around what sets each apart, as the overview cuts file names.
+        for row, article in zip(
+            rows, [distinct_cut(row[6], rows, 6, widths[6]) for row in rows], strict=True
+        ):
+            row[6] = article
+        kept = [c for c, w in enumerate(widths) if w and (c != 7 or w >= len("title"))]
         table.clear(columns=True)
-        for name, width in zip(columns, widths, strict=False):
-            table.add_column(name, width=width, key=name)
+        for c in kept:
+            table.add_column(HIT_COLUMNS[c], width=widths[c], key=HIT_COLUMNS[c])
         for row in rows:
-            shown = zip(row[: len(columns)], widths[: len(columns)], strict=True)
-            table.add_row(*(middle_cut(cell, w) for cell, w in shown))
+            table.add_row(*(middle_cut(row[c], widths[c]) for c in kept))
         self._filled_width = self.size.width
-        story = escape_line(self.story) if self.story else "all"
+        story = escape_line(self.story or (self.result.stories[0].id if one else "all"))
         search = f"  search: {escape_line(self.search)}" if self.search else ""
         self.query_one("#scan-filters", Static).update(
             Text(

@@ -35,7 +35,7 @@ from tui.present.wording import REVIEWED_MARK, TREE_WORDS
 BAR_WIDTH = 10
 MIN_TITLE = 12  # below this the title column keeps this width and scrolls sideways
 # The file column's narrowest width when long names must share the screen with the title:
-# a name longer than the column is cut around what sets it apart (``_distinct_cut``), and
+# a name longer than the column is cut around what sets it apart (``distinct_cut``), and
 # the panel below the table gives the highlighted version's whole file name.
 MIN_FILE = 16
 # The version column's narrowest width, cut to fit the figures on a narrow screen.
@@ -238,7 +238,7 @@ class VersionTable(DataTable[Text]):
             # File names of one story's versions often share their start and end and differ
             # in the middle ("scrape-2026-06-12__midlands-fm-news__stagepass-breach"):
             # cut there, every name reads the same.
-            names = [_distinct_cut(row[cut[0]], rows, cut[0], widths[cut[0]]) for row in rows]
+            names = [distinct_cut(row[cut[0]], rows, cut[0], widths[cut[0]]) for row in rows]
             for row, name in zip(rows, names, strict=True):
                 row[cut[0]] = name
         for row in rows:
@@ -261,7 +261,7 @@ class VersionTable(DataTable[Text]):
             self.add_row(*row, key=doc_id)
 
 
-def _distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -> Text:
+def distinct_cut(text: Text, rows: list[list[Text]], column: int, width: int) -> Text:
     """A file name cut to ``width`` around what sets it apart from the column's other long
     names (what lies between the start and the end all of them share), else in its
     middle."""

@@ -69,16 +69,16 @@ def visible_hits(
 
 HIT_COLUMNS = ("#", "story", "reused", "derived", "verdict", "passages", "article", "title")
 # The story and article names' widths at most, and at least where the screen is narrow (the
-# names are cut in the middle; the figures before them never are).
+# names are cut; the figures before them never are).
 MAX_STORY, MIN_STORY, MAX_ARTICLE, MIN_ARTICLE = 24, 8, 40, 8
 
 
 def hit_widths(rows: list[list[Text]], width: int, one_story: bool = False) -> list[int]:
     """Column widths for the hit list on a screen ``width`` wide: the figures as wide as
-    they are, the story and article names what is left (cut in the middle), the title the
-    rest, or no title column (0) when nothing is left for it; no story column (0) where one
-    story was scanned. At 80 columns the article name
-    ran off the screen, and the passages column cut its last count ("V3 E8 P1 A2 O7 B")."""
+    they are, the story and article names what is left (cut), the title the rest, or no
+    title column (0) when nothing is left for it; no story column (0) where one story was
+    scanned. At 80 columns the article name ran off the screen, and the passages column cut
+    its last count ("V3 E8 P1 A2 O7 B")."""
     need = [
         max([len(name), *(row[c].cell_len for row in rows)]) for c, name in enumerate(HIT_COLUMNS)
     ]
@@ -109,6 +109,7 @@ class ScanResultsScreen(Screen[None]):
         self.verdict = 0
         self.search = ""
         self.shown: list[Hit] = []
+        self._filled_width = 0  # the width the columns were last sized to
 
     @property
     def scan_app(self) -> ScanApp:
@@ -180,7 +181,7 @@ class ScanResultsScreen(Screen[None]):
         )
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != getattr(self, "_filled_width", None):
+        if event.size.width != self._filled_width:
             current = self.query_one(DataTable).cursor_row
             self.refresh_hits()
             self.query_one(DataTable).move_cursor(row=current)

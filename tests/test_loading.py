@@ -188,8 +188,9 @@ def test_clough_directory_loads_every_story_exactly() -> None:
     if not CLOUGH.is_dir():
         pytest.skip(f"{CLOUGH} not available")
     result = load_documents([CLOUGH])
-    assert result.warnings == []
-    # .csv and .jsonl are not text-like suffixes.
+    # The corpus's labels are no story: said once, and nothing else is.
+    (warning,) = result.warnings
+    assert "left out labels.csv, pairs.jsonl: not named as text" in warning
     assert len(result.documents) == len(list(CLOUGH.glob("*.txt")))
     for doc in result.documents:
         assert_exact_decode(doc.path, doc.encoding, doc.text)
@@ -536,7 +537,8 @@ def test_directory_picks_text_like_files_only(tmp_path: Path) -> None:
     (d / "sub.txt").mkdir()  # a directory with a text suffix is not a file
     result = load_documents([d])
     assert [d.id for d in result.documents] == ["NOTES", "a", "b"]
-    assert result.warnings == []
+    (warning,) = result.warnings  # a file of another kind is named, not dropped silently
+    assert "left out data.csv, photo.png: not named as text" in warning
 
 
 def test_directory_without_text_files_warns(tmp_path: Path) -> None:
@@ -548,7 +550,7 @@ def test_directory_without_text_files_warns(tmp_path: Path) -> None:
     assert result.documents == []
     assert len(result.warnings) == 1
     assert_one_line_naming(result.warnings[0], "pictures")
-    assert "no text files" in result.warnings[0]
+    assert "no text files (.txt, .md, .text, .html, .htm); it holds photo.png" in result.warnings[0]
 
 
 def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
@@ -641,3 +643,25 @@ def test_a_folders_readme_is_left_out_with_a_warning_unless_named(tmp_path: Path
     assert any("left out README.md" in w for w in loaded.warnings)
     named = load_documents([tmp_path / "README.md", tmp_path / "wire.txt"])
     assert [d.id for d in named.documents] == ["README", "wire"] and not named.warnings
+
+
+def test_a_folders_files_of_other_kinds_are_named_in_a_warning_not_dropped_silently(
+    tmp_path: Path,
+) -> None:
+    """A story saved as .xml or .sgml was skipped without a word, so a folder of four papers
+    compared two. Named on the command line, such a file is read as text."""
+    story = "Councillors voted last night to close the harbour fish market.\n"
+    (tmp_path / "wire.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "times.xml").write_text(f"<DOC>\n{story}</DOC>\n", encoding="utf-8")
+    (tmp_path / "sun.sgml").write_text(story, encoding="utf-8")
+    for n in range(7):
+        (tmp_path / f"page{n}.php").write_text(story, encoding="utf-8")
+    loaded = load_documents([tmp_path])
+    assert [d.id for d in loaded.documents] == ["wire"]
+    (warning,) = loaded.warnings
+    assert "left out page0.php, page1.php, page2.php" in warning
+    assert warning.endswith(
+        "and 3 more: not named as text (.txt, .md, .text, .html, .htm; name a file to compare it)"
+    )
+    named = load_documents([tmp_path / "times.xml", tmp_path / "sun.sgml"])
+    assert [d.id for d in named.documents] == ["times", "sun"] and not named.warnings

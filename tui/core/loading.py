@@ -28,11 +28,12 @@ from tui.core.errors import one_line
 from tui.core.escaping import escape_char, escape_line, utf8_safe
 from tui.core.files import read_capped
 from tui.core.model import Document
-from tui.core.reportmark import report_kind
+from tui.core.reportmark import EXPORT_PREFIX, report_kind
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".html", ".htm"})
+TEXT_KINDS = ".txt, .md, .text, .html, .htm"
+TEXT_SUFFIXES = frozenset(TEXT_KINDS.split(", "))
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 # Lines of a wire's furniture passed over looking for its headline.
 _FURNITURE_LINES = 8
@@ -477,27 +478,39 @@ PAPERWORK = frozenset(
 )
 
 
-def _directory_entries(directory: Path) -> tuple[list[tuple[str, bool]], list[str]]:
+def _directory_entries(
+    directory: Path,
+) -> tuple[list[tuple[str, bool]], list[str], list[str]]:
     """Text-like files directly in ``directory``, by name, each flagged if its suffix says text;
-    and the folder's paperwork left out (named on the command line, such a file is read).
+    the folder's paperwork left out, and its files of other kinds (named on the command line,
+    either is read).
 
     Subdirectories are never entered, so a symlink pointing back up cannot cause a loop.
     """
-    entries, paperwork = [], []
+    entries, paperwork, other = [], [], []
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         suffix = Path(entry.name).suffix.lower()
-        if entry.name.startswith(".") or (suffix and suffix not in TEXT_SUFFIXES):
+        if entry.name.startswith("."):
             continue
         try:
             if entry.is_dir():
                 continue
         except OSError:
             pass  # e.g. a symlink loop: let loading report it
+        if suffix and suffix not in TEXT_SUFFIXES:
+            if not entry.name.startswith(EXPORT_PREFIX):  # the user's own exports
+                other.append(entry.name)
+            continue
         if Path(entry.name).stem.lower() in PAPERWORK:
             paperwork.append(entry.name)
             continue
         entries.append((entry.name, bool(suffix)))
-    return entries, paperwork
+    return entries, paperwork, other
+
+
+def _listed(names: list[str], shown: int = 6) -> str:
+    more = f" and {len(names) - shown:,} more" if len(names) > shown else ""
+    return escape_line(", ".join(names[:shown])) + more
 
 
 def count_files(paths: Sequence[str | Path]) -> int:
@@ -510,7 +523,7 @@ def count_files(paths: Sequence[str | Path]) -> int:
         names = [os.fspath(given)]
         if os.path.isdir(given):
             try:
-                entries, _ = _directory_entries(Path(given))
+                entries, _, _ = _directory_entries(Path(given))
             except OSError:
                 continue
             names = [os.path.join(given, name) for name, by_suffix in entries if by_suffix]
@@ -581,7 +594,7 @@ def load_documents(
             continue
         try:
             dir_stat = os.stat(given)
-            entries, paperwork = _directory_entries(Path(given))
+            entries, paperwork, other = _directory_entries(Path(given))
         except OSError as err:
             reason = "permission denied" if isinstance(err, PermissionError) else err.strerror
             warn(str(LoadError(shown, f"cannot list directory ({reason})")))
@@ -592,16 +605,23 @@ def load_documents(
         seen[dir_key] = True
         if paperwork:
             warn(
-                f"{escape_line(shown)}: left out {escape_line(', '.join(paperwork))}: the "
+                f"{escape_line(shown)}: left out {_listed(paperwork)}: the "
                 "folder's own notes, not a version (name the file to compare it)"
             )
         # Files without an extension are tried quietly: most are not text and need no warning.
         loaded = [
             add(os.path.join(shown, name), quiet=not by_suffix) for name, by_suffix in entries
         ]
+        # Files of other kinds are named, not dropped silently: a story saved as .xml or
+        # .sgml is still a version, and naming it on the command line reads it.
         if not any(loaded):
-            reason = "no text files (.txt, .md, .text, .html, .htm)"
-            warn(str(LoadError(shown, reason)))
+            holds = f"; it holds {_listed(other)}" if other else ""
+            warn(str(LoadError(shown, f"no text files ({TEXT_KINDS}){holds}")))
+        elif other:
+            warn(
+                f"{escape_line(shown)}: left out {_listed(other)}: not named as text "
+                f"({TEXT_KINDS}; name a file to compare it)"
+            )
     return result
 
 

@@ -21,6 +21,9 @@ import re
 from .. import __version__
 
 MARKDOWN_MARK = f"<!-- generator: storytrace {__version__} -->"
+# How exports are named (``storytrace-<reference>.json``): a folder's files of other kinds
+# with this name are the user's own reports, passed over without a warning.
+EXPORT_PREFIX = "storytrace-"
 # Reports start with their mark; a few kilobytes covers an HTML head with its metadata.
 _HEAD = 4096
 

@@ -14,6 +14,7 @@ from ..core.escaping import escape_line
 from ..core.files import write_bytes
 from ..core.model import Report
 from ..core.overrides import OverrideSet
+from ..core.reportmark import EXPORT_PREFIX
 from . import view as _view
 
 FORMATS = ("text", "html", "md", "json", "csv")
@@ -66,7 +67,7 @@ def render(
 def default_filename(report: Report, fmt: str) -> str:
     """``storytrace-<reference id>.<ext>``: names the story, so exports of two stories into
     one folder do not collide, and stays the same across runs."""
-    return f"storytrace-{report.reference}.{EXTENSIONS[fmt]}"
+    return f"{EXPORT_PREFIX}{report.reference}.{EXTENSIONS[fmt]}"
 
 
 def write_report(

@@ -998,3 +998,27 @@ def test_a_share_under_the_cut_never_reads_as_the_cut(share: float, said: str) -
     from tui.core.summary import _under
 
     assert _under(share, 0.2) == said
+
+
+def test_a_corpus_files_markup_tags_are_furniture_not_its_title_or_its_words(
+    tmp_path: Path,
+) -> None:
+    """A story kept as a corpus keeps it (SGML, XML: "<DOC>", "<TEXT>" on lines of their
+    own) was titled "<DOC>" and its tags counted as words the paper added."""
+    shared = Path(__file__).resolve().parents[2] / "shared" / "news-family"
+    if not shared.is_dir():
+        pytest.skip(f"{shared} not available")
+    plain = tmp_path / "times.txt"
+    plain.write_text((shared / "times.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    tagged = tmp_path / "times-corpus.xml"
+    body = plain.read_text(encoding="utf-8")
+    tagged.write_text(f'<DOC id="t1">\n<TEXT>\n{body}</TEXT>\n</DOC>\n', encoding="utf-8")
+    wire = str(shared / "wire.txt")
+    doc = segment(load_document(tagged))
+    assert doc.title == load_document(plain).title != ""
+    tags = [i for i, s in enumerate(doc.sentences) if doc.cut((s.start, s.end)).startswith("<")]
+    assert len(tags) == 4 and set(tags) <= boilerplate_sentences(doc)
+    # The tags change no figure a journalist reads: the share found in the wire is the same.
+    one, two = (compare_paths([wire, str(p)], reference=wire) for p in (plain, tagged))
+    a, b = one.comparisons[0], two.comparisons[0]
+    assert (a.verdict, a.coverage["target_derived"]) == (b.verdict, b.coverage["target_derived"])

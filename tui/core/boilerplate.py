@@ -106,6 +106,11 @@ _PAGE_NUMBER = re.compile(r"\bpage\s+\d{1,4}\b", re.I)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
+# A line of markup tags alone ("<DOC>", "</TEXT>", "<p class=x>"): how a corpus or an
+# archive wraps its stories (SGML, XML) in a file read as text; never the story's words.
+TAG_LINE = re.compile(r"(?:\s*</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>)+\s*")
+
+
 def _page_line(text: str) -> bool:
     return (
         len(text) <= 100
@@ -135,7 +140,9 @@ def boilerplate_sentences(doc: Document) -> frozenset[int]:
         text = " ".join(doc.text[s.start : s.end].split())
         if note == s.paragraph or s.kind in ("dateline", "byline"):
             found.add(i)
-        elif len(text) <= 260 and (_LINE.match(text) or _agency_kind(text) or _page_line(text)):
+        elif len(text) <= 260 and (
+            _LINE.match(text) or _agency_kind(text) or _page_line(text) or TAG_LINE.fullmatch(text)
+        ):
             found.add(i)
             if tail_from is None and _TAIL.match(text) and i >= len(doc.sentences) // 2:
                 tail_from = i

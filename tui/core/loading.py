@@ -20,7 +20,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from tui.core.boilerplate import _agency_kind
+from tui.core.boilerplate import TAG_LINE, _agency_kind
 from tui.core.cancel import CancelCheck, check
 from tui.core.dates import normalise
 from tui.core.disguise import disguise_warning
@@ -329,9 +329,11 @@ _BYLINE = re.compile(r"by\s+[A-Z]")
 
 
 def _furniture_line(line: str) -> bool:
-    """A wire's lines above its headline: rules, slug and routing lines, embargo, memo."""
+    """A wire's lines above its headline: rules, slug and routing lines, embargo, memo; and
+    a corpus file's markup tags ("<DOC>")."""
     return bool(
         not re.search(r"[^\W\d_]", line)
+        or TAG_LINE.fullmatch(line)
         or _agency_kind(line)
         or _KEYWORD_SLUG.fullmatch(line)
         or _EMBARGO.match(line)

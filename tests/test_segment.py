@@ -32,6 +32,28 @@ def test_abbreviations_money_and_quotes_do_not_break_sentences() -> None:
     ]
 
 
+def test_a_title_or_initials_after_a_sentences_end_open_the_next_sentence() -> None:
+    """blingfire cut "Capt." off on its own after a full stop: the side by side showed a
+    verbatim passage "Capt.", and a version "left out" the sentence "Dr."."""
+    text = (
+        "The crew went under the state's mutual-aid agreement. Capt. Marco Villaseñor leads "
+        "it. Officials issued an alert through Tuesday. Dr. Anil Pradhan said to stay in. "
+        "It rained. Mr. Smith came. It ended. J. K. Rowling wrote. Plan A failed. Plan B."
+    )
+    assert _sentences(text) == [
+        "The crew went under the state's mutual-aid agreement.",
+        "Capt. Marco Villaseñor leads it.",
+        "Officials issued an alert through Tuesday.",
+        "Dr. Anil Pradhan said to stay in.",
+        "It rained.",
+        "Mr. Smith came.",
+        "It ended.",
+        "J. K. Rowling wrote.",
+        "Plan A failed.",
+        "Plan B.",
+    ]
+
+
 def test_every_gold_sentence_of_the_seeds_is_one_sentence(gold: dict) -> None:
     missed = []
     for name, g in gold["documents"].items():

@@ -308,12 +308,35 @@ def split_many(texts: list[str], cancelled: CancelCheck = None) -> list[list[Spa
     for text in texts:
         check(cancelled)
         fine: list[Span] = []
-        for a, b in _blingfire_spans(text, split):
+        for a, b in _titles_rejoined(text, _blingfire_spans(text, split)):
             if _MISSED.search(text, a, b):
                 fine.extend((a + x, a + y) for x, y in _repair(text[a:b]))
             else:
                 fine.append((a, b))
         out.append(_tile(text, fine))
+    return out
+
+
+# A title or initial blingfire cut off on its own after a sentence's end ("... agreement. |
+# Capt. | Marco Villaseñor is leading"): it opens the next sentence.
+_LONE_TITLE = re.compile(r"(?:(?:[A-Z]\.\s?)+|[A-Z][a-z]{1,5}\.)\Z")
+_TITLES = frozenset(English.Abbreviation.PREPOSITIVE_ABBREVIATIONS)
+
+
+def _titles_rejoined(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    opened: int | None = None  # where a lone title before this sentence starts
+    for k, (a, b) in enumerate(spans):
+        a, opened = a if opened is None else opened, None
+        word = text[a:b]
+        if (
+            k + 1 < len(spans)
+            and _LONE_TITLE.match(word)
+            and (word[1] in ". " or word[:-1].lower() in _TITLES)
+        ):
+            opened = a
+            continue
+        out.append((a, b))
     return out
 
 

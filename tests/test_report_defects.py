@@ -154,3 +154,33 @@ def test_paragraph_lists_read_as_runs() -> None:
         paragraph_list([1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 18])
         == "paragraphs 1\u20134 and 7 more between 6 and 18"
     )
+
+
+def test_a_dropped_attribution_is_claimed_only_where_the_copy_kept_what_was_said(
+    tmp_path: Path,
+) -> None:
+    """The audit told a journalist a paper "kept the passage but dropped the attribution to
+    Ms Hale" where it had only a loosely linked sentence of its own ("He had been in charge
+    of enforcement at the port"), and that another dropped the sheriff where the paper's
+    quote was his, named in the sentence before."""
+    text = (
+        "The council voted to close the market.\n\n"
+        "Okafor said the hall had cost the town forty thousand pounds in repairs last year.\n\n"
+        '"We cannot keep patching the roof," Okafor said after the vote.\n'
+    )
+    copies = {
+        # The name dropped: the claim stands.
+        "bare": text.replace("Okafor said the", "The").replace(" in repairs", " on repairs"),
+        # Named before, then "she said": attributed.
+        "pronoun": "Councillor Jo Okafor led the vote to close the market.\n\n"
+        + text.split("\n\n", 1)[1].replace("Okafor said", "she said"),
+        # The loose sentence shares a word or two with what Okafor said: nothing kept.
+        "loose": "The council voted to close the market.\n\nThe hall opened in 1962 and "
+        "its repairs were paid by the town.\n\nTraders will move to the square in May.\n",
+    }
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    for name, copy in copies.items():
+        (tmp_path / f"{name}.txt").write_text(copy, encoding="utf-8")
+    report = compare_paths([str(tmp_path)], reference="wire")
+    dropped = {o.doc: o.detail for o in report.provenance.omissions if o.kind == "attribution"}
+    assert dropped == {"bare": "kept the passage but dropped the attribution to Okafor"}

@@ -135,32 +135,82 @@ def omissions(source: Document, target: Document, comparison: Comparison) -> lis
     return out
 
 
+# A share of what the source sentence says (its words but the speaker's) in the copy's
+# passage: what "kept the passage" claims. A loose link (a sentence between two passages, a
+# summary's) may keep none of it: "Ms Hale told the court" was not dropped from a copy that
+# never carried her quote.
+KEPT_SHARE = 0.4
+# The copy's paragraph says someone spoke ("she said", "the judge said", "He read from a
+# statement: "..."): where the copy names the speaker elsewhere, that is the attribution.
+_SPOKEN = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|confirmed|insisted|"
+    r"admitted|claimed|warned|according\s+to)\b"
+    r"|\b(?:he|she|they)\b[^.!?\"“”]{0,60}:\s*[\"“']",
+    re.I,
+)
+
+
+def _credited(name: str, context: str) -> bool:
+    """Whether the copy names the speaker: by the last word of the name before any "of" or
+    "in" ("Marchetti-Obi" of "Dr. Helen Marchetti-Obi of Lakeshore Medical College in
+    Chicago"; "Fink" of "BlackRock Chief Executive Officer Larry Fink", whose firm a copy
+    may name without him)."""
+    who = re.split(r"\s+[a-z]+\s+", name)[0].split()
+    last = fold(who[-1]) if who else ""
+    return bool(last) and re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", context) is not None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4 and not _SPOKEN.fullmatch(w)}
+
+
 def _dropped_attribution(source: Document, target: Document, p: Passage) -> list[Omission]:
     """The copy kept the words but not who said or reported them."""
-    src = _text(source, p.source_spans)
-    names = attribution_names(src)
-    if not names:
-        return []
     tgt = fold(_text(target, p.target_spans))
-    out = []
-    for name in names:
-        last = fold(name.split()[-1])
-        if last in tgt:
+    # The paragraph around the passage: a quote's second sentence is attributed in its first.
+    paragraphs = {target.sentences[i].paragraph for i in p.target_sentences}
+    around = fold(
+        " ".join(
+            target.sentence_text(k)
+            for k, s in enumerate(target.sentences)
+            if s.paragraph in paragraphs
+        )
+    )
+    # Named anywhere in the copy, the speaker a pronoun or a role stands for.
+    elsewhere = fold(target.text) if _SPOKEN.search(around) else ""
+    out: list[Omission] = []
+    told: set[str] = set()  # one omission a name in a passage
+    for k in p.source_sentences:
+        src = source.sentence_text(k)
+        names = [
+            n
+            for n in attribution_names(src)
+            if n not in told
+            and not _credited(n, around)
+            and not (elsewhere and _credited(n, elsewhere))
+        ]
+        if not names:
             continue
         quote = _QUOTE.search(src)
-        kept = quote and fold(" ".join(quote.group(1).split()[:4])) in tgt
-        what = "kept the passage"
-        if kept and quote:
-            what = f"kept the quote {quoted(_clip(quote.group(1)))}"
-        out.append(
-            Omission(
-                target.id,
-                source.id,
-                "attribution",
-                list(p.source_spans),
-                f"{what} but dropped the attribution to {name}",
+        kept_quote = quote is not None and fold(" ".join(quote.group(1).split()[:4])) in tgt
+        said = _words(src) - _words(" ".join(attribution_names(src)))
+        if not kept_quote and len(said & _words(tgt)) < KEPT_SHARE * len(said):
+            continue
+        s = source.sentences[k]
+        told.update(names)
+        for name in names:
+            what = "kept the passage"
+            if kept_quote and quote:
+                what = f"kept the quote {quoted(_clip(quote.group(1)))}"
+            out.append(
+                Omission(
+                    target.id,
+                    source.id,
+                    "attribution",
+                    [(s.start, s.end)],
+                    f"{what} but dropped the attribution to {name}",
+                )
             )
-        )
     return out
 
 

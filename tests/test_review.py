@@ -62,6 +62,13 @@ def test_every_format_gives_the_reviewers_figures_beside_the_engines(
     for fmt in ("text", "md", "html"):
         out = html.unescape(render(seeds_report, fmt, overrides=overrides))
         assert "reviewer's labels" in out and "wholly-derived" in out and engine in out, fmt
+    # The summary table's mark stands beside the reviewer's verdict too, as in the explorer's
+    # overview: the same mark beside the other verdict read as a contradiction.
+    cell = f"partially-derived {REVIEWED_MARK} reviewer: wholly-derived"
+    assert f"| {cell} |" in render(seeds_report, "md", overrides=overrides)
+    assert f"</span> {cell.split(' ', 1)[1]}" in html.unescape(
+        render(seeds_report, "html", overrides=overrides)
+    )
     data = json.loads(render(seeds_report, "json", overrides=overrides))
     assert data["reviewed"][target]["verdict"] == "wholly-derived"
     assert data["reviewed"][target]["coverage"]["target_derived"] == r.coverage["target_derived"]

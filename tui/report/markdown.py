@@ -455,7 +455,7 @@ def _summary(view: ReportView) -> list[str]:
         [
             [
                 _cell(v.target_name),
-                v.verdict + (f" {REVIEWED_MARK}" if v.reviewed else ""),
+                v.verdict + v.verdict_mark,
                 f"{v.target_derived:.0%}",
                 f"{v.source_reused:.0%}",
                 _counts(v),
@@ -470,8 +470,8 @@ def _summary(view: ReportView) -> list[str]:
         "reference. Source reused: share of the reference that reappears in the version."
         + (
             f" {REVIEWED_MARK}: a reviewer relabelled passages of the version; the table gives the "
-            "engine's figures, the version's section below the reviewer's too (the explorer's "
-            "overview shows the reviewer's)."
+            "engine's figures and, where it differs, the verdict by the reviewer's labels (the "
+            "explorer's overview shows the reviewer's figures), the version's section below both."
             if any(v.reviewed for v in view.versions)
             else ""
         ),

@@ -35,7 +35,7 @@ from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
-from ..present.wording import LINKED_BY
+from ..present.wording import LINKED_BY, REVIEWED_MARK
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -221,6 +221,17 @@ class Version:
     # What the derivation tree says where it is not "derived from the source" (the
     # summaries give it beside the verdict: summary.tree_clause), else "".
     tree_note: str = ""
+
+    @property
+    def verdict_mark(self) -> str:
+        """After the engine's verdict in a summary table: the reviewer's mark, and the
+        reviewer's verdict where it differs (the explorer's overview shows that one: the same
+        mark beside two verdicts read as a contradiction)."""
+        if not self.reviewed:
+            return ""
+        if self.reviewer_verdict and self.reviewer_verdict != self.verdict:
+            return f" {REVIEWED_MARK} reviewer: {self.reviewer_verdict}"
+        return f" {REVIEWED_MARK}"
 
     @property
     def taken(self) -> str:

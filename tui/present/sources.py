@@ -44,7 +44,9 @@ class SharesView:
 
     CAPTION = (
         "Each row is a version; each cell the share of that row's text found in the "
-        "column's version (a share of the row's own text, so the table is not symmetric). "
+        "column's version (a share of the row's own text, so the table is not symmetric), "
+        "by one alignment of the pair and without what the exclusions leave out (shared "
+        "quotations, unless counted): two versions sharing only quotations read 0%. "
         "The reference's row and column are its comparisons, aligned from the reference: "
         "a pair's cells can change when another version is made the reference."
     )

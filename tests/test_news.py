@@ -1022,3 +1022,21 @@ def test_a_corpus_files_markup_tags_are_furniture_not_its_title_or_its_words(
     one, two = (compare_paths([wire, str(p)], reference=wire) for p in (plain, tagged))
     a, b = one.comparisons[0], two.comparisons[0]
     assert (a.verdict, a.coverage["target_derived"]) == (b.verdict, b.coverage["target_derived"])
+
+
+def test_a_tree_edge_with_the_reference_counts_the_passages_the_overview_counts() -> None:
+    """The tree said "5 passages of islands-monitor are also in wire" beside an overview row
+    of E 3, P 4: it counted its own alignment of the pair, made from the other side."""
+    report = compare_paths([str(NEWS / "f10-afp-cables")])
+    compared = {c.target: c for c in report.comparisons}
+    checked = 0
+    for e in report.provenance.tree.edges:
+        other = {e.parent, e.child} - {report.reference}
+        if len(other) != 1 or (version := other.pop()) not in compared:
+            continue
+        counts = compared[version].label_counts()
+        n = sum(counts[k] for k in ("verbatim", "edited", "paraphrased"))
+        assert e.shared_passages == n, (e.parent, e.child)
+        assert e.evidence[0].startswith(f"{n} passage")
+        checked += 1
+    assert checked >= 4

@@ -33,7 +33,7 @@ from .segment import segment
 from .settings import Settings
 from .similarity import shared_content
 from .thresholds import Thresholds
-from .tree import build_tree
+from .tree import build_tree, recount
 
 Progress = Callable[[float, str], None]
 # Provenance aligns every related pair: 50 story-sized versions take about half a minute,
@@ -174,6 +174,7 @@ def compare(
         check(cancelled)  # align stops early, returning no groups
         comparisons.append(c)
         report(0.6 + 0.3 * (k + 1) / len(others), f"compared {d.id} with {ref.id}")
+    recount(tree, comparisons)
     by_id = {d.id: d for d in documents}
     check(cancelled)
     along = _along_tree(pairs, tree, by_id, ref.id, settings, cancelled)

@@ -23,7 +23,7 @@ tree is the same whichever way round they are.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .dates import compare_dates
@@ -381,6 +381,25 @@ def _shared_passages(c: Comparison) -> int:
     return sum(1 for p in c.passages if p.derived)
 
 
+def _passages_line(n: int, child: str, parent: str) -> str:
+    return f"{n} passage{'s' * (n != 1)} of {child} are also in {parent}"
+
+
+def recount(tree: Tree, comparisons: Sequence[Comparison]) -> None:
+    """An edge between the reference and a version counts the passages of the reference's
+    comparison, whose labels the overview counts: the tree's own alignment of the pair, made
+    from the other side, said "5 passages of islands-monitor are also in wire" beside a row
+    of E 3, P 4."""
+    compared = {frozenset((c.source, c.target)): c for c in comparisons}
+    for k, e in enumerate(tree.edges):
+        c = compared.get(frozenset((e.parent, e.child)))
+        if c is None or e.evidence[:1] != [_passages_line(e.shared_passages, e.child, e.parent)]:
+            continue
+        n = _shared_passages(c)
+        line = _passages_line(n, e.child, e.parent)
+        tree.edges[k] = replace(e, shared_passages=n, evidence=[line, *e.evidence[1:]])
+
+
 def _lost_groups(roots: list[str], related: set[frozenset[str]]) -> list[list[str]]:
     """Roots related to each other share a lost source: one per connected group of them. A
     root whose relatives all have parents is a root in its own right."""
@@ -528,7 +547,7 @@ def _edge(
         shared_passages=n,
         shared_phrases=vocab.rare_shared(parent, child, th.rare_zipf),
         evidence=[
-            f"{n} passage{'s' * (n != 1)} of {child} are also in {parent}",
+            _passages_line(n, child, parent),
             *why,
             *([also] if also else []),
         ],

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
-from .model import Comparison, Document, Passage, Region, Report, Span, Tree
+from .model import Comparison, Document, Passage, Region, Report, Span, Tree, TreeEdge
 
 
 def paragraph_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -115,6 +116,14 @@ def _lineage(tree: Tree | None, node: str) -> list[str]:
     return tree.lineage(node) if tree is not None else []
 
 
+def _undecided(tree: Tree, path: list[str]) -> TreeEdge | None:
+    """The first edge along ``path`` (child first, up to the ancestor) with no mark of
+    direction."""
+    edges = {(e.parent, e.child): e for e in tree.edges}
+    on_path = (edges.get((parent, child)) for child, parent in itertools.pairwise(path))
+    return next((e for e in on_path if e is not None and e.strength == "none"), None)
+
+
 def relation(report: Report, comparison: Comparison) -> str:
     """How a version stands to the version it was compared with, in the words every screen
     and report uses: "derived from" only where the derivation tree agrees, and "independent"
@@ -178,6 +187,13 @@ def relation(report: Report, comparison: Comparison) -> str:
         head = f"identical to {src} (the same file, byte for byte); {head}"
     if tree is None or src in up:
         via = f" by way of {', '.join(up[: up.index(src)])}" if src in up and up.index(src) else ""
+        guess = _undecided(tree, [tgt, *up[: up.index(src) + 1]]) if via and tree else None
+        if guess is not None:
+            # An edge on the way the marks could not orient ("taken as the source because it
+            # holds more of what they share"): the route is the tree's guess, not a finding.
+            via = (
+                f" (perhaps{via}: nothing marks whether {guess.parent} or {guess.child} came first)"
+            )
         return f"{head} derived from {src}{via}{note}"
     if tgt in _lineage(tree, src):
         return f"{head} shared with {src}, which the derivation tree finds derived from it{note}"

@@ -113,6 +113,41 @@ def test_passages_relabelled_as_taken_are_no_inserts(seeds_report: Report) -> No
     assert "added 4 passages in 3 inserts" in tally(overrides)
 
 
+def test_passages_relabelled_added_or_no_omission_are_listed_so(seeds_report: Report) -> None:
+    """A reviewer relabelled the Guardian's paraphrased passages as added and the overview
+    read "A 8", while the inserts listed the engine's two; omitted passages relabelled as
+    furniture stayed in the omissions of every screen and report."""
+    from tui.present import audit
+
+    c = _partial(seeds_report)
+    taken = next(p for p in c.passages if p.label == "paraphrased")
+    dropped = [p for p in c.passages if p.label == "omitted"]
+    overrides = OverrideSet().bind(seeds_report)
+    overrides.set_label(seeds_report, c, taken, "added")
+    overrides.set_label(seeds_report, c, dropped[0], "boilerplate")
+
+    def items(found: list[audit.DocAudit]) -> list[audit.Excerpt]:
+        return [e for a in found if a.doc == c.target for e in a.items]
+
+    added = [e for e in items(audit.inserts(seeds_report, overrides)) if e.kind == "added"]
+    mine = [e for e in added if e.item.spans == list(taken.target_spans)]  # type: ignore[union-attr]
+    assert len(mine) == 1 and mine[0].reason == "relabelled added by a reviewer"
+    engine = [e for e in items(audit.inserts(seeds_report)) if e.kind == "added"]
+    assert len(added) == len(engine) + 1
+
+    def spans(found: list[audit.DocAudit]) -> set[tuple[int, int]]:
+        return {tuple(sp) for e in items(found) for sp in e.item.source_spans}  # type: ignore[union-attr]
+
+    gone = {tuple(sp) for sp in dropped[0].source_spans}
+    assert gone <= spans(audit.omissions(seeds_report))
+    assert not gone & spans(audit.omissions(seeds_report, overrides))
+    # The reports count them so too.
+    for ov, tally in ((None, "added 5 passages in 3 inserts"), (overrides, "in 4 inserts")):
+        text = render(seeds_report, "text", overrides=ov)
+        lines = text[text.index("inserts:") :].splitlines()
+        assert tally in next(line for line in lines if line.startswith(f"  {c.target}: "))
+
+
 async def test_a_relabel_changes_the_overview_at_once(tmp_path: Path) -> None:
     paths = seeds_copy(tmp_path)
     app = StoryTraceApp(paths)

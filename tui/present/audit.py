@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..core.model import Document, Insert, Omission, Report, Span
+from ..core.model import Comparison, Document, Insert, Omission, Passage, Report, Span
 from ..core.overrides import OverrideSet
 from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
 from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
@@ -149,12 +149,36 @@ def _audit(
     return out
 
 
+# Why an item is listed that the engine did not list: a reviewer's label put it there.
+BY_REVIEWER = "relabelled {label} by a reviewer"
+
+
+def _relabels(
+    report: Report, overrides: OverrideSet | None
+) -> list[tuple[Comparison, Passage, str]]:
+    """Each passage a reviewer gave another label, with that label."""
+    if overrides is None or not len(overrides):
+        return []
+    overrides.bind(report)
+    return [
+        (c, p, ov.label)
+        for c in report.comparisons
+        for p in c.passages
+        if (ov := overrides.for_passage(c, p)) is not None and ov.label not in (None, p.label)
+    ]
+
+
 def inserts(report: Report, overrides: OverrideSet | None = None) -> list[DocAudit]:
-    """The inserts, less the passages a reviewer relabelled as taken from the reference: the
-    overview counts them so, and an insert listing them would say the opposite."""
+    """The inserts by the reviewer's labels, as the overview counts them: less the passages
+    a reviewer relabelled as taken from the reference, and with those relabelled added or
+    furniture (the overview read "A 8" while this list kept the engine's two inserts)."""
     found = report.provenance.inserts if report.provenance else []
-    if overrides is not None and len(overrides):
-        found = _unrelabelled(report, found, overrides)
+    relabels = _relabels(report, overrides)
+    found = _unrelabelled(found, relabels) + [
+        Insert(c.target, label, list(p.target_spans), BY_REVIEWER.format(label=label))
+        for c, p, label in relabels
+        if label in ("added", "boilerplate") and p.target_spans
+    ]
     # Each version's passages by their first span: an insert's spans are its passages'.
     starts = {
         (c.target, p.target_spans[0]): set(p.target_spans)
@@ -177,29 +201,49 @@ def inserts(report: Report, overrides: OverrideSet | None = None) -> list[DocAud
     )
 
 
-def _unrelabelled(report: Report, found: list[Insert], overrides: OverrideSet) -> list[Insert]:
-    overrides.bind(report)
-    taken = {
+def _unrelabelled(
+    found: list[Insert], relabels: list[tuple[Comparison, Passage, str]]
+) -> list[Insert]:
+    """The inserts less the passages a reviewer gave another label."""
+    moved = {
         (c.target, span)
-        for c in report.comparisons
-        for p in c.passages
-        if p.label == "added"
-        and (ov := overrides.for_passage(c, p)) is not None
-        and ov.label not in (None, "added")
+        for c, p, _ in relabels
+        if p.label in ("added", "boilerplate")
         for span in p.target_spans
     }
-    if not taken:
-        return found
     out = []
     for i in found:
-        spans = [sp for sp in i.spans if (i.doc, sp) not in taken]
+        spans = [sp for sp in i.spans if (i.doc, sp) not in moved]
         if spans:
             out.append(i if len(spans) == len(i.spans) else replace(i, spans=spans))
     return out
 
 
-def omissions(report: Report) -> list[DocAudit]:
+def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocAudit]:
+    """The omissions by the reviewer's labels: less the reference's passages a reviewer
+    relabelled as no omission (its furniture), with those relabelled omitted."""
     found = report.provenance.omissions if report.provenance else []
+    relabels = _relabels(report, overrides)
+    cleared = {
+        (c.target, span)
+        for c, p, label in relabels
+        if p.label == "omitted" and label != "omitted"
+        for span in p.source_spans
+    }
+    if cleared:
+        found = [
+            o
+            for o in found
+            if o.kind == "attribution"
+            or not all((o.doc, span) in cleared for span in o.source_spans)
+        ]
+    found = found + [
+        Omission(
+            c.target, c.source, "text", list(p.source_spans), BY_REVIEWER.format(label="omitted")
+        )
+        for c, p, label in relabels
+        if label == "omitted" and p.source_spans
+    ]
     return _audit(
         report,
         [(o.doc, o.source, o.kind, list(o.source_spans), o.detail, o, 1) for o in found],

@@ -132,7 +132,7 @@ def build(
         families=_families(report, p.families, p.tree.independent),
         lexicon=lexicon,
         inserts=_audit.inserts(report, overrides),
-        omissions=_audit.quoted_once(_audit.omissions(report)),
+        omissions=_audit.quoted_once(_audit.omissions(report, overrides)),
         names=names,
     )
 

@@ -110,7 +110,7 @@ class AuditScreen(StoryView):
         self.doc_id = doc_id
         if doc_id != report.reference:
             self.story.version = doc_id
-        omissions = of_doc(audit.omissions(report), doc_id)
+        omissions = of_doc(audit.omissions(report, self.story.overrides), doc_id)
         own = [a for a in audit.inserts(report, self.story.overrides) if a.doc == doc_id]
         inserts = [i for a in own for i in a.items]
         header = Text()

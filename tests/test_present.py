@@ -335,3 +335,28 @@ def test_an_omitted_quotation_keeps_its_own_marks_in_the_explorer() -> None:
     shown = console.export_text()
     assert '    "This does not make the cables safe.\n' in shown
     assert "\u201cPlain dropped text.\u201d" in shown
+
+
+def test_a_paragraph_only_some_of_whose_sentences_were_dropped_is_marked_in_part(
+    tmp_path: Path,
+) -> None:
+    """ "8 passages of wire not used: ¶2, ¶9, ¶13–¶14" read as whole paragraphs left out,
+    while the brief kept a sentence of ¶9 and of ¶13."""
+    wire = (
+        "Crews fought the Cinder Ridge fire through the night near Flagstaff.\n\n"
+        "The fire broke out on Saturday afternoon in dry forest. Firefighters had not managed "
+        "to contain any of it by Monday.\n\n"
+        "Nine buildings, including four homes, were destroyed. Officials warned the count "
+        "would rise once crews reached the subdivision.\n\n"
+        "A shelter opened at the high school in Bellemont for families told to leave.\n"
+    )
+    brief = (
+        "Crews fought the Cinder Ridge fire through the night near Flagstaff.\n\n"
+        "Firefighters had not managed to contain any of it by Monday.\n"
+    )
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "brief.txt").write_text(brief, encoding="utf-8")
+    report = compare_paths([str(tmp_path)], reference="wire")
+    text = render(report, "text")
+    line = next(x for x in text.splitlines() if "of wire not used" in x)
+    assert line.endswith("¶2 (in part), ¶3–¶4"), line

@@ -11,7 +11,7 @@ import html as html_lib
 import re
 
 from tui.core.model import Report
-from tui.present.excerpts import paragraph_list
+from tui.present.excerpts import paragraph_list, partial_paragraphs
 from tui.present.runs import Run
 from tui.report import render
 from tui.report.markdown import escape as md_escape
@@ -39,8 +39,11 @@ def test_omissions_are_one_line_of_paragraphs_each_run_said_once(family_report: 
     runs = [e for e in version.entries if isinstance(e, Run) and e.label == "omitted"]
     assert len(runs) >= 3
     paragraphs = sorted({n for r in version.omitted for n in r.paragraphs})
-    places = paragraph_list(paragraphs)
+    # A paragraph of which the version used some sentences is marked so.
+    spans = [sp for r in version.omitted for sp in r.source_spans]
+    places = paragraph_list(paragraphs, partial_paragraphs(version.source, spans))
     assert len(paragraphs) == len(version.omitted) and "," in places  # several ranges
+    assert "(in part)" in places
     section = html_lib.unescape(_section(render(family_report, "html"), version))
     table, omitted = section.split("<h3>Omitted passages</h3>")
     # Each run is one line at its place among the passages, and only there.

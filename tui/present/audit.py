@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 
 from ..core.model import Comparison, Document, Insert, Omission, Passage, Report, Span
 from ..core.overrides import OverrideSet
-from .excerpts import clip, cut_text, paragraph_list, paragraph_numbers, where
+from .excerpts import (
+    clip,
+    cut_text,
+    paragraph_list,
+    paragraph_numbers,
+    partial_paragraphs,
+    where,
+)
 from .kinds import INSERT_KINDS, OMISSION_KINDS, in_order, title
 from .wording import plural
 
@@ -43,6 +50,8 @@ class KindGroup:
     kind: str
     title: str
     items: list[Excerpt]
+    # The paragraphs the items cover only some of: "¶9 (in part)" in the folded line.
+    partial: frozenset[int] = frozenset()
 
     @property
     def folded(self) -> bool:
@@ -54,7 +63,7 @@ class KindGroup:
     @property
     def places(self) -> str:
         """``¶3–¶14, ¶17``: where the group's items lie."""
-        return paragraph_list([n for i in self.items for n in i.paragraphs])
+        return paragraph_list([n for i in self.items for n in i.paragraphs], self.partial)
 
     @property
     def common_reason(self) -> str:
@@ -143,7 +152,10 @@ def _audit(
                 doc=doc_id,
                 source=text_id if text_id != doc_id else "",
                 reference=doc_id == report.reference,
-                groups=[KindGroup(k, title(k), groups[k]) for k in in_order(groups, kinds, str)],
+                groups=[
+                    KindGroup(k, title(k), groups[k], _partial(report.document(text_id), groups[k]))
+                    for k in in_order(groups, kinds, str)
+                ],
             )
         )
     return out
@@ -166,6 +178,15 @@ def _relabels(
         for p in c.passages
         if (ov := overrides.for_passage(c, p)) is not None and ov.label not in (None, p.label)
     ]
+
+
+def _partial(doc: Document, items: list[Excerpt]) -> frozenset[int]:
+    spans = [
+        sp
+        for i in items
+        for sp in (i.item.spans if isinstance(i.item, Insert) else i.item.source_spans)
+    ]
+    return partial_paragraphs(doc, spans)
 
 
 def inserts(report: Report, overrides: OverrideSet | None = None) -> list[DocAudit]:

@@ -79,6 +79,31 @@ def paragraph_numbers(doc: Document, spans: list[Span]) -> list[int]:
     return sorted(out)
 
 
-def paragraph_list(numbers: list[int]) -> str:
-    """``¶3–¶14, ¶17``: paragraph numbers as ranges of consecutive ones."""
-    return ", ".join(paragraphs(a, b) for a, b in number_runs(numbers))
+def partial_paragraphs(doc: Document, spans: list[Span]) -> frozenset[int]:
+    """The paragraphs (1-based) the spans touch without covering all their words: a brief
+    keeping one sentence of a paragraph did not leave the paragraph out."""
+    covered: dict[int, int] = {}
+    for a, b in spans:
+        first, last = paragraph_range(doc, (a, b))
+        for n in range(first, last + 1):
+            pa, pb = doc.paragraphs[n - 1]
+            lo, hi = max(a, pa), min(b, pb)
+            if hi > lo:
+                covered[n] = covered.get(n, 0) + len("".join(doc.text[lo:hi].split()))
+    return frozenset(
+        n
+        for n, chars in covered.items()
+        if chars < len("".join(doc.cut(doc.paragraphs[n - 1]).split()))
+    )
+
+
+# After a paragraph only some of whose sentences are meant.
+IN_PART = " (in part)"
+
+
+def paragraph_list(numbers: list[int], partial: frozenset[int] = frozenset()) -> str:
+    """``¶3–¶14, ¶17``: paragraph numbers as ranges of consecutive ones; a paragraph in
+    ``partial`` on its own, ``¶9 (in part)``."""
+    whole = [n for n in numbers if n not in partial]
+    runs = [*number_runs(whole), *((n, n) for n in set(numbers) & partial)]
+    return ", ".join(paragraphs(a, b) + (IN_PART if a in partial else "") for a, b in sorted(runs))

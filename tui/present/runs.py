@@ -37,10 +37,11 @@ class Run(Generic[T]):
     paragraphs: list[int]
     numbers: tuple[int, int]  # the first and last passage number
 
-    def line(self, reference: str, version: str) -> str:
-        """``12 paragraphs of wire not used: ¶3–¶14 (passages 4–15)``."""
+    def line(self, reference: str, version: str, partial: frozenset[int] = frozenset()) -> str:
+        """``12 paragraphs of wire not used: ¶3–¶14 (passages 4–15)``; ``partial``: the
+        paragraphs the run covers only some of (``¶9 (in part)``)."""
         what = plural(len(self.paragraphs), "paragraph")
-        where = paragraph_list(self.paragraphs)
+        where = paragraph_list(self.paragraphs, partial)
         if self.label == "omitted":
             head = f"{what} of {reference} not used in {version}"
         elif self.label == "boilerplate":
@@ -52,11 +53,14 @@ class Run(Generic[T]):
         return f"{head}: {where} ({which})"
 
 
-def omitted_line(paragraphs: list[int], reference: str, version: str) -> str:
-    """``14 paragraphs of wire not used in sun: ¶3–¶9, ¶12``: every paragraph a version left
-    out, in one line under its passages (each run already stands at its place among them)."""
+def omitted_line(
+    paragraphs: list[int], reference: str, version: str, partial: frozenset[int] = frozenset()
+) -> str:
+    """``14 paragraphs of wire not used in sun: ¶3–¶9, ¶12 (in part)``: every paragraph a
+    version left out, in one line under its passages (each run already stands at its place
+    among them)."""
     what = plural(len(paragraphs), "paragraph")
-    return f"{what} of {reference} not used in {version}: {paragraph_list(paragraphs)}"
+    return f"{what} of {reference} not used in {version}: {paragraph_list(paragraphs, partial)}"
 
 
 def fold(

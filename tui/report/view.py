@@ -29,7 +29,7 @@ from ..core.model import (
 from ..core.overrides import Override, OverrideSet
 from ..core.review import Reviewed, review_report, reviewed_sentence
 from ..core.summary import describe_region, relation, tree_clause
-from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, where
+from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, partial_paragraphs, where
 from ..present.exclusions import exclusions_text
 from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
@@ -258,7 +258,9 @@ class Version:
         """Every paragraph of the source this version left out, in one line (the summary under
         the passages: each run already has its line at its place among them)."""
         paras = sorted({n for r in self.omitted for n in r.paragraphs})
-        return omitted_line(paras, self.source_name, self.target_name)
+        spans = [sp for r in self.omitted for sp in r.source_spans]
+        partial = partial_paragraphs(self.source, spans)
+        return omitted_line(paras, self.source_name, self.target_name, partial)
 
     @property
     def omitted_reviewed(self) -> list[Row]:
@@ -267,7 +269,15 @@ class Version:
         return [r for r in self.omitted if r.reviewed]
 
     def run_line(self, run: Run[Row]) -> str:
-        return run.line(self.source_name, self.target_name)
+        if run.label == "added":
+            partial = partial_paragraphs(
+                self.target, [sp for r in run.items for sp in r.target_spans]
+            )
+        else:
+            partial = partial_paragraphs(
+                self.source, [sp for r in run.items for sp in r.source_spans]
+            )
+        return run.line(self.source_name, self.target_name, partial)
 
     @property
     def figures_line(self) -> str:

@@ -118,11 +118,13 @@ class AuditScreen(StoryView):
         header.append(escape_line(self.story.names(doc_id)), style="bold")
         if doc_id == report.reference:
             header.append(" (the reference)")
-        header.append(f"   {plural(len(omissions), 'omission')}, {plural(len(inserts), 'insert')}")
+        # The inserts as the reports count them ("added 12 passages in 4 inserts"): "4
+        # inserts" alone read against the overview's "A 12".
+        tally = own[0].tally if own else ""
+        header.append(f"   {plural(len(omissions), 'omission')}; {tally or 'no inserts'}")
         header.append("   tab: next version", style="italic")
         self.query_one("#audit-header", StatusLine).set_text(header)
         items = self.query_one(AuditList)
-        tally = own[0].tally if own else ""
         items.set_options(self._options(report, doc_id, omissions, inserts, tally))
         items.highlighted = next(
             (k for k in range(items.option_count) if not items.get_option_at_index(k).disabled),

@@ -360,3 +360,28 @@ def test_a_paragraph_only_some_of_whose_sentences_were_dropped_is_marked_in_part
     text = render(report, "text")
     line = next(x for x in text.splitlines() if "of wire not used" in x)
     assert line.endswith("¶2 (in part), ¶3–¶4"), line
+
+
+def test_a_region_names_its_passages_of_other_labels_and_the_paragraphs_it_jumps(
+    tmp_path: Path,
+) -> None:
+    """ "paragraphs 1–17 of newsnow-daily come from ... (verbatim)" held an edited headline
+    and an introduction of the site's own."""
+    paras = [
+        "Crews fought the Cinder Ridge fire through the night near the town of Flagstaff.",
+        "The fire broke out on Saturday afternoon in dry ponderosa forest north of town.",
+        "Nine buildings, including four homes, were destroyed by the flames on Sunday.",
+        "A shelter opened at the high school in Bellemont for the families told to leave.",
+        "Officials said the count of buildings lost would rise once crews reached the area.",
+    ]
+    copy = list(paras)
+    copy[0] = copy[0].replace("fought", "battled").replace("through the night", "overnight")
+    copy.insert(2, "Here at NewsNow we bring you every update as it happens, day and night.")
+    (tmp_path / "wire.txt").write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    (tmp_path / "copy.txt").write_text("\n\n".join(copy) + "\n", encoding="utf-8")
+    report = compare_paths([str(tmp_path)], reference="wire")
+    c = report.comparisons[0]
+    source, target = report.document("wire"), report.document("copy")
+    [line] = [describe_region(source, target, r, c.passages) for r in c.regions]
+    assert line.startswith("paragraphs 1–6 of copy come from paragraphs 1–5 of wire"), line
+    assert line.endswith("(verbatim but 1 edited; paragraph 3 its own)"), line

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
@@ -97,7 +98,37 @@ def describe_region(
         verb = "matches" if one else "match"
     else:
         verb = "comes from" if one else "come from"
-    return f"{_paras(*t)} of {name(target.id)} {verb} {s} of {name(source.id)} ({region.label})"
+    how = f"{region.label}{_mixed(region, passages)}{_own(target, region, passages, t)}"
+    return f"{_paras(*t)} of {name(target.id)} {verb} {s} of {name(source.id)} ({how})"
+
+
+def _mixed(region: Region, passages: Sequence[Passage]) -> str:
+    """`` but 1 edited``: the region's passages of another label than the region's, so
+    "(verbatim)" is not read of an edited headline among them."""
+    labels = Counter(
+        passages[k].label for k in region.passages if 0 <= k < len(passages) and passages[k].derived
+    )
+    others = [(n, label) for label, n in labels.items() if label != region.label]
+    if not others:
+        return ""
+    return " but " + ", ".join(
+        f"{n} {label}" for n, label in sorted(others, key=lambda x: (-x[0], x[1]))
+    )
+
+
+def _own(target: Document, region: Region, passages: Sequence[Passage], t: tuple[int, int]) -> str:
+    """``; paragraph 2 its own``: paragraphs inside the region's run that none of its
+    passages touches (a region may jump a few unrelated sentences)."""
+    touched: set[int] = set()
+    for k in region.passages:
+        if 0 <= k < len(passages) and passages[k].derived:
+            for span in passages[k].target_spans:
+                first, last = paragraph_range(target, span)
+                touched.update(range(first, last + 1))
+    if not touched:
+        return ""
+    own = [n for n in range(t[0], t[1] + 1) if n not in touched]
+    return f"; {paragraph_list(own)} its own" if own else ""
 
 
 def shared_with_others(n: int) -> str:

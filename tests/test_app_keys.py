@@ -404,6 +404,18 @@ async def test_palette_offers_the_screen_actions() -> None:
         assert app.screen.query_one(AlignedView).swapped
 
 
+async def test_relabel_and_note_keys_in_the_overview_say_where_they_work() -> None:
+    """l and c did nothing in the overview: a reviewer pressing them learnt nothing."""
+    app = seeds_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("l", "c"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, OverviewScreen)
+            assert app._notifications and "side by side" in list(app._notifications)[-1].message
+
+
 # ------------------------------------------------------------------ export, bad inputs
 
 

@@ -200,6 +200,16 @@ SECTIONS: dict[str, tuple[Key, ...]] = {
             help="leave shared quotations, copied page furniture or short matches out of the "
             "shares and verdicts; every version is re-scored and the reports record it",
         ),
+        Key(
+            "overview.review",
+            "l,c",
+            "review_hint",
+            "Relabel / note",
+            # Not in the footer: the keys work in the side by side, on a passage; here
+            # they only say so, where pressing them did nothing.
+            help="say where a relabel (l) or a note (c) is given: to a passage, in the side "
+            "by side",
+        ),
         *_version_keys("overview", "move"),
         Key(
             "overview.details_down",

@@ -29,6 +29,11 @@ from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
 
+# Pressed in the overview, l and c (side by side keys) say where they work.
+REVIEW_HINT = (
+    "relabels (l) and notes (c) are given to a passage: enter opens the side by side, "
+    "where they apply to the highlighted row"
+)
 # The report's other warnings (files left out, pairs not aligned), under the banner.
 OTHER_WARNINGS = "Warnings"
 
@@ -263,6 +268,9 @@ class OverviewScreen(StoryView):
                 self.story.open_side_by_side(doc_id)
         else:
             self.story.compare_pair(parent, doc_id)
+
+    def action_review_hint(self) -> None:
+        self.notify(REVIEW_HINT, markup=False, timeout=4)
 
     def action_move(self, step: int) -> None:
         table = self.query_one(VersionTable)

@@ -309,6 +309,10 @@ def test_a_byte_identical_copy_of_a_wire_is_wholly_reused_as_it_is_wholly_derive
     report = compare_paths([str(wire), str(copy)], reference=str(wire))
     (c,) = report.comparisons
     assert any(p.label == "boilerplate" and p.source_sentences for p in c.passages)
+    # Each rule line side by side with its copy: the side by side had shown it "not in" the
+    # copy on one row and "not in" the wire on the next.
+    furniture = [p for p in c.passages if p.label == "boilerplate"]
+    assert all(p.source_sentences and p.target_sentences for p in furniture)
     assert c.coverage["target_derived"] == 1.0 and c.coverage["source_reused"] == 1.0
     assert report.similarity is not None
     assert report.similarity.shared == ((1.0, 1.0), (1.0, 1.0))

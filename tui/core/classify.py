@@ -188,9 +188,24 @@ def classify(
     used_t = {t for g in groups for t in g.targets}
     used_s = {s for g in groups for s in g.sources}
     furniture = boilerplate_sentences(target) - used_t
-    others: list[tuple[int, Passage]] = []
+    same = _same_furniture(source, target, boilerplate_sentences(source) - used_s, furniture)
+    others: list[tuple[int, Passage]] = [
+        (
+            t,
+            Passage(
+                label="boilerplate",
+                source_sentences=(k,),
+                target_sentences=(t,),
+                source_spans=_spans(source, (k,)),
+                target_spans=_spans(target, (t,)),
+                score=1.0,
+                diff=[("equal", target.sentence_text(t))],
+            ),
+        )
+        for k, t in same
+    ]
     for label, pool in (
-        ("boilerplate", furniture),
+        ("boilerplate", furniture - {t for _, t in same}),
         ("added", set(range(len(target.sentences))) - used_t - furniture),
     ):
         for run in _runs(target, pool):
@@ -211,7 +226,10 @@ def classify(
             )
     passages = [p for _, p in sorted(derived + others, key=lambda kv: kv[0])]
     passages = _insert_omissions(
-        source, passages, set(range(len(source.sentences))) - used_s, boilerplate_sentences(source)
+        source,
+        passages,
+        set(range(len(source.sentences))) - used_s - {k for k, _ in same},
+        boilerplate_sentences(source),
     )
     regions = find_regions(source, target, passages, settings)
     coverage = coverage_shares(source, target, passages, furniture, settings)
@@ -224,6 +242,25 @@ def classify(
         regions=regions,
         substitutions=tally([s for p in passages for s in p.substitutions]),
     )
+
+
+def _same_furniture(
+    source: Document, target: Document, source_free: set[int], target_free: set[int]
+) -> list[tuple[int, int]]:
+    """(source, target) furniture sentences left unmatched that read the same, in order: a
+    rule line has no words to align, and a copy of the wire showed its "-----" as "not in"
+    the copy on one row and "not in" the wire on the next."""
+    text = {k: " ".join(source.sentence_text(k).split()) for k in source_free}
+    out: list[tuple[int, int]] = []
+    last = -1
+    for t in sorted(target_free):
+        line = " ".join(target.sentence_text(t).split())
+        k = next((k for k in sorted(text) if k > last and text[k] == line), None)
+        if k is not None:
+            out.append((k, t))
+            last = k
+            del text[k]
+    return out
 
 
 def _insert_omissions(

@@ -665,3 +665,41 @@ def test_a_folders_files_of_other_kinds_are_named_in_a_warning_not_dropped_silen
     )
     named = load_documents([tmp_path / "times.xml", tmp_path / "sun.sgml"])
     assert [d.id for d in named.documents] == ["times", "sun"] and not named.warnings
+
+
+def test_a_lead_set_between_the_headline_and_the_article_body_is_kept(tmp_path: Path) -> None:
+    """trafilatura took the story from its "article-body" element and lost the bold lead
+    above it: the lead, the most copied sentence of a story, then read as dropped."""
+    lead = (
+        "A harbourmaster at one of England's busiest fishing ports was jailed for four years "
+        "today for selling thousands of litres of diesel seized from trawlers."
+    )
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "Thomas Keble, 52, of Quay Street, Brixham, admitted theft and misconduct in a "
+            "public office at Exeter Crown Court.",
+            "The court heard that Keble sold 41,000 litres of red diesel to a haulage firm in "
+            "Newton Abbot for cash over ten months.",
+            "Judge Martin Pryce said he had betrayed the trust placed in him by the harbour "
+            "authority and by the fishermen of the port.",
+        )
+    )
+    page = (
+        "<html><head><title>Harbourmaster jailed</title></head><body>"
+        "<nav><p>News Sport Weather and the rest of the site's sections are listed here "
+        "today.</p></nav><main><article><h1>Harbourmaster jailed</h1>"
+        "<p class='byline'>By Jane Roe, 9 June 2026</p>"
+        f"<figure><figcaption>Trawlers moored at the quay in Brixham on a grey morning in "
+        f"June this year.</figcaption></figure><div class='lead-text'><strong>{lead}</strong>"
+        f"</div><div class='article-body'>{body}</div></article></main>"
+        "<aside><p>Comments: Four years is nothing for what he did to the fishermen of this "
+        "town, says a reader.</p></aside></body></html>"
+    )
+    path = tmp_path / "mirror.html"
+    path.write_text(page, encoding="utf-8")
+    doc = load_document(path)
+    first, second = doc.text.split("\n")[:2]
+    assert first == lead and second.startswith("Thomas Keble, 52")
+    assert "By Jane Roe" not in doc.text and "Trawlers moored" not in doc.text
+    assert "News Sport" not in doc.text

@@ -312,6 +312,8 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
             "outputformat": "%Y-%m-%dT%H:%M:%S%z",
         },
     )
+    if article:
+        article = _lead_restored(text, article)
     title = (getattr(meta, "title", None) or "").strip()
     found = getattr(meta, "date", None) or ""
     # The time only with its zone: a page giving a day only reads as its midnight (with a
@@ -320,6 +322,52 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
     date = normalise(found if zoned and "T00:00:00" not in found else found[:10])
     site = " ".join((getattr(meta, "sitename", None) or "").split())
     return article or "", title, date, site
+
+
+# A paragraph of prose: enough words, and a sentence's end (a byline or a date line has
+# neither).
+_PROSE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"'\u201d\u2019)]*")
+# Where a lead never is.
+_NOT_LEAD = frozenset({"aside", "figure", "figcaption", "nav", "footer", "blockquote", "form"})
+_BLOCKS = ("p", "div", "section", "header", "h1", "h2", "h3", "h4", "ul", "ol", "table")
+
+
+def _lead_restored(page: str, article: str) -> str:
+    """``article`` with the paragraphs its page's <article> holds above the block it was
+    taken from. trafilatura takes a story from its "article-body" element when there is one,
+    and so lost a bold lead set between the headline and the body (``<div class="lead-text">``,
+    ``<p class="standfirst">``): the lead, the most copied sentence, then read as dropped."""
+    import lxml.html
+
+    first = " ".join(article.split("\n", 1)[0].split())[:80]
+    try:
+        root = lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return article
+    # The block holding the article's first paragraph, found by going down from the root
+    # into the first child holding it (each element's text read once, not the whole page
+    # once per element), and the body around it.
+    holder, e = None, root
+    while e is not None:
+        holder = e
+        e = next((c for c in e if first in " ".join(c.text_content().split())), None)
+    body = next(holder.iterancestors("div", "section"), None) if holder is not root else None
+    box = next(body.iterancestors("article", "main"), None) if body is not None else None
+    if box is None:
+        return article
+    above = set(body.iterancestors())
+    lead: list[str] = []
+    for e in box.iter(*_BLOCKS[:3]):  # in document order: the blocks before the body
+        if e is body:
+            break
+        if e in above or any(c.tag in _BLOCKS for c in e):
+            continue
+        if any(a.tag in _NOT_LEAD for a in e.iterancestors()):
+            continue
+        line = " ".join(e.text_content().split())
+        if _PROSE.fullmatch(line) and line not in article:
+            lead.append(line)
+    return "\n".join([*lead, article]) if lead else article
 
 
 # An agency's keyword slug: "Switzerland-UN-diplomacy-telecommunication-internet,FOCUS".

@@ -703,3 +703,32 @@ def test_a_lead_set_between_the_headline_and_the_article_body_is_kept(tmp_path: 
     assert first == lead and second.startswith("Thomas Keble, 52")
     assert "By Jane Roe" not in doc.text and "Trawlers moored" not in doc.text
     assert "News Sport" not in doc.text
+
+
+def test_a_page_its_scripts_build_is_named_in_a_warning(tmp_path: Path) -> None:
+    """A copy saved before its scripts ran was compared as its "enable JavaScript" notice
+    and cleared as independent of the wire it copied, without a word of warning."""
+    story = "A harbourmaster was jailed for four years for selling seized diesel. " * 30
+    shell = (
+        "<html><head><title>Harbourmaster jailed</title><script>window.__STATE__ = "
+        f'{{"body": "{story}"}};</script></head><body><main><article><h1>Harbourmaster '
+        "jailed</h1><noscript><p>You need to enable JavaScript to read this story on our "
+        "site.</p></noscript><p>Loading the latest story for you, please wait a moment or two "
+        "longer.</p></article></main></body></html>"
+    )
+    path = tmp_path / "client.html"
+    path.write_text(shell, encoding="utf-8")
+    (warning,) = load_document(path).warnings
+    assert warning.startswith(f"{path}: its article reads ")
+    assert "may be built by JavaScript" in warning and "\n" not in warning
+    empty = tmp_path / "empty.html"
+    script = shell[shell.index("<script>") : shell.index("</head>")]
+    empty.write_text(f"<html><head>{script}</head><body><div id='root'></div></body></html>")
+    with pytest.raises(LoadError, match="built by JavaScript"):
+        load_document(empty)
+    # A page whose article is whole is no such page, whatever its scripts.
+    whole = tmp_path / "whole.html"
+    whole.write_text(
+        shell.replace("Loading the latest", story[:700] + " Loading"), encoding="utf-8"
+    )
+    assert not load_document(whole).warnings

@@ -276,6 +276,36 @@ def _first_decoding(raw: bytes, encodings: Sequence[str]) -> tuple[str, str] | N
     return None
 
 
+# An article this short beside scripts holding many times its text, or reading as a notice
+# to turn JavaScript on, is the shell of a page its scripts fill in when it is opened.
+_SHORT_ARTICLE = 600
+_SCRIPT = re.compile(r"<script(?![^>]*ld\+json)[^>]*>(.*?)</script\s*>", re.I | re.S)
+_JS_NOTICE = re.compile(
+    r"\b(?:enable|turn on)\s+javascript|javascript\s+(?:is\s+)?(?:required|disabled|needed|off)\b",
+    re.I,
+)
+
+
+def _script_chars(page: str) -> int:
+    return sum(len(m.group(1)) for m in _SCRIPT.finditer(page))
+
+
+def scripted_page_warning(shown: str, page: str, article: str) -> str:
+    """A warning where a page's article may be built by its scripts, whose text is never
+    read: a copy saved before its scripts ran compared as "You need to enable JavaScript"
+    and was cleared as independent of the wire it copied word for word."""
+    if len(article) >= _SHORT_ARTICLE:
+        return ""
+    scripts = _script_chars(page)
+    if not _JS_NOTICE.search(article) and scripts < 5 * max(len(article), 400):
+        return ""
+    return (
+        f"{escape_line(shown)}: its article reads {len(article):,} characters while its "
+        f"scripts hold {scripts:,}: the page may be built by JavaScript, whose text is not "
+        "read (save the page once it has loaded, or its text as .txt)"
+    )
+
+
 def _is_html(path: Path, text: str) -> bool:
     head = text.lstrip()[:20].lower()
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
@@ -486,9 +516,10 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
         raise LoadError(shown, f"a storytrace {kind} report, not a version of the story")
     guessed = guessed_encoding_warning(shown, text, encoding)
 
-    source_format, date, site = "text", "", ""
+    source_format, date, site, scripted = "text", "", "", ""
     if _is_html(p, text):
         source_format = "html"
+        page = text
         elements = len(_START_TAG.findall(text))
         if elements > MAX_HTML_ELEMENTS:
             raise LoadError(
@@ -498,7 +529,10 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
             )
         text, title, date, site = _extract_html(text)
         if not text.strip():
-            raise LoadError(shown, "no article text found in HTML")
+            held = _script_chars(page)
+            why = f" (its scripts hold {held:,} characters: built by JavaScript?)" if held else ""
+            raise LoadError(shown, f"no article text found in HTML{why}")
+        scripted = scripted_page_warning(shown, page, text)
     else:
         title = _text_title(text)
     disguised = disguise_warning(shown, text)
@@ -514,7 +548,7 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
         date=date,
         date_source="html metadata" if date else "",
         publisher=site,
-        warnings=[w for w in (guessed, disguised) if w],
+        warnings=[w for w in (guessed, disguised, scripted) if w],
     )
 
 

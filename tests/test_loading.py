@@ -550,7 +550,7 @@ def test_directory_without_text_files_warns(tmp_path: Path) -> None:
     assert result.documents == []
     assert len(result.warnings) == 1
     assert_one_line_naming(result.warnings[0], "pictures")
-    assert "no text files (.txt, .md, .text, .html, .htm); it holds photo.png" in result.warnings[0]
+    assert "no text files (.txt, .md, .text, .html, .htm, .mhtml, .mht); it holds photo.png" in result.warnings[0]
 
 
 def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
@@ -661,7 +661,7 @@ def test_a_folders_files_of_other_kinds_are_named_in_a_warning_not_dropped_silen
     (warning,) = loaded.warnings
     assert "left out page0.php, page1.php, page2.php" in warning
     assert warning.endswith(
-        "and 3 more: not named as text (.txt, .md, .text, .html, .htm; name a file to compare it)"
+        "and 3 more: not named as text (.txt, .md, .text, .html, .htm, .mhtml, .mht; name a file to compare it)"
     )
     named = load_documents([tmp_path / "times.xml", tmp_path / "sun.sgml"])
     assert [d.id for d in named.documents] == ["times", "sun"] and not named.warnings
@@ -732,3 +732,43 @@ def test_a_page_its_scripts_build_is_named_in_a_warning(tmp_path: Path) -> None:
         shell.replace("Loading the latest", story[:700] + " Loading"), encoding="utf-8"
     )
     assert not load_document(whole).warnings
+
+
+def test_a_page_saved_as_one_file_or_without_its_suffix_is_read_as_a_web_page(
+    tmp_path: Path,
+) -> None:
+    """Chrome's "Save as... single file" (.mhtml) was compared as its MIME source: a soft
+    line break splitting "41,0=" from "00" read as a changed figure. A page saved without
+    its suffix, opening with the browser's "saved from" comment, was compared as markup."""
+    import quopri
+
+    paras = [
+        "A harbourmaster was jailed for four years for selling 41,000 litres of red diesel.",
+        "Prosecutor Anne Hale said the fuel was worth up to £58,000 to a haulage firm.",
+        "Judge Martin Pryce said he had betrayed the trust of the fishermen of the port.",
+    ]
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbourmaster jailed</title>'
+        "</head><body><article><h1>Harbourmaster jailed</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article></body></html>"
+    )
+    body = quopri.encodestring(page.encode("utf-8")).replace(b"41,000", b"41,0=\n00")
+    mhtml = (
+        b"From: <Saved by Blink>\nMIME-Version: 1.0\nContent-Type: multipart/related;\n"
+        b'\ttype="text/html";\n\tboundary="----B----"\n\n\n------B----\n'
+        b"Content-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n"
+        + body
+        + b"\n------B------\n"
+    )
+    (tmp_path / "courier.mhtml").write_bytes(mhtml)
+    (tmp_path / "saved").write_text(
+        "<!-- saved from url=(0040)https://courier.example/news/jailed -->\n" + page,
+        encoding="utf-8",
+    )
+    for name in ("courier.mhtml", "saved"):
+        doc = load_document(tmp_path / name)
+        assert doc.source_format == "html", name
+        assert doc.text.split("\n")[-3:] == paras, name
+    # A folder reads the .mhtml file with the others.
+    assert [d.id for d in load_documents([tmp_path]).documents] == ["courier", "saved"]

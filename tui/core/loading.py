@@ -32,9 +32,9 @@ from tui.core.reportmark import EXPORT_PREFIX, report_kind
 
 DEFAULT_MAX_BYTES = 20_000_000
 
-TEXT_KINDS = ".txt, .md, .text, .html, .htm"
+TEXT_KINDS = ".txt, .md, .text, .html, .htm, .mhtml, .mht"
 TEXT_SUFFIXES = frozenset(TEXT_KINDS.split(", "))
-HTML_SUFFIXES = frozenset({".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".mhtml", ".mht"})
 # Lines of a wire's furniture passed over looking for its headline.
 _FURNITURE_LINES = 8
 TITLE_MAX_CHARS = 120
@@ -306,9 +306,32 @@ def scripted_page_warning(shown: str, page: str, article: str) -> str:
     )
 
 
+# Comments a browser writes above a saved page ("<!-- saved from url=(0058)https://... -->").
+_LEADING_COMMENTS = re.compile(r"\A\s*(?:<!--.*?-->\s*)*", re.S)
+
+
 def _is_html(path: Path, text: str) -> bool:
-    head = text.lstrip()[:20].lower()
+    head = text[_LEADING_COMMENTS.match(text[:4096]).end() :][:20].lower()  # type: ignore[union-attr]
     return path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
+
+
+def _mhtml_page(raw: bytes) -> tuple[str, str] | None:
+    """The page (and its encoding) of a browser's "Save as single file" (.mhtml): a MIME
+    message whose first text/html part holds it, quoted-printable. Read as text, its soft
+    line breaks split words and figures ("41,0=" "00": a changed figure that was not)."""
+    head = raw[:4096]
+    if b"MIME-Version:" not in head or b"multipart/related" not in head.lower():
+        return None
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            # Decoded as any file is: Chrome names no charset on the part.
+            return decode_bytes(payload) if isinstance(payload, bytes) and payload else None
+    return None
 
 
 def _extract_html(text: str) -> tuple[str, str, str, str]:
@@ -506,7 +529,7 @@ def document_from_bytes(raw: bytes, shown: str) -> Document:
     if not raw:
         raise LoadError(shown, "empty file")
     try:
-        text, encoding = decode_bytes(raw)
+        text, encoding = _mhtml_page(raw) or decode_bytes(raw)
     except ValueError as err:
         raise LoadError(shown, str(err)) from None
     if not text.strip():

@@ -386,10 +386,11 @@ _BLOCKS = ("p", "div", "section", "header", "h1", "h2", "h3", "h4", "ul", "ol", 
 
 
 def _lead_restored(page: str, article: str) -> str:
-    """``article`` with the paragraphs its page's <article> holds above the block it was
-    taken from. trafilatura takes a story from its "article-body" element when there is one,
-    and so lost a bold lead set between the headline and the body (``<div class="lead-text">``,
-    ``<p class="standfirst">``): the lead, the most copied sentence, then read as dropped."""
+    """``article`` with the headline and paragraphs its page's <article> holds above the
+    block it was taken from. trafilatura takes a story from its "article-body" element when
+    there is one, and so lost a bold lead set between the headline and the body (``<div
+    class="lead-text">``, ``<p class="standfirst">``): the lead, the most copied sentence,
+    then read as dropped."""
     import lxml.html
 
     first = " ".join(article.split("\n", 1)[0].split())[:80]
@@ -410,7 +411,7 @@ def _lead_restored(page: str, article: str) -> str:
         return article
     above = set(body.iterancestors())
     lead: list[str] = []
-    for e in box.iter(*_BLOCKS[:3]):  # in document order: the blocks before the body
+    for e in box.iter("h1", *_BLOCKS[:3]):  # in document order: the blocks before the body
         if e is body:
             break
         if e in above or any(c.tag in _BLOCKS for c in e):
@@ -418,7 +419,8 @@ def _lead_restored(page: str, article: str) -> str:
         if any(a.tag in _NOT_LEAD for a in e.iterancestors()):
             continue
         line = " ".join(e.text_content().split())
-        if _PROSE.fullmatch(line) and line not in article:
+        # The headline too: left out, the wire's headline read as dropped from the page.
+        if (e.tag == "h1" or _PROSE.fullmatch(line)) and line and line not in article:
             lead.append(line)
     return "\n".join([*lead, article]) if lead else article
 

@@ -550,7 +550,10 @@ def test_directory_without_text_files_warns(tmp_path: Path) -> None:
     assert result.documents == []
     assert len(result.warnings) == 1
     assert_one_line_naming(result.warnings[0], "pictures")
-    assert "no text files (.txt, .md, .text, .html, .htm, .mhtml, .mht); it holds photo.png" in result.warnings[0]
+    assert (
+        "no text files (.txt, .md, .text, .html, .htm, .mhtml, .mht); it holds photo.png"
+        in result.warnings[0]
+    )
 
 
 def test_symlink_loops_do_not_hang(tmp_path: Path) -> None:
@@ -661,7 +664,8 @@ def test_a_folders_files_of_other_kinds_are_named_in_a_warning_not_dropped_silen
     (warning,) = loaded.warnings
     assert "left out page0.php, page1.php, page2.php" in warning
     assert warning.endswith(
-        "and 3 more: not named as text (.txt, .md, .text, .html, .htm, .mhtml, .mht; name a file to compare it)"
+        "and 3 more: not named as text (.txt, .md, .text, .html, .htm, .mhtml, .mht; "
+        "name a file to compare it)"
     )
     named = load_documents([tmp_path / "times.xml", tmp_path / "sun.sgml"])
     assert [d.id for d in named.documents] == ["times", "sun"] and not named.warnings
@@ -774,3 +778,32 @@ def test_a_page_saved_as_one_file_or_without_its_suffix_is_read_as_a_web_page(
         assert doc.text.split("\n")[-3:] == paras, name
     # A folder reads the .mhtml file with the others.
     assert [d.id for d in load_documents([tmp_path]).documents] == ["courier", "saved"]
+
+
+def test_a_pages_update_date_is_not_taken_for_its_publication(tmp_path: Path) -> None:
+    """A page with no date metadata, "Updated <time>14 June</time> · First published 9 June",
+    was dated the 14th, and the tree, reading dates as decisive, made it a copy of its copy.
+    A page that marks its publication keeps that date, whatever it says of updates."""
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in (
+            "A harbourmaster was jailed for four years for selling seized diesel to a firm.",
+            "The court heard he kept a ledger of the sales in a biscuit tin in his office.",
+        )
+    )
+    updated = (
+        '<div class="byline">By a reporter · Updated <time datetime="2026-06-14T10:00:00+01:00">'
+        "14 June 2026</time> · First published 9 June 2026</div>"
+    )
+    page = (
+        "<html><head><title>Jailed</title></head><body>"
+        f"<article>{updated}{body}</article></body></html>"
+    )
+    (tmp_path / "updated.html").write_text(page, encoding="utf-8")
+    assert load_document(tmp_path / "updated.html").date == ""
+    published = page.replace(
+        "<title>",
+        '<meta property="article:published_time" content="2026-06-09T17:05:00+01:00"><title>',
+    )
+    (tmp_path / "published.html").write_text(published, encoding="utf-8")
+    assert load_document(tmp_path / "published.html").date == "2026-06-09T16:05Z"

@@ -369,12 +369,35 @@ def _extract_html(text: str) -> tuple[str, str, str, str]:
         article = _lead_restored(text, article)
     title = (getattr(meta, "title", None) or "").strip()
     found = getattr(meta, "date", None) or ""
+    if found and found[:10] in _marked(_UPDATED, text) - _marked(_PUBLISHED, text):
+        found = ""  # when it was last changed, not when it was published
     # The time only with its zone: a page giving a day only reads as its midnight (with a
     # zone or not), and a time without a zone is one nothing can compare to the minute.
     zoned = re.search(r"[+-]\d\d:?\d\d$", found)
     date = normalise(found if zoned and "T00:00:00" not in found else found[:10])
     site = " ".join((getattr(meta, "sitename", None) or "").split())
     return article or "", title, date, site
+
+
+# A date the page marks as an update: "Updated <time datetime=2026-06-14T10:00>", "Last
+# modified: 2026-06-14".
+_UPDATED = re.compile(
+    r"(?:updated|modified|last\s+edited|amended)\b[^<>]{0,40}(?:<[^>]*>\s*){0,3}?"
+    r"(?:<time[^>]*datetime=[\"']?)?(\d{4}-\d\d-\d\d)",
+    re.I,
+)
+
+
+# ...and one it marks as its publication ("article:published_time", "datePublished").
+_PUBLISHED = re.compile(r"publish\w*[^<>\d]{0,20}(\d{4}-\d\d-\d\d)", re.I)
+
+
+def _marked(pattern: re.Pattern[str], page: str) -> set[str]:
+    """The days a page marks so. A publication date found only among its update days is an
+    update's: a page with no date metadata, "Updated <time>14 June</time> · First published
+    9 June", was dated the 14th, and the tree, reading dates as decisive, made the original
+    a copy of its copy."""
+    return set(pattern.findall(page))
 
 
 # A paragraph of prose: enough words, and a sentence's end (a byline or a date line has

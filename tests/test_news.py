@@ -1066,3 +1066,37 @@ def test_a_route_through_an_edge_nothing_orients_is_told_as_a_guess() -> None:
             checked += 1
             assert f"nothing marks whether {guessed[0].parent} or {guessed[0].child}" in line
     assert checked
+
+
+def test_a_spinning_that_makes_words_plainer_and_rarer_does_not_outweigh_the_wires_furniture(
+    tmp_path: Path,
+) -> None:
+    """A spun copy with as many plainer words as rarer ones (the wire then "has the rarer
+    word" as often as the copy) was hung with the wire under a lost original, its swaps
+    outweighing the wire's slug, byline and end mark. Only the excess of one side's swaps
+    over the other's counts, and the evidence lines say both counts."""
+    wire = (NEWS / "f01-courts-fraud" / "wire.txt").read_text(encoding="utf-8")
+    body = wire[wire.index("A financial adviser") :]
+    swaps = {  # plainer words for rarer ones...
+        "racehorses": "horses",
+        "statements": "letters",
+        "handwritten": "written",
+        "laundering": "washing",
+        # ...and rarer words for plainer ones
+        "spent": "squandered",
+        "steady": "unwavering",
+        "noticed": "discerned",
+        "placed": "deposited",
+    }
+    spun = body.replace("<", "")
+    for plain, other in swaps.items():
+        spun = re.sub(rf"\b{plain}\b", other, spun)
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "spun.txt").write_text(spun, encoding="utf-8")
+    report = compare_paths([str(tmp_path)])
+    tree = report.provenance.tree
+    assert tree.parent("spun") == "wire" and tree.parent("wire") is None
+    (edge,) = [e for e in tree.edges if e.child == "spun"]
+    assert any("agency furniture" in line for line in edge.evidence)
+    spin = [line for line in edge.evidence if "rarer word" in line]
+    assert all("; wire in " in line for line in spin)

@@ -96,8 +96,14 @@ class Direction:
 
     def _weight(self, first: str, dates: bool) -> float:
         furnished = any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
+        # Against the wire as received (its furniture, or a credit by name), swaps with the
+        # rarer word on both sides are one spinning's noise: a spinner that made some words
+        # plainer left the wire "the rarer word" as often as the copy, and the two read as
+        # "both worked on since a common source". Only the excess counts there. (Between two
+        # versions without such marks, both may have been spun: the seeds' two copies.)
+        spun = {c.first: c.weight for c in self.cues if c.kind == "spin"} if furnished else {}
         return sum(
-            c.weight
+            max(0.0, c.weight - spun.get(self.other(first), 0.0)) if c.kind == "spin" else c.weight
             for c in self.cues
             if c.first == first
             and (dates or c.kind != "date")
@@ -169,11 +175,26 @@ class Direction:
         return "weak" if w > 0 else "none"
 
     def lines(self, first: str) -> list[str]:
-        """The evidence that ``first`` came first, strongest kind first."""
+        """The evidence that ``first`` came first, strongest kind first. Where both sides
+        have the rarer word of some swaps, the other side's count stands beside (so the
+        reader can check the two), and against the wire as received, where only the excess
+        counts (``_weight``), none is no line."""
+        furnished = any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
+        against = next(
+            (c for c in self.cues if c.kind == "spin" and c.first == self.other(first)), None
+        )
+
+        def weight(c: Cue) -> float:
+            return c.weight - against.weight if c.kind == "spin" and against else c.weight
+
         out = []
-        for c in sorted(self.cues, key=lambda c: (-c.weight, c.kind)):
-            if c.first == first:
-                out.append(_describe(c, first, self.other(first)))
+        for c in sorted(self.cues, key=lambda c: (-weight(c), c.kind)):
+            if c.first != first or (furnished and c.kind == "spin" and weight(c) <= 0):
+                continue
+            line = _describe(c, first, self.other(first))
+            if c.kind == "spin" and against:
+                line += f"; {first} in {against.count}"
+            out.append(line)
         return out
 
 

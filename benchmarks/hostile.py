@@ -66,7 +66,7 @@ CASES = [
     Case("'Go! ' x 200,000: tiny sentences", hi.tiny_sentences, 200_000, 10),
     Case("180 KB lower-case prose, one line", hi.lowercase_prose, 180_000, 10),
     Case("50,000 one-word vs two-word lines", hi.short_lines, 50_000, 10),
-    Case("19,000 '<p>x</p>' in HTML", hi.html_paragraphs, 19_000, 10),
+    Case("39,000 '<p>x</p>' in HTML", hi.html_paragraphs, 39_000, 10),
     Case("200,000 '<p>x</p>' in HTML", hi.html_paragraphs, 200_000, 1, "elements, more than"),
     Case("1 MB line without a stop, both", hi.long_line, 1_000_000, 10),
     Case("one sentence repeated, 1 MB both", hi.repeated_sentence, 1_000_000, 10),

@@ -1100,3 +1100,21 @@ def test_a_spinning_that_makes_words_plainer_and_rarer_does_not_outweigh_the_wir
     assert any("agency furniture" in line for line in edge.evidence)
     spin = [line for line in edge.evidence if "rarer word" in line]
     assert all("; wire in " in line for line in spin)
+
+
+def test_every_report_gives_the_site_and_date_a_page_says_it_was_published_under(
+    tmp_path: Path,
+) -> None:
+    """A page's site name and publication date were read and used (the tree reads dates as
+    decisive) but shown nowhere but in the tree's evidence lines."""
+    import html as html_lib
+
+    from tui.report import render
+
+    report = compare_paths([str(NEWS / "f07-ap-wildfire")])
+    dated = [d for d in report.documents if d.publisher and d.date]
+    assert dated
+    for doc in dated:
+        line = f"site {doc.publisher}; published {doc.date} ({doc.date_source})"
+        for fmt in ("text", "md", "html"):
+            assert line in html_lib.unescape(render(report, fmt)), (doc.id, fmt)

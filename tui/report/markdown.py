@@ -178,7 +178,7 @@ def _evidence(view: ReportView) -> list[str]:
                 _cell(d.name or d.id)
                 + (f" ({_cell(d.legend_id)})" if d.legend_id else "")
                 + (" (reference)" if d.role == "reference" else ""),
-                _cell(d.path),
+                _cell(d.path) + (f" ({_cell(d.published)})" if d.published else ""),
                 str(d.size),
                 f"`{d.sha256}`",
                 _cell(d.encoding) + ("" if d.source_format == "text" else f", {d.source_format}"),

@@ -33,6 +33,8 @@ def evidence_lines(view: ReportView) -> list[str]:
         # A file name may hold a line break or an escape: one line each, as shown on screen.
         lines.append(f"  {escape_line(d.name or d.id)}{legend}{role}: {escape_line(d.path)}")
         lines.append(f"    {d.size} bytes, {d.encoding}, {d.source_format}, sha256 {d.sha256}")
+        if d.published:
+            lines.append(f"    {escape_line(d.published)}")
     for w in ev.warnings:
         lines.append(f"warning: {w}")
     return lines

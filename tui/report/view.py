@@ -85,6 +85,10 @@ class DocumentInfo:
     # What every format calls it (``VersionNames``): ``guardian`` for
     # ``02.11.99_chips271_guardian``; the input list is the legend from one to the other.
     name: str = ""
+    # Where and when the file says it was published ("site Torbay Courier; published
+    # 2026-06-09T16:05Z (html metadata)"), "" where it says neither: the tree reads dates as
+    # decisive, and a reader must see the one it read.
+    published: str = ""
 
     @property
     def legend_id(self) -> str:
@@ -470,6 +474,14 @@ def _evidence(
             source_format=d.source_format,
             title=d.title,
             name=names(d.id),
+            published="; ".join(
+                part
+                for part in (
+                    f"site {d.publisher}" if d.publisher else "",
+                    f"published {d.date} ({d.date_source})" if d.date else "",
+                )
+                if part
+            ),
         )
         for d in report.documents
     ]

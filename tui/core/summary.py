@@ -118,15 +118,22 @@ def _mixed(region: Region, passages: Sequence[Passage]) -> str:
 
 def _own(target: Document, region: Region, passages: Sequence[Passage], t: tuple[int, int]) -> str:
     """``; paragraph 2 its own``: paragraphs inside the region's run that none of its
-    passages touches (a region may jump a few unrelated sentences)."""
-    touched: set[int] = set()
-    for k in region.passages:
-        if 0 <= k < len(passages) and passages[k].derived:
-            for span in passages[k].target_spans:
+    passages touches (a region may jump a few unrelated sentences); page furniture inside
+    it ("Advertisement") is no writing of the version's own."""
+
+    def paragraphs(ps: Iterable[Passage]) -> set[int]:
+        out: set[int] = set()
+        for p in ps:
+            for span in p.target_spans:
                 first, last = paragraph_range(target, span)
-                touched.update(range(first, last + 1))
+                out.update(range(first, last + 1))
+        return out
+
+    mine = [passages[k] for k in region.passages if 0 <= k < len(passages)]
+    touched = paragraphs(p for p in mine if p.derived)
     if not touched:
         return ""
+    touched |= paragraphs(p for p in passages if p.label == "boilerplate")
     own = [n for n in range(t[0], t[1] + 1) if n not in touched]
     return f"; {paragraph_list(own)} its own" if own else ""
 

@@ -1118,3 +1118,27 @@ def test_every_report_gives_the_site_and_date_a_page_says_it_was_published_under
         line = f"site {doc.publisher}; published {doc.date} ({doc.date_source})"
         for fmt in ("text", "md", "html"):
             assert line in html_lib.unescape(render(report, fmt)), (doc.id, fmt)
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Share: Facebook | X | Email", True),
+        ("Facebook | Twitter | WhatsApp | Copy link", True),
+        ("Got a story? Email newsdesk@beacon.example or call 01803 000000.", True),
+        ("Share prices fell 3% on Monday.", False),
+        ("Facebook said it would appeal the fine.", False),
+        ("Email the council to object to the plan.", False),
+    ],
+)
+def test_a_pages_share_and_tip_lines_are_furniture_not_its_writing(
+    line: str, furniture: bool
+) -> None:
+    """ "Share: Facebook | X | Email" and "Got a story? Email..." counted as text a page
+    added to the story."""
+    doc = segment(
+        Document("d", "d.txt", "", "utf-8", f"The council met.\n\n{line}\n\nIt voted.\n", 0)
+    )
+    # (A tip line's question is a sentence of its own: "Got a story?")
+    at = next(k for k, s in enumerate(doc.sentences) if line.startswith(doc.cut((s.start, s.end))))
+    assert (at in boilerplate_sentences(doc)) is furniture

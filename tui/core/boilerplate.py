@@ -24,6 +24,10 @@ _LINE = re.compile(
       | post\ a\ comment | leave\ a\ (comment|reply) | comments?(\ \(\d+\))? | \d+\ comments?
       | previous\ post(\ next\ post)? | next\ post | older\ posts? | newer\ posts?
       | share(\ this)?(\ (article|story|post))?(\ on\ \w+)? | tweet | pin\ it | copy\ link
+      | share\W+(on\W+)?(facebook|twitter|x|email|whatsapp|linkedin|reddit)\b.{0,80}
+      | (facebook|twitter|whatsapp|email|linkedin)(\s*[|·,/]\s*(facebook|twitter|x|whatsapp
+        |email|linkedin|reddit|copy\ link))+
+      | got\ a\ (story|news\ tip|tip)\b.{0,120}
       | (sign\ up|subscribe)\b.{0,80} | .{0,60}\bnewsletter\b.{0,60}
       | .{0,80}\bin\ your\ inbox\b.{0,40}
       | follow\ us\b.{0,60} | advertisement | sponsored(\ content)? | skip\ to\ (main\ )?content

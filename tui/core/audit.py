@@ -8,8 +8,9 @@ a copy that kept a quote (or a reported fact) but dropped who said (or reported)
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .attribution import attributes, attribution_names
 from .boilerplate import boilerplate_sentences
@@ -123,6 +124,7 @@ def _kind(doc: Document, passage: Passage) -> str:
 
 def omissions(source: Document, target: Document, comparison: Comparison) -> list[Omission]:
     out: list[Omission] = []
+    whole = functools.cache(lambda: fold(target.text))
     for p in comparison.passages:
         if p.label == "omitted":
             kind = _kind(source, p)
@@ -130,7 +132,7 @@ def omissions(source: Document, target: Document, comparison: Comparison) -> lis
             # The whole text: the JSON is the evidence, and each screen clips it for itself.
             out.append(Omission(target.id, source.id, kind, list(p.source_spans), text))
         elif p.derived:
-            out.extend(_dropped_attribution(source, target, p))
+            out.extend(_dropped_attribution(source, target, p, whole))
     out.sort(key=lambda o: (OMISSION_KINDS.index(o.kind), o.source_spans[0]))
     return out
 
@@ -164,36 +166,35 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4 and not _SPOKEN.fullmatch(w)}
 
 
-def _dropped_attribution(source: Document, target: Document, p: Passage) -> list[Omission]:
-    """The copy kept the words but not who said or reported them."""
+def _dropped_attribution(
+    source: Document, target: Document, p: Passage, whole: Callable[[], str]
+) -> list[Omission]:
+    """The copy kept the words but not who said or reported them. ``whole``: the copy's
+    text folded (once per comparison, and only where a passage needs it)."""
+    named = [(k, attribution_names(source.sentence_text(k))) for k in p.source_sentences]
+    named = [(k, names) for k, names in named if names]
+    if not named:
+        return []
     tgt = fold(_text(target, p.target_spans))
-    # The paragraph around the passage: a quote's second sentence is attributed in its first.
-    paragraphs = {target.sentences[i].paragraph for i in p.target_sentences}
-    around = fold(
-        " ".join(
-            target.sentence_text(k)
-            for k, s in enumerate(target.sentences)
-            if s.paragraph in paragraphs
-        )
-    )
+    # The paragraphs around the passage: a quote's second sentence is attributed in its first.
+    paragraphs = sorted({target.sentences[i].paragraph for i in p.target_sentences})
+    around = fold(" ".join(target.cut(target.paragraphs[n]) for n in paragraphs))
     # Named anywhere in the copy, the speaker a pronoun or a role stands for.
-    elsewhere = fold(target.text) if _SPOKEN.search(around) else ""
+    spoken = _SPOKEN.search(around) is not None
     out: list[Omission] = []
     told: set[str] = set()  # one omission a name in a passage
-    for k in p.source_sentences:
+    for k, found in named:
         src = source.sentence_text(k)
         names = [
             n
-            for n in attribution_names(src)
-            if n not in told
-            and not _credited(n, around)
-            and not (elsewhere and _credited(n, elsewhere))
+            for n in found
+            if n not in told and not _credited(n, around) and not (spoken and _credited(n, whole()))
         ]
         if not names:
             continue
         quote = _QUOTE.search(src)
         kept_quote = quote is not None and fold(" ".join(quote.group(1).split()[:4])) in tgt
-        said = _words(src) - _words(" ".join(attribution_names(src)))
+        said = _words(src) - _words(" ".join(found))
         if not kept_quote and len(said & _words(tgt)) < KEPT_SHARE * len(said):
             continue
         s = source.sentences[k]

@@ -419,6 +419,8 @@ def _lead_restored(page: str, article: str) -> str:
     import lxml.html
 
     first = " ".join(article.split("\n", 1)[0].split())[:80]
+    if not first:
+        return article
     try:
         root = lxml.html.fromstring(page)
     except (ValueError, lxml.etree.ParserError):

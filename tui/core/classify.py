@@ -9,6 +9,7 @@ take is boilerplate, not an omission: no paper "omits" the wire's slug line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -250,16 +251,17 @@ def _same_furniture(
     """(source, target) furniture sentences left unmatched that read the same, in order: a
     rule line has no words to align, and a copy of the wire showed its "-----" as "not in"
     the copy on one row and "not in" the wire on the next."""
-    text = {k: " ".join(source.sentence_text(k).split()) for k in source_free}
+    at: dict[str, list[int]] = {}
+    for k in sorted(source_free):
+        at.setdefault(" ".join(source.sentence_text(k).split()), []).append(k)
     out: list[tuple[int, int]] = []
     last = -1
     for t in sorted(target_free):
-        line = " ".join(target.sentence_text(t).split())
-        k = next((k for k in sorted(text) if k > last and text[k] == line), None)
-        if k is not None:
-            out.append((k, t))
-            last = k
-            del text[k]
+        ks = at.get(" ".join(target.sentence_text(t).split()), [])
+        i = bisect.bisect_right(ks, last)
+        if i < len(ks):
+            out.append((ks[i], t))
+            last = ks[i]
     return out
 
 

@@ -131,10 +131,15 @@ def _own(target: Document, region: Region, passages: Sequence[Passage], t: tuple
 
     mine = [passages[k] for k in region.passages if 0 <= k < len(passages)]
     touched = paragraphs(p for p in mine if p.derived)
-    if not touched:
-        return ""
-    touched |= paragraphs(p for p in passages if p.label == "boilerplate")
-    own = [n for n in range(t[0], t[1] + 1) if n not in touched]
+    own = [n for n in range(t[0], t[1] + 1) if n not in touched] if touched else []
+    if own:  # (most regions jump none: the furniture is looked for only where one does)
+        a, b = region.target_span
+        furniture = paragraphs(
+            p
+            for p in passages
+            if p.label == "boilerplate" and any(x < b and y > a for x, y in p.target_spans)
+        )
+        own = [n for n in own if n not in furniture]
     return f"; {paragraph_list(own)} its own" if own else ""
 
 

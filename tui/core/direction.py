@@ -94,8 +94,13 @@ class Direction:
         sentences inside the paper's paragraphs."""
         return self._weight(first, dates=True)
 
+    def _furnished(self, first: str) -> bool:
+        """Whether the other version is the wire as received (its furniture) or one ``first``
+        credits by name."""
+        return any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
+
     def _weight(self, first: str, dates: bool) -> float:
-        furnished = any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
+        furnished = self._furnished(first)
         # Against the wire as received (its furniture, or a credit by name), swaps with the
         # rarer word on both sides are one spinning's noise: a spinner that made some words
         # plainer left the wire "the rarer word" as often as the copy, and the two read as
@@ -179,7 +184,7 @@ class Direction:
         have the rarer word of some swaps, the other side's count stands beside (so the
         reader can check the two), and against the wire as received, where only the excess
         counts (``_weight``), none is no line."""
-        furnished = any(c.kind in _BUILT_ON and c.first != first for c in self.cues)
+        furnished = self._furnished(first)
         against = next(
             (c for c in self.cues if c.kind == "spin" and c.first == self.other(first)), None
         )

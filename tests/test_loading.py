@@ -776,8 +776,21 @@ def test_a_page_saved_as_one_file_or_without_its_suffix_is_read_as_a_web_page(
         doc = load_document(tmp_path / name)
         assert doc.source_format == "html", name
         assert doc.text.split("\n")[-3:] == paras, name
-    # A folder reads the .mhtml file with the others.
+    # A folder reads the .mhtml file with the others, and so does a scan's corpus folder.
     assert [d.id for d in load_documents([tmp_path]).documents] == ["courier", "saved"]
+    from tui.scan.corpus import plan
+    from tui.scan.records import ShardReader
+
+    corpus = plan([str(tmp_path)])
+    assert corpus.warnings == []
+    [article] = [
+        a for shard in corpus.shards for a in ShardReader(shard).records() if "mhtml" in a.ref.file
+    ]
+    assert article.text == load_document(tmp_path / "courier.mhtml").text
+    # The page without a suffix is tried as compare tries it; a binary one is passed over.
+    (tmp_path / "photo").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    found = [a.ref.file for s in plan([str(tmp_path)]).shards for a in ShardReader(s).records()]
+    assert sorted(Path(f).name for f in found) == ["courier.mhtml", "saved"]
 
 
 def test_a_pages_update_date_is_not_taken_for_its_publication(tmp_path: Path) -> None:

@@ -189,7 +189,7 @@ def test_plan_warns_about_what_it_cannot_read(tmp_path: Path) -> None:
     assert result.shards == []
     assert [w.split(": ", 1)[1] for w in result.warnings] == [
         "no such file or directory, skipped",
-        "not a corpus file (.txt, .md, .html, .jsonl, .warc)",
+        "not a corpus file (.txt, .md, .text, .html, .htm, .mhtml, .mht, .jsonl, .warc)",
         "not a regular file or folder, skipped",  # a device is there, just not readable as one
     ]
 
@@ -225,7 +225,8 @@ def test_a_folder_holding_only_the_stories_says_so(tmp_path: Path) -> None:
     story.write_text(seed("001"), encoding="utf-8")
     warning = plan([str(folder)], [str(story)]).warnings[0]
     assert warning.endswith(
-        "no articles (.txt, .md, .html, .jsonl, .warc) found besides the stories"
+        "no articles (.txt, .md, .text, .html, .htm, .mhtml, .mht, .jsonl, .warc) found besides"
+        " the stories"
     )
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.escaping import escape_line
-from ..core.loading import TEXT_SUFFIXES
+from ..core.loading import TEXT_KINDS, TEXT_SUFFIXES
 from .model import FileEvidence, Shard
 
 FILES_PER_SHARD = 500
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".jsonl.gzip")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.gzip")
+# Named in every warning about what a corpus may hold: the kinds ``kind_of`` reads.
+CORPUS_KINDS = f"{TEXT_KINDS}, .jsonl, .warc"
 
 
 def kind_of(name: str) -> str | None:
@@ -31,7 +33,11 @@ def kind_of(name: str) -> str | None:
         return "warc"
     if low.endswith(JSONL_SUFFIXES):
         return "jsonl"
-    if Path(low).suffix in TEXT_SUFFIXES:
+    # A file without a suffix is tried, as ``storytrace compare`` tries one in a folder: a
+    # page a browser or a crawler saved under its URL's last part; one that is no text is
+    # passed over quietly (``ShardReader``).
+    suffix = Path(low).suffix
+    if suffix in TEXT_SUFFIXES or not suffix:
         return "files"
     return None
 
@@ -66,8 +72,8 @@ def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
 
 
 def _files(suffix: str, n: int) -> str:
-    """``2 .php files``, ``1 without a suffix``."""
-    return f"{n:,} {f'{suffix} file' + 's' * (n > 1) if suffix else 'without a suffix'}"
+    """``2 .php files``."""
+    return f"{n:,} {suffix} file{'s' * (n > 1)}"
 
 
 def _file_key(path: str) -> tuple[int, int] | None:
@@ -127,22 +133,20 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
             if not found:
                 # A folder holding only the stories is no empty folder: say why it reads none.
                 besides = " besides the stories" if left_out > stories_before else ""
-                warnings.append(
-                    f"{shown}: no articles (.txt, .md, .html, .jsonl, .warc) found{besides}"
-                )
+                warnings.append(f"{shown}: no articles ({CORPUS_KINDS}) found{besides}")
             if found and other:
-                # Said, not silently dropped: a crawl may save pages as .xhtml, .php or no suffix.
+                # Said, not silently dropped: a crawl may save pages as .xhtml or .php.
                 kinds = ", ".join(_files(suffix, n) for suffix, n in sorted(other.items())[:6])
                 n = sum(other.values())
                 warnings.append(
                     f"{shown}: left out {n:,} file{'s' if n > 1 else ''} whose name"
-                    f"{'s do' if n > 1 else ' does'} not end like an article (.txt, .md, .html, "
-                    f".jsonl, .warc): {escape_line(kinds)}{', ...' if len(other) > 6 else ''}"
+                    f"{'s do' if n > 1 else ' does'} not end like an article ({CORPUS_KINDS}): "
+                    f"{escape_line(kinds)}{', ...' if len(other) > 6 else ''}"
                 )
         elif os.path.isfile(given):
             kind = kind_of(os.fspath(given))
             if kind is None:
-                warnings.append(f"{shown}: not a corpus file (.txt, .md, .html, .jsonl, .warc)")
+                warnings.append(f"{shown}: not a corpus file ({CORPUS_KINDS})")
             elif once(given):
                 if kind == "files":
                     parent, name = os.path.split(os.fspath(given))

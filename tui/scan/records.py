@@ -108,7 +108,10 @@ class ShardReader:
             else:
                 self._digests[name] = (len(raw), hashlib.sha256(raw).hexdigest())
             ref = ArticleRef(shard=self.shard.ordinal, ordinal=k, file=shown)
-            yield self._from_file(raw, ref, path)
+            item = self._from_file(raw, ref, path)
+            if isinstance(item, BadRecord) and not os.path.splitext(name)[1]:
+                continue  # tried as text for want of a suffix: most such files are not
+            yield item
 
     def _too_big(self) -> str:
         return f"over the {self.max_bytes:,}-byte limit for an article (--max-article-bytes)"

@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-_VERB = r"(?:said|says|told|wrote|writes|added|explained|argued|noted|reported|reports|announced)"
+# The verbs that say someone spoke or wrote, for every reader of attributions: who said it
+# here, whether a copy's paragraph says someone spoke (the audit), and the words around a
+# quotation that frame it (quotes).
+SPEECH_VERB = (
+    r"(?:said|says|told|tells|added|adds|wrote|writes|explained|argued|noted|insisted|"
+    r"claimed|warned|stated|confirmed|admitted|reported|reports|announced|replied)"
+)
+
 _CAPITAL = r"[A-Z][\w’'.-]+"
 # Lower-case words inside a name or title: "Bank of England", "Ursula von der Leyen".
 _JOINER = r"(?:of|for|de|da|del|der|den|di|du|la|le|van|von|bin|al)"
@@ -26,12 +33,12 @@ _NAME = rf"(?<![\w’'.-])({_CAPITAL}(?:\s+(?:{_JOINER}\s+){{0,2}}{_CAPITAL}){{0
 # street was taken for the speaker).
 _APPOSITIVE = r"(?:,\s+[^,.;:!?\"“”«»\n]{1,80}){1,4},\s+"
 _ATTRIBUTION = re.compile(
-    rf"\b{_VERB}\s+{_NAME}"
-    rf"|{_NAME}{_APPOSITIVE}{_VERB}\b"
-    rf"|{_NAME}\s+{_VERB}\b"
+    rf"\b{SPEECH_VERB}\s+{_NAME}"
+    rf"|{_NAME}{_APPOSITIVE}{SPEECH_VERB}\b"
+    rf"|{_NAME}\s+{SPEECH_VERB}\b"
     rf"|\b[Aa]ccording\s+to\s+(?:the\s+)?{_NAME}"
 )
-_HINT = re.compile(rf"\b{_VERB}\b|\baccording\s+to\b", re.I)
+_HINT = re.compile(rf"\b{SPEECH_VERB}\b|\baccording\s+to\b", re.I)
 # Capitalised words that open a sentence or a clause without being part of a name.
 _OPENER = re.compile(
     r"the|an?|and|but|or|so|yet|then|also|however|meanwhile|today|yesterday|tonight|earlier|"

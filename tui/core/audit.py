@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from .attribution import attributes, attribution_names
+from .attribution import SPEECH_VERB, attributes, attribution_names
 from .boilerplate import boilerplate_sentences
 from .escaping import quoted
 from .model import Comparison, Document, Insert, Omission, Passage, Span
@@ -145,9 +145,7 @@ KEPT_SHARE = 0.4
 # The copy's paragraph says someone spoke ("she said", "the judge said", "He read from a
 # statement: "..."): where the copy names the speaker elsewhere, that is the attribution.
 _SPOKEN = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|explained|confirmed|insisted|"
-    r"admitted|claimed|warned|according\s+to)\b"
-    r"|\b(?:he|she|they)\b[^.!?\"“”]{0,60}:\s*[\"“']",
+    rf"\b(?:{SPEECH_VERB}|say|according\s+to)\b|\b(?:he|she|they)\b[^.!?\"“”]{{0,60}}:\s*[\"“']",
     re.I,
 )
 

@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from .attribution import SPEECH_VERB
 from .model import Document, Span
 from .textnorm import STOPWORDS, features, stem
 
@@ -132,11 +133,7 @@ class QuoteMap:
         return " ".join(parts)
 
 
-_ATTRIBUTION_VERB = re.compile(
-    r"\b(said|says|told|tells|added|adds|explained|argued|noted|insisted|claimed|warned|"
-    r"stated|asked|replied|continued|admitted|described|wrote|according)\b",
-    re.I,
-)
+_ATTRIBUTION_VERB = re.compile(rf"{SPEECH_VERB}|asked|continued|described|according", re.I)
 # Words around an attribution verb that say who spoke ("the committee's chair, Dame Harriet
 # Loxley, said", "said Jim Portley of the association").
 SPEAKER_BEFORE = 9

@@ -346,8 +346,8 @@ def test_a_paragraph_only_some_of_whose_sentences_were_dropped_is_marked_in_part
         "Crews fought the Cinder Ridge fire through the night near Flagstaff.\n\n"
         "The fire broke out on Saturday afternoon in dry forest. Firefighters had not managed "
         "to contain any of it by Monday.\n\n"
-        "Nine buildings, including four homes, were destroyed. Officials warned the count "
-        "would rise once crews reached the subdivision.\n\n"
+        "Nine buildings, including four homes, were destroyed. The count was expected to "
+        "rise once crews reached the subdivision.\n\n"
         "A shelter opened at the high school in Bellemont for families told to leave.\n"
     )
     brief = (

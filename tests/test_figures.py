@@ -207,7 +207,7 @@ def test_the_json_gives_each_passages_changed_figures(
     """Per passage, beside its substitutions: the wire's wording, the copy's, and the
     sentence each is in (numbered as in ``documents``); the same every run."""
     data = json.loads(report_to_json(hedge_report))
-    assert data["schema"] == "storytrace/11"
+    assert data["schema"] == "storytrace/12"
     found = {}
     for c in data["comparisons"]:
         for p in c["passages"]:

@@ -128,6 +128,12 @@ tree edge between them). Such a passage is
 ``"reversed"`` when that alignment linked it by one of the loose passes above, or when its
 signals from the reference's side are too weak to link it alone; others keep ``""``. Every
 other key is as it was.
+
+storytrace/12: each document gained ``language``, the ISO 639 code of the language its text
+is written in (``"en"``, ``"de"``; ``""`` when too short or too mixed to tell). A version in
+another language than the reference's is named in ``warnings``, and its comparison's
+relation says so: storytrace compares words, so a translation reads as independent. A
+report without the key read no languages. Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -164,6 +170,7 @@ def _document(d: Document, similarity: Similarity | None, plain: bool = True) ->
         "date": d.date,
         "date_source": d.date_source,
         "publisher": d.publisher,
+        "language": d.language,
         "paragraphs": _spans(d.paragraphs, plain),
         "sentences": [
             {"start": s.start, "end": s.end, "paragraph": s.paragraph, "kind": s.kind}

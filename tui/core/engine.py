@@ -16,6 +16,7 @@ from .collector import collector_paused
 from .dates import apply_dates, read_own_dates
 from .escaping import escape_line
 from .families import Group, families, family_groups
+from .language import detect_language, other_languages
 from .lexicon import LexiconError, build_lexicon, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Comparison, Document, Provenance, Report, Tree
@@ -120,6 +121,7 @@ def compare(
             report(0.1 * k / len(documents), f"segmenting {d.id}")
             segment(d, cancelled)
         read_own_dates(d)
+        d.language = d.language or detect_language(d.text)
     report(0.1, "segmented")
     ref = _resolve(documents, reference, warnings)
     scr = screen(documents, th)
@@ -166,6 +168,7 @@ def compare(
         ref = next(d for d in documents if d.id == ref_id)
     else:
         reason = reference_reason
+    warnings += other_languages(documents, ref)
     done = {**pairs, **_keyed(rest), **spare}
     comparisons = []
     others = [d for d in documents if d is not ref]

@@ -61,6 +61,9 @@ class Document:
     date_source: str = ""
     # The site a web page names as its publisher (its metadata's site name); "" for text.
     publisher: str = ""
+    # ISO 639 code of the language it is written in ("en", "de"); "" until read, or when its
+    # text is too short or too mixed to tell (``language.detect_language``).
+    language: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     # What the shown text may not tell a reader, found while loading it: an encoding that was
@@ -363,7 +366,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/11"
+    schema: str = "storytrace/12"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

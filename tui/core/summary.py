@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
+from .language import language_name
 from .model import Comparison, Document, Passage, Region, Report, Span, Tree, TreeEdge
 
 
@@ -206,7 +207,7 @@ def relation(report: Report, comparison: Comparison) -> str:
             # The reference was made from it: what it took is too small a part of this
             # version to make this one derived, which is no claim that they are unrelated.
             own += f"; {tree_clause(report, comparison)}"
-        return f"independent of {src}: {what}{note}{own}"
+        return f"independent of {src}: {what}{note}{own}{_languages(report, src, tgt)}"
     cut = report.settings.get("thresholds", {}).get("partially_derived", {}).get("value")
     evidence = cov.get("evidence", 0.0)
     if comparison.verdict == "partially-derived" and cut and evidence < cut:
@@ -241,6 +242,17 @@ def relation(report: Report, comparison: Comparison) -> str:
     if tgt in _lineage(tree, src):
         return f"{head} shared with {src}, which the derivation tree finds derived from it{note}"
     return f"{head} shared with {src}; {tree_clause(report, comparison)}{note}"
+
+
+def _languages(report: Report, src: str, tgt: str) -> str:
+    """Words of two languages do not match: "independent" says nothing of a translation."""
+    a, b = report.document(src).language, report.document(tgt).language
+    if not a or not b or a == b:
+        return ""
+    return (
+        f"; it is written in {language_name(b)}, {src} in {language_name(a)}, and storytrace "
+        "compares words: a translation would read so"
+    )
 
 
 def _under(share: float, cut: float) -> str:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tui.core.contract import report_to_json
-from tui.core.engine import compare_paths
+from tui.core.engine import compare, compare_paths
 from tui.core.language import detect_language
 from tui.core.summary import relation
 
@@ -84,6 +84,15 @@ def test_a_translated_version_is_named_not_cleared_in_silence(tmp_path: Path) ->
     assert "written in German, en in English" in relation(report, german)
     data = json.loads(report_to_json(report))
     assert [d["language"] for d in data["documents"]] == ["de", "en", "es", "fr"]
+    # Compared again with another reference (the explorer's `r`), its report's warnings passed
+    # back in: each version named once, against the new reference only.
+    again = compare(report.documents, reference="fr", warnings=report.warnings)
+    said = [w for w in again.warnings if "storytrace compares words" in w]
+    assert [w.split(": ")[0] for w in said] == [
+        "de reads as German, fr as French",
+        "en reads as English, fr as French",
+        "es reads as Spanish, fr as French",
+    ]
 
 
 def test_versions_in_one_language_say_nothing_of_languages(tmp_path: Path) -> None:

@@ -276,7 +276,7 @@ class StoryTraceApp(App[None]):
             for warning in report.warnings:
                 if warning not in shown:
                     self.notify(
-                        escape_line(warning), title="Skipped", severity="warning", markup=False
+                        escape_line(warning), title="Warning", severity="warning", markup=False
                     )
         self._tell_stale()
         if previous is not None and previous.reference != report.reference:

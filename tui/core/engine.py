@@ -168,7 +168,7 @@ def compare(
         ref = next(d for d in documents if d.id == ref_id)
     else:
         reason = reference_reason
-    warnings += other_languages(documents, ref)
+    warnings = other_languages(documents, ref, warnings)
     done = {**pairs, **_keyed(rest), **spare}
     comparisons = []
     others = [d for d in documents if d is not ref]

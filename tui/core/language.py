@@ -76,15 +76,23 @@ def detect_language(text: str) -> str:
     return code if probability >= MIN_CONFIDENCE and code != "zxx" else ""
 
 
-def other_languages(documents: list[Document], reference: Document) -> list[str]:
-    """A warning for each version written in another language than the reference."""
+# How each warning of ``other_languages`` ends: a comparison made again with another
+# reference drops the ones it is given back (they named the old reference) for its own.
+_ENDING = "storytrace compares words, so a translation of"
+
+
+def other_languages(
+    documents: list[Document], reference: Document, warnings: list[str]
+) -> list[str]:
+    """``warnings`` less any earlier reference's language warnings, and a warning for each
+    version written in another language than ``reference``."""
+    kept = [w for w in warnings if _ENDING not in w]
     if not reference.language:
-        return []
+        return kept
     ref = escape_line(reference.id)
-    return [
+    return kept + [
         f"{escape_line(d.id)} reads as {language_name(d.language)}, {ref} as "
-        f"{language_name(reference.language)}: storytrace compares words, so a translation of "
-        f"{ref} reads as independent of it"
+        f"{language_name(reference.language)}: {_ENDING} {ref} reads as independent of it"
         for d in documents
         if d.language and d.language != reference.language
     ]

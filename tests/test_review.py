@@ -215,3 +215,57 @@ def test_the_csv_gives_the_reviewers_verdict_beside_the_engines(seeds_report: Re
     }
     # Versions nobody relabelled have no reviewer's verdict.
     assert all(r["reviewer_verdict"] == "" for r in rows if r["version"] != target)
+
+
+def test_swaps_found_only_in_passages_relabelled_added_leave_the_lists(
+    seeds_report: Report,
+) -> None:
+    """A reviewer relabelled a spun passage as the version's own and the swaps list still gave
+    its word swaps as rewordings of the reference: both claims on one report."""
+    from tui.present.swaps import reviewed_swaps
+
+    c = next(
+        c for c in seeds_report.comparisons if sum(bool(p.substitutions) for p in c.passages) >= 2
+    )
+    spun = next(p for p in c.passages if p.substitutions)
+    overrides = OverrideSet().bind(seeds_report)
+    overrides.set_label(seeds_report, c, spun, "added")
+    engine, none_left = reviewed_swaps(seeds_report, None)
+    assert none_left == 0 and engine == seeds_report.provenance.lexicon  # type: ignore[union-attr]
+    kept, left = reviewed_swaps(seeds_report, overrides)
+
+    def here(site) -> bool:  # noqa: ANN001 - a SwapSite
+        return (site.source, site.target, tuple(site.target_sentences)) == (
+            c.source,
+            c.target,
+            tuple(spun.target_sentences),
+        )
+
+    only_there = [e for e in engine if all(here(s) for s in e.where)]
+    assert only_there and left == len(only_there)
+    assert not any(here(s) for e in kept for s in e.where)
+    assert len(kept) == len(engine) - left
+    # Every report says how many left, as the explorer's swaps view does.
+    for fmt in ("text", "md", "html"):
+        out = render(seeds_report, fmt, overrides=overrides)
+        assert f"{left} swap" in out and "a reviewer relabelled as not taken" in out, fmt
+
+
+async def test_the_swaps_view_follows_a_relabel_made_after_it_was_drawn(tmp_path: Path) -> None:
+    app = StoryTraceApp(seeds_copy(tmp_path))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        report = app.report
+        assert report is not None
+        await pilot.press("x")
+        await settle(pilot)
+        assert "a reviewer relabelled" not in screen_text(app)
+        c = next(c for c in report.comparisons if any(p.substitutions for p in c.passages))
+        for k, p in enumerate(c.passages):
+            if p.substitutions:
+                app.relabel(c.target, k, "added")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert "left out: found only in passages a reviewer relabelled" in screen_text(app)

@@ -165,7 +165,7 @@ def _audit(
 BY_REVIEWER = "relabelled {label} by a reviewer"
 
 
-def _relabels(
+def relabels(
     report: Report, overrides: OverrideSet | None
 ) -> list[tuple[Comparison, Passage, str]]:
     """Each passage a reviewer gave another label, with that label."""
@@ -194,10 +194,10 @@ def inserts(report: Report, overrides: OverrideSet | None = None) -> list[DocAud
     a reviewer relabelled as taken from the reference, and with those relabelled added or
     furniture (the overview read "A 8" while this list kept the engine's two inserts)."""
     found = report.provenance.inserts if report.provenance else []
-    relabels = _relabels(report, overrides)
-    found = _unrelabelled(found, relabels) + [
+    relabelled = relabels(report, overrides)
+    found = _unrelabelled(found, relabelled) + [
         Insert(c.target, label, list(p.target_spans), BY_REVIEWER.format(label=label))
-        for c, p, label in relabels
+        for c, p, label in relabelled
         if label in ("added", "boilerplate") and p.target_spans
     ]
     # Each version's passages by their first span: an insert's spans are its passages'.
@@ -244,10 +244,10 @@ def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocA
     """The omissions by the reviewer's labels: less the reference's passages a reviewer
     relabelled as no omission (its furniture), with those relabelled omitted."""
     found = report.provenance.omissions if report.provenance else []
-    relabels = _relabels(report, overrides)
+    relabelled = relabels(report, overrides)
     cleared = {
         (c.target, span)
-        for c, p, label in relabels
+        for c, p, label in relabelled
         if p.label == "omitted" and label != "omitted"
         for span in p.source_spans
     }
@@ -262,7 +262,7 @@ def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocA
         Omission(
             c.target, c.source, "text", list(p.source_spans), BY_REVIEWER.format(label="omitted")
         )
-        for c, p, label in relabels
+        for c, p, label in relabelled
         if label == "omitted" and p.source_spans
     ]
     return _audit(

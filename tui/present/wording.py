@@ -80,6 +80,15 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
+def relabelled_swaps(n: int) -> str:
+    """What the swap lists say of the swaps a reviewer's labels took out of them."""
+    if not n:
+        return ""
+    return (
+        f"{plural(n, 'swap')} left out: found only in passages a reviewer relabelled as not taken"
+    )
+
+
 def swap_pairs(
     pairs: list[tuple[str, str, int]], name: Callable[[str], str], times: str = "\u00d7"
 ) -> str:

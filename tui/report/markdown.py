@@ -21,7 +21,7 @@ from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
-from ..present.wording import REVIEWED_MARK, capfirst, plural, swap_pairs
+from ..present.wording import REVIEWED_MARK, capfirst, plural, relabelled_swaps, swap_pairs
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -322,8 +322,10 @@ def _families(prov: ProvenanceView) -> list[str]:
 
 def _lexicon(prov: ProvenanceView) -> list[str]:
     lines = ["### Substitution lexicon", ""]
+    note = relabelled_swaps(prov.relabelled_swaps)
+    note = f" {capfirst(note)}." if note else ""
     if not prov.lexicon:
-        return [*lines, "No word swaps between versions."]
+        return [*lines, f"No word swaps between versions.{note}"]
     lines += [
         "Every word swap between two related versions, counted. "
         f"{KNOWN_MARK}: listed as a spinner swap in the tortured-phrases lexicon. Rarer side "
@@ -331,7 +333,7 @@ def _lexicon(prov: ProvenanceView) -> list[str]:
         "plain words for rarer ones, so the rarer side is likely the spun one. Where: each pair "
         "of versions the swap was found between, the version with the From wording first "
         f"(a → b: a has the From wording, b the To). {prov.known_swaps} known, "
-        f"{prov.odd_swaps} with a rarer side, {len(prov.lexicon)} in all.",
+        f"{prov.odd_swaps} with a rarer side, {len(prov.lexicon)} in all.{note}",
         "",
     ]
     rows = []

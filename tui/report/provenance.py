@@ -24,6 +24,7 @@ from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
 from ..present.names import WHOLE, VersionNames
+from ..present.swaps import reviewed_swaps
 from ..present.tree import TreeNode, TreeView, tree_view
 
 # With at most this many families the table shows them all; above it only the families some
@@ -73,6 +74,8 @@ class ProvenanceView:
     omissions: list[DocAudit]
     # What each version is called in every list and heading (the report's short names).
     names: VersionNames = WHOLE
+    # Swaps left out: found only in passages a reviewer relabelled as not taken.
+    relabelled_swaps: int = 0
 
     @property
     def known_swaps(self) -> int:
@@ -124,7 +127,7 @@ def build(
     p: Provenance | None = report.provenance
     if p is None:
         return None
-    lexicon = list(p.lexicon)
+    lexicon, relabelled = reviewed_swaps(report, overrides)
     # Marked swaps first (known, then rarer-side), each group in the engine's order.
     lexicon.sort(key=lambda e: (not e.known, not e.odd_side))
     return ProvenanceView(
@@ -134,6 +137,7 @@ def build(
         inserts=_audit.inserts(report, overrides),
         omissions=_audit.quoted_once(_audit.omissions(report, overrides)),
         names=names,
+        relabelled_swaps=relabelled,
     )
 
 

@@ -6,7 +6,7 @@ from ..core.escaping import escape_line, quoted
 from ..core.model import BANNER_TITLE, Report
 from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
-from ..present.wording import plural, swap_pairs
+from ..present.wording import plural, relabelled_swaps, swap_pairs
 from .provenance import ProvenanceView
 from .view import ReportView, Version, tag
 
@@ -80,6 +80,7 @@ def provenance_lines(prov: ProvenanceView, name: VersionNames) -> list[str]:
     lines.append(
         f"substitution lexicon: {len(prov.lexicon)} swaps, {prov.known_swaps} known spinner "
         f"swaps, {prov.odd_swaps} with a much rarer side"
+        + (f"; {note}" if (note := relabelled_swaps(prov.relabelled_swaps)) else "")
         + (
             " (! marks the rarer side; a \u2192 b: version a has the first wording, b the second):"
             if marked

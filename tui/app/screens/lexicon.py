@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.events import ScreenResume
 from textual.widgets import DataTable
 
 from tui.app.keys import bindings
@@ -26,7 +27,8 @@ from tui.app.widgets.styles import component_style
 from tui.core.escaping import escape_line
 from tui.core.model import LexiconEntry, Report
 from tui.present.names import VersionNames
-from tui.present.wording import plural, swap_pairs
+from tui.present.swaps import reviewed_swaps
+from tui.present.wording import plural, relabelled_swaps, swap_pairs
 
 KNOWN = "\u2713 known"
 ODD_SIDE = {"source": "from rarer", "target": "to rarer", "": ""}
@@ -208,6 +210,7 @@ class LexiconScreen(StoryView):
     a passage with the highlighted swap side by side."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("lexicon")
+    _shown: ClassVar[list[LexiconEntry]] = []  # the swaps on screen, set by show_report
 
     @property
     def table(self) -> LexiconTable:
@@ -223,7 +226,8 @@ class LexiconScreen(StoryView):
         self.table.focus()
 
     def show_report(self, report: Report, previous: Report | None) -> None:
-        entries = report.provenance.lexicon if report.provenance else []
+        entries, relabelled = reviewed_swaps(report, self.story.overrides)
+        self._shown = entries
         self.table.show(entries, self.story.names)
         header = Text()
         header.append("Word swaps", style="bold")
@@ -234,8 +238,21 @@ class LexiconScreen(StoryView):
             f"({KNOWN}), {odd} with a much rarer side (spun wording is usually the rarer); "
             "where: a \u2192 b, version a has the \u201cfrom\u201d wording, b the \u201cto\u201d"
         )
+        if relabelled:
+            header.append(f"; {relabelled_swaps(relabelled)}", style="bold")
         self.query_one("#lexicon-header", StatusLine).set_text(header)
         self._status()
+
+    @on(ScreenResume)
+    def _resumed(self) -> None:
+        """Back in this view after a relabel elsewhere: the swaps by the labels now set."""
+        report = self.story.report
+        if (
+            report is not None
+            and self.is_mounted
+            and reviewed_swaps(report, self.story.overrides)[0] != self._shown
+        ):
+            self.show_report(report, None)
 
     def _status(self) -> None:
         """The highlighted swap in full (the table may cut its wording and list of

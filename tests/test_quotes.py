@@ -4,6 +4,8 @@ paragraph into a "shared quotation" left out of every share."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.core.quotes import quoted_spans
@@ -90,3 +92,20 @@ def test_a_statement_quoted_in_two_sentences_with_its_own_attribution_is_a_share
     matched = [p for p in c.passages if p.derived]
     assert len(matched) == 2 and all(p.quote for p in matched)
     assert c.verdict == "independent" and c.coverage["evidence"] == 0.0
+
+
+def test_someones_own_words_quoted_are_not_linked_by_the_facts_they_mention() -> None:
+    """A local paper's own report of a council vote quoted a retired teacher ('"I taught
+    half the children in Brindle Cross to read and sent every one of them to that library,"
+    he told me'); the facts pass linked it to the wire's list of branches to close and its
+    leader's speech, and the exhibit listed it as taken from the wire. The branch list and
+    the closures' saving the report gives in near-identical words stay linked."""
+    from tui.core.engine import compare_paths
+
+    folder = Path(__file__).parent / "data" / "wexbury"
+    report = compare_paths([str(folder)], reference="britwire")
+    [c] = report.comparisons
+    post = report.document("eveningpost")
+    linked = [post.sentence_text(t) for p in c.passages if p.derived for t in p.target_sentences]
+    assert not any("I taught half the children" in s for s in linked)
+    assert any(s.startswith("The branches earmarked for closure are") for s in linked)

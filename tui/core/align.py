@@ -20,7 +20,7 @@ import numpy as np
 from .candidates import retrieve
 from .facts import specifics
 from .model import Document
-from .quotes import QuoteMap
+from .quotes import QuoteMap, quoted_spans
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
 from .textnorm import Features, features
@@ -132,6 +132,7 @@ class Aligner:
         self._joined: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[str, float]] = {}
         self._spec: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
         self._quotes: QuoteMap | None = None
+        self._source_quotes: QuoteMap | None = None
         self._by_facts: set[int] = set()  # target sentences ``_fact_links`` linked
 
     def group_signals(self, targets: Sequence[int], sources: Sequence[int]) -> dict[str, float]:
@@ -327,7 +328,7 @@ class Aligner:
                 loose
                 and len(run) >= th.summary_run
                 and 2 * in_step <= len(linked) - 1
-                and any(g.strength >= MEDIUM and not self._quoted(g) for g in linked)
+                and any(g.strength >= MEDIUM and not self._quoted(g.targets) for g in linked)
             ):
                 added.extend(
                     Group((x,), (hints[x][0],), hints[x][1], WEAK, "summary") for x in loose
@@ -335,17 +336,41 @@ class Aligner:
             run = []
         return sorted(groups + added, key=lambda g: g.targets) if added else groups
 
-    def _quoted(self, g: Group) -> bool:
-        """Whether ``quote_share`` of the group's target text is inside quotation marks."""
+    def _quoted(self, targets: Sequence[int]) -> bool:
+        """Whether ``quote_share`` of these target sentences' text is inside quotation marks."""
         if self._quotes is None:
             self._quotes = QuoteMap(self.target)
         weights = self.target.weights()
-        whole = sum(weights[t] for t in g.targets)
+        whole = sum(weights[t] for t in targets)
         inside = sum(
             self._quotes.quoted((self.target.sentences[t].start, self.target.sentences[t].end))
-            for t in g.targets
+            for t in targets
         )
         return whole > 0 and inside >= self.th.quote_share * whole
+
+    def _heard(self, t: int, chosen: list[int], covered: frozenset[str]) -> bool:
+        """Someone's own words, quoted, whose facts are none of the source's quotations:
+        what a reporter heard, which keeps the story's names and places however it was
+        written ('"I taught half the children in Brindle Cross to read," he told me' beside
+        the source's list of branches to close). A copy's quotation from its source keeps
+        some words of the source's quotation, however garbled."""
+        # Quoted within the sentence itself: an unclosed mark earlier in a garbled paragraph
+        # can leave the paragraph-wide reading quoting sentences that hold no mark at all.
+        text = self.target.sentence_text(t)
+        inside = sum(
+            len("".join(text[a:b].split())) for a, b in quoted_spans(text, [(0, len(text))])
+        )
+        if inside < self.th.quote_share * len("".join(text.split())):
+            return False
+        if self._source_quotes is None:
+            self._source_quotes = QuoteMap(self.source)
+        said = " ".join(
+            self._source_quotes.inside(
+                (self.source.sentences[s].start, self.source.sentences[s].end)
+            )
+            for s in chosen
+        )
+        return not covered & specifics(said, self.th.fact_zipf)[0]
 
     def _specifics(self, doc: Document, i: int) -> tuple[frozenset[str], frozenset[str]]:
         key = (doc.id, i)
@@ -401,6 +426,7 @@ class Aligner:
                 len(covered) >= th.fact_min
                 and len(covered) >= th.fact_share * len(mine)
                 and covered & special
+                and not self._heard(t, chosen, covered)
             ):
                 found[t] = tuple(sorted(chosen))
         keys = [((t,), ss) for t, ss in found.items()]

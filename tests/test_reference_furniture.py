@@ -316,3 +316,22 @@ def test_a_byte_identical_copy_of_a_wire_is_wholly_reused_as_it_is_wholly_derive
     assert c.coverage["target_derived"] == 1.0 and c.coverage["source_reused"] == 1.0
     assert report.similarity is not None
     assert report.similarity.shared == ((1.0, 1.0), (1.0, 1.0))
+
+
+def test_a_copy_saying_the_agency_supplied_it_says_it_was_published_elsewhere() -> None:
+    """'This story was supplied by Britwire and is published unedited' read as the copy's
+    own text, and the tree found no mark of the copy saying where it came from."""
+    from tui.core.boilerplate import syndicated
+    from tui.core.model import Document
+
+    def doc(text: str) -> Document:
+        return Document(id="d", path="d.txt", sha256="", encoding="utf-8", text=text, size=0)
+
+    for line, said in (
+        ("This story was supplied by Britwire and is published unedited.", "This story was"),
+        ("The article has been provided by Reuters.", "The article has been provided by"),
+        ("This article originally appeared on The Conversation.", "originally appeared"),
+    ):
+        assert said in syndicated(doc(f"Councillors voted 38 to 31.\n\n{line}\n")), line
+    # A story that says who supplied the council's figures is no syndicated copy.
+    assert syndicated(doc("The figures were supplied by the council on Monday.\n")) == ""

@@ -100,7 +100,10 @@ _AGENCY = {
 _SYNDICATED = re.compile(
     r"\b(this|the)\s+(article|story|post|piece)\s+(was\s+)?(originally|first)\s+"
     r"(appeared|published|ran)\b|\breprinted\s+(here\s+)?with\s+permission\b|"
-    r"\brepublished\s+(here\s+)?(with\s+permission|under)\b",
+    r"\brepublished\s+(here\s+)?(with\s+permission|under)\b|"
+    # "This story was supplied by Britwire and is published unedited."
+    r"\b(this|the)\s+(article|story|report|content|piece)\s+(was|is|has\s+been)\s+"
+    r"(supplied|provided|syndicated|distributed)\s+by\b",
     re.I,
 )
 # A print edition's page line from a cuttings archive: "DAILY HERALD, Wednesday, March 4,

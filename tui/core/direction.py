@@ -230,6 +230,12 @@ def _describe(c: Cue, first: str, then: str) -> str:
     return f"{c.kind} x{n}{eg}"
 
 
+def _dropped_facts(words: set[str]) -> str:
+    """ "'194532', 'band' dropped": each word quoted, or a list of figures and words reads
+    as one garbled phrase ("194532, band dropped")."""
+    return ", ".join(quoted(w) for w in sorted(words)[:4]) + " dropped"
+
+
 def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tuple[str, str]]:
     """The texts of the derived passages, those that share a sentence taken together: a
     source sentence split into two ("... £38m to £42m." / "Analysts had pencilled in
@@ -335,9 +341,9 @@ def direction(
             cue("time", b.id).add(TIME, _time_example(text_b, text_a))
         xa, xb = facts(text_a), facts(text_b)
         if xb < xa and len(xa - xb) >= 2:
-            cue("condensed", a.id).add(CONDENSED, ", ".join(sorted(xa - xb)[:4]) + " dropped")
+            cue("condensed", a.id).add(CONDENSED, _dropped_facts(xa - xb))
         elif xa < xb and len(xb - xa) >= 2:
-            cue("condensed", b.id).add(CONDENSED, ", ".join(sorted(xb - xa)[:4]) + " dropped")
+            cue("condensed", b.id).add(CONDENSED, _dropped_facts(xb - xa))
     for p in c.passages:
         if p.label == "added" and promotional(text := " ".join(b.cut(s) for s in p.target_spans)):
             cue("promotion", a.id).add(PROMOTION, _clip(text))

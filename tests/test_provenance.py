@@ -104,6 +104,11 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
         ("Sign up\nfor the Morning Briefing newsletter.", True),
         ("Want more? Sign up!", True),
         ("The museum is open to the public today only.", False),
+        # A shop's offer inside a copy of a council story (helper-49's Wexbury Life).
+        ("Show your library card for 10% off your bill - just mention Wexbury Life!", True),
+        ("The bookshop is running an offer: buy two paperbacks and get a third free.", True),
+        ("The profit warning wiped 10% off its value on Monday.", False),
+        ("Residents can get free parking if they buy a permit.", False),
     ],
 )
 def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:

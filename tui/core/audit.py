@@ -28,7 +28,11 @@ _PROMO = re.compile(
     r"order (now|today)|discount|promo code|coupon|free trial|get started|learn more|"
     r"click (here|below)|visit (our|the) (site|website|page|store)|download (the|our)|"
     r"our (platform|product|service|solution|app|team|offer)|contact us|book a demo|"
-    r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time)\b",
+    r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time)\b"
+    # A shop's offer ("10% off your bill - just mention Wexbury Life!", "buy two paperbacks
+    # and get a third free"), not a market's fall ("wiped 10% off its value").
+    r"|\d+\s*(%|per\s*cent)\s+off\s+(your|all|every|orders?)\b|\bjust\s+mention\b"
+    r"|\bbuy\s+(one|two|three|\d+)\b[^.!?]{0,40}\bget\b[^.!?]{0,30}\bfree\b",
     re.I,
 )
 # Two or more capitalised words in a row in all capitals ("NEURA KING"): a brand name.

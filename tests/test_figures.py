@@ -294,3 +294,19 @@ def test_terminal_escape_codes_are_no_figures_and_no_names() -> None:
     target = "Governments of Thirty-four countries signed the treaty on cables today."
     assert passage_figures(word_diff(source, target), [(0, source)], [(0, target)]) == []
     assert passage_figures(word_diff(hostile, plain), [(0, hostile)], [(0, plain)]) == []
+
+
+def test_a_version_found_independent_changed_no_figure(hedge_report: Report) -> None:
+    """A preview written before a vote said a petition had "passed 18,000"; compared with
+    the wire's "18,400" it was listed as a copy that changed a figure, beside its verdict
+    of independent (helper-49). Its passages keep both figures in their diffs."""
+    from dataclasses import replace
+
+    from tui.present.figures import figure_changes
+
+    mirror = next(c for c in hedge_report.comparisons if c.target == "mirror")
+    wire, copy = hedge_report.document("wire"), hedge_report.document("mirror")
+    assert figure_changes(wire, copy, mirror)
+    apart = replace(mirror, verdict="independent")
+    assert figure_changes(wire, copy, apart) == []
+    assert any(p.changed_figures for p in apart.passages)

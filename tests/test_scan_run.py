@@ -348,6 +348,27 @@ def test_a_story_in_its_own_archive_is_not_a_hit(corpus, tmp_path: Path) -> None
     )
 
 
+def test_a_byte_identical_copy_of_a_story_in_the_archive_is_not_a_hit(
+    corpus, tmp_path: Path
+) -> None:
+    """The story's file saved again elsewhere in the archive read as a copy taking 100% of
+    it (helper-49): it is the story, left out as its own file is."""
+    import shutil
+
+    stories, files = corpus
+    docs, _ = load_stories([str(stories)])
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    again = archive / "saved-again.txt"
+    shutil.copyfile(docs[0].path, again)
+    (archive / "edited.txt").write_text(again.read_text(encoding="utf-8") + "\nOne more line.\n")
+    scan = Scan(docs, [str(archive), *map(str, files)])
+    assert any("byte-identical copies" in w for w in scan.plan.warnings)
+    scan.run()
+    found = {os.path.basename(h.article.file) for h in scan.result.hits}
+    assert "saved-again.txt" not in found and "edited.txt" in found
+
+
 def test_the_table_counts_skipped_records_as_they_are(tmp_path: Path) -> None:
     """150 broken lines: 50 shown, the JSON keeps 100 of them; the table must not claim the
     JSON lists all the rest."""

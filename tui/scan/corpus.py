@@ -92,7 +92,22 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
     warnings: list[str] = []
     own = {k for k in map(_file_key, stories) if k is not None}
     seen: set[tuple[int, int]] = set(own)
+    # A byte-identical copy of a story's file saved elsewhere in the archive is the story
+    # again, not a copy another site made: its digest is read only when its size matches.
+    sizes = {_size(p) for p in stories if os.path.isfile(p)}
+    digests: set[str] | None = None
     left_out = 0
+
+    def the_story_again(path: str) -> bool:
+        nonlocal digests
+        if _size(path) not in sizes or not os.path.isfile(path):
+            return False
+        if digests is None:
+            digests = {file_sha256(p) for p in stories if os.path.isfile(p)}
+        try:
+            return file_sha256(path) in digests
+        except OSError:
+            return False
 
     def once(path: str) -> bool:
         nonlocal left_out
@@ -101,6 +116,9 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
             left_out += key in own
             return False
         seen.add(key)
+        if the_story_again(path):
+            left_out += 1
+            return False
         return True
 
     def add(kind: str, path: str, files: tuple[str, ...] = ()) -> None:
@@ -159,8 +177,8 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
             warnings.append(f"{shown}: no such file or directory, skipped")
     if left_out:
         warnings.append(
-            f"{left_out} of the stories' own files found in the corpus, not scanned against "
-            "themselves"
+            f"{left_out} of the stories' own files (or byte-identical copies of them) found in "
+            "the corpus, not scanned against themselves"
         )
     return Plan(shards=shards, warnings=warnings)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.scan_corpus import article_records, write_jsonl, write_stories
+from tests.scan_corpus import article_records, need_news, write_jsonl, write_stories
+from tests.test_app_support import screen_text
 from tui.app.scan_app import ScanApp
 from tui.app.screens.scan_results import ScanResultsScreen, visible_hits
 from tui.app.screens.side_by_side import SideBySideScreen
@@ -153,3 +154,31 @@ def test_the_hit_list_fits_columns_with_no_hit_shown() -> None:
 
     widths = hit_widths([], 80)
     assert len(widths) == len(HIT_COLUMNS) and widths[5] == len("passages")
+
+
+async def test_a_hit_with_long_file_names_is_the_story_and_the_article(tmp_path: Path) -> None:
+    """A dated story file beside a corpus file read 'reference A → version B', lettered for
+    names too long to show, with no legend on the side by side (helper-49)."""
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    story = stories / "2026-02-04_lna-courts-harbour_wire-as-filed.txt"
+    story.write_text((need_news() / "wire.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    copy = corpus / "2026-02-05_regional-daily-archive_harbourmaster-jailed-story.txt"
+    copy.write_text((need_news() / "wire.txt").read_text(encoding="utf-8") + "\nMore.\n")
+    docs, _ = load_stories([str(stories)])
+    scan = Scan(docs, [str(corpus)])
+    scan.run()
+    assert scan.result.hits
+    app = ScanApp(scan.result, scan.index.stories)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, SideBySideScreen):
+                break
+        await pilot.pause()
+        text = screen_text(app)
+        assert "reference story" in text and "version article" in text, text[:400]

@@ -19,6 +19,7 @@ from tui.app.app import StoryTraceApp
 from tui.app.screens.scan_results import ScanResultsScreen
 from tui.core.engine import CompareError
 from tui.core.model import Document, Report
+from tui.present.names import VersionNames
 from tui.scan.model import Hit, ScanResult
 from tui.scan.records import Fields, read_article
 from tui.scan.verify import compare_story
@@ -68,6 +69,12 @@ class ScanApp(StoryTraceApp):
     def watch_report(self, previous: Report | None, report: Report | None) -> None:
         # Each hit is its own two-version report: no "reference changed" notice between them.
         super().watch_report(None, report)
+        if report is not None and self.names.lettered:
+            # A story's and an article's file names too long to show are the story and the
+            # article here, not A and B with no legend on the side by side.
+            self.names = VersionNames(
+                {d.id: "story" if d.id == report.reference else "article" for d in report.documents}
+            )
         if report is not None and report.comparisons:
             self.open_side_by_side(report.comparisons[0].target)
 

@@ -13,6 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.scan_corpus import article_records, seed, write_jsonl
+from tui.core.engine import compare_paths
 from tui.core.loading import load_document
 from tui.scan.corpus import plan
 from tui.scan.model import Article, BadRecord
@@ -214,6 +215,14 @@ def test_folder_pages_read_as_compare_reads_them(tmp_path: Path) -> None:
         doc = load_document(p)
         got = arts[p.name]
         assert (got.text, got.title, got.date) == (doc.text, doc.title, doc.date), p.name
+    # An agency story's filing time from its slug line, as compare reads it (helper-49).
+    wire = family / "wire.txt"
+    (tmp_path / "wire.txt").write_bytes(wire.read_bytes())
+    [got] = [
+        i for i in read_all(tmp_path) if isinstance(i, Article) and i.ref.file.endswith("wire.txt")
+    ]
+    report = compare_paths([str(wire), str(pages[0])], reference="wire")
+    assert got.date and got.date == report.document("wire").date
 
 
 def test_a_folder_holding_only_the_stories_says_so(tmp_path: Path) -> None:

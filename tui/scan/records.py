@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..core.dates import read_own_dates
 from ..core.escaping import escape_line, utf8_safe
 from ..core.loading import LoadError, decode_bytes, document_from_bytes
 from .corpus import file_sha256, folder_evidence, kind_of
@@ -130,6 +131,7 @@ class ShardReader:
             return BadRecord(ref.file, ref.location, err.reason)
         except Exception as err:  # the HTML extractor must never end a scan
             return BadRecord(ref.file, ref.location, f"unreadable ({type(err).__name__})")
+        read_own_dates(doc)  # an agency story's slug line, as compare reads it
         return Article(
             ref=ref, text=doc.text, title=doc.title, date=doc.date, source_format=doc.source_format
         )

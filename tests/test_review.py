@@ -269,3 +269,29 @@ async def test_the_swaps_view_follows_a_relabel_made_after_it_was_drawn(tmp_path
         await pilot.press("x")
         await settle(pilot)
         assert "left out: found only in passages a reviewer relabelled" in screen_text(app)
+
+
+def test_a_version_relabelled_independent_has_no_regions_taken_and_dropped_nothing() -> None:
+    """A reviewer relabelled every passage an evening paper's own report shared with the
+    wire as its own: the overview read "✎ independent", while the same panel and every
+    report still said "paragraphs 5-7 of eveningpost come from paragraphs 6-8 of britwire"
+    and listed the quotes it "dropped" (helper-49)."""
+    from tui.core.engine import compare_paths
+    from tui.present import audit
+
+    folder = Path(__file__).parent / "data" / "wexbury"
+    report = compare_paths([str(folder)], reference="britwire")
+    [c] = report.comparisons
+    assert c.verdict == "partially-derived" and c.regions
+    overrides = OverrideSet().bind(report)
+    for p in c.passages:
+        if p.derived:
+            overrides.set_label(report, c, p, "added")
+    assert review_report(report, overrides)["eveningpost"].verdict == "independent"
+    assert [a for a in audit.omissions(report) if a.doc == "eveningpost"]
+    assert not [a for a in audit.omissions(report, overrides) if a.doc == "eveningpost"]
+    n = len(c.regions)
+    for fmt in ("text", "md", "html"):
+        engine, reviewed_out = render(report, fmt), render(report, fmt, overrides=overrides)
+        assert "of britwire (" in engine and "of britwire (" not in reviewed_out, fmt
+        assert f"{n} region{'s' * (n > 1)} left out: a reviewer relabelled" in reviewed_out, fmt

@@ -8,11 +8,11 @@ Pure: a comparison and the reviewer's labels in, figures out; nothing is re-alig
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import coverage_shares, verdict
-from .model import LABELS, Comparison, Document, Passage, Report, Verdict
+from .model import LABELS, Comparison, Document, Passage, Region, Report, Verdict
 from .overrides import OverrideSet
 from .settings import Settings
 
@@ -44,10 +44,7 @@ def reviewed(
     }
     if not changed:
         return None
-    passages: list[Passage] = [
-        replace(p, label=changed[k]) if k in changed else p  # type: ignore[arg-type]
-        for k, p in enumerate(comparison.passages)
-    ]
+    passages = relabelled(comparison.passages, changed)
     furniture = frozenset(
         t for p in passages if p.label == "boilerplate" for t in p.target_sentences
     )
@@ -59,6 +56,26 @@ def reviewed(
         verdict=verdict(coverage, comparison.regions, passages, target, settings),
         relabelled=len(changed),
     )
+
+
+def relabelled(passages: Sequence[Passage], labels: Mapping[int, str]) -> list[Passage]:
+    """The passages with the reviewer's labels (passage index -> label) in place."""
+    return [
+        replace(p, label=labels[k]) if labels.get(k, p.label) != p.label else p  # type: ignore[arg-type]
+        for k, p in enumerate(passages)
+    ]
+
+
+def reviewed_regions(
+    comparison: Comparison, labels: Mapping[int, str]
+) -> tuple[list[Passage], list[Region]]:
+    """(the passages by the reviewer's labels, the regions that still hold a passage taken
+    from the other version): a region whose passages a reviewer all relabelled as the
+    version's own said "paragraphs 5-7 come from the wire" beside the reviewer's verdict of
+    independent."""
+    passages = relabelled(comparison.passages, labels)
+    kept = [r for r in comparison.regions if any(passages[k].derived for k in r.passages)]
+    return passages, kept
 
 
 def reviewer_labels(overrides: OverrideSet, comparison: Comparison) -> dict[int, str]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..core.model import Comparison, Document, Insert, Omission, Passage, Report, Span
 from ..core.overrides import OverrideSet
+from ..core.review import review_report
 from .excerpts import (
     clip,
     cut_text,
@@ -244,6 +245,10 @@ def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocA
     """The omissions by the reviewer's labels: less the reference's passages a reviewer
     relabelled as no omission (its furniture), with those relabelled omitted."""
     found = report.provenance.omissions if report.provenance else []
+    # None of a version the reviewer's labels find independent, as the engine lists none of
+    # one it finds so: it dropped nothing of a story it did not take.
+    apart = {t for t, r in review_report(report, overrides).items() if r.verdict == "independent"}
+    found = [o for o in found if o.doc not in apart]
     relabelled = relabels(report, overrides)
     cleared = {
         (c.target, span)
@@ -263,7 +268,7 @@ def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocA
             c.target, c.source, "text", list(p.source_spans), BY_REVIEWER.format(label="omitted")
         )
         for c, p, label in relabelled
-        if label == "omitted" and p.source_spans
+        if label == "omitted" and p.source_spans and c.target not in apart
     ]
     return _audit(
         report,

@@ -80,6 +80,17 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
+def relabelled_regions(n: int, source: str) -> str:
+    """What the region lines say of the regions a reviewer's labels emptied."""
+    if not n:
+        return ""
+    its = "its" if n == 1 else "their"
+    return (
+        f"{REVIEWED_MARK} {plural(n, 'region')} left out: a reviewer relabelled {its} passages "
+        f"as not taken from {source}"
+    )
+
+
 def relabelled_swaps(n: int) -> str:
     """What the swap lists say of the swaps a reviewer's labels took out of them."""
     if not n:

@@ -27,7 +27,13 @@ from ..core.model import (
     Span,
 )
 from ..core.overrides import Override, OverrideSet
-from ..core.review import Reviewed, review_report, reviewed_sentence
+from ..core.review import (
+    Reviewed,
+    review_report,
+    reviewed_regions,
+    reviewed_sentence,
+    reviewer_labels,
+)
 from ..core.summary import describe_region, relation, tree_clause
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, partial_paragraphs, where
 from ..present.exclusions import exclusions_text
@@ -35,7 +41,7 @@ from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
-from ..present.wording import LINKED_BY, REVIEWED_MARK
+from ..present.wording import LINKED_BY, REVIEWED_MARK, relabelled_regions
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -420,6 +426,7 @@ def _version(
     review = reviews.get(c.target)
     rows = [_row(i, src, tgt, c, p, ovs, index) for i, p in enumerate(c.passages, 1)]
     note = tree_clause(report, c)
+    passages, regions = reviewed_regions(c, reviewer_labels(ovs, c) if ovs else {})
     return Version(
         source=src,
         target=tgt,
@@ -428,7 +435,15 @@ def _version(
         source_reused=c.coverage.get("source_reused", 0.0),
         counts=c.label_counts(),
         regions=[
-            describe_region(src, tgt, r, c.passages, names, c.verdict, note) for r in c.regions
+            describe_region(
+                src, tgt, r, passages, names, review.verdict if review else c.verdict, note
+            )
+            for r in regions
+        ]
+        + [
+            line
+            for line in [relabelled_regions(len(c.regions) - len(regions), names(src.id))]
+            if line
         ],
         substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,

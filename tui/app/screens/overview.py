@@ -24,10 +24,17 @@ from tui.app.widgets.shares_table import SharesTable, sources_line
 from tui.app.widgets.version_table import REVIEWED_MARK, VersionTable
 from tui.core.escaping import escape_line
 from tui.core.model import BANNER_TITLE, LABEL_LETTERS, Report, Tree
-from tui.core.review import Reviewed, review_report, reviewed_sentence
+from tui.core.review import (
+    Reviewed,
+    review_report,
+    reviewed_regions,
+    reviewed_sentence,
+    reviewer_labels,
+)
 from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
+from tui.present.wording import relabelled_regions
 
 # Pressed in the overview, l and c (side by side keys) say where they work.
 REVIEW_HINT = (
@@ -192,13 +199,17 @@ class OverviewScreen(StoryView):
             + "\n"
         )
         note = tree_clause(report, comparison)
-        if not comparison.regions:
+        labels = reviewer_labels(self.story.overrides, comparison)
+        passages, regions = reviewed_regions(comparison, labels)
+        if not regions:
             out.append("no derived region\n", style="italic")
-        for region in comparison.regions:
-            described = describe_region(
-                source, target, region, comparison.passages, names, comparison.verdict, note
-            )
+        verdict = review.verdict if review is not None else comparison.verdict
+        for region in regions:
+            described = describe_region(source, target, region, passages, names, verdict, note)
             out.append(f"\u2022 {escape_line(described)}\n")
+        left = relabelled_regions(len(comparison.regions) - len(regions), names(source.id))
+        if left:
+            out.append(f"\u2022 {escape_line(left)}\n", style="bold")
         # The figures it changed, as the reports list them under the regions.
         changed = figures_line(figure_changes(source, target, comparison), names(source.id))
         if changed:

@@ -295,3 +295,29 @@ def test_a_version_relabelled_independent_has_no_regions_taken_and_dropped_nothi
         engine, reviewed_out = render(report, fmt), render(report, fmt, overrides=overrides)
         assert "of britwire (" in engine and "of britwire (" not in reviewed_out, fmt
         assert f"{n} region{'s' * (n > 1)} left out: a reviewer relabelled" in reviewed_out, fmt
+        # The tree is the engine's: it marks what the reviewer found beside the node.
+        assert "reviewer: independent" in reviewed_out and "reviewer: indep" not in engine, fmt
+
+
+async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    folder = tmp_path / "wexbury"
+    shutil.copytree(Path(__file__).parent / "data" / "wexbury", folder)
+    app = StoryTraceApp([str(folder)], reference="britwire")
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        report = app.report
+        assert report is not None
+        assert "reviewer: independent" not in screen_text(app)
+        [c] = report.comparisons
+        for k, p in enumerate(c.passages):
+            if p.derived:
+                app.relabel(c.target, k, "added")
+        await pilot.pause()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "eveningpost \u270e reviewer: independent" in text
+        assert "region left out" in text or "regions left out" in text

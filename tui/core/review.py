@@ -117,6 +117,16 @@ def review_report(report: Report, overrides: OverrideSet | None) -> dict[str, Re
     return out
 
 
+def reviewer_apart(report: Report, overrides: OverrideSet | None) -> dict[str, str]:
+    """The versions a reviewer's labels find independent where the engine found them taken
+    from the reference: the derivation tree, the engine's, marks them so."""
+    return {
+        t: "independent"
+        for t, r in review_report(report, overrides).items()
+        if r.verdict == "independent" and report.comparison(t).verdict != "independent"
+    }
+
+
 def reviewed_sentence(r: Reviewed, engine_verdict: str, engine_share: float) -> str:
     """The two figures side by side, in one wording for the app and every report."""
     return (

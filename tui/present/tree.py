@@ -8,7 +8,7 @@ reads the same everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..core.escaping import escape_line
@@ -16,6 +16,7 @@ from ..core.model import Tree, TreeEdge
 from ..core.summary import INDEPENDENT_OF_ALL, shared_with_others
 from ..core.tree import LOST_PREFIX
 from .names import WHOLE, VersionNames
+from .wording import REVIEWED_MARK
 
 INFERRED_NOTE = "inferred from the evidence, not among the inputs"
 REFERENCE_MARK = "(reference)"
@@ -60,6 +61,9 @@ class TreeNode:
     edge: TreeEdge | None  # the edge from its parent, with the evidence for it
     children: list[TreeNode]
     unattached: str = ""  # with no parent: why none of the candidates is it
+    # What a reviewer's labels find that the tree does not ("independent"): the tree is the
+    # engine's, and a node it hangs under the reference says so beside it.
+    reviewed: str = ""
 
     @property
     def summary(self) -> str:
@@ -85,7 +89,11 @@ class TreeNode:
         name = node_name(self.id, names)
         if self.inferred:
             return f"{name} ({INFERRED_NOTE})"
-        return name + (f" {REFERENCE_MARK}" if self.reference else "")
+        return (
+            name
+            + (f" {REFERENCE_MARK}" if self.reference else "")
+            + (f" {REVIEWED_MARK} reviewer: {self.reviewed}" if self.reviewed else "")
+        )
 
 
 @dataclass(frozen=True)
@@ -147,10 +155,12 @@ class TreeView:
         return out
 
 
-def tree_view(tree: Tree, reference: str) -> TreeView:
+def tree_view(tree: Tree, reference: str, reviewed: Mapping[str, str] | None = None) -> TreeView:
     """Roots: nodes without a parent that are not independent, lost originals first (an
     inferred node only when something hangs from it), and any parent the node list forgot;
-    each node at most once, so a malformed tree cannot loop."""
+    each node at most once, so a malformed tree cannot loop. ``reviewed``: what a reviewer's
+    labels find of a node, where it is no derivation (``reviewer_apart``)."""
+    reviewed = reviewed or {}
     order = {n: k for k, n in enumerate(tree.nodes)}
     children: dict[str, list[TreeEdge]] = {}
     has_parent = set()
@@ -180,6 +190,7 @@ def tree_view(tree: Tree, reference: str) -> TreeView:
             edge=edge,
             children=[node(e.child, e) for e in kids if e.child not in seen],
             unattached="" if edge else tree.unattached.get(node_id, ""),
+            reviewed=reviewed.get(node_id, ""),
         )
 
     return TreeView(

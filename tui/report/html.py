@@ -23,7 +23,7 @@ from ..present.figures import LABEL as FIGURES
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
-from ..present.wording import capfirst, relabelled_swaps, swap_pairs
+from ..present.wording import REVIEWED_MARK, capfirst, relabelled_swaps, swap_pairs
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -86,6 +86,7 @@ def environment() -> Environment:
         same_text=SAME_TEXT,
         swap_pairs=swap_pairs,
         relabelled_swaps=relabelled_swaps,
+        reviewed_mark=REVIEWED_MARK,
         figures_label=FIGURES,
     )
     return env

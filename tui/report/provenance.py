@@ -20,6 +20,7 @@ from ..core.model import (
     Report,
 )
 from ..core.overrides import OverrideSet
+from ..core.review import reviewer_apart
 from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
@@ -131,7 +132,7 @@ def build(
     # Marked swaps first (known, then rarer-side), each group in the engine's order.
     lexicon.sort(key=lambda e: (not e.known, not e.odd_side))
     return ProvenanceView(
-        tree=tree_view(p.tree, report.reference),
+        tree=tree_view(p.tree, report.reference, reviewer_apart(report, overrides)),
         families=_families(report, p.families, p.tree.independent),
         lexicon=lexicon,
         inserts=_audit.inserts(report, overrides),

@@ -29,6 +29,7 @@ from tui.core.review import (
     review_report,
     reviewed_regions,
     reviewed_sentence,
+    reviewer_apart,
     reviewer_labels,
 )
 from tui.core.summary import describe_region, relation, tree_clause
@@ -157,7 +158,9 @@ class OverviewScreen(StoryView):
     def _describe(self, doc_id: str | None) -> None:
         report = self.story.report
         names = self.story.names
-        self.query_one(DerivationTree).show(report, doc_id, names)
+        self.query_one(DerivationTree).show(
+            report, doc_id, names, reviewer_apart(report, self.story.overrides)
+        )
         panel = self.query_one("#overview-regions", Static)
         if report is None or doc_id is None:
             panel.update("")

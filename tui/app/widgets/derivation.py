@@ -49,15 +49,24 @@ class DerivationTree(Static):
         self.report: Report | None = None
         self.highlight: str | None = None
         self.names = VersionNames({})
+        self.reviewed: dict[str, str] = {}
         self._text = Text()
 
     def show(
-        self, report: Report | None, highlight: str | None, names: VersionNames | None = None
+        self,
+        report: Report | None,
+        highlight: str | None,
+        names: VersionNames | None = None,
+        reviewed: dict[str, str] | None = None,
     ) -> None:
+        """``reviewed``: what a reviewer's labels find of a version the tree hangs under the
+        reference (``review.reviewer_apart``)."""
         self.report = report
         self.highlight = highlight
         if names is not None:
             self.names = names
+        if reviewed is not None:
+            self.reviewed = reviewed
         self._text = self._build()
         self.update(self._text)
 
@@ -85,7 +94,7 @@ class DerivationTree(Static):
             out.append("no provenance in this report\n", style=self._style("muted"))
             return out
         tree = provenance.tree
-        view = tree_view(tree, report.reference)
+        view = tree_view(tree, report.reference, self.reviewed)
         lines = view.drawn(self.names, evidence=False)
         for line in lines:
             node = line.node or ""

@@ -321,3 +321,37 @@ async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
         text = screen_text(app)
         assert "eveningpost \u270e reviewer: independent" in text
         assert "region left out" in text or "regions left out" in text
+        # The families view gives the reviewer's label in the cells it changed.
+        await pilot.press("f")
+        await settle(pilot)
+        view = app.screen.query_one("FamilyView")
+        column = view.versions.index("eveningpost")  # type: ignore[attr-defined]
+        cells = [view.cell_text(r, column) for r in range(view.row_count)]  # type: ignore[attr-defined]
+        assert any("\u270e reviewer" in cell for cell in cells)
+        assert not any("P paraphrased 0." in cell for cell in cells)
+
+
+def test_family_cells_give_the_reviewers_label_marked(seeds_report: Report) -> None:
+    """The families table read "P paraphrased" for a passage the reviewer had relabelled
+    added in the side by side (helper-49)."""
+    from tui.core.review import reviewed_families
+
+    c = _partial(seeds_report)
+    taken = next(p for p in c.passages if p.label == "paraphrased")
+    overrides = OverrideSet().bind(seeds_report)
+    overrides.set_label(seeds_report, c, taken, "added")
+    families, marked = reviewed_families(seeds_report, overrides)
+    assert marked and all(doc == c.target for _, doc in marked)
+    by_id = {f.id: f for f in families}
+    for fid, doc in marked:
+        [v] = [v for v in by_id[fid].variants if v.doc == doc]
+        assert v.label == "added" and set(v.sentences) & set(taken.target_sentences)
+    engine = {f.id: f for f in seeds_report.provenance.families}  # type: ignore[union-attr]
+    assert all(
+        next(v for v in engine[fid].variants if v.doc == doc).label == "paraphrased"
+        for fid, doc in marked
+    )
+    for fmt in ("md", "html"):
+        out = render(seeds_report, fmt, overrides=overrides)
+        assert "the label a reviewer gave the passage that holds it" in out, fmt
+        assert "the label a reviewer gave" not in render(seeds_report, fmt), fmt

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import coverage_shares, verdict
-from .model import LABELS, Comparison, Document, Passage, Region, Report, Verdict
+from .model import LABELS, Comparison, Document, Family, Passage, Region, Report, Verdict
 from .overrides import OverrideSet
 from .settings import Settings
 
@@ -115,6 +115,37 @@ def review_report(report: Report, overrides: OverrideSet | None) -> dict[str, Re
         if r is not None:
             out[c.target] = r
     return out
+
+
+def reviewed_families(
+    report: Report, overrides: OverrideSet | None
+) -> tuple[list[Family], set[tuple[int, str]]]:
+    """(the families with a reviewer's label on each version's form a relabelled passage
+    holds, the (family id, version) pairs so relabelled): a family cell read "P paraphrased"
+    where the side by side gave the reviewer's "added" (helper-49)."""
+    families = list(report.provenance.families) if report.provenance else []
+    if overrides is None or not len(overrides):
+        return families, set()
+    overrides.bind(report)
+    moved: dict[str, list[tuple[frozenset[int], str]]] = {}
+    for c in report.comparisons:
+        for k, label in reviewer_labels(overrides, c).items():
+            p = c.passages[k]
+            if label != p.label and p.target_sentences:
+                moved.setdefault(c.target, []).append((frozenset(p.target_sentences), label))
+    marked: set[tuple[int, str]] = set()
+    out = []
+    for f in families:
+        variants = []
+        for v in f.variants:
+            label = next((x for ts, x in moved.get(v.doc, []) if ts & set(v.sentences)), None)
+            if label is None or v.doc == f.origin or label == v.label:
+                variants.append(v)
+                continue
+            variants.append(replace(v, label=label))  # type: ignore[arg-type]
+            marked.add((f.id, v.doc))
+        out.append(replace(f, variants=variants) if any(f.id == i for i, _ in marked) else f)
+    return out, marked
 
 
 def reviewer_apart(report: Report, overrides: OverrideSet | None) -> dict[str, str]:

@@ -80,6 +80,10 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
+# What a family cell marked with REVIEWED_MARK says, in the caption of every families table.
+REVIEWED_CELL = f"{REVIEWED_MARK}: the label a reviewer gave the passage that holds it"
+
+
 def relabelled_regions(n: int, source: str) -> str:
     """What the region lines say of the regions a reviewer's labels emptied."""
     if not n:

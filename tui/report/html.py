@@ -23,7 +23,13 @@ from ..present.figures import LABEL as FIGURES
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
-from ..present.wording import REVIEWED_MARK, capfirst, relabelled_swaps, swap_pairs
+from ..present.wording import (
+    REVIEWED_CELL,
+    REVIEWED_MARK,
+    capfirst,
+    relabelled_swaps,
+    swap_pairs,
+)
 from .provenance import ABSENT, KNOWN_MARK, ODD_TEXT, ORIGIN_MARK
 from .view import ReportView, Segment, tag
 
@@ -87,6 +93,7 @@ def environment() -> Environment:
         swap_pairs=swap_pairs,
         relabelled_swaps=relabelled_swaps,
         reviewed_mark=REVIEWED_MARK,
+        reviewed_cell=REVIEWED_CELL,
         figures_label=FIGURES,
     )
     return env

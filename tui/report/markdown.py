@@ -21,7 +21,14 @@ from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
 from ..present.tree import NO_TREE
-from ..present.wording import REVIEWED_MARK, capfirst, plural, relabelled_swaps, swap_pairs
+from ..present.wording import (
+    REVIEWED_CELL,
+    REVIEWED_MARK,
+    capfirst,
+    plural,
+    relabelled_swaps,
+    swap_pairs,
+)
 from .provenance import (
     ABSENT,
     KNOWN_MARK,
@@ -283,6 +290,7 @@ def _families(prov: ProvenanceView) -> list[str]:
         f"among the inputs, marked {ORIGIN_MARK}): "
         + ", ".join(tag(label) for label in ("verbatim", "edited", "paraphrased"))
         + f"; {ABSENT} where the version lacks it."
+        + (f" {REVIEWED_CELL}." if fam.reviewed else "")
         + (
             " Versions sharing nothing with the others have no column: "
             + ", ".join(escape(prov.names(d)) for d in fam.left_out)
@@ -299,7 +307,12 @@ def _families(prov: ProvenanceView) -> list[str]:
                 [
                     str(r.id),
                     _cell(r.text),
-                    *(f"**{c.letter}** {ORIGIN_MARK}" if c.origin else c.letter for c in r.cells),
+                    *(
+                        f"**{c.letter}** {ORIGIN_MARK}"
+                        if c.origin
+                        else c.letter + (f" {REVIEWED_MARK}" if c.reviewed else "")
+                        for c in r.cells
+                    ),
                 ]
                 for r in fam.rows
             ],

@@ -10,6 +10,7 @@ escapes every other piece of document text.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..core.model import (
@@ -20,7 +21,7 @@ from ..core.model import (
     Report,
 )
 from ..core.overrides import OverrideSet
-from ..core.review import reviewer_apart
+from ..core.review import reviewed_families, reviewer_apart
 from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
@@ -46,6 +47,7 @@ class FamilyCell:
     letter: str  # the label letter, or ABSENT
     label: str  # "" when the version lacks the family
     origin: bool
+    reviewed: bool = False  # the label is a reviewer's (``review.reviewed_families``)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,11 @@ class FamilyTable:
     left_out: list[str] = field(default_factory=list)  # versions sharing nothing: no column
     single: int = 0  # families in one version only, not shown
     unchanged: int = 0  # families every version carries word for word, not shown
+
+    @property
+    def reviewed(self) -> bool:
+        """Whether any cell shows a reviewer's label."""
+        return any(c.reviewed for r in self.rows for c in r.cells)
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,12 @@ class ProvenanceView:
         return sum(1 for e in self.lexicon if e.odd_side)
 
 
-def _families(report: Report, families: list[Family], independent: list[str]) -> FamilyTable:
+def _families(
+    report: Report,
+    families: list[Family],
+    independent: list[str],
+    reviewed: Collection[tuple[int, str]] = (),
+) -> FamilyTable:
 
     docs = [d.id for d in report.documents]
     columns = [d for d in docs if d not in independent]
@@ -112,7 +124,9 @@ def _families(report: Report, families: list[Family], independent: list[str]) ->
             else ""
         )
         cells = [
-            FamilyCell(LABEL_LETTERS[have[c].label], have[c].label, c == f.origin)
+            FamilyCell(
+                LABEL_LETTERS[have[c].label], have[c].label, c == f.origin, (f.id, c) in reviewed
+            )
             if c in have
             else FamilyCell(ABSENT, "", False)
             for c in columns
@@ -129,11 +143,12 @@ def build(
     if p is None:
         return None
     lexicon, relabelled = reviewed_swaps(report, overrides)
+    families, relabelled_cells = reviewed_families(report, overrides)
     # Marked swaps first (known, then rarer-side), each group in the engine's order.
     lexicon.sort(key=lambda e: (not e.known, not e.odd_side))
     return ProvenanceView(
         tree=tree_view(p.tree, report.reference, reviewer_apart(report, overrides)),
-        families=_families(report, p.families, p.tree.independent),
+        families=_families(report, families, p.tree.independent, relabelled_cells),
         lexicon=lexicon,
         inserts=_audit.inserts(report, overrides),
         omissions=_audit.quoted_once(_audit.omissions(report, overrides)),

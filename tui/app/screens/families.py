@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.events import ScreenResume
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -26,14 +27,17 @@ from tui.app.widgets.scroll_body import ScrollBody
 from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import DERIVED_LABELS, LABEL_LETTERS, Family, Report
+from tui.core.review import reviewed_families
 from tui.present.excerpts import where
 from tui.present.names import VersionNames
+from tui.present.wording import REVIEWED_CELL
 
 
 class FamilyScreen(StoryView):
     """Every family across every version, the origin's form marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("families")
+    _reviewed: ClassVar[set[tuple[int, str]]] = set()  # cells shown with a reviewer's label
 
     @property
     def view(self) -> FamilyView:
@@ -49,7 +53,9 @@ class FamilyScreen(StoryView):
         self.view.focus()
 
     def show_report(self, report: Report, previous: Report | None) -> None:
-        self.view.load(report, self.story.names)
+        families, reviewed = reviewed_families(report, self.story.overrides)
+        self._reviewed = reviewed
+        self.view.load(report, self.story.names, families, reviewed)
         header = Text()
         header.append("Passage families", style="bold")
         n = len(self.view.families)
@@ -58,8 +64,20 @@ class FamilyScreen(StoryView):
             f"  {n} families, {shown} where versions differ or a related version lacks it "
             f"({DISAGREE_MARK}); "
             f"{ORIGIN_MARK} marks each family's original form"
+            + (f"; {REVIEWED_CELL}" if reviewed else "")
         )
         self.query_one("#families-header", StatusLine).set_text(header)
+
+    @on(ScreenResume)
+    def _resumed(self) -> None:
+        """Back in this view after a relabel elsewhere: the cells by the labels now set."""
+        report = self.story.report
+        if (
+            report is not None
+            and self.is_mounted
+            and reviewed_families(report, self.story.overrides)[1] != self._reviewed
+        ):
+            self.show_report(report, None)
 
     @on(FamilyView.CursorMoved)
     def _moved(self, event: FamilyView.CursorMoved) -> None:

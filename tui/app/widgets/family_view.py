@@ -14,6 +14,7 @@ All document text passes through ``tui.core.escaping`` before it reaches a ``Tex
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -33,6 +34,7 @@ from tui.app.wrap import wrap_offsets
 from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Family, Report, Variant
 from tui.present.names import VersionNames
+from tui.present.wording import REVIEWED_MARK
 
 GUTTER = 7  # cursor mark, family number (4), disagreement mark, space
 SEPARATOR = " \u2502 "
@@ -80,10 +82,12 @@ def variant_text(report: Report, variant: Variant) -> str:
     return escape_reflow(" ".join(doc.cut(span) for span in variant.spans))
 
 
-def variant_heading(family: Family, variant: Variant) -> str:
+def variant_heading(family: Family, variant: Variant, reviewed: bool = False) -> str:
     letter = LABEL_LETTERS[variant.label]
     if variant.doc == family.origin:
         return f"{ORIGIN_MARK} {letter} origin"
+    if reviewed:  # a reviewer's label: the engine's score is not for it
+        return f"{letter} {variant.label} {REVIEWED_MARK} reviewer"
     return f"{letter} {variant.label} {variant.score:.2f}"
 
 
@@ -165,6 +169,7 @@ class FamilyView(RowView, can_focus=True):
         self.report: Report | None = None
         self.names = VersionNames({})
         self.families: list[Family] = []
+        self.reviewed: Collection[tuple[int, str]] = ()
         self.versions: list[str] = []
         self.column = 0  # the highlighted version column
         self.disagree: list[bool] = []
@@ -174,11 +179,23 @@ class FamilyView(RowView, can_focus=True):
 
     # ------------------------------------------------------------------------------ state
 
-    def load(self, report: Report, names: VersionNames | None = None) -> None:
+    def load(
+        self,
+        report: Report,
+        names: VersionNames | None = None,
+        families: list[Family] | None = None,
+        reviewed: Collection[tuple[int, str]] = (),
+    ) -> None:
+        """``families``: the report's, or as a reviewer's labels have them
+        (``review.reviewed_families``), with ``reviewed`` the (family id, version) cells a
+        reviewer's label is on."""
         provenance = report.provenance
         self.report = report
         self.names = names or VersionNames({})
-        self.families = list(provenance.families) if provenance else []
+        if families is None:
+            families = list(provenance.families) if provenance else []
+        self.families = families
+        self.reviewed = reviewed
         self.versions = [d.id for d in report.documents]
         components = family_components(report)
         self.disagree = [disagreeing(report, f, components) for f in self.families]
@@ -206,7 +223,9 @@ class FamilyView(RowView, can_focus=True):
         if cell is None:
             return GAP
         variant, text = cell
-        return f"{variant_heading(self.families[row], variant)}\n{text}"
+        family = self.families[row]
+        reviewed = (family.id, variant.doc) in self.reviewed
+        return f"{variant_heading(family, variant, reviewed)}\n{text}"
 
     @property
     def row_count(self) -> int:
@@ -415,7 +434,8 @@ class FamilyView(RowView, can_focus=True):
             heading_style = (
                 self._style("origin") if variant.doc == family.origin else label_style
             ) + Style(bold=True)
-            heading = Text(variant_heading(family, variant), end="")
+            reviewed = (family.id, variant.doc) in self.reviewed
+            heading = Text(variant_heading(family, variant, reviewed), end="")
             heading.truncate(width, overflow="ellipsis")
             heading.stylize(heading_style)
             out.append(Strip(heading.render(self.app.console)).crop_extend(0, width, None))

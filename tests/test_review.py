@@ -288,6 +288,9 @@ def test_a_version_relabelled_independent_has_no_regions_taken_and_dropped_nothi
         if p.derived:
             overrides.set_label(report, c, p, "added")
     assert review_report(report, overrides)["eveningpost"].verdict == "independent"
+    text = render(report, "text", overrides=overrides)
+    block = text.split("\neveningpost: ", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert block[1].startswith("  \u270e by the reviewer's labels") and "independent" in block[1]
     assert [a for a in audit.omissions(report) if a.doc == "eveningpost"]
     assert not [a for a in audit.omissions(report, overrides) if a.doc == "eveningpost"]
     n = len(c.regions)

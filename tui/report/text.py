@@ -6,7 +6,7 @@ from ..core.escaping import escape_line, quoted
 from ..core.model import BANNER_TITLE, Report
 from ..present.names import VersionNames
 from ..present.sources import SharesView, sources_sentence
-from ..present.wording import plural, relabelled_swaps, swap_pairs
+from ..present.wording import REVIEWED_MARK, plural, relabelled_swaps, swap_pairs
 from .provenance import ProvenanceView
 from .view import ReportView, Version, tag
 
@@ -164,6 +164,8 @@ def version_lines(v: Version) -> list[str]:
     figures it changed."""
     lines = [
         f"{v.target_name}: {v.relation}; {v.source_reused:.0%} of {v.source_name} reused",
+        # Beside the engine's verdict, not only at the end with the notes.
+        *([f"  {REVIEWED_MARK} {v.reviewed}"] if v.reviewed else []),
         "  passages: " + ", ".join(f"{k} {n}" for k, n in v.counts.items() if n),
     ]
     lines += [f"  {r}" for r in v.regions]

@@ -273,3 +273,17 @@ def test_html_passages_read_as_the_files(seeds_report: Report, rendered: dict) -
             # A verbatim passage is shown once, as this version's text.
             assert not row.source or row.label == "verbatim" or row.source_text in texts
             assert not row.target or row.target_text in texts
+
+
+def test_the_text_report_gives_its_verdicts_before_the_cut_offs(seeds_report) -> None:  # noqa: ANN001
+    """Seventy lines of cut-offs stood between the text report's reader and the first
+    verdict (helper-49): they are listed at its end, and the head says so."""
+    from tui.report import render
+
+    lines = render(seeds_report, "text").splitlines()
+    first_verdict = next(k for k, x in enumerate(lines) if x.startswith("reference: "))
+    block = lines.index("cut-offs (each changes a result):")
+    assert first_verdict < 40 < block
+    n = len(seeds_report.settings["thresholds"])
+    assert f"cut-offs: {n}, each listed at the end of this report" in lines
+    assert len(lines) - block - 1 == n

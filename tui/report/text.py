@@ -14,8 +14,16 @@ from .view import ReportView, Version, tag
 TEXT_LIST = 12
 
 
-def evidence_lines(view: ReportView) -> list[str]:
-    """The evidence block as plain lines; Markdown and text share the wording."""
+def cutoff_lines(view: ReportView) -> list[str]:
+    return ["cut-offs (each changes a result):"] + [
+        f"  {name} = {value}  ({why})" for name, value, why in view.evidence.thresholds
+    ]
+
+
+def evidence_lines(view: ReportView, cutoffs: bool = True) -> list[str]:
+    """The evidence block as plain lines; Markdown and text share the wording. Without
+    ``cutoffs``, one line says they are listed at the end (the text report: seventy lines
+    of them stood between its reader and the first verdict)."""
     ev = view.evidence
     lines = [f"tool: {ev.tool} {ev.tool_version} (schema {ev.schema})"]
     lines.append(f"report id: {ev.report_id} (SHA-256 of the JSON form)")
@@ -24,8 +32,10 @@ def evidence_lines(view: ReportView) -> list[str]:
         lines.append(f"generated: {ev.generated_at}")
     lines.append("settings: " + ", ".join(f"{k}={v}" for k, v in ev.settings))
     lines.append(f"exclusions: {ev.exclusions}")
-    lines.append("cut-offs (each changes a result):")
-    lines += [f"  {name} = {value}  ({why})" for name, value, why in ev.thresholds]
+    if cutoffs:
+        lines += cutoff_lines(view)
+    else:
+        lines.append(f"cut-offs: {len(ev.thresholds)}, each listed at the end of this report")
     lines.append("inputs:")
     for d in ev.documents:
         role = " (reference)" if d.role == "reference" else ""
@@ -184,8 +194,8 @@ def version_lines(v: Version) -> list[str]:
 
 def render_text(report: Report, view: ReportView) -> str:
     ev = view.evidence
-    head = banner_lines(view) + evidence_lines(view)
-    tail = override_lines(view)
+    head = banner_lines(view) + evidence_lines(view, cutoffs=False)
+    tail = override_lines(view) + cutoff_lines(view)
     lines = [f"reference: {view.names(ev.reference)} ({ev.reference_reason})", ""]
     for v in view.versions:
         lines += [*version_lines(v), ""]

@@ -164,17 +164,28 @@ def test_a_restyled_copy_changes_no_figure() -> None:
     assert changes(compare(HEDGE, restyled)) == []
 
 
+# The one paper of the news families written to change figures: f13's Wexbury Life gives
+# the council tax rise and the reserves as other sums (its gold says so).
+CHANGED = {
+    "2026-11-27_wexbury-budget_wexburylife.html": [
+        ("£92.46", "£94.26"),
+        ("£19 million", "£9 million"),
+    ]
+}
+
+
 @pytest.mark.parametrize("family", sorted(p.name for p in NEWS.glob("f*")))
 def test_no_paper_of_the_news_families_changed_a_figure(family: str) -> None:
-    """Read by hand: no paper in these families gives a figure of the wire as another (the
-    one candidate, "About 3,900" for "In total 3,914", is a rounding), so none is listed."""
+    """Read by hand: no other paper in these families gives a figure of the wire as another
+    (the one candidate, "About 3,900" for "In total 3,914", is a rounding), so none is
+    listed."""
     folder = NEWS / family
     wire = next(p for p in sorted(folder.glob("*.txt")) if "wire" in p.name)
     source = load_document(wire)
     for path in sorted([*folder.glob("*.txt"), *folder.glob("*.html")]):
         if path != wire:
             c = compare_pair(source, load_document(path), Settings())
-            assert changes(c) == [], path.name
+            assert changes(c) == CHANGED.get(path.name, []), path.name
 
 
 # ------------------------------------------------------------------ contract and reports

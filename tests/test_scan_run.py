@@ -495,3 +495,34 @@ def test_a_folder_files_evidence_covers_the_whole_of_a_file_too_big_to_read(
     a, b = evidence("a", b"end"), evidence("b", b"TAIL CHANGED")
     assert a["sha256"] != b["sha256"]
     assert b["bytes"] - a["bytes"] == len(b"TAIL CHANGED") - len(b"end")
+
+
+def test_an_article_dated_before_its_story_is_marked_earlier(tmp_path: Path) -> None:
+    """Scanning with a paper's own report found the wire it came after as a 'partially
+    derived' hit, with no word that the wire was filed two hours earlier (helper-49)."""
+    import json
+    import shutil
+
+    from tui.scan.render import render as render_scan
+
+    family = Path(__file__).resolve().parents[1] / "benchmarks/data/news"
+    family /= "f13-britwire-council-budget"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("britwire.txt", "wexburylife.html"):
+        [path] = family.glob(f"*_{name}")
+        shutil.copy(path, corpus / path.name)
+    [story] = family.glob("*_eveningpost.html")
+    docs, _ = load_stories([str(story)])
+    scan = Scan(docs, [str(corpus)])
+    scan.run()
+    earlier = {
+        os.path.basename(h.article.file).split("_")[-1]: h.before_story for h in scan.result.hits
+    }
+    assert earlier == {"britwire.txt": True, "wexburylife.html": False}
+    data = json.loads(render_scan(scan.result, "json"))
+    assert data["schema"] == "storytrace-scan/3"
+    assert data["stories"][0]["date"] == "2026-11-26T23:05Z"
+    assert sorted(h["before_story"] for h in data["hits"]) == [False, True]
+    table = render_scan(scan.result, "table")
+    assert "partially-derived (earlier)" in table and "did not copy it" in table

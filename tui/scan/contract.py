@@ -1,15 +1,16 @@
-"""The scan's JSON: schema ``storytrace-scan/2``, what every other reader of a scan relies on.
+"""The scan's JSON: schema ``storytrace-scan/3``, what every other reader of a scan relies on.
 
 Top-level keys:
 
-- ``schema``: ``"storytrace-scan/2"``; ``tool``: ``{"name", "version"}``.
+- ``schema``: ``"storytrace-scan/3"``; ``tool``: ``{"name", "version"}``.
 - ``complete``: false when the scan was stopped (Ctrl-C) before every shard was read; the
   figures then cover the shards in ``corpus.files``, and ``--resume`` reads the rest.
 - ``settings``: every option that changes the hits (``ngram``, ``min_shared``,
   ``max_story_df``, MinHash and LSH, ``min_story_reused``, the JSON Lines field names, and the
   engine's own settings under ``engine``).
-- ``stories``: ``id``, ``path``, ``bytes``, ``sha256``, ``title`` and ``ngrams`` (how many of
-  its n-grams were indexed) per story.
+- ``stories``: ``id``, ``path``, ``bytes``, ``sha256``, ``title``, ``ngrams`` (how many of
+  its n-grams were indexed) and ``date`` (its own publication date, from page metadata or an
+  agency's slug line; ``""`` when unknown; new in storytrace-scan/3) per story.
 - ``corpus``: ``inputs`` (the paths as given) and ``files``: per JSON Lines or WARC file its
   ``path``, ``kind``, ``bytes``, ``sha256``, ``articles`` and ``skipped``; a run of up to 500
   folder files is one entry whose ``sha256`` is taken over its files' names and digests.
@@ -23,7 +24,9 @@ Top-level keys:
   (``file``, ``record``: the JSON Lines id or WARC-Record-ID, ``location``, ``url``,
   ``title``, ``date``, and ``shard``/``ordinal`` to read it again); the engine's ``verdict``
   (``wholly-derived``, ``partially-derived`` or ``independent`` when copied passages alone
-  made it a hit), ``source_reused`` (share of the story's characters in the passages the
+  made it a hit), ``before_story`` (new in storytrace-scan/3: the article's date is earlier
+  than the story's, so it did not copy the story: the story took from it or both share a
+  source), ``source_reused`` (share of the story's characters in the passages the
   article took that count: the engine's exclusions leave shared quotations out by default;
   storytrace-scan/1 counted every derived passage),
   ``target_derived`` (share of the article derived from the story), ``counts`` of passages
@@ -52,7 +55,7 @@ from .model import (
     ShardResult,
 )
 
-SCHEMA = "storytrace-scan/2"
+SCHEMA = "storytrace-scan/3"
 
 
 def hit_to_dict(hit: Hit) -> dict[str, Any]:
@@ -70,6 +73,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
             "date": hit.date,
         },
         "verdict": hit.verdict,
+        "before_story": hit.before_story,
         "source_reused": hit.source_reused,
         "target_derived": hit.target_derived,
         "counts": dict(hit.counts),
@@ -114,6 +118,7 @@ def hit_from_dict(d: dict[str, Any]) -> Hit:
             for r in d["regions"]
         ],
         candidate=Candidate(c["story"], c["shared_ngrams"], c["containment"], c["lsh"]),
+        before_story=d.get("before_story", False),
     )
 
 
@@ -179,6 +184,7 @@ def scan_to_dict(result: ScanResult) -> dict[str, Any]:
                 "sha256": s.sha256,
                 "title": s.title,
                 "ngrams": s.ngrams,
+                "date": s.date,
             }
             for s in result.stories
         ],

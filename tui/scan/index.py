@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..core.boilerplate import boilerplate_sentences
+from ..core.dates import read_own_dates
 from ..core.model import Document
 from ..core.segment import segment
 from . import shingles
@@ -151,9 +152,17 @@ def build_index(stories: Sequence[Document], settings: ScanSettings) -> StoryInd
         band_keys = table.ravel()
         order = np.argsort(band_keys, kind="stable")
         band_keys, band_owners = band_keys[order], band_owners[order]
+    for d in stories:
+        read_own_dates(d)
     evidence = [
         StoryEvidence(
-            id=d.id, path=d.path, bytes=d.size, sha256=d.sha256, title=d.title, ngrams=int(n)
+            id=d.id,
+            path=d.path,
+            bytes=d.size,
+            sha256=d.sha256,
+            title=d.title,
+            ngrams=int(n),
+            date=d.date,
         )
         for d, n in zip(stories, sizes, strict=True)
     ]

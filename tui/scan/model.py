@@ -152,6 +152,9 @@ class Hit:
     counts: dict[str, int]
     regions: list[HitRegion]
     candidate: Candidate
+    # The article's date is earlier than the story's: it cannot have copied the story, which
+    # took from it or shares a source with it (a wire story the paper itself rewrote).
+    before_story: bool = False
 
     def sort_key(self) -> tuple[float, str, int, int]:
         """Most of the story taken first; then story, then corpus order: a total order, so
@@ -194,6 +197,7 @@ class StoryEvidence:
     sha256: str
     title: str
     ngrams: int  # n-grams indexed after the frequency cap and furniture
+    date: str = ""  # its own publication date (page metadata or an agency's slug line)
 
 
 @dataclass
@@ -207,7 +211,7 @@ class ScanResult:
     fields: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     tool_version: str = ""
-    schema: str = "storytrace-scan/2"
+    schema: str = "storytrace-scan/3"
 
     def settings_dict(self) -> dict[str, object]:
         return {**self.settings.as_dict(), "jsonl_fields": dict(self.fields)}

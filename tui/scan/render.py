@@ -29,6 +29,19 @@ FORMATS = ("table", "json", "csv", "html")
 EXTENSIONS = {"table": "txt", "json": "json", "csv": "csv", "html": "html"}
 
 
+# A hit whose article is dated before its story: a copy of the story it cannot be.
+EARLIER = "earlier"
+EARLIER_NOTE = (
+    f"{EARLIER}: the article is dated before the story, so it did not copy it (the story took "
+    "from it, or both share a source)"
+)
+
+
+def hit_verdict(hit: Hit) -> str:
+    """The engine's verdict, with ``(earlier)`` for an article dated before its story."""
+    return f"{hit.verdict} ({EARLIER})" if hit.before_story else hit.verdict
+
+
 def article_name(hit: Hit) -> str:
     """How a hit's article is named in a list: its URL, else its record id, else its file
     (with the line or offset inside it)."""
@@ -73,15 +86,18 @@ def render_table(result: ScanResult) -> str:
             f"no article took from {'this story' if len(result.stories) == 1 else 'these stories'}"
         )
     else:
+        width = max(len("verdict"), *(len(hit_verdict(h)) for h in hits))
         lines.append(
-            f"{'#':>4}  {'story':<24} {'reused':>6} {'derived':>7}  {'verdict':<17} article"
+            f"{'#':>4}  {'story':<24} {'reused':>6} {'derived':>7}  {'verdict':<{width}} article"
         )
         for rank, h in enumerate(hits, 1):
             lines.append(
                 f"{rank:>4}  {_cut(h.story, 24):<24} {h.source_reused:>6.0%}"
-                f" {h.target_derived:>7.0%}  {h.verdict:<17} {article_name(h)}"
+                f" {h.target_derived:>7.0%}  {hit_verdict(h):<{width}} {article_name(h)}"
                 + (f" \u2014 {_cut(h.title, 100)}" if h.title else "")
             )
+        if any(h.before_story for h in hits):
+            lines.append(f"({EARLIER_NOTE})")
     for w in result.warnings:
         lines.append(f"warning: {w}")
     shards = sorted(result.shards, key=lambda r: r.shard.ordinal)
@@ -107,6 +123,7 @@ CSV_COLUMNS = (
     "story",
     "story_path",
     "verdict",
+    "before_story",
     "source_reused",
     "target_derived",
     *LABELS,
@@ -155,6 +172,7 @@ def render_csv(result: ScanResult) -> str:
             "shared_ngrams": str(h.candidate.shared),
             "containment": f"{h.candidate.containment:.4f}",
             "lsh": str(h.candidate.lsh).lower(),  # as the engine's CSV report writes them
+            "before_story": str(h.before_story).lower(),
             "scan_complete": str(result.complete).lower(),
         }
         row |= {label: str(h.counts.get(label, 0)) for label in LABELS}
@@ -177,7 +195,10 @@ def _environment() -> Environment:
         # Control, escape and bidi characters of a title or URL shown, as in every report.
         finalize=shown_value,
     )
-    env.filters.update(pct=lambda x: f"{x:.0%}", labels=label_summary, article=article_name)
+    env.filters.update(
+        pct=lambda x: f"{x:.0%}", labels=label_summary, article=article_name, verdict=hit_verdict
+    )
+    env.globals["earlier_note"] = EARLIER_NOTE
     return env
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 
 from ..core.classify import counts
+from ..core.dates import compare_dates
 from ..core.disguise import disguise_warning
 from ..core.engine import compare, compare_pair
 from ..core.model import Document, Report
@@ -103,4 +104,5 @@ def verify(
         counts=c.label_counts(),
         regions=[HitRegion(r.source_span, r.target_span, r.label) for r in c.regions],
         candidate=candidate,
+        before_story=compare_dates(article.date, story.date) < 0,
     )

@@ -20,7 +20,7 @@ from tui.app.screens.view import key_footer
 from tui.app.widgets.version_table import distinct_cut, middle_cut
 from tui.core.escaping import escape_line
 from tui.scan.model import Hit, ScanResult
-from tui.scan.render import article_name, label_summary
+from tui.scan.render import EARLIER_NOTE, article_name, hit_verdict, label_summary
 
 if TYPE_CHECKING:
     from tui.app.scan_app import ScanApp
@@ -131,6 +131,7 @@ class ScanResultsScreen(Screen[None]):
                 f"storytrace scan \u2014 {n['hits']:,} hits in {n['articles_matched']:,} of "
                 f"{n['articles_read']:,} articles, {n['stories_matched']:,} of "
                 f"{len(self.result.stories):,} stories{state}"
+                + (f"\n({EARLIER_NOTE})" if any(h.before_story for h in self.hits) else "")
             )
         )
         self.refresh_hits()
@@ -147,7 +148,7 @@ class ScanResultsScreen(Screen[None]):
                 Text(escape_line(h.story)),
                 Text(f"{h.source_reused:.0%}", justify="right"),
                 Text(f"{h.target_derived:.0%}", justify="right"),
-                Text(h.verdict),
+                Text(hit_verdict(h)),
                 Text(label_summary(h.counts)),
                 Text(escape_line(article_name(h))),
                 Text(escape_line(h.title)),

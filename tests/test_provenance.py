@@ -109,6 +109,7 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
         ("The bookshop is running an offer: buy two paperbacks and get a third free.", True),
         ("The profit warning wiped 10% off its value on Monday.", False),
         ("Residents can get free parking if they buy a permit.", False),
+        ("Ministers did not just mention the figure in passing.", False),
     ],
 )
 def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:

@@ -329,9 +329,15 @@ def test_a_copy_saying_the_agency_supplied_it_says_it_was_published_elsewhere() 
 
     for line, said in (
         ("This story was supplied by Britwire and is published unedited.", "This story was"),
-        ("The article has been provided by Reuters.", "The article has been provided by"),
+        ("This article has been provided by Reuters.", "This article has been provided by"),
         ("This article originally appeared on The Conversation.", "originally appeared"),
     ):
         assert said in syndicated(doc(f"Councillors voted 38 to 31.\n\n{line}\n")), line
-    # A story that says who supplied the council's figures is no syndicated copy.
-    assert syndicated(doc("The figures were supplied by the council on Monday.\n")) == ""
+    # A story that says who supplied the council's figures, or who wrote a report it covers,
+    # is no syndicated copy.
+    for line in (
+        "The figures were supplied by the council on Monday.",
+        "The report was provided by the district auditor.",
+        "The content is distributed by the council's own channels.",
+    ):
+        assert syndicated(doc(line + "\n")) == "", line

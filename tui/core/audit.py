@@ -31,7 +31,8 @@ _PROMO = re.compile(
     r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time)\b"
     # A shop's offer ("10% off your bill - just mention Wexbury Life!", "buy two paperbacks
     # and get a third free"), not a market's fall ("wiped 10% off its value").
-    r"|\d+\s*(%|per\s*cent)\s+off\s+(your|all|every|orders?)\b|\bjust\s+mention\b"
+    r"|\d+\s*(%|per\s*cent)\s+off\s+(your|all|every|orders?)\b"
+    r"|\bjust\s+mention\s+(this\s+(article|ad|offer|code)|us\b|our\b|(?-i:[A-Z]))"
     r"|\bbuy\s+(one|two|three|\d+)\b[^.!?]{0,40}\bget\b[^.!?]{0,30}\bfree\b",
     re.I,
 )

@@ -102,7 +102,7 @@ _SYNDICATED = re.compile(
     r"(appeared|published|ran)\b|\breprinted\s+(here\s+)?with\s+permission\b|"
     r"\brepublished\s+(here\s+)?(with\s+permission|under)\b|"
     # "This story was supplied by Britwire and is published unedited."
-    r"\b(this|the)\s+(article|story|report|content|piece)\s+(was|is|has\s+been)\s+"
+    r"\bthis\s+(article|story|piece)\s+(was|is|has\s+been)\s+"
     r"(supplied|provided|syndicated|distributed)\s+by\b",
     re.I,
 )

@@ -248,7 +248,8 @@ def test_swaps_found_only_in_passages_relabelled_added_leave_the_lists(
     # Every report says how many left, as the explorer's swaps view does.
     for fmt in ("text", "md", "html"):
         out = render(seeds_report, fmt, overrides=overrides)
-        assert f"{left} swap" in out and "a reviewer relabelled as not taken" in out, fmt
+        said = f"{left} swap{'s' * (left != 1)} left out: found only in passages a reviewer"
+        assert said in out.replace("\n", " "), fmt
 
 
 async def test_the_swaps_view_follows_a_relabel_made_after_it_was_drawn(tmp_path: Path) -> None:
@@ -297,9 +298,12 @@ def test_a_version_relabelled_independent_has_no_regions_taken_and_dropped_nothi
     for fmt in ("text", "md", "html"):
         engine, reviewed_out = render(report, fmt), render(report, fmt, overrides=overrides)
         assert "of britwire (" in engine and "of britwire (" not in reviewed_out, fmt
-        assert f"{n} region{'s' * (n > 1)} left out: a reviewer relabelled" in reviewed_out, fmt
+        found = f"{n} region{'s' * (n > 1)}"
+        said = f"regions by the reviewer's labels (the engine found {found})"
+        assert said in html.unescape(reviewed_out), fmt
         # The tree is the engine's: it marks what the reviewer found beside the node.
-        assert "reviewer: independent" in reviewed_out and "reviewer: indep" not in engine, fmt
+        assert "reviewer: independent of britwire" in reviewed_out, fmt
+        assert "reviewer: indep" not in engine, fmt
 
 
 async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
@@ -315,6 +319,11 @@ async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
         report = app.report
         assert report is not None
         assert "reviewer: independent" not in screen_text(app)
+        await pilot.press("i")  # the inserts and omissions, drawn before any relabel
+        await settle(pilot)
+        assert "relabelled added by a reviewer" not in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
         [c] = report.comparisons
         for k, p in enumerate(c.passages):
             if p.derived:
@@ -322,8 +331,13 @@ async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
         await pilot.pause()
         await pilot.pause()
         text = screen_text(app)
-        assert "eveningpost \u270e reviewer: independent" in text
-        assert "region left out" in text or "regions left out" in text
+        assert "eveningpost \u270e reviewer: independent of britwire" in text
+        assert "regions by the reviewer's labels" in text
+        await pilot.press("i")
+        await settle(pilot)
+        assert "relabelled added by a reviewer" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
         # The families view gives the reviewer's label in the cells it changed.
         await pilot.press("f")
         await settle(pilot)
@@ -332,6 +346,17 @@ async def test_the_overview_tree_marks_a_version_the_reviewer_found_independent(
         cells = [view.cell_text(r, column) for r in range(view.row_count)]  # type: ignore[attr-defined]
         assert any("\u270e reviewer" in cell for cell in cells)
         assert not any("P paraphrased 0." in cell for cell in cells)
+        # Relabelled again elsewhere: the view gives the new label when shown again.
+        await pilot.press("escape")
+        await settle(pilot)
+        for k, p in enumerate(c.passages):
+            if p.derived:
+                app.relabel(c.target, k, "boilerplate")
+        await pilot.press("f")
+        await settle(pilot)
+        cells = [view.cell_text(r, column) for r in range(view.row_count)]  # type: ignore[attr-defined]
+        assert any(cell.startswith("B boilerplate \u270e") for cell in cells), cells[:3]
+        assert not any(cell.startswith("A added") for cell in cells)
 
 
 def test_family_cells_give_the_reviewers_label_marked(seeds_report: Report) -> None:
@@ -358,3 +383,61 @@ def test_family_cells_give_the_reviewers_label_marked(seeds_report: Report) -> N
         out = render(seeds_report, fmt, overrides=overrides)
         assert "the label a reviewer gave the passage that holds it" in out, fmt
         assert "the label a reviewer gave" not in render(seeds_report, fmt), fmt
+    # The cells themselves, in the family table: the reviewer's letter, marked.
+    md = render(seeds_report, "md", overrides=overrides).split("### Passage families", 1)[1]
+    rows = [line for line in md.split("\n\n", 2)[2].splitlines() if line.startswith("| ")]
+    assert any(" A \u270e " in row for row in rows)
+    assert sum(" A \u270e " in row for row in rows) == len(
+        {fid for fid, _ in marked if any(str(fid) == row.split("|")[1].strip() for row in rows)}
+    )
+
+
+def test_figures_swaps_regions_and_tree_follow_relabels_both_ways(tmp_path: Path) -> None:
+    """helper-50: with the passage holding a changed figure relabelled added, the reports
+    still listed the figure as taken from the wire; a version's own swaps line kept the
+    engine's; a region relabelled away in part still claimed all its paragraphs; and a
+    version the reviewer's labels made derived stood in the tree unmarked."""
+    import shutil
+
+    from tui.core.engine import compare_paths
+
+    family = Path(__file__).resolve().parents[1] / "benchmarks/data/news"
+    family /= "f13-britwire-council-budget"
+    for name in ("britwire.txt", "wexburylife.html", "fenwickadvertiser.html", "explainer.txt"):
+        [path] = family.glob(f"*_{name}")
+        shutil.copy(path, tmp_path / name)
+    report = compare_paths([str(tmp_path)], reference="britwire")
+    overrides = OverrideSet().bind(report)
+    life, fenwick = report.comparison("wexburylife"), report.comparison("fenwickadvertiser")
+    changed = next(p for p in life.passages if p.changed_figures)
+    overrides.set_label(report, life, changed, "added")
+    swapped = [p for p in fenwick.passages if p.substitutions]
+    for p in swapped:
+        overrides.set_label(report, fenwick, p, "added")
+    gone = changed.changed_figures[0]
+    figure = f"'{gone.source}' -> '{gone.target}'"
+    swap = swapped[0].substitutions[0]
+    text_engine = render(report, "text")
+    text = render(report, "text", overrides=overrides)
+
+    def block(out: str, version: str) -> str:
+        return out.split(f"\n{version}: ", 1)[1].split("\n\n", 1)[0]
+
+    assert figure in block(text_engine, "wexburylife")
+    assert figure not in block(text, "wexburylife")
+    said = f"'{swap.source}' -> '{swap.target}'"
+    assert said in block(text_engine, "fenwickadvertiser")
+    assert said not in block(text, "fenwickadvertiser")
+    # The regions are the ones the reviewer's labels make, and they say so.
+    for version in ("wexburylife", "fenwickadvertiser"):
+        assert "regions by the reviewer's labels" in block(text, version)
+        assert "regions by the reviewer's labels" not in block(text_engine, version)
+    # The other way: the preview's own sentences relabelled as taken.
+    explainer = report.comparison("explainer")
+    assert explainer.verdict == "independent"
+    for p in explainer.passages:
+        if p.label == "added":
+            overrides.set_label(report, explainer, p, "paraphrased")
+    text = render(report, "text", overrides=overrides)
+    tree = text.split("derivation tree:", 1)[1].split("\n\n", 1)[0]
+    assert "explainer \u270e reviewer: wholly-derived from britwire" in tree

@@ -64,7 +64,12 @@ def find_regions(
     source: Document, target: Document, passages: list[Passage], settings: Settings
 ) -> list[Region]:
     th = settings.thresholds
-    derived = [(k, p) for k, p in enumerate(passages) if p.derived]
+    # Both sides: a passage a reviewer relabelled as taken may have no source sentence.
+    derived = [
+        (k, p)
+        for k, p in enumerate(passages)
+        if p.derived and p.source_sentences and p.target_sentences
+    ]
     derived.sort(key=lambda kp: kp[1].target_sentences[0])
     clusters: list[list[tuple[int, Passage]]] = []
     # Per cluster: last target sentence, lowest and highest source sentence.

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from .classify import coverage_shares, verdict
 from .model import LABELS, Comparison, Document, Family, Passage, Region, Report, Verdict
 from .overrides import OverrideSet
+from .regions import find_regions
 from .settings import Settings
 
 
@@ -35,13 +36,7 @@ def reviewed(
     """The comparison's figures with ``labels`` (passage index -> label) in place of the
     engine's; None when no label differs from the engine's. Boilerplate is what the reviewer
     labels boilerplate: it leaves the share's base, as the engine's does."""
-    changed = {
-        k: label
-        for k, label in labels.items()
-        if 0 <= k < len(comparison.passages)
-        and label in LABELS
-        and label != comparison.passages[k].label
-    }
+    changed = _changed(comparison, labels)
     if not changed:
         return None
     passages = relabelled(comparison.passages, changed)
@@ -53,9 +48,22 @@ def reviewed(
     return Reviewed(
         counts={label: counts.get(label, 0) for label in LABELS},
         coverage=coverage,
-        verdict=verdict(coverage, comparison.regions, passages, target, settings),
+        # The regions the reviewer's labels make, as the engine finds its own.
+        verdict=verdict(
+            coverage, find_regions(source, target, passages, settings), passages, target, settings
+        ),
         relabelled=len(changed),
     )
+
+
+def _changed(comparison: Comparison, labels: Mapping[int, str]) -> dict[int, str]:
+    return {
+        k: label
+        for k, label in labels.items()
+        if 0 <= k < len(comparison.passages)
+        and label in LABELS
+        and label != comparison.passages[k].label
+    }
 
 
 def relabelled(passages: Sequence[Passage], labels: Mapping[int, str]) -> list[Passage]:
@@ -67,15 +75,20 @@ def relabelled(passages: Sequence[Passage], labels: Mapping[int, str]) -> list[P
 
 
 def reviewed_regions(
-    comparison: Comparison, labels: Mapping[int, str]
+    report: Report, overrides: OverrideSet | None, comparison: Comparison
 ) -> tuple[list[Passage], list[Region]]:
-    """(the passages by the reviewer's labels, the regions that still hold a passage taken
-    from the other version): a region whose passages a reviewer all relabelled as the
-    version's own said "paragraphs 5-7 come from the wire" beside the reviewer's verdict of
-    independent."""
-    passages = relabelled(comparison.passages, labels)
-    kept = [r for r in comparison.regions if any(passages[k].derived for k in r.passages)]
-    return passages, kept
+    """(the passages by the reviewer's labels, the regions they make, found as the engine
+    finds its own): regions a reviewer relabelled away said "paragraphs 5-7 come from the
+    wire" beside the reviewer's verdict of independent, and passages relabelled as taken
+    made none. The engine's own where no label differs."""
+    labels = reviewer_labels(overrides.bind(report), comparison) if overrides else {}
+    changed = _changed(comparison, labels)
+    if not changed:
+        return list(comparison.passages), list(comparison.regions)
+    passages = relabelled(comparison.passages, changed)
+    source, target = report.document(comparison.source), report.document(comparison.target)
+    settings = Settings.from_dict(report.settings)
+    return passages, find_regions(source, target, passages, settings)
 
 
 def reviewer_labels(overrides: OverrideSet, comparison: Comparison) -> dict[int, str]:
@@ -127,18 +140,18 @@ def reviewed_families(
     if overrides is None or not len(overrides):
         return families, set()
     overrides.bind(report)
-    moved: dict[str, list[tuple[frozenset[int], str]]] = {}
+    moved: dict[str, dict[int, str]] = {}  # version -> its sentence -> the reviewer's label
     for c in report.comparisons:
-        for k, label in reviewer_labels(overrides, c).items():
-            p = c.passages[k]
-            if label != p.label and p.target_sentences:
-                moved.setdefault(c.target, []).append((frozenset(p.target_sentences), label))
+        for k, label in _changed(c, reviewer_labels(overrides, c)).items():
+            for t in c.passages[k].target_sentences:
+                moved.setdefault(c.target, {}).setdefault(t, label)
     marked: set[tuple[int, str]] = set()
     out = []
     for f in families:
         variants = []
         for v in f.variants:
-            label = next((x for ts, x in moved.get(v.doc, []) if ts & set(v.sentences)), None)
+            mine = moved.get(v.doc, {})
+            label = next((mine[t] for t in v.sentences if t in mine), None)
             if label is None or v.doc == f.origin or label == v.label:
                 variants.append(v)
                 continue
@@ -149,13 +162,15 @@ def reviewed_families(
 
 
 def reviewer_apart(report: Report, overrides: OverrideSet | None) -> dict[str, str]:
-    """The versions a reviewer's labels find independent where the engine found them taken
-    from the reference: the derivation tree, the engine's, marks them so."""
-    return {
-        t: "independent"
-        for t, r in review_report(report, overrides).items()
-        if r.verdict == "independent" and report.comparison(t).verdict != "independent"
-    }
+    """What a reviewer's labels find of the versions where they part from the engine on
+    whether it was taken from the reference at all ("independent of wire", "wholly-derived
+    from wire"): the derivation tree, the engine's, marks them so."""
+    out = {}
+    for t, r in review_report(report, overrides).items():
+        if (r.verdict == "independent") != (report.comparison(t).verdict == "independent"):
+            how = "of" if r.verdict == "independent" else "from"
+            out[t] = f"{r.verdict} {how} {report.reference}"
+    return out
 
 
 def reviewed_sentence(r: Reviewed, engine_verdict: str, engine_share: float) -> str:

@@ -10,10 +10,11 @@ are), where the version has it, and where the reference does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..core.escaping import quoted
-from ..core.model import Comparison, Document
+from ..core.model import Comparison, Document, Passage
 from ..core.summary import paragraph_range
 
 LABEL = "figures changed"
@@ -42,11 +43,19 @@ class FigureChange:
         )
 
 
-def figure_changes(source: Document, target: Document, c: Comparison) -> list[FigureChange]:
+def figure_changes(
+    source: Document,
+    target: Document,
+    c: Comparison,
+    passages: Sequence[Passage] | None = None,
+    verdict: str | None = None,
+) -> list[FigureChange]:
     """Every changed figure of a comparison, in its passages' order; none of a version found
     independent: a preview written before the vote that said a petition had "passed 18,000"
-    changed no figure of the wire's "18,400" (its passages still show both in their diffs)."""
-    if c.verdict == "independent":
+    changed no figure of the wire's "18,400" (its passages still show both in their diffs).
+    ``passages`` and ``verdict``: a reviewer's (``review.reviewed_regions``), whose passages
+    relabelled as not taken changed no figure either."""
+    if (verdict or c.verdict) == "independent":
         return []
     return [
         FigureChange(
@@ -56,7 +65,8 @@ def figure_changes(source: Document, target: Document, c: Comparison) -> list[Fi
             _paragraph(target, f.target_sentence),
             _paragraph(source, f.source_sentence),
         )
-        for number, p in enumerate(c.passages, 1)
+        for number, p in enumerate(c.passages if passages is None else passages, 1)
+        if p.derived
         for f in p.changed_figures
     ]
 

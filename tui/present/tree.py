@@ -9,7 +9,7 @@ reads the same everywhere.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.escaping import escape_line
 from ..core.model import Tree, TreeEdge
@@ -39,6 +39,11 @@ def node_name(node: str, names: Namer = str) -> str:
     return escape_line(names(node))
 
 
+def _renamed(text: str, names: Namer) -> str:
+    """The engine's words with each version by its short name, where ``names`` can."""
+    return escape_line(names.rename(text) if isinstance(names, VersionNames) else text)
+
+
 def edge_summary(edge: TreeEdge) -> str:
     """What the two versions share: ``3 shared passages; shared unusual words: a, b``; from
     a lost original, what the child keeps of it (``42 passages shared with other versions``,
@@ -61,8 +66,8 @@ class TreeNode:
     edge: TreeEdge | None  # the edge from its parent, with the evidence for it
     children: list[TreeNode]
     unattached: str = ""  # with no parent: why none of the candidates is it
-    # What a reviewer's labels find that the tree does not ("independent"): the tree is the
-    # engine's, and a node it hangs under the reference says so beside it.
+    # What a reviewer's labels find that the tree does not ("independent of wire"): the tree
+    # is the engine's, and a node it places otherwise says so beside it.
     reviewed: str = ""
 
     @property
@@ -92,7 +97,11 @@ class TreeNode:
         return (
             name
             + (f" {REFERENCE_MARK}" if self.reference else "")
-            + (f" {REVIEWED_MARK} reviewer: {self.reviewed}" if self.reviewed else "")
+            + (
+                f" {REVIEWED_MARK} reviewer: {_renamed(self.reviewed, names)}"
+                if self.reviewed
+                else ""
+            )
         )
 
 
@@ -111,6 +120,14 @@ class TreeView:
     roots: list[TreeNode]
     independent: list[str]
     notes: list[str]
+    # What a reviewer's labels find of a version the tree places otherwise (``TreeNode``).
+    reviewed: Mapping[str, str] = field(default_factory=dict)
+
+    def independent_name(self, node: str, names: Namer = WHOLE) -> str:
+        """An independent version's name, with what a reviewer's labels find of it."""
+        mark = self.reviewed.get(node)
+        name = node_name(node, names)
+        return f"{name} {REVIEWED_MARK} reviewer: {_renamed(mark, names)}" if mark else name
 
     def drawn(self, names: VersionNames = WHOLE, *, evidence: bool = True) -> list[TreeLine]:
         """Depth first, roots flush left, children after ``├─``/``└─``; with ``evidence``
@@ -139,7 +156,11 @@ class TreeView:
     def independent_line(self, names: Namer = WHOLE) -> str:
         if not self.independent:
             return ""
-        return INDEPENDENT_OF_ALL + ": " + ", ".join(node_name(d, names) for d in self.independent)
+        return (
+            INDEPENDENT_OF_ALL
+            + ": "
+            + ", ".join(self.independent_name(d, names) for d in self.independent)
+        )
 
     def named_notes(self, names: VersionNames = WHOLE) -> list[str]:
         """Why other parents were ruled out, each version called by its short name."""
@@ -197,4 +218,5 @@ def tree_view(tree: Tree, reference: str, reviewed: Mapping[str, str] | None = N
         roots=[node(n, None) for n in root_ids if n not in seen],
         independent=list(tree.independent),
         notes=list(tree.notes),
+        reviewed=dict(reviewed),
     )

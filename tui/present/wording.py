@@ -84,15 +84,11 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 REVIEWED_CELL = f"{REVIEWED_MARK}: the label a reviewer gave the passage that holds it"
 
 
-def relabelled_regions(n: int, source: str) -> str:
-    """What the region lines say of the regions a reviewer's labels emptied."""
-    if not n:
-        return ""
-    its = "its" if n == 1 else "their"
-    return (
-        f"{REVIEWED_MARK} {plural(n, 'region')} left out: a reviewer relabelled {its} passages "
-        f"as not taken from {source}"
-    )
+def regions_by_reviewer(engine: int) -> str:
+    """What the region lines say when a reviewer's labels made them, with the engine's
+    count beside (``review.reviewed_regions``)."""
+    found = plural(engine, "region")
+    return f"{REVIEWED_MARK} regions by the reviewer's labels (the engine found {found})"
 
 
 def relabelled_swaps(n: int) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ..core.diffing import changed_ranges
+from ..core.diffing import changed_ranges, tally
 from ..core.model import (
     LABEL_LETTERS,
     LABELS,
@@ -32,7 +32,6 @@ from ..core.review import (
     review_report,
     reviewed_regions,
     reviewed_sentence,
-    reviewer_labels,
 )
 from ..core.summary import describe_region, relation, tree_clause
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, partial_paragraphs, where
@@ -41,7 +40,7 @@ from ..present.figures import FigureChange, figure_changes, figures_line
 from ..present.names import VersionNames, version_names
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
-from ..present.wording import LINKED_BY, REVIEWED_MARK, relabelled_regions
+from ..present.wording import LINKED_BY, REVIEWED_MARK, regions_by_reviewer
 from . import provenance as _provenance
 from .provenance import ProvenanceView
 
@@ -426,7 +425,7 @@ def _version(
     review = reviews.get(c.target)
     rows = [_row(i, src, tgt, c, p, ovs, index) for i, p in enumerate(c.passages, 1)]
     note = tree_clause(report, c)
-    passages, regions = reviewed_regions(c, reviewer_labels(ovs, c) if ovs else {})
+    passages, regions = reviewed_regions(report, ovs, c)
     return Version(
         source=src,
         target=tgt,
@@ -440,19 +439,23 @@ def _version(
             )
             for r in regions
         ]
-        + [
-            line
-            for line in [relabelled_regions(len(c.regions) - len(regions), names(src.id))]
-            if line
+        + ([regions_by_reviewer(len(c.regions))] if regions != c.regions else []),
+        substitutions=[
+            (s.source, s.target, s.count)
+            for s in (
+                c.substitutions
+                if passages == c.passages
+                # The swaps of the passages the reviewer's labels keep as taken.
+                else tally([s for p in passages if p.derived for s in p.substitutions])
+            )
         ],
-        substitutions=[(s.source, s.target, s.count) for s in c.substitutions],
         rows=rows,
         omitted=[r for r in rows if r.label == "omitted"],
         relation=names.rename(relation(report, c)),
         tree_note=names.rename(note),
         source_name=names(src.id),
         target_name=names(tgt.id),
-        figures=figure_changes(src, tgt, c),
+        figures=figure_changes(src, tgt, c, passages, review.verdict if review else None),
         relabelled=sum(1 for r in rows if r.reviewer_label),
         reviewed=(
             reviewed_sentence(review, c.verdict, c.coverage.get("target_derived", 0.0))

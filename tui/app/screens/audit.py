@@ -26,6 +26,7 @@ from tui.app.screens.view import StoryView, key_footer
 from tui.app.widgets.status import StatusLine
 from tui.core.escaping import escape_line
 from tui.core.model import Insert, Omission, Report
+from tui.core.overrides import Override
 from tui.present import audit
 from tui.present.audit import Excerpt, of_doc
 from tui.present.kinds import INSERTS_GLOSS, OMISSIONS_GLOSS
@@ -65,6 +66,7 @@ class AuditScreen(StoryView):
         super().__init__()
         self.doc_id: str | None = None
         self._locations: dict[str, Location | None] = {}
+        self._labels: tuple[Override, ...] = ()  # the reviewer's labels when last shown
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="audit-header", wrap=True)
@@ -86,7 +88,8 @@ class AuditScreen(StoryView):
         report = self.story.report
         if report is not None and self.is_mounted:
             followed = self._followed(report)
-            if followed != self.doc_id:
+            # Or relabelled since: the lists follow the reviewer's labels.
+            if followed != self.doc_id or tuple(self.story.overrides) != self._labels:
                 self.show(followed)
 
     def _followed(self, report: Report) -> str:
@@ -108,6 +111,7 @@ class AuditScreen(StoryView):
         if report is None:
             return
         self.doc_id = doc_id
+        self._labels = tuple(self.story.overrides)
         if doc_id != report.reference:
             self.story.version = doc_id
         omissions = of_doc(audit.omissions(report, self.story.overrides), doc_id)

@@ -7,6 +7,7 @@ side by side at the family, and ``d`` shows one family's evidence.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from rich.text import Text
@@ -30,14 +31,14 @@ from tui.core.model import DERIVED_LABELS, LABEL_LETTERS, Family, Report
 from tui.core.review import reviewed_families
 from tui.present.excerpts import where
 from tui.present.names import VersionNames
-from tui.present.wording import REVIEWED_CELL
+from tui.present.wording import REVIEWED_CELL, REVIEWED_MARK
 
 
 class FamilyScreen(StoryView):
     """Every family across every version, the origin's form marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("families")
-    _reviewed: ClassVar[set[tuple[int, str]]] = set()  # cells shown with a reviewer's label
+    _families: ClassVar[list[Family]] = []  # as shown, by the reviewer's labels
 
     @property
     def view(self) -> FamilyView:
@@ -54,7 +55,7 @@ class FamilyScreen(StoryView):
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         families, reviewed = reviewed_families(report, self.story.overrides)
-        self._reviewed = reviewed
+        self._families = families
         self.view.load(report, self.story.names, families, reviewed)
         header = Text()
         header.append("Passage families", style="bold")
@@ -75,7 +76,7 @@ class FamilyScreen(StoryView):
         if (
             report is not None
             and self.is_mounted
-            and reviewed_families(report, self.story.overrides)[1] != self._reviewed
+            and reviewed_families(report, self.story.overrides)[0] != self._families
         ):
             self.show_report(report, None)
 
@@ -127,7 +128,8 @@ class FamilyScreen(StoryView):
         if report is None or not view.families:
             return
         family = view.families[view.cursor]
-        self.app.push_screen(FamilyDetailScreen(report, family, self.story.names))
+        reviewed = {doc for fid, doc in view.reviewed if fid == family.id}
+        self.app.push_screen(FamilyDetailScreen(report, family, self.story.names, reviewed))
 
 
 class FamilyDetailScreen(ModalScreen[None]):
@@ -135,11 +137,19 @@ class FamilyDetailScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("family_detail")
 
-    def __init__(self, report: Report, family: Family, names: VersionNames | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        family: Family,
+        names: VersionNames | None = None,
+        reviewed: Collection[str] = (),
+    ) -> None:
+        """``reviewed``: the versions whose form here carries a reviewer's label."""
         super().__init__()
         self.report = report
         self.family = family
         self.names = names or VersionNames({})
+        self.reviewed = reviewed
 
     def compose(self) -> ComposeResult:
         with ScrollBody(id="family-detail-body"):
@@ -174,7 +184,9 @@ class FamilyDetailScreen(ModalScreen[None]):
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
             out.append(escape_line(names(doc.id)), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
-            if variant.label in DERIVED_LABELS and not origin:
+            if variant.doc in self.reviewed:  # the engine's score is not for this label
+                out.append(f"   {REVIEWED_MARK} a reviewer's label")
+            elif variant.label in DERIVED_LABELS and not origin:
                 out.append(f"   score {variant.score:.2f}")
             if origin:
                 out.append("   the family's original form", style="italic")

@@ -30,12 +30,11 @@ from tui.core.review import (
     reviewed_regions,
     reviewed_sentence,
     reviewer_apart,
-    reviewer_labels,
 )
 from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
-from tui.present.wording import relabelled_regions
+from tui.present.wording import regions_by_reviewer
 
 # Pressed in the overview, l and c (side by side keys) say where they work.
 REVIEW_HINT = (
@@ -202,19 +201,19 @@ class OverviewScreen(StoryView):
             + "\n"
         )
         note = tree_clause(report, comparison)
-        labels = reviewer_labels(self.story.overrides, comparison)
-        passages, regions = reviewed_regions(comparison, labels)
+        passages, regions = reviewed_regions(report, self.story.overrides, comparison)
         if not regions:
             out.append("no derived region\n", style="italic")
         verdict = review.verdict if review is not None else comparison.verdict
         for region in regions:
             described = describe_region(source, target, region, passages, names, verdict, note)
             out.append(f"\u2022 {escape_line(described)}\n")
-        left = relabelled_regions(len(comparison.regions) - len(regions), names(source.id))
-        if left:
-            out.append(f"\u2022 {escape_line(left)}\n", style="bold")
+        if regions != comparison.regions:
+            out.append(f"\u2022 {regions_by_reviewer(len(comparison.regions))}\n", style="bold")
         # The figures it changed, as the reports list them under the regions.
-        changed = figures_line(figure_changes(source, target, comparison), names(source.id))
+        changed = figures_line(
+            figure_changes(source, target, comparison, passages, verdict), names(source.id)
+        )
         if changed:
             out.append(escape_line(changed) + "\n", style="bold")
         panel.update(out + self._stale_text(doc_id))

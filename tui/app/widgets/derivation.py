@@ -119,7 +119,7 @@ class DerivationTree(Static):
                 if n:
                     out.append(", ")
                 style = self._style("highlight") if node == self.highlight else Style()
-                out.append(node_name(node, self.names), style=style)
+                out.append(view.independent_name(node, self.names), style=style)
             out.append("\n")
         if self.highlight is not None:
             out.append("\n")

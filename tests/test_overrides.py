@@ -203,6 +203,11 @@ def test_overrides_shown_in_every_format(annotated: tuple, fmt: str) -> None:
         assert {r["original_label"] for r in rows} == {"paraphrased", "omitted"}
         assert any(r["label"] == "edited" and r["note"] == NOTE for r in rows)
         assert data["comparisons"] == json.loads(render(report, "json"))["comparisons"]
+        # "passage" indexes the JSON array; "number" is every other format's, from 1.
+        assert all(r["number"] == r["passage"] + 1 for r in rows)
+        csv_rows = list(csv.DictReader(io.StringIO(render(report, "csv", overrides=overrides))))
+        marked = {int(r["passage"]) for r in csv_rows if r["reviewer_label"] or r["reviewer_note"]}
+        assert {r["number"] for r in rows} == marked
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
         row = next(r for r in rows if r["reviewer_label"])

@@ -371,18 +371,19 @@ def test_family_cells_give_the_reviewers_label_marked(seeds_report: Report) -> N
     families, marked = reviewed_families(seeds_report, overrides)
     assert marked and all(doc == c.target for _, doc in marked)
     by_id = {f.id: f for f in families}
-    for fid, doc in marked:
-        [v] = [v for v in by_id[fid].variants if v.doc == doc]
-        assert v.label == "added" and set(v.sentences) & set(taken.target_sentences)
     engine = {f.id: f for f in seeds_report.provenance.families}  # type: ignore[union-attr]
-    assert all(
-        next(v for v in engine[fid].variants if v.doc == doc).label == "paraphrased"
-        for fid, doc in marked
-    )
+    for (fid, doc), whole in marked.items():
+        [v] = [v for v in by_id[fid].variants if v.doc == doc]
+        [e] = [v for v in engine[fid].variants if v.doc == doc]
+        assert set(v.sentences) & set(taken.target_sentences)
+        # All of the form relabelled: the reviewer's label; part of it: the engine's kept.
+        assert v.label == ("added" if whole else e.label)
+        assert whole == (set(v.sentences) <= set(taken.target_sentences))
+    assert any(marked.values())
     for fmt in ("md", "html"):
         out = render(seeds_report, fmt, overrides=overrides)
-        assert "the label a reviewer gave the passage that holds it" in out, fmt
-        assert "the label a reviewer gave" not in render(seeds_report, fmt), fmt
+        assert "a reviewer relabelled it, its letter the reviewer" in out, fmt
+        assert "a reviewer relabelled it, its letter" not in render(seeds_report, fmt), fmt
     # The cells themselves, in the family table: the reviewer's letter, marked.
     md = render(seeds_report, "md", overrides=overrides).split("### Passage families", 1)[1]
     rows = [line for line in md.split("\n\n", 2)[2].splitlines() if line.startswith("| ")]
@@ -441,3 +442,51 @@ def test_figures_swaps_regions_and_tree_follow_relabels_both_ways(tmp_path: Path
     text = render(report, "text", overrides=overrides)
     tree = text.split("derivation tree:", 1)[1].split("\n\n", 1)[0]
     assert "explainer \u270e reviewer: wholly-derived from britwire" in tree
+
+
+def test_omissions_and_family_cells_follow_a_relabel_of_part_of_a_form(tmp_path: Path) -> None:
+    """helper-51: one sentence of a six-sentence family form relabelled added turned the
+    whole cell to "A added"; and the wire's paragraph behind a passage relabelled added was
+    listed neither as reused nor as not used."""
+    import shutil
+
+    from tui.core.engine import compare_paths
+    from tui.core.review import reviewed_families
+    from tui.present import audit
+
+    family = Path(__file__).resolve().parents[1] / "benchmarks/data/news"
+    family /= "f13-britwire-council-budget"
+    for path in [*family.glob("*.txt"), *family.glob("*.html")]:  # families need them all
+        shutil.copy(path, tmp_path / path.name.split("_")[-1])
+    report = compare_paths([str(tmp_path)], reference="britwire")
+    c = report.comparison("wexburycourier")
+    engine = report.provenance.families  # type: ignore[union-attr]
+    # A form that one derived passage holds only part of.
+    wide, passage = next(
+        (v, p)
+        for f in engine
+        if f.origin != c.target
+        for v in f.variants
+        if v.doc == c.target
+        for p in c.passages
+        if p.derived
+        and set(p.target_sentences) & set(v.sentences)
+        and not set(v.sentences) <= set(p.target_sentences)
+    )
+    overrides = OverrideSet().bind(report)
+    overrides.set_label(report, c, passage, "added")
+    families, marked = reviewed_families(report, overrides)
+    fid = next(f.id for f in engine if wide in f.variants)
+    assert marked[(fid, c.target)] is False
+    [v] = [v for f in families if f.id == fid for v in f.variants if v.doc == c.target]
+    assert v.label == wide.label
+    # The wire's text behind it is now listed as not used.
+    untaken = [
+        e
+        for a in audit.omissions(report, overrides)
+        if a.doc == c.target
+        for g in a.groups
+        for e in g.items
+        if e.reason.startswith("not used: the passage that held it relabelled added")
+    ]
+    assert [e.item.source_spans for e in untaken] == [list(passage.source_spans)]  # type: ignore[union-attr]

@@ -132,32 +132,35 @@ def review_report(report: Report, overrides: OverrideSet | None) -> dict[str, Re
 
 def reviewed_families(
     report: Report, overrides: OverrideSet | None
-) -> tuple[list[Family], set[tuple[int, str]]]:
-    """(the families with a reviewer's label on each version's form a relabelled passage
-    holds, the (family id, version) pairs so relabelled): a family cell read "P paraphrased"
-    where the side by side gave the reviewer's "added" (helper-49)."""
+) -> tuple[list[Family], dict[tuple[int, str], bool]]:
+    """(the families by the reviewer's labels, the (family id, version) forms a reviewer
+    relabelled: True where all of it, with one label, which the form then takes; False
+    where only part, which keeps the engine's label): a family cell read "P paraphrased"
+    where the side by side gave the reviewer's "added" (helper-49), and one relabelled
+    sentence of six must not relabel the other five (helper-51)."""
     families = list(report.provenance.families) if report.provenance else []
     if overrides is None or not len(overrides):
-        return families, set()
+        return families, {}
     overrides.bind(report)
     moved: dict[str, dict[int, str]] = {}  # version -> its sentence -> the reviewer's label
     for c in report.comparisons:
         for k, label in _changed(c, reviewer_labels(overrides, c)).items():
             for t in c.passages[k].target_sentences:
                 moved.setdefault(c.target, {}).setdefault(t, label)
-    marked: set[tuple[int, str]] = set()
+    marked: dict[tuple[int, str], bool] = {}
     out = []
     for f in families:
         variants = []
         for v in f.variants:
             mine = moved.get(v.doc, {})
-            label = next((mine[t] for t in v.sentences if t in mine), None)
-            if label is None or v.doc == f.origin or label == v.label:
+            labels = {mine[t] for t in v.sentences if t in mine}
+            if not labels or v.doc == f.origin:
                 variants.append(v)
                 continue
-            variants.append(replace(v, label=label))  # type: ignore[arg-type]
-            marked.add((f.id, v.doc))
-        out.append(replace(f, variants=variants) if any(f.id == i for i, _ in marked) else f)
+            whole = len(labels) == 1 and all(t in mine for t in v.sentences)
+            marked[(f.id, v.doc)] = whole
+            variants.append(replace(v, label=labels.pop()) if whole else v)  # type: ignore[arg-type]
+        out.append(replace(f, variants=variants) if any(k[0] == f.id for k in marked) else f)
     return out, marked
 
 

@@ -105,7 +105,7 @@ class Thresholds:
     edited_word_any: float = _cut(0.85, "a merge or split that barely changes the words: edited")
     # -- Verdicts (classify.verdict). Shares are of the target's non-boilerplate characters.
     wholly_derived: float = _cut(
-        0.65, "two thirds of the text from the source, however reworded: wholly derived"
+        0.65, "65% of the text from the source, however reworded: wholly derived"
     )
     partially_derived: float = _cut(
         0.2, "a fifth of the text from the source (facts alone counting half): partially"

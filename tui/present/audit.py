@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..core.model import Comparison, Document, Insert, Omission, Passage, Report, Span
+from ..core.model import (
+    DERIVED_LABELS,
+    Comparison,
+    Document,
+    Insert,
+    Omission,
+    Passage,
+    Report,
+    Span,
+)
 from ..core.overrides import OverrideSet
 from ..core.review import review_report
 from .excerpts import (
@@ -164,6 +173,7 @@ def _audit(
 
 # Why an item is listed that the engine did not list: a reviewer's label put it there.
 BY_REVIEWER = "relabelled {label} by a reviewer"
+UNTAKEN = "not used: the passage that held it relabelled {label} by a reviewer"
 
 
 def relabels(
@@ -269,6 +279,13 @@ def omissions(report: Report, overrides: OverrideSet | None = None) -> list[DocA
         )
         for c, p, label in relabelled
         if label == "omitted" and p.source_spans and c.target not in apart
+    ]
+    # A passage relabelled as the version's own leaves its source text unused: not taken,
+    # and not reused either (helper-51 found the wire's paragraph in neither list).
+    found = found + [
+        Omission(c.target, c.source, "text", list(p.source_spans), UNTAKEN.format(label=label))
+        for c, p, label in relabelled
+        if p.derived and label not in DERIVED_LABELS and p.source_spans and c.target not in apart
     ]
     return _audit(
         report,

@@ -81,7 +81,10 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 
 # What a family cell marked with REVIEWED_MARK says, in the caption of every families table.
-REVIEWED_CELL = f"{REVIEWED_MARK}: the label a reviewer gave the passage that holds it"
+REVIEWED_CELL = (
+    f"{REVIEWED_MARK}: a reviewer relabelled it, its letter the reviewer's where the relabel "
+    "covers all of it"
+)
 
 
 def regions_by_reviewer(engine: int) -> str:

@@ -20,7 +20,10 @@ def _overrides(report: Report, overrides: OverrideSet) -> list[dict[str, object]
             {
                 "source": c.source,
                 "target": c.target,
+                # The index into the comparison's ``passages``; ``number`` is how every other
+                # format and the explorer number it (from 1).
                 "passage": c.passages.index(p),
+                "number": c.passages.index(p) + 1,
                 "passage_key": ov.passage_key,
                 "original_label": p.label,
                 "label": ov.label,

@@ -292,7 +292,7 @@ def _families(prov: ProvenanceView) -> list[str]:
         + f"; {ABSENT} where the version lacks it."
         + (f" {REVIEWED_CELL}." if fam.reviewed else "")
         + (
-            " Versions sharing nothing with the others have no column: "
+            " Versions the tree finds independent of every other have no column: "
             + ", ".join(escape(prov.names(d)) for d in fam.left_out)
             + "."
             if fam.left_out
@@ -495,7 +495,7 @@ def _summary(view: ReportView) -> list[str]:
     for v in view.versions:
         regions = " ".join(escape(r[:1].upper() + r[1:]) + "." for r in v.regions)
         lines += [
-            f"**{escape(v.target_name)}**: {v.verdict}"
+            f"**{escape(v.target_name)}**: {v.verdict}{v.verdict_mark}"
             + (f" ({escape(v.tree_note)})." if v.tree_note else ".")
             + (f" {regions}" if regions else ""),
             "",
@@ -590,7 +590,9 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
         f"{v.source_reused:.0%} of {escape(v.source_name)} reused. {_counts(v)}."
         + (
             f" A reviewer relabelled {plural(v.relabelled, 'passage')};"
-            " the figures are the engine's."
+            " the figures are the engine's. By the reviewer's labels: "
+            + ", ".join(f"{tag(k)} {n}" for k, n in v.reviewer_counts.items() if n)
+            + "."
             if v.relabelled
             else ""
         )

@@ -177,6 +177,14 @@ def version_lines(v: Version) -> list[str]:
         # Beside the engine's verdict, not only at the end with the notes.
         *([f"  {REVIEWED_MARK} {v.reviewed}"] if v.reviewed else []),
         "  passages: " + ", ".join(f"{k} {n}" for k, n in v.counts.items() if n),
+        *(
+            [
+                f"  {REVIEWED_MARK} passages by the reviewer's labels: "
+                + ", ".join(f"{k} {n}" for k, n in v.reviewer_counts.items() if n)
+            ]
+            if v.reviewer_counts
+            else []
+        ),
     ]
     lines += [f"  {r}" for r in v.regions]
     if v.substitutions:

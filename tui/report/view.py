@@ -225,6 +225,9 @@ class Version:
     reviewed: str = ""
     # The verdict by the reviewer's labels ("" where no label was changed).
     reviewer_verdict: str = ""
+    # The passages per label by the reviewer's labels (empty where no label was changed):
+    # the inserts and omissions lists count so.
+    reviewer_counts: dict[str, int] = field(default_factory=dict)
     # How it stands to the source, in the words every format shares (summary.relation).
     relation: str = ""
     # What the derivation tree says where it is not "derived from the source" (the
@@ -439,7 +442,8 @@ def _version(
             )
             for r in regions
         ]
-        + ([regions_by_reviewer(len(c.regions))] if regions != c.regions else []),
+        # Described by the reviewer's labels wherever one changed ("verbatim but 1 edited").
+        + ([regions_by_reviewer(len(c.regions))] if passages != c.passages else []),
         substitutions=[
             (s.source, s.target, s.count)
             for s in (
@@ -463,6 +467,7 @@ def _version(
             else ""
         ),
         reviewer_verdict=review.verdict if review else "",
+        reviewer_counts=dict(review.counts) if review else {},
         entries=fold(
             rows,
             lambda r: r.label,

@@ -112,7 +112,15 @@ class DetailScreen(ModalScreen[None]):
     def _passage(
         self, out: Evidence, k: int, total: int, p: Passage, source: Document, target: Document
     ) -> None:
-        out.append(f"[{LABEL_LETTERS[p.label]}] {p.label}", style="bold")
+        ov = None
+        if self.overrides is not None and len(self.overrides):
+            ov = self.overrides.bind(self.report).for_passage(self.comparison, p)
+        # The reviewer's label heads it, as in every report ("[A] added (reviewer's label;
+        # engine: [P] paraphrased)"); the engine's score is for the engine's label.
+        label = ov.label if ov is not None and ov.label else p.label
+        out.append(f"[{LABEL_LETTERS[label]}] {label}", style="bold")
+        if label != p.label:
+            out.append(f" (reviewer's label; engine: [{LABEL_LETTERS[p.label]}] {p.label})")
         out.append(f"   passage {k + 1} of {total}")
         if p.derived:
             out.append(f"   score {p.score:.2f}")
@@ -121,12 +129,9 @@ class DetailScreen(ModalScreen[None]):
                 "   \u2195 moved: out of the reference's order",
                 style=self.get_component_rich_style("detail--moved", partial=True),
             )
-        out.append(f"\n{LABEL_HELP[p.label]}\n", style="italic")
+        out.append(f"\n{LABEL_HELP[label]}\n", style="italic")
         if p.linked_by in LINKED_BY:
             out.append(f"{LINKED_BY[p.linked_by][1]}\n", style="italic")
-        ov = None
-        if self.overrides is not None and len(self.overrides):
-            ov = self.overrides.bind(self.report).for_passage(self.comparison, p)
         if ov is not None:
             reviewed = self.get_component_rich_style("detail--reviewer", partial=True)
             if ov.label:

@@ -7,7 +7,7 @@ side by side at the family, and ``d`` shows one family's evidence.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -128,7 +128,7 @@ class FamilyScreen(StoryView):
         if report is None or not view.families:
             return
         family = view.families[view.cursor]
-        reviewed = {doc for fid, doc in view.reviewed if fid == family.id}
+        reviewed = {doc: whole for (fid, doc), whole in view.reviewed.items() if fid == family.id}
         self.app.push_screen(FamilyDetailScreen(report, family, self.story.names, reviewed))
 
 
@@ -142,14 +142,15 @@ class FamilyDetailScreen(ModalScreen[None]):
         report: Report,
         family: Family,
         names: VersionNames | None = None,
-        reviewed: Collection[str] = (),
+        reviewed: Mapping[str, bool] | None = None,
     ) -> None:
-        """``reviewed``: the versions whose form here carries a reviewer's label."""
+        """``reviewed``: the versions whose form here a reviewer relabelled, True where all
+        of it (the label is the reviewer's)."""
         super().__init__()
         self.report = report
         self.family = family
         self.names = names or VersionNames({})
-        self.reviewed = reviewed
+        self.reviewed = reviewed or {}
 
     def compose(self) -> ComposeResult:
         with ScrollBody(id="family-detail-body"):
@@ -184,10 +185,13 @@ class FamilyDetailScreen(ModalScreen[None]):
             out.append(f"{ORIGIN_MARK} " if origin else "  ", style="bold")
             out.append(escape_line(names(doc.id)), style="bold")
             out.append(f"  [{LABEL_LETTERS[variant.label]}] {variant.label}")
-            if variant.doc in self.reviewed:  # the engine's score is not for this label
+            whole = self.reviewed.get(variant.doc)
+            if whole:  # the engine's score is not for this label
                 out.append(f"   {REVIEWED_MARK} a reviewer's label")
             elif variant.label in DERIVED_LABELS and not origin:
                 out.append(f"   score {variant.score:.2f}")
+            if whole is False:
+                out.append(f"   {REVIEWED_MARK} a reviewer relabelled part of it")
             if origin:
                 out.append("   the family's original form", style="italic")
             out.append(f"\n  {LABEL_HELP[variant.label]}\n", style="italic")

@@ -208,7 +208,7 @@ class OverviewScreen(StoryView):
         for region in regions:
             described = describe_region(source, target, region, passages, names, verdict, note)
             out.append(f"\u2022 {escape_line(described)}\n")
-        if regions != comparison.regions:
+        if passages != comparison.passages:
             out.append(f"\u2022 {regions_by_reviewer(len(comparison.regions))}\n", style="bold")
         # The figures it changed, as the reports list them under the regions.
         changed = figures_line(

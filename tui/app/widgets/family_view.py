@@ -14,7 +14,7 @@ All document text passes through ``tui.core.escaping`` before it reaches a ``Tex
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -82,13 +82,16 @@ def variant_text(report: Report, variant: Variant) -> str:
     return escape_reflow(" ".join(doc.cut(span) for span in variant.spans))
 
 
-def variant_heading(family: Family, variant: Variant, reviewed: bool = False) -> str:
+def variant_heading(family: Family, variant: Variant, reviewed: bool | None = None) -> str:
+    """``reviewed``: True where the label is a reviewer's (the engine's score is not for
+    it), False where a reviewer relabelled part of the form, None where none of it."""
     letter = LABEL_LETTERS[variant.label]
     if variant.doc == family.origin:
         return f"{ORIGIN_MARK} {letter} origin"
-    if reviewed:  # a reviewer's label: the engine's score is not for it
+    if reviewed:
         return f"{letter} {variant.label} {REVIEWED_MARK} reviewer"
-    return f"{letter} {variant.label} {variant.score:.2f}"
+    part = f" {REVIEWED_MARK} in part" if reviewed is False else ""
+    return f"{letter} {variant.label} {variant.score:.2f}{part}"
 
 
 @dataclass
@@ -169,7 +172,7 @@ class FamilyView(RowView, can_focus=True):
         self.report: Report | None = None
         self.names = VersionNames({})
         self.families: list[Family] = []
-        self.reviewed: Collection[tuple[int, str]] = ()
+        self.reviewed: Mapping[tuple[int, str], bool] = {}
         self.versions: list[str] = []
         self.column = 0  # the highlighted version column
         self.disagree: list[bool] = []
@@ -184,7 +187,7 @@ class FamilyView(RowView, can_focus=True):
         report: Report,
         names: VersionNames | None = None,
         families: list[Family] | None = None,
-        reviewed: Collection[tuple[int, str]] = (),
+        reviewed: Mapping[tuple[int, str], bool] | None = None,
     ) -> None:
         """``families``: the report's, or as a reviewer's labels have them
         (``review.reviewed_families``), with ``reviewed`` the (family id, version) cells a
@@ -195,7 +198,7 @@ class FamilyView(RowView, can_focus=True):
         if families is None:
             families = list(provenance.families) if provenance else []
         self.families = families
-        self.reviewed = reviewed
+        self.reviewed = reviewed or {}
         self.versions = [d.id for d in report.documents]
         components = family_components(report)
         self.disagree = [disagreeing(report, f, components) for f in self.families]
@@ -224,7 +227,7 @@ class FamilyView(RowView, can_focus=True):
             return GAP
         variant, text = cell
         family = self.families[row]
-        reviewed = (family.id, variant.doc) in self.reviewed
+        reviewed = self.reviewed.get((family.id, variant.doc))
         return f"{variant_heading(family, variant, reviewed)}\n{text}"
 
     @property
@@ -434,7 +437,7 @@ class FamilyView(RowView, can_focus=True):
             heading_style = (
                 self._style("origin") if variant.doc == family.origin else label_style
             ) + Style(bold=True)
-            reviewed = (family.id, variant.doc) in self.reviewed
+            reviewed = self.reviewed.get((family.id, variant.doc))
             heading = Text(variant_heading(family, variant, reviewed), end="")
             heading.truncate(width, overflow="ellipsis")
             heading.stylize(heading_style)

@@ -129,3 +129,21 @@ def test_ids_that_are_everyday_words_are_not_renamed_inside_sentences(tmp_path: 
     text = render(report, "text")
     assert furniture in text and "byline, B" not in text
     assert furniture in render(report, "md")
+
+
+def test_a_language_warning_names_versions_as_every_screen_does() -> None:
+    """helper-49/51: the language warning gave full file stems where every other line gives
+    short names; a warning with a file path keeps the path as written."""
+    from tui.present.names import version_names, warning_named
+
+    ids = ["2026-11-26_wexbury-budget_britwire", "2026-11-27_wexbury-budget_lindenaueranzeiger"]
+    names = version_names(ids)
+    language = (
+        f"{ids[1]} reads as German, {ids[0]} as English: storytrace compares words, so a "
+        f"translation of {ids[0]} reads as independent of it"
+    )
+    assert warning_named(language, names).startswith(
+        "lindenaueranzeiger reads as German, britwire as English"
+    )
+    path = f"/archive/{ids[1]}.txt: binary file (ZIP archive), skipped"
+    assert warning_named(path, names) == path

@@ -54,7 +54,7 @@ from tui.core.overrides import (
 )
 from tui.core.settings import Settings
 from tui.present.exclusions import Exclusions
-from tui.present.names import VersionNames, version_names
+from tui.present.names import VersionNames, version_names, warning_named
 from tui.report import write_report
 
 # What the report says about a reference the reviewer picked with ``r``.
@@ -276,7 +276,10 @@ class StoryTraceApp(App[None]):
             for warning in report.warnings:
                 if warning not in shown:
                     self.notify(
-                        escape_line(warning), title="Warning", severity="warning", markup=False
+                        escape_line(warning_named(warning, self.names)),
+                        title="Warning",
+                        severity="warning",
+                        markup=False,
                     )
         self._tell_stale()
         if previous is not None and previous.reference != report.reference:

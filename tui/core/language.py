@@ -81,6 +81,12 @@ def detect_language(text: str) -> str:
 _ENDING = "storytrace compares words, so a translation of"
 
 
+def is_language_warning(warning: str) -> bool:
+    """Whether a warning is one of ``other_languages``: it names versions by id and nothing
+    else, so a screen may give their short names (a path in another warning must stay)."""
+    return _ENDING in warning
+
+
 def other_languages(
     documents: list[Document], reference: Document, warnings: list[str]
 ) -> list[str]:

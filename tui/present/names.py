@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.language import is_language_warning
 from ..core.lexicon import zipf
 
 # A name longer than this is not read at a glance (and does not fit a narrow column).
@@ -70,6 +71,12 @@ class VersionNames:
 
 def _everyday_word(doc_id: str) -> bool:
     return doc_id.isalpha() and zipf(doc_id.lower()) >= EVERYDAY_ZIPF
+
+
+def warning_named(warning: str, names: VersionNames) -> str:
+    """A report warning with versions by their short names where it names them by id only
+    (a language warning); any other keeps its file paths as written."""
+    return names.rename(warning) if is_language_warning(warning) else warning
 
 
 # Every version by its whole id: for a caller with no report to name versions from.

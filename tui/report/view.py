@@ -37,7 +37,7 @@ from ..core.summary import describe_region, relation, tree_clause
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, partial_paragraphs, where
 from ..present.exclusions import exclusions_text
 from ..present.figures import FigureChange, figure_changes, figures_line
-from ..present.names import VersionNames, version_names
+from ..present.names import VersionNames, version_names, warning_named
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
 from ..present.wording import LINKED_BY, REVIEWED_MARK, regions_by_reviewer
@@ -529,7 +529,7 @@ def _evidence(
         documents=docs,
         reference=report.reference,
         reference_reason=names.rename(report.reference_reason),
-        warnings=[w for w in report.warnings if w not in banner],
+        warnings=[warning_named(w, names) for w in report.warnings if w not in banner],
         generated_at=generated_at,
         notes_path=str(ovs.path) if ovs and ovs.path and len(ovs) else None,
         overrides=overrides,

@@ -34,6 +34,7 @@ from tui.core.review import (
 from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
 from tui.present.figures import figure_changes, figures_line
+from tui.present.names import warning_named
 from tui.present.wording import regions_by_reviewer
 
 # Pressed in the overview, l and c (side by side keys) say where they work.
@@ -151,7 +152,8 @@ class OverviewScreen(StoryView):
             if lines:
                 text.append(("\n" if text else "") + title + ":", style="bold")
             for warning in lines:
-                text.append(f"\n\u2022 {escape_line(warning)}")
+                shown = warning_named(warning, self.story.names)
+                text.append(f"\n\u2022 {escape_line(shown)}")
         banner.update(text)
 
     def _describe(self, doc_id: str | None) -> None:

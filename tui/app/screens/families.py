@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.events import ScreenResume
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -38,7 +37,6 @@ class FamilyScreen(StoryView):
     """Every family across every version, the origin's form marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("families")
-    _families: ClassVar[list[Family]] = []  # as shown, by the reviewer's labels
 
     @property
     def view(self) -> FamilyView:
@@ -55,7 +53,7 @@ class FamilyScreen(StoryView):
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         families, reviewed = reviewed_families(report, self.story.overrides)
-        self._families = families
+        self.drawn_labels = families
         self.view.load(report, self.story.names, families, reviewed)
         header = Text()
         header.append("Passage families", style="bold")
@@ -69,16 +67,8 @@ class FamilyScreen(StoryView):
         )
         self.query_one("#families-header", StatusLine).set_text(header)
 
-    @on(ScreenResume)
-    def _resumed(self) -> None:
-        """Back in this view after a relabel elsewhere: the cells by the labels now set."""
-        report = self.story.report
-        if (
-            report is not None
-            and self.is_mounted
-            and reviewed_families(report, self.story.overrides)[0] != self._families
-        ):
-            self.show_report(report, None)
+    def labels_state(self, report: Report) -> object:
+        return reviewed_families(report, self.story.overrides)[0]
 
     @on(FamilyView.CursorMoved)
     def _moved(self, event: FamilyView.CursorMoved) -> None:

@@ -16,7 +16,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.events import ScreenResume
 from textual.widgets import DataTable
 
 from tui.app.keys import bindings
@@ -210,7 +209,6 @@ class LexiconScreen(StoryView):
     a passage with the highlighted swap side by side."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("lexicon")
-    _shown: ClassVar[list[LexiconEntry]] = []  # the swaps on screen, set by show_report
 
     @property
     def table(self) -> LexiconTable:
@@ -227,7 +225,7 @@ class LexiconScreen(StoryView):
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         entries, relabelled = reviewed_swaps(report, self.story.overrides)
-        self._shown = entries
+        self.drawn_labels = entries
         self.table.show(entries, self.story.names)
         header = Text()
         header.append("Word swaps", style="bold")
@@ -243,16 +241,8 @@ class LexiconScreen(StoryView):
         self.query_one("#lexicon-header", StatusLine).set_text(header)
         self._status()
 
-    @on(ScreenResume)
-    def _resumed(self) -> None:
-        """Back in this view after a relabel elsewhere: the swaps by the labels now set."""
-        report = self.story.report
-        if (
-            report is not None
-            and self.is_mounted
-            and reviewed_swaps(report, self.story.overrides)[0] != self._shown
-        ):
-            self.show_report(report, None)
+    def labels_state(self, report: Report) -> object:
+        return reviewed_swaps(report, self.story.overrides)[0]
 
     def _status(self) -> None:
         """The highlighted swap in full (the table may cut its wording and list of

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import on
+from textual.events import ScreenResume
 from textual.screen import Screen
 
 from tui.app.widgets.key_footer import KeyFooter
@@ -43,6 +45,24 @@ class StoryView(Screen[None]):
 
     def show_report(self, report: Report, previous: Report | None) -> None:
         """Draw ``report``; ``previous`` is the one it replaces (None on the first)."""
+
+    # What the view last drew from the reviewer's labels (set by ``show_report``).
+    drawn_labels: object = None
+
+    def labels_state(self, report: Report) -> object:
+        """What the view draws from the reviewer's labels now (its swaps, its families);
+        None for a view that draws nothing from them, or follows them itself."""
+        return None
+
+    @on(ScreenResume)
+    def _relabelled_elsewhere(self) -> None:
+        """Back in this view after a relabel in the side by side: drawn again by the labels
+        now set, where they change what it shows."""
+        report = self.story.report
+        if report is not None and self.is_mounted:
+            state = self.labels_state(report)
+            if state is not None and state != self.drawn_labels:
+                self.show_report(report, None)
 
     def action_back(self) -> None:
         self.story.go_home()

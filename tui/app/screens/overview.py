@@ -56,6 +56,8 @@ class OverviewScreen(StoryView):
         (0, "-narrow"),
         (100, "-wide"),
     ]
+    # On a short terminal (80x24) ten versions took every line the panel below had.
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-short"), (32, "-tall")]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="overview-title", markup=False)

@@ -61,6 +61,7 @@ def test_the_language_of_each_version_is_named() -> None:
         assert detect_language(Path(path).read_text(encoding="utf-8")) == "en", path
     # Too few words to tell: no claim.
     assert detect_language("Hafenmeister verurteilt") == ""
+    assert detect_language("x " * 5000) == ""  # one word repeated is no language
     assert detect_language("") == ""
 
 

@@ -19,7 +19,8 @@ from .textnorm import STOPWORDS
 
 # Read from the start of a version: enough words to tell, little time on a 1 MB file.
 SAMPLE_CHARS = 20_000
-# Fewer words say too little (a headline, a list of names): no language is claimed.
+# Fewer distinct words say too little (a headline, a list of names, one word repeated):
+# no language is claimed.
 MIN_WORDS = 20
 # Share of a version's words among English function words. English prose runs at 0.40-0.55
 # (one word in two), a page of English headlines and names near 0.25; German, French,
@@ -57,11 +58,12 @@ def language_name(code: str) -> str:
 
 
 def english_share(text: str) -> tuple[float, int]:
-    """(share of the sample's words that are English function words, words in the sample)."""
+    """(share of the sample's words that are English function words, distinct words in the
+    sample): a page of one word repeated ("x x x") is no language, however long."""
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if not words:
         return 0.0, 0
-    return sum(w in STOPWORDS for w in words) / len(words), len(words)
+    return sum(w in STOPWORDS for w in words) / len(words), len(set(words))
 
 
 def detect_language(text: str) -> str:

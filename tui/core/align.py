@@ -23,7 +23,7 @@ from .model import Document
 from .quotes import QuoteMap, quoted_spans
 from .scoring import SignalTable, joined, pair_signals
 from .settings import Settings
-from .textnorm import Features, features
+from .textnorm import Features, features, nonspace_len
 from .thresholds import Thresholds
 from .vectors import frequent_stems, idf_weights
 
@@ -357,10 +357,8 @@ class Aligner:
         # Quoted within the sentence itself: an unclosed mark earlier in a garbled paragraph
         # can leave the paragraph-wide reading quoting sentences that hold no mark at all.
         text = self.target.sentence_text(t)
-        inside = sum(
-            len("".join(text[a:b].split())) for a, b in quoted_spans(text, [(0, len(text))])
-        )
-        if inside < self.th.quote_share * len("".join(text.split())):
+        inside = sum(nonspace_len(text[a:b]) for a, b in quoted_spans(text, [(0, len(text))]))
+        if inside < self.th.quote_share * nonspace_len(text):
             return False
         if self._source_quotes is None:
             self._source_quotes = QuoteMap(self.source)

@@ -73,7 +73,10 @@ def detect_language(text: str) -> str:
         return ""
     if share >= ENGLISH_SHARE:
         return "en"
-    code, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    try:
+        code, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    except Exception:  # a classifier failure makes no claim and stops no comparison
+        return ""
     # "zxx": no linguistic content (figures, code).
     return code if probability >= MIN_CONFIDENCE and code != "zxx" else ""
 
@@ -94,7 +97,7 @@ def other_languages(
 ) -> list[str]:
     """``warnings`` less any earlier reference's language warnings, and a warning for each
     version written in another language than ``reference``."""
-    kept = [w for w in warnings if _ENDING not in w]
+    kept = [w for w in warnings if not is_language_warning(w)]
     if not reference.language:
         return kept
     ref = escape_line(reference.id)

@@ -151,6 +151,7 @@ def reviewed_families(
     out = []
     for f in families:
         variants = []
+        touched = False
         for v in f.variants:
             mine = moved.get(v.doc, {})
             labels = {mine[t] for t in v.sentences if t in mine}
@@ -159,17 +160,18 @@ def reviewed_families(
                 continue
             whole = len(labels) == 1 and all(t in mine for t in v.sentences)
             marked[(f.id, v.doc)] = whole
+            touched = True
             variants.append(replace(v, label=labels.pop()) if whole else v)  # type: ignore[arg-type]
-        out.append(replace(f, variants=variants) if any(k[0] == f.id for k in marked) else f)
+        out.append(replace(f, variants=variants) if touched else f)
     return out, marked
 
 
-def reviewer_apart(report: Report, overrides: OverrideSet | None) -> dict[str, str]:
-    """What a reviewer's labels find of the versions where they part from the engine on
-    whether it was taken from the reference at all ("independent of wire", "wholly-derived
-    from wire"): the derivation tree, the engine's, marks them so."""
+def reviewer_apart(report: Report, reviews: Mapping[str, Reviewed]) -> dict[str, str]:
+    """What a reviewer's labels (``review_report``) find of the versions where they part from
+    the engine on whether it was taken from the reference at all ("independent of wire",
+    "wholly-derived from wire"): the derivation tree, the engine's, marks them so."""
     out = {}
-    for t, r in review_report(report, overrides).items():
+    for t, r in reviews.items():
         if (r.verdict == "independent") != (report.comparison(t).verdict == "independent"):
             how = "of" if r.verdict == "independent" else "from"
             out[t] = f"{r.verdict} {how} {report.reference}"

@@ -39,9 +39,13 @@ def node_name(node: str, names: Namer = str) -> str:
     return escape_line(names(node))
 
 
-def _renamed(text: str, names: Namer) -> str:
-    """The engine's words with each version by its short name, where ``names`` can."""
-    return escape_line(names.rename(text) if isinstance(names, VersionNames) else text)
+def _reviewer_mark(reviewed: str, names: Namer) -> str:
+    """ " ✎ reviewer: independent of wire" beside a node, with each version by its short
+    name where ``names`` can; "" where the reviewer's labels find nothing else."""
+    if not reviewed:
+        return ""
+    text = names.rename(reviewed) if isinstance(names, VersionNames) else reviewed
+    return f" {REVIEWED_MARK} reviewer: {escape_line(text)}"
 
 
 def edge_summary(edge: TreeEdge) -> str:
@@ -97,11 +101,7 @@ class TreeNode:
         return (
             name
             + (f" {REFERENCE_MARK}" if self.reference else "")
-            + (
-                f" {REVIEWED_MARK} reviewer: {_renamed(self.reviewed, names)}"
-                if self.reviewed
-                else ""
-            )
+            + _reviewer_mark(self.reviewed, names)
         )
 
 
@@ -125,9 +125,7 @@ class TreeView:
 
     def independent_name(self, node: str, names: Namer = WHOLE) -> str:
         """An independent version's name, with what a reviewer's labels find of it."""
-        mark = self.reviewed.get(node)
-        name = node_name(node, names)
-        return f"{name} {REVIEWED_MARK} reviewer: {_renamed(mark, names)}" if mark else name
+        return node_name(node, names) + _reviewer_mark(self.reviewed.get(node, ""), names)
 
     def drawn(self, names: VersionNames = WHOLE, *, evidence: bool = True) -> list[TreeLine]:
         """Depth first, roots flush left, children after ``├─``/``└─``; with ``evidence``

@@ -21,7 +21,7 @@ from ..core.model import (
     Report,
 )
 from ..core.overrides import OverrideSet
-from ..core.review import reviewed_families, reviewer_apart
+from ..core.review import review_report, reviewed_families, reviewer_apart
 from ..present import audit as _audit
 from ..present.audit import DocAudit, Excerpt, KindGroup
 from ..present.excerpts import FAMILY_CLIP, cut_text
@@ -147,7 +147,9 @@ def build(
     # Marked swaps first (known, then rarer-side), each group in the engine's order.
     lexicon.sort(key=lambda e: (not e.known, not e.odd_side))
     return ProvenanceView(
-        tree=tree_view(p.tree, report.reference, reviewer_apart(report, overrides)),
+        tree=tree_view(
+            p.tree, report.reference, reviewer_apart(report, review_report(report, overrides))
+        ),
         families=_families(report, families, p.tree.independent, relabelled_cells),
         lexicon=lexicon,
         inserts=_audit.inserts(report, overrides),

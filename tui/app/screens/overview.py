@@ -161,9 +161,9 @@ class OverviewScreen(StoryView):
     def _describe(self, doc_id: str | None) -> None:
         report = self.story.report
         names = self.story.names
-        self.query_one(DerivationTree).show(
-            report, doc_id, names, reviewer_apart(report, self.story.overrides)
-        )
+        reviews = self._reviews(report) if report is not None else {}
+        apart = reviewer_apart(report, reviews) if report is not None else {}
+        self.query_one(DerivationTree).show(report, doc_id, names, apart)
         panel = self.query_one("#overview-regions", Static)
         if report is None or doc_id is None:
             panel.update("")
@@ -191,7 +191,7 @@ class OverviewScreen(StoryView):
             style="bold",
         )
         out.append_text(path)
-        review = self._reviews(report).get(doc_id)
+        review = reviews.get(doc_id)
         if review is not None:
             text = reviewed_sentence(review, comparison.verdict, cov["target_derived"])
             out.append(f"{REVIEWED_MARK} {escape_line(text)}\n", style="bold")

@@ -87,6 +87,33 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
     assert "Microsoft and xAI could transform" not in text  # added commentary, not the pitch
 
 
+def test_an_advert_inside_the_story_is_promotion_and_the_story_is_not(tmp_path: Path) -> None:
+    """helper-52's spun copy: its reworded (unaligned) opening paragraphs, a trading-app
+    advert, then more of its own story. The inserts listed the headline and every story
+    paragraph up to the advert, and the paragraph after it, as promotion."""
+    paras = [p for p in (SEEDS / "000_dcce54c3826141f5.txt").read_text("utf-8").split("\n") if p]
+    advert = (
+        "Want to trade shares without paying commission? Download the TradeNest app today "
+        "and get a free share worth up to 100 pounds."
+    )
+    own = [
+        "Shares in the group closed sharply lower on Friday after a profit warning.",
+        "The regional operator blamed a shortage of drivers and higher fuel bills.",
+        "Analysts said the third downgrade in eighteen months had hurt its credibility.",
+    ]
+    version = ["Group shares slump on warning", *own[:2], advert, own[2], *paras[2:]]
+    (tmp_path / "a.txt").write_text("\n\n".join(paras), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(version), encoding="utf-8")
+    report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
+    doc = report.document("b")
+    kinds = {
+        doc.cut(span): i.kind for i in report.provenance.inserts if i.doc == "b" for span in i.spans
+    }
+    assert kinds[advert] == "promotion"
+    for text in ("Group shares slump on warning", *own):
+        assert kinds[text] == "added", text
+
+
 @pytest.mark.parametrize(
     ("text", "promotion"),
     [
@@ -110,6 +137,9 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
         ("The profit warning wiped 10% off its value on Monday.", False),
         ("Residents can get free parking if they buy a permit.", False),
         ("Ministers did not just mention the figure in passing.", False),
+        ("Claim your free share now with TradeNest. T&Cs apply.", True),
+        ("StockBuzz Today may earn a commission from partner links on this page.", True),
+        ("Brokers earn commission on every trade they place.", False),
     ],
 )
 def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:

@@ -28,7 +28,9 @@ _PROMO = re.compile(
     r"order (now|today)|discount|promo code|coupon|free trial|get started|learn more|"
     r"click (here|below)|visit (our|the) (site|website|page|store)|download (the|our)|"
     r"our (platform|product|service|solution|app|team|offer)|contact us|book a demo|"
-    r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time)\b"
+    r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time|claim your free|"
+    # An affiliate's small print: "T&Cs apply", "we may earn a commission from partner links".
+    r"t\s?&\s?cs?\s+apply|(may|might)\s+earn\s+(a\s+)?commission|affiliate\s+links?)\b"
     # A shop's offer ("10% off your bill - just mention Wexbury Life!", "buy two paperbacks
     # and get a third free"), not a market's fall ("wiped 10% off its value").
     r"|\d+\s*(%|per\s*cent)\s+off\s+(your|all|every|orders?)\b"
@@ -56,31 +58,45 @@ def promotional(text: str) -> bool:
 
 
 def inserts(target: Document, comparison: Comparison) -> list[Insert]:
-    """Added and boilerplate passages of one version. In a run of added passages, a pitch
-    (call to action, brand pitch) and the rest of the run after it are promotion, from the
-    heading that opens the pitch's section when there is one."""
+    """Added and boilerplate passages of one version. In a run of added passages, the
+    pitches (call to action, brand pitch) are promotion, with what joins them: the section
+    heading that opens the first pitch's section, the passages between pitches, and the rest
+    of the last pitch's paragraph. The article's own headline opens no promotion, and the
+    paragraphs after the last pitch are the version's own text: a spun copy's reworded
+    story around an advert is not the advert."""
     out: list[Insert] = []
     run: list[Passage] = []
+    first_text = next((i for i, s in enumerate(target.sentences) if s.kind == "text"), 0)
 
     def flush() -> None:
         if not run:
             return
         texts = [_text(target, p.target_spans) for p in run]
         pitched = [k for k, t in enumerate(texts) if promotional(t)]
-        start = len(run)
+        start = end = len(run)
         if pitched:
             # The pitch starts at the heading that opens its section, if there is one.
-            start = pitched[0]
+            start, end = pitched[0], pitched[-1] + 1
             for k in range(pitched[0], -1, -1):
-                if target.sentences[run[k].target_sentences[0]].kind == "heading":
-                    start = k
+                opening = run[k].target_sentences[0]
+                if target.sentences[opening].kind == "heading":
+                    if opening > first_text:  # a section's heading, not the headline
+                        start = k
                     break
+            last = target.sentences[run[pitched[-1]].target_sentences[-1]].paragraph
+            while (
+                end < len(run) and target.sentences[run[end].target_sentences[0]].paragraph == last
+            ):
+                end += 1
         if start > 0:
             spans = [s for p in run[:start] for s in p.target_spans]
             out.append(Insert(target.id, "added", spans, "no counterpart in the reference"))
         if pitched:
-            spans = [s for p in run[start:] for s in p.target_spans]
+            spans = [s for p in run[start:end] for s in p.target_spans]
             out.append(Insert(target.id, "promotion", spans, _why_promo(texts[pitched[0]])))
+        if end < len(run):
+            spans = [s for p in run[end:] for s in p.target_spans]
+            out.append(Insert(target.id, "added", spans, "no counterpart in the reference"))
         run.clear()
 
     for p in comparison.passages:

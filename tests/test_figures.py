@@ -86,6 +86,19 @@ def test_money_changed_in_a_copy_that_writes_it_another_way() -> None:
     assert changes(compare(MERIDIAN, edited(MERIDIAN / "mirror.txt"))) == []
 
 
+def test_an_update_filed_later_changed_no_figure_of_its_slug_line() -> None:
+    """helper-52: the wire's update carries its own filing time in its slug line ("15:48"
+    then "16:52"), which was listed as a figure the update changed. A figure changed in the
+    story below it still is."""
+    wire = (HEDGE / "wire.txt").read_text(encoding="utf-8")
+    slug = next(line for line in wire.splitlines() if re.match(r"\d\d:\d\d \d\d/", line))
+    later = f"{int(slug[:2]) + 1:02d}{slug[2:]}"
+    copy = edited(
+        HEDGE / "wire.txt", (slug, later), ("jailed for three years", "jailed for five years")
+    )
+    assert changes(compare(HEDGE, copy)) == [("three years", "five years")]
+
+
 def test_counts_in_words_and_digits() -> None:
     assert in_text("Twelve people were hurt.", "Three people were hurt.") == [
         ("Twelve people", "Three people")

@@ -170,6 +170,25 @@ def test_omission_audit_puts_attribution_first(auto_report: Report) -> None:
     assert not [o for o in om if "Newsletter" in o.detail]  # the reference's furniture
 
 
+def test_a_headline_in_scare_quotes_is_no_dropped_quotation(tmp_path: Path) -> None:
+    """helper-52: the wire's headline ('unions attack "boardroom failure"') headed every
+    version's quotes-first omission list, though every paper writes its own headline."""
+    hedge = (
+        Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news" / "f02-courts-hedge"
+    )
+    wire = (hedge / "wire.txt").read_text(encoding="utf-8")
+    old = "PENSIONER JAILED FOR KILLING NEIGHBOUR IN HEDGE ROW"
+    assert old in wire
+    new = 'PENSIONER JAILED FOR "CALLOUS REVENGE ATTACK" IN HEDGE ROW'
+    (tmp_path / "wire.txt").write_text(wire.replace(old, new), encoding="utf-8")
+    (tmp_path / "mirror.txt").write_bytes((hedge / "mirror.txt").read_bytes())
+    report = compare_paths([str(tmp_path / "wire.txt"), str(tmp_path / "mirror.txt")], "wire")
+    dropped = {o.detail: o.kind for o in report.provenance.omissions if o.doc == "mirror"}
+    headline = [kind for detail, kind in dropped.items() if "CALLOUS REVENGE" in detail]
+    assert headline == ["text"]
+    assert "quote" in dropped.values()  # the story's own quotations still come first
+
+
 def test_lexicon_counts_swaps_across_versions(auto_report: Report) -> None:
     lex = {(e.source, e.target): e for e in auto_report.provenance.lexicon}
     e = lex[("substructure", "infrastructure")]

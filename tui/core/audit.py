@@ -136,6 +136,10 @@ def _kind(doc: Document, passage: Passage) -> str:
         return "credit"
     if _LINK.search(text):
         return "link"
+    if kinds == {"heading"}:
+        # A headline's scare quotes ('unions attack "boardroom failure"') are no quotation
+        # a copy dropped: every paper writes its own headline.
+        return "text"
     if _QUOTE.search(text):
         return "quote"
     if attributes(text):

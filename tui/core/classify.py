@@ -17,7 +17,17 @@ from .align import Group
 from .boilerplate import boilerplate_sentences
 from .diffing import substitutions, tally, word_diff
 from .figures import passage_figures
-from .model import Comparison, Document, Label, Passage, Region, Span, Verdict
+from .model import (
+    ChangedFigure,
+    Comparison,
+    DiffOp,
+    Document,
+    Label,
+    Passage,
+    Region,
+    Span,
+    Verdict,
+)
 from .quotes import QuoteMap, shared_quote
 from .regions import find_regions
 from .settings import Settings
@@ -131,6 +141,22 @@ def _quotes_in_copied_runs(derived: list[Passage]) -> None:
             todo.extend(q for q in neighbours(p) if q.quote)
 
 
+def _figures(
+    source: Document, target: Document, g: Group, diff: list[DiffOp]
+) -> list[ChangedFigure]:
+    """The figures the passage changed, less those in page furniture: an update's slug line
+    carries its own filing time ("15:48" then "16:52"), which no editor changed."""
+    found = passage_figures(
+        diff,
+        [(i, source.sentence_text(i)) for i in g.sources],
+        [(i, target.sentence_text(i)) for i in g.targets],
+    )
+    if not found:
+        return found
+    ours, theirs = boilerplate_sentences(source), boilerplate_sentences(target)
+    return [f for f in found if f.source_sentence not in ours and f.target_sentence not in theirs]
+
+
 def _copied(p: Passage) -> bool:
     return not p.quote and p.label in ("verbatim", "edited")
 
@@ -163,13 +189,7 @@ def classify(
                     signals=dict(g.signals),
                     substitutions=substitutions(diff) if label != "verbatim" else [],
                     changed_figures=(
-                        passage_figures(
-                            diff,
-                            [(i, source.sentence_text(i)) for i in g.sources],
-                            [(i, target.sentence_text(i)) for i in g.targets],
-                        )
-                        if label != "verbatim"
-                        else []
+                        _figures(source, target, g, diff) if label != "verbatim" else []
                     ),
                     moved=gi in moved,
                     linked_by=g.basis,

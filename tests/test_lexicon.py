@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.core.engine import compare_paths
 from tui.core.lexicon import is_known, lemmas, odd_side, shipped_lexicon
 from tui.core.thresholds import Thresholds
+
+from .conftest import SEEDS
 
 
 def test_news_spinner_swaps_are_known() -> None:
@@ -80,3 +83,27 @@ def test_word_rarity_is_wordfreqs_own_for_every_kind_of_word() -> None:
     words += ["naïve", "Café", "1984", "9/11", "x-", "-", "a--b", "", "qqqzzxv", "herculean"]
     words += ["covid-19", "b-52", "2,000", "3.5", "100th", "a1", "12345678901234567890"]
     assert [zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]
+
+
+def test_a_swap_in_one_place_is_one_swap_however_many_versions_show_it(
+    tmp_path: Path,
+) -> None:
+    """helper-52: a tabloid's one rewording was listed x5, once per related version holding
+    the wire's word. Here the wire, a copy that keeps its wording, and a copy of the wire
+    that puts "web" for "network": one swap, in one place, found on the tree's edge."""
+    text = (SEEDS / "000_dcce54c3826141f5.txt").read_text(encoding="utf-8")
+    assert text.count("social network") == 1
+    files = {
+        "wire": text,
+        "kept": text + "\n\nThis article first appeared on the wire.",
+        "spun": text.replace("social network", "social web"),
+    }
+    for name, body in files.items():
+        (tmp_path / f"{name}.txt").write_text(body, encoding="utf-8")
+    report = compare_paths([str(tmp_path / f"{n}.txt") for n in files], reference="wire")
+    entry = next(e for e in report.provenance.lexicon if (e.source, e.target) == ("network", "web"))
+    assert entry.count == 1
+    (site,) = entry.where
+    assert site.target == "spun"
+    edges = {(e.parent, e.child) for e in report.provenance.tree.edges}
+    assert (site.source, site.target) in edges

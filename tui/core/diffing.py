@@ -484,6 +484,11 @@ def _swap(
         return None
     if (_figure(a) and _figure(b)) or _bare_number(a) != _bare_number(b):
         return None
+    if _grammar(a) and _grammar(b):
+        # "an" for "a" before a swapped noun, "they" for "it" after one, "in" for "on":
+        # grammar following a rewording, which says nothing of what a spinner or a
+        # subeditor chose (and counted as swaps, it drew copies under the wrong parent).
+        return None
     if mixed_script(x) or mixed_script(y):
         return None  # a disguised word ("jаiled"), which the report's banner names
     cases = {_case(lead, old, a), _case(lead, new, b)}

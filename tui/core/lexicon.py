@@ -294,6 +294,13 @@ def build_lexicon(
     entries = []
     for (a, b), found in sites.items():
         found.sort(key=lambda x: (x.source, x.target, x.source_sentences, x.target_sentences))
+        # One place in a version is one swap, however many related versions show it: a
+        # tabloid's "grabbed" for the wire's "won" was read as five swaps, from the wire, its
+        # update and three copies of them. The tree's edge says it first.
+        place: dict[tuple[str, tuple[int, ...]], SwapSite] = {}
+        for x in sorted(found, key=lambda x: (x.source, x.target) not in lineage):
+            place.setdefault((x.target, x.target_sentences), x)
+        found = [x for x in found if place[(x.target, x.target_sentences)] is x]
         entries.append(
             LexiconEntry(
                 source=a,

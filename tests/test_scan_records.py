@@ -241,3 +241,36 @@ def test_a_folder_holding_only_the_stories_says_so(tmp_path: Path) -> None:
     empty.mkdir()
     [warning] = plan([str(empty)], [str(story)]).warnings
     assert warning.endswith("found")
+
+
+def test_linked_folders_are_read_once_and_broken_links_are_named(tmp_path: Path) -> None:
+    """helper-53: an archive put together from a symlinked folder lost its three copies
+    without a word, and broken links and loops vanished silently. A linked folder is read,
+    each folder once (a link back up is no loop); what cannot be looked at is named."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "copy.txt").write_text(seed("000"), encoding="utf-8")
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "page.txt").write_text(seed("003"), encoding="utf-8")
+    (archive / "site").symlink_to(elsewhere, target_is_directory=True)
+    (archive / "up").symlink_to(archive, target_is_directory=True)
+    (archive / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = plan([str(archive)])
+    read = sorted(Path(s.path, name).name for s in result.shards for name in s.files)
+    assert read == ["copy.txt", "page.txt"]
+    [warning] = result.warnings
+    assert warning.startswith("1 file could not be looked at") and warning.endswith("gone.txt")
+
+
+def test_byte_identical_copies_of_a_story_are_named(tmp_path: Path) -> None:
+    """helper-53: an exact republication elsewhere in the archive is left out (it is the
+    story again), and the warning only counted it: the desk must be able to find it."""
+    story = tmp_path / "wire.txt"
+    story.write_text(seed("001"), encoding="utf-8")
+    archive = tmp_path / "archive"
+    (archive / "othersite").mkdir(parents=True)
+    (archive / "othersite" / "republished.txt").write_bytes(story.read_bytes())
+    (archive / "page.txt").write_text(seed("003"), encoding="utf-8")
+    [warning] = plan([str(archive)], [str(story)]).warnings
+    assert warning.endswith(f"the copies: {archive / 'othersite' / 'republished.txt'}")

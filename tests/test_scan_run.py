@@ -526,3 +526,22 @@ def test_an_article_dated_before_its_story_is_marked_earlier(tmp_path: Path) -> 
     assert sorted(h["before_story"] for h in data["hits"]) == [False, True]
     table = render_scan(scan.result, "table")
     assert "partially-derived (earlier)" in table and "did not copy it" in table
+
+
+def test_records_skipped_are_said_when_the_hits_go_to_a_file(corpus, tmp_path: Path) -> None:
+    """helper-53: with -o the terminal said only "wrote hits.json", though five files of
+    the folder were skipped (a binary, an empty file...); the table lists them, the
+    terminal now says how many and names the first."""
+    stories, _ = corpus
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "page.txt").write_text(seed("000"), encoding="utf-8")
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 40)
+    out = tmp_path / "hits.json"
+    done = CliRunner().invoke(main, ["scan", str(stories), "--in", str(folder), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    [line] = [x for x in done.output.splitlines() if x.startswith("warning:")]
+    assert line.startswith("warning: 1 record skipped; the first: ") and "image.txt" in line
+    assert json.loads(out.read_text(encoding="utf-8"))["bad_records"][0]["file"].endswith(
+        "image.txt"
+    )

@@ -13,6 +13,7 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -20,6 +21,9 @@ from . import __version__
 from .core.errors import unexpected
 from .core.files import exists, is_dir, reason
 from .core.settings import Settings
+
+if TYPE_CHECKING:
+    from .scan.model import ScanResult
 
 # Kept in step with tui.report.FORMATS and tui.core.loading.DEFAULT_MAX_BYTES (tested); not
 # imported so `--help` stays fast and an import failure is caught like any other.
@@ -32,6 +36,23 @@ EXIT_BUG = 70
 
 class _Bug(click.ClickException):
     exit_code = EXIT_BUG
+
+
+def _say_skipped(result: ScanResult) -> None:
+    from .core.escaping import escape_line
+    from .scan.model import records_skipped
+
+    bad = [b for r in sorted(result.shards, key=lambda r: r.shard.ordinal) for b in r.bad]
+    skipped = sum(r.skipped for r in result.shards)
+    if skipped:
+        first = f"; the first: {bad[0].where()}: {bad[0].reason}" if bad else ""
+        click.echo(
+            escape_line(
+                f"warning: {records_skipped(skipped)}{first} (each is listed in the table, "
+                "JSON and HTML reports)"
+            ),
+            err=True,
+        )
 
 
 def _shown(text: str) -> str:
@@ -460,6 +481,10 @@ def scan(
     except ScanError as err:
         raise click.ClickException(str(err)) from None
     interactive = fmt is None and output is None and sys.stdout.isatty() and sys.stdin.isatty()
+    if interactive or output:
+        # Listed in the table, the JSON and the HTML; said here too, where the app or a
+        # written file would leave the terminal silent about records it could not read.
+        _say_skipped(result)
     if interactive and result.hits:
         from .app.scan_app import ScanApp
 

@@ -65,9 +65,17 @@ def _size(path: str) -> int:
 
 def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
     """(directory, sorted file names) for ``folder`` and every folder below it, in sorted
-    order; hidden entries are skipped and symlinked folders are not followed (no loops)."""
-    for top, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    order; hidden entries are skipped. A symlinked folder is followed (an archive is often
+    put together from links to other disks), each folder once: a link back up is no loop."""
+    visited = {_file_key(folder)}
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        kept = []
+        for d in sorted(d for d in dirs if not d.startswith(".")):
+            key = _file_key(os.path.join(top, d))
+            if key is not None and key not in visited:
+                visited.add(key)
+                kept.append(d)
+        dirs[:] = kept
         yield top, sorted(f for f in files if not f.startswith("."))
 
 
@@ -97,6 +105,8 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
     sizes = {_size(p) for p in stories if os.path.isfile(p)}
     digests: set[str] | None = None
     left_out = 0
+    again: list[str] = []  # byte-identical copies of a story, elsewhere in the archive
+    unreadable: list[str] = []  # broken links, files that vanished or cannot be looked at
 
     def the_story_again(path: str) -> bool:
         nonlocal digests
@@ -112,12 +122,16 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
     def once(path: str) -> bool:
         nonlocal left_out
         key = _file_key(path)
-        if key is None or key in seen:
+        if key is None:
+            unreadable.append(path)
+            return False
+        if key in seen:
             left_out += key in own
             return False
         seen.add(key)
         if the_story_again(path):
             left_out += 1
+            again.append(path)
             return False
         return True
 
@@ -179,8 +193,19 @@ def plan(paths: Sequence[str], stories: Sequence[str] = ()) -> Plan:
         warnings.append(
             f"{left_out} of the stories' own files (or byte-identical copies of them) found in "
             "the corpus, not scanned against themselves"
+            + (f"; the copies: {_listed(again)}" if again else "")
+        )
+    if unreadable:
+        warnings.append(
+            f"{len(unreadable):,} file{'s' * (len(unreadable) > 1)} could not be looked at "
+            f"(a broken link, or no permission), skipped: {_listed(unreadable)}"
         )
     return Plan(shards=shards, warnings=warnings)
+
+
+def _listed(paths: list[str], most: int = 5) -> str:
+    shown = ", ".join(escape_line(p) for p in paths[:most])
+    return shown + (f" and {len(paths) - most:,} more" if len(paths) > most else "")
 
 
 def file_sha256(path: str) -> str:

@@ -9,6 +9,7 @@ scheduler's memory.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import uuid
@@ -45,6 +46,9 @@ def connect(address: str, stack: ExitStack) -> Any:
                     threads_per_worker=1,
                     processes=True,
                     dashboard_address=None,
+                    # Stopped with Ctrl-C, the workers log each cancelled task as a warning
+                    # into the progress bar; the scan says itself that it stopped.
+                    silence_logs=logging.ERROR,
                 )
             )
         return stack.enter_context(Client(cluster))

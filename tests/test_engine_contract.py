@@ -73,7 +73,7 @@ def test_json_shape(seeds_report: Report) -> None:
     data = json.loads(report_to_json(seeds_report))
     # Serialised from the engine's own tuples, read back as the plain dict's lists.
     assert data == report_to_dict(seeds_report)
-    assert data["schema"] == "storytrace/12"
+    assert data["schema"] == "storytrace/13"
     assert {"families", "tree", "substitution_lexicon", "inserts", "omissions"} <= set(data)
     assert data["tool"]["name"] == "storytrace"
     assert data["reference"] == GOLD_REFERENCE

@@ -206,13 +206,17 @@ def test_no_paper_of_the_news_families_changed_a_figure(family: str) -> None:
 
 @pytest.fixture(scope="module")
 def hedge_family(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """The hedge case's wire, the Mirror's copy with the sentence and an age changed, and
-    the Times's copy as printed (which changed no figure)."""
+    """The hedge case's wire, the Mirror's copy with the sentence and an age changed and the
+    judge's words reworded, and the Times's copy as printed (which changed no figure)."""
     folder = tmp_path_factory.mktemp("hedge")
     mirror = edited(
         HEDGE / "mirror.txt",
         ("jailed for three years", "jailed for five years"),
         ("Raymond Pruett, 67,", "Raymond Pruett, 76,"),
+        (
+            "a tragedy born of something as trivial",
+            "a senseless tragedy born of something as petty",
+        ),
     )
     (folder / "wire.txt").write_bytes((HEDGE / "wire.txt").read_bytes())
     (folder / "mirror.txt").write_text(mirror.text, encoding="utf-8")
@@ -231,7 +235,7 @@ def test_the_json_gives_each_passages_changed_figures(
     """Per passage, beside its substitutions: the wire's wording, the copy's, and the
     sentence each is in (numbered as in ``documents``); the same every run."""
     data = json.loads(report_to_json(hedge_report))
-    assert data["schema"] == "storytrace/12"
+    assert data["schema"] == "storytrace/13"
     found = {}
     for c in data["comparisons"]:
         for p in c["passages"]:
@@ -243,6 +247,16 @@ def test_the_json_gives_each_passages_changed_figures(
                 assert f["target_sentence"] in p["target_sentences"]
                 found.setdefault(c["target"], []).append((f["from"], f["to"]))
     assert found == {"mirror": [("three years", "five years"), ("67", "76")]}
+    quotes = [
+        (q["from"], q["to"])
+        for c in data["comparisons"]
+        for p in c["passages"]
+        for q in p["changed_quotes"]
+    ]
+    # Whole in the JSON: the wire's quotation runs on beyond the part the Mirror quotes.
+    [(wire_said, mirror_said)] = quotes
+    assert wire_said.startswith(JUDGE + " One punch")
+    assert mirror_said == "This was a senseless tragedy born of something as petty as a hedge."
     again = compare_paths(hedge_family, reference="wire")
     assert report_to_json(again) == report_to_json(hedge_report)
 
@@ -251,12 +265,19 @@ def test_the_json_gives_each_passages_changed_figures(
 # printed, and of the wire with its furniture).
 FIVE_YEARS = "'three years' -> 'five years' (paragraph 3, from paragraph 7 of wire)"
 AGE = "'67' -> '76' (paragraph 4, from paragraph 8 of wire)"
+# The judge's words as the wire has them, in the passage the Mirror reworded them in.
+JUDGE = "This was a tragedy born of something as trivial as a hedge."
+REWORDED = (
+    f"'{JUDGE}\u2026' -> 'This was a senseless tragedy born of something as petty as a hedge.'"
+    " (paragraph 10, from paragraph 14 of wire)"
+)
 
 
 def test_the_text_report_lists_them_under_the_version(hedge_report: Report) -> None:
     text = render(hedge_report, "text")
     block = text.split("\nmirror: ", 1)[1].split("\n\n", 1)[0]
     assert f"  figures changed: {FIVE_YEARS}; {AGE}" in block.splitlines()
+    assert f"  quotations reworded: {REWORDED}" in block.splitlines()
     times = text.split("\ntimes: ", 1)[1].split("\n\n", 1)[0]
     assert "figures changed" not in times
     assert FIVE_YEARS in render(hedge_report, "text", exhibit=True)
@@ -267,10 +288,11 @@ def test_markdown_and_html_list_them_in_the_same_words(hedge_report: Report) -> 
     mirror = md.split("## Version mirror", 1)[1].split("### Passages", 1)[0]
     assert "**Figures changed**:" in mirror
     assert f"- {md_escape(FIVE_YEARS)}" in mirror and f"- {md_escape(AGE)}" in mirror
+    assert f"**Quotations reworded**:\n\n- {md_escape(REWORDED)}" in mirror
     assert "Figures changed" not in md.split("## Version times", 1)[1]
     page = render(hedge_report, "html")
     mirror = page.split('id="v-mirror"', 1)[1].split("<h3>Passages</h3>", 1)[0]
-    for line in (FIVE_YEARS, AGE):
+    for line in (FIVE_YEARS, AGE, REWORDED):
         assert str(escape(line)) in mirror
     # Each links to its passage's row.
     for link in re.findall(r'<ul class="figures">.*?</ul>', mirror, re.S)[0].split("<li>")[1:]:
@@ -282,7 +304,9 @@ def test_the_csv_gives_each_passages_changed_figures(hedge_report: Report) -> No
     rows = list(csv.DictReader(io.StringIO(render(hedge_report, "csv").lstrip("\ufeff"))))
     changed = [(r["version"], r["changed_figures"]) for r in rows if r["changed_figures"]]
     assert changed == [("mirror", "'three years' -> 'five years'"), ("mirror", "'67' -> '76'")]
-    assert COLUMNS[-1] == "changed_figures"
+    assert COLUMNS[-2:] == ("changed_figures", "changed_quotes")
+    quotes = [(r["version"], r["changed_quotes"]) for r in rows if r["changed_quotes"]]
+    assert quotes == [("mirror", REWORDED.split(" (paragraph")[0])]
 
 
 async def test_the_explorer_says_what_the_reports_say(hedge_report: Report) -> None:
@@ -295,6 +319,7 @@ async def test_the_explorer_says_what_the_reports_say(hedge_report: Report) -> N
         await pilot.pause()
         panel = str(app.screen.query_one("#overview-regions", Static).render())
         assert f"figures changed: {FIVE_YEARS}; {AGE}" in " ".join(panel.split())
+        assert f"quotations reworded: {REWORDED}" in " ".join(panel.split())
         c = hedge_report.comparison("mirror")
         k = next(k for k, p in enumerate(c.passages) if p.changed_figures)
         app.push_screen(DetailScreen(hedge_report, c, [k]))

@@ -109,3 +109,54 @@ def test_someones_own_words_quoted_are_not_linked_by_the_facts_they_mention() ->
     linked = [post.sentence_text(t) for p in c.passages if p.derived for t in p.target_sentences]
     assert not any("I taught half the children" in s for s in linked)
     assert any(s.startswith("The branches earmarked for closure are") for s in linked)
+
+
+RETAIL = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "news" / "f09-reuters-retail"
+
+
+def _reworded(*edits: tuple[str, str]) -> list[tuple[str, str]]:
+    from tui.core.engine import compare_pair
+    from tui.core.loading import document_from_bytes, load_document
+    from tui.core.settings import Settings
+
+    wire = (RETAIL / "wire.txt").read_text(encoding="utf-8")
+    copy = wire
+    for old, new in edits:
+        assert copy.count(old) == 1, old
+        copy = copy.replace(old, new)
+    c = compare_pair(
+        load_document(RETAIL / "wire.txt"),
+        document_from_bytes(copy.encode("utf-8"), "copy.txt"),
+        Settings(),
+    )
+    return [(q.source, q.target) for p in c.passages for q in p.changed_quotes]
+
+
+def test_words_put_in_a_speakers_mouth_are_a_reworded_quotation() -> None:
+    """helper-52: a regional paper added a clause inside a union officer's quotation, a
+    spinner reworded an analyst's; both read only "edited". A quotation given in other
+    words inside its marks is listed, both wordings whole."""
+    said = "We have to be honest that this is not a blip."
+    assert _reworded((said, "We have to be honest that this is a disaster for us.")) == [
+        (said, "We have to be honest that this is a disaster for us.")
+    ]
+    spun = "We must be frank that this is not a blip."
+    assert _reworded((said, spun)) == [(said, spun)]
+
+
+def test_a_quotation_cut_short_or_run_together_is_no_change() -> None:
+    """A paper quotes part of what was said, or runs two quotations of one speaker into one:
+    the speaker's words are still the speaker's."""
+    first = (
+        '"Our customers are still spending, but they are spending later and they are spending '
+        'less on the big-ticket items," Chief Executive Priya Aldane-Ross told analysts on a '
+        'conference call. "We have'
+    )
+    cut = '"They are spending later," Chief Executive Priya Aldane-Ross told analysts. "We have'
+    assert _reworded((first, cut)) == []
+    joined = (
+        '"Our customers are still spending, but they are spending later and they are spending '
+        "less on the big-ticket items. We have"
+    )
+    assert _reworded((first, joined)) == []
+    assert _reworded(("customers are still spending", "customers are still spending")) == []

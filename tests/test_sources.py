@@ -68,7 +68,7 @@ def test_the_matrix_does_not_change_with_the_reference(
 
 def test_json_sources_are_sorted_and_match_the_matrix(family_report: Report) -> None:
     data = json.loads(json.dumps(report_to_dict(family_report)))
-    assert data["schema"] == "storytrace/12"
+    assert data["schema"] == "storytrace/13"
     ids, shared = data["similarity"]["ids"], data["similarity"]["shared"]
     for k, doc in enumerate(data["documents"]):
         sources = doc["sources"]

@@ -161,7 +161,7 @@ def test_every_format_says_why_a_summarys_loose_sentence_is_linked(tmp_path: Pat
     }
     assert why == {CLOSE: "", **dict.fromkeys(LOOSE, "summary")}
     data = json.loads(render(report, "json"))
-    assert data["schema"] == "storytrace/12"
+    assert data["schema"] == "storytrace/13"
     bases = [p["linked_by"] for p in data["comparisons"][0]["passages"]]
     assert bases == [p.linked_by for p in c.passages]
     rows = list(csv.DictReader(io.StringIO(render(report, "csv").lstrip("\ufeff"))))

@@ -28,7 +28,7 @@ from .model import (
     Span,
     Verdict,
 )
-from .quotes import QuoteMap, shared_quote
+from .quotes import QuoteMap, changed_quotes, shared_quote
 from .regions import find_regions
 from .settings import Settings
 from .thresholds import Thresholds
@@ -190,6 +190,11 @@ def classify(
                     substitutions=substitutions(diff) if label != "verbatim" else [],
                     changed_figures=(
                         _figures(source, target, g, diff) if label != "verbatim" else []
+                    ),
+                    changed_quotes=(
+                        changed_quotes(source_quotes, g.sources, target_quotes, g.targets)
+                        if label != "verbatim"
+                        else []
                     ),
                     moved=gi in moved,
                     linked_by=g.basis,

@@ -134,6 +134,13 @@ is written in (``"en"``, ``"de"``; ``""`` when too short or too mixed to tell). 
 another language than the reference's is named in ``warnings``, and its comparison's
 relation says so: storytrace compares words, so a translation reads as independent. A
 report without the key read no languages. Every other key is as it was.
+
+storytrace/13: each passage gained ``changed_quotes``, as ``changed_figures`` is made:
+``[{"from", "to", "source_sentence", "target_sentence"}]``, a quotation of the source (five
+words at least, inside quotation marks) that the passage gives in other words inside the
+marks: the same quotation (most of its words) with a word swapped, added or dropped. One cut
+short at either end, or two run together, is no change; headlines are left out. Derived
+passages other than verbatim only; ``[]`` elsewhere. Every other key is as it was.
 """
 
 from __future__ import annotations
@@ -202,6 +209,15 @@ def _passage(p: Passage, plain: bool = True) -> dict[str, object]:
                 "target_sentence": f.target_sentence,
             }
             for f in p.changed_figures
+        ],
+        "changed_quotes": [
+            {
+                "from": q.source,
+                "to": q.target,
+                "source_sentence": q.source_sentence,
+                "target_sentence": q.target_sentence,
+            }
+            for q in p.changed_quotes
         ],
     }
 

@@ -112,6 +112,19 @@ class ChangedFigure:
     target_sentence: int
 
 
+@dataclass(frozen=True)
+class ChangedQuote:
+    """A quotation of the source the derived text gives in other words: the same quotation
+    (most of its words kept, in quotation marks on both sides) with words changed, added or
+    put in another order inside the marks, which puts words in the speaker's mouth. A
+    quotation only cut short, at either end, is no change."""
+
+    source: str
+    target: str
+    source_sentence: int
+    target_sentence: int
+
+
 DiffOp = tuple[Literal["equal", "delete", "insert"], str]
 
 
@@ -130,6 +143,8 @@ class Passage:
     substitutions: list[Substitution] = field(default_factory=list)
     # The source's figures this passage gives as other figures (derived passages only).
     changed_figures: list[ChangedFigure] = field(default_factory=list)
+    # The source's quotations this passage gives in other words (derived passages only).
+    changed_quotes: list[ChangedQuote] = field(default_factory=list)
     # True when the passage's source lies out of the order the surrounding passages follow.
     moved: bool = False
     # True when the match is mostly quotation whose framing differs beyond who said it: the
@@ -366,7 +381,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     provenance: Provenance | None = None
     similarity: Similarity | None = None
-    schema: str = "storytrace/12"
+    schema: str = "storytrace/13"
     # The comparisons of related pairs the word swaps were read from besides ``comparisons``
     # (pairs of two copies, each aligned from the tree's parent): where a swap between two
     # copies, or a tree edge, is shown. Not in the JSON report, which names their passages by

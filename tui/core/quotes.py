@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution import SPEECH_VERB
-from .model import Document, Span
+from .model import ChangedQuote, Document, Span
 from .textnorm import STOPWORDS, features, stem
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
@@ -191,3 +191,79 @@ def shared_quote(
     if not mine:
         return True
     return len(mine & theirs) < 0.5 * len(mine) or len(mine & theirs) < 2
+
+
+# Quotations shorter than this say too little to be told apart from a phrase ("smart").
+QUOTE_CHANGE_WORDS = 5
+# A target quotation is the same quotation as a source one when it keeps this share of the
+# shorter one's words.
+SAME_QUOTE = 0.6
+
+
+def changed_quotes(
+    source: QuoteMap,
+    source_sentences: Sequence[int],
+    target: QuoteMap,
+    target_sentences: Sequence[int],
+) -> list[ChangedQuote]:
+    """The quotations of a passage's source sentences that its target sentences give with
+    other words inside the marks. Each target quotation is read as the source quotation
+    that shares most of its words (``SAME_QUOTE`` of the shorter one's), each source
+    quotation paired once. The same words, or a run of them cut at either end (a partial
+    quote), are no change; anything else is: a word swapped, added or dropped inside."""
+    ours = _quotes_in(source, source_sentences)
+    theirs = _quotes_in(target, target_sentences)
+    if not ours or not theirs:
+        return []
+    # Two quotations of the source run together into one ('"...items," she said. "We have
+    # to be honest..."' as one quotation) keep the speaker's words too; the second may open
+    # the sentence after the passage's.
+    after = max(source_sentences) + 1
+    more = _quotes_in(source, [after]) if after < len(source.doc.sentences) else []
+    joined = [w for _, words, _ in ours + more for w in words]
+    out: list[ChangedQuote] = []
+    taken: set[int] = set()
+    for t_text, t_words, t_sentence in theirs:
+        best, best_k = 0.0, -1
+        for k, (_, s_words, _) in enumerate(ours):
+            if k in taken:
+                continue
+            shared = len(set(s_words) & set(t_words)) / min(len(set(s_words)), len(set(t_words)))
+            if shared > best:
+                best, best_k = shared, k
+        if best_k < 0 or best < SAME_QUOTE:
+            continue
+        taken.add(best_k)
+        s_text, s_words, s_sentence = ours[best_k]
+        if not (_cut_from(t_words, s_words) or _cut_from(t_words, joined)):
+            out.append(ChangedQuote(s_text, t_text, s_sentence, t_sentence))
+    return out
+
+
+def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, list[str], int]]:
+    """(text inside the marks, its words folded, its sentence) of each quotation that
+    starts in ``sentences`` and holds ``QUOTE_CHANGE_WORDS`` words at least. A quotation
+    continued over several sentences is one."""
+    doc = quotes.doc
+    out = []
+    for i in sentences:
+        s = doc.sentences[i]
+        if s.kind == "heading":
+            continue  # a headline's scare quotes: every paper writes its own
+        k = bisect.bisect_left(quotes._starts, s.start)
+        for a, b in quotes.spans[k:]:
+            if a >= s.end:
+                break
+            inner = doc.text[a + 1 : b]
+            if inner and _MARKS.fullmatch(inner[-1]):
+                inner = inner[:-1]  # an unclosed quotation runs to its paragraph's end
+            words = features(inner).words  # "80 per cent" and "80 percent" are one wording
+            if len(words) >= QUOTE_CHANGE_WORDS:
+                out.append((" ".join(inner.split()), words, i))
+    return out
+
+
+def _cut_from(part: list[str], whole: list[str]) -> bool:
+    """Whether ``part`` is ``whole`` or a run of its words: a quotation kept, or cut short."""
+    n = len(part)
+    return n <= len(whole) and any(whole[k : k + n] == part for k in range(len(whole) - n + 1))

@@ -20,6 +20,7 @@ from ..core.model import BANNER_TITLE
 from ..core.summary import INDEPENDENT_OF_ALL
 from ..present.audit import SAME_TEXT
 from ..present.figures import LABEL as FIGURES
+from ..present.figures import QUOTES
 from ..present.runs import Run
 from ..present.sources import sources_sentence
 from ..present.tree import NO_TREE, node_name
@@ -95,6 +96,7 @@ def environment() -> Environment:
         reviewed_mark=REVIEWED_MARK,
         reviewed_cell=REVIEWED_CELL,
         figures_label=FIGURES,
+        quotes_label=QUOTES,
     )
     return env
 

@@ -17,6 +17,7 @@ from ..core.model import BANNER_TITLE
 from ..core.reportmark import MARKDOWN_MARK
 from ..present.audit import SAME_TEXT
 from ..present.figures import LABEL as FIGURES
+from ..present.figures import QUOTES
 from ..present.names import VersionNames
 from ..present.runs import Run
 from ..present.sources import SharesView, sources_sentence
@@ -567,16 +568,18 @@ def _exhibit_rows(v: Version) -> list[str]:
 
 
 def _figures(v: Version) -> list[str]:
-    """The figures the version changed, every one, under the regions: the edit a reader
-    must not miss, in the words the other formats use."""
-    if not v.figures:
-        return []
-    return [
-        *([""] if v.regions else []),
-        f"**{escape(capfirst(FIGURES))}**:",
-        "",
-        *(f"- {escape(v.figure_text(f))}" for f in v.figures),
-    ]
+    """The figures the version changed and the quotations it reworded, every one, under the
+    regions: the edits a reader must not miss, in the words the other formats use."""
+    lines: list[str] = []
+    for label, changes in ((FIGURES, v.figures), (QUOTES, v.quotes)):
+        if changes:
+            lines += [
+                *([""] if v.regions or lines else []),
+                f"**{escape(capfirst(label))}**:",
+                "",
+                *(f"- {escape(v.figure_text(f))}" for f in changes),
+            ]
+    return lines
 
 
 def _version(v: Version, exhibit: bool = False) -> list[str]:
@@ -603,7 +606,8 @@ def _version(v: Version, exhibit: bool = False) -> list[str]:
     lines += _figures(v)
     if exhibit:
         return [*lines, "", *_exhibit_rows(v), ""]
-    lines += ["", "### Passages", ""] if v.regions or v.figures else ["### Passages", ""]
+    shown = v.regions or v.figures or v.quotes
+    lines += ["", "### Passages", ""] if shown else ["### Passages", ""]
     for e in v.entries:
         if isinstance(e, Run):
             lines += [f"#### {_run_numbers(e)}. {tag(e.label)}", "", escape(v.run_line(e)), ""]

@@ -197,6 +197,8 @@ def version_lines(v: Version) -> list[str]:
     if v.figures:
         # Every one: a changed figure is the edit a reader must not miss.
         lines.append(f"  {v.figures_line}")
+    if v.quotes:
+        lines.append(f"  {v.quotes_line}")  # words put in a speaker's mouth, every one
     return lines
 
 

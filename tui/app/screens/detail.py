@@ -24,6 +24,7 @@ from tui.core.escaping import escape_line, escape_reflow
 from tui.core.model import LABEL_LETTERS, Comparison, Document, Passage, Report
 from tui.core.overrides import OverrideSet
 from tui.present.figures import LABEL as FIGURES
+from tui.present.figures import QUOTES
 from tui.present.names import VersionNames
 from tui.present.wording import LINKED_BY, capfirst
 
@@ -202,9 +203,13 @@ class DetailScreen(ModalScreen[None]):
                 old, new = escape_reflow(sub.source), escape_reflow(sub.target)
                 out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d{count}\n")
 
-        if p.changed_figures:
+        said = bool(p.substitutions)
+        for label, changes in ((FIGURES, p.changed_figures), (QUOTES, p.changed_quotes)):
+            if not changes:
+                continue
             # As the overview and the reports list them for the version, this passage's own.
-            out.append(("\n" if p.substitutions else "") + capfirst(FIGURES) + "\n", style="bold")
-            for f in p.changed_figures:
+            out.append(("\n" if said else "") + capfirst(label) + "\n", style="bold")
+            said = True
+            for f in changes:
                 old, new = escape_reflow(f.source), escape_reflow(f.target)
                 out.append(f"  \u201c{old}\u201d \u2192 \u201c{new}\u201d\n")

@@ -33,7 +33,8 @@ from tui.core.review import (
 )
 from tui.core.summary import describe_region, relation, tree_clause
 from tui.present.exclusions import Exclusions
-from tui.present.figures import figure_changes, figures_line
+from tui.present.figures import LABEL as FIGURES
+from tui.present.figures import QUOTES, figure_changes, figures_line
 from tui.present.names import warning_named
 from tui.present.wording import regions_by_reviewer
 
@@ -215,11 +216,11 @@ class OverviewScreen(StoryView):
         if passages != comparison.passages:
             out.append(f"\u2022 {regions_by_reviewer(len(comparison.regions))}\n", style="bold")
         # The figures it changed, as the reports list them under the regions.
-        changed = figures_line(
-            figure_changes(source, target, comparison, passages, verdict), names(source.id)
-        )
-        if changed:
-            out.append(escape_line(changed) + "\n", style="bold")
+        for quotations, label in ((False, FIGURES), (True, QUOTES)):
+            changes = figure_changes(source, target, comparison, passages, verdict, quotations)
+            changed = figures_line(changes, names(source.id), label)
+            if changed:
+                out.append(escape_line(changed) + "\n", style="bold")
         panel.update(out + self._stale_text(doc_id))
 
     def _stale_text(self, doc_id: str) -> Text:

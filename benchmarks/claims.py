@@ -1,6 +1,7 @@
 """Claims a journalist checks against the text, counted over the news families, to read by
 hand: every "kept the passage (or quote) but dropped the attribution to X" the omissions
-audit makes, with the source sentence it names; and every tree edge between the reference
+audit makes, with the source sentence it names; every quotation listed as reworded (the
+reference's wording and the version's); and every tree edge between the reference
 and a version whose "N passages ... are also in" differs from the passages the reference's
 comparison links (the overview's counts).
 
@@ -33,7 +34,7 @@ def main() -> int:
     folders = sorted(p for p in (REPO / "benchmarks/data/news").iterdir() if p.is_dir())
     if (args.shared / "news-family").is_dir():
         folders.append(args.shared / "news-family")
-    claims = edges = 0
+    claims = edges = reworded = 0
     for folder in folders:
         report = compare_paths([str(folder)])
         for o in report.provenance.omissions:
@@ -42,6 +43,12 @@ def main() -> int:
                 if not args.quiet:
                     said = " ".join(report.document(o.source).cut(o.source_spans[0]).split())
                     print(f"{folder.name} {o.doc}: {o.detail}\n    {o.source}: {said[:160]}")
+        for c in report.comparisons:
+            for q in (q for p in c.passages for q in getattr(p, "changed_quotes", [])):
+                reworded += 1
+                if not args.quiet:
+                    print(f"{folder.name} {c.target}: quotation reworded\n    {c.source}: ")
+                    print(f"      {q.source[:160]}\n    {c.target}:\n      {q.target[:160]}")
         compared = {c.target: c for c in report.comparisons}
         for e in report.provenance.tree.edges:
             other = ({e.parent, e.child} - {report.reference}).pop()
@@ -52,8 +59,9 @@ def main() -> int:
                 ):
                     edges += 1
     print(
-        f"\n{len(folders)} families: {claims} dropped-attribution claims; {edges} tree edges "
-        "with the reference counting other passages than its comparison"
+        f"\n{len(folders)} families: {claims} dropped-attribution claims; {reworded} quotations "
+        f"reworded; {edges} tree edges with the reference counting other passages than its "
+        "comparison"
     )
     return 0
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.core.engine import compare_paths
+from tui.core.summary import relation
 
 from .conftest import need_data
 from .test_engine_corpora import _found, _pan
@@ -114,3 +115,19 @@ def test_pan_translation_inside_a_run_on_sentence_is_found() -> None:
     regions = compare_paths([src, susp], reference=src).comparisons[0].regions
     [case] = [c for c in cases if c["this"][0] == 6489]
     assert _found(regions, case, "this") >= 0.5 and _found(regions, case, "source") >= 0.5
+
+
+def test_most_of_a_story_spun_into_a_long_page_is_a_copy() -> None:
+    """helper-53's scan: three quarters of a PAN source page, word-spun in two places of a
+    page twenty times its length (suspicious-document00676), read "independent: 5% of its
+    text matches; 76% of the source reused". Most of the source in passages that keep its
+    wording is a copy, whatever share of the page it makes."""
+    root = need_data("pan13-train")
+    src = root / "src" / "source-document02742.txt"
+    susp = root / "susp" / "suspicious-document00676.txt"
+    report = compare_paths([str(src), str(susp)], reference=str(src))
+    c = report.comparisons[0]
+    assert c.coverage["source_reused"] >= 0.5 > 0.2 > c.coverage["target_derived"]
+    assert c.verdict == "partially-derived"
+    line = relation(report, c)
+    assert "but most of source-document02742 is in it, in passages keeping its wording" in line

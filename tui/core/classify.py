@@ -439,7 +439,24 @@ def verdict(
         members = [passages[k] for k in r.passages if counts(passages[k], target, settings)]
         if _region_is_a_copy(members, weights, coverage["target_derived"], th):
             return "partially-derived"
+    if most_of_source(coverage, passages, target, settings):
+        return "partially-derived"
     return "independent"
+
+
+def most_of_source(
+    coverage: dict[str, float], passages: list[Passage], target: Document, settings: Settings
+) -> bool:
+    """Half the source or more is in the version, in ``region_passages`` passages at least
+    that keep its phrasing: a short story pasted, reworded, into a long page is a small part
+    of the page (helper-53's scan: three quarters of a story, word-spun, in a page twenty
+    times its length, read independent). Facts alone do not count: a long report on the
+    same event holds most of a brief's facts."""
+    th = settings.thresholds
+    if coverage.get("source_reused", 0.0) < th.source_majority:
+        return False
+    kept = [p for p in passages if counts(p, target, settings) and not facts_only(p, th)]
+    return len(kept) >= th.region_passages
 
 
 def _region_is_a_copy(

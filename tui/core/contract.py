@@ -140,7 +140,10 @@ storytrace/13: each passage gained ``changed_quotes``, as ``changed_figures`` is
 words at least, inside quotation marks) that the passage gives in other words inside the
 marks: the same quotation (most of its words) with a word swapped, added or dropped. One cut
 short at either end, or two run together, is no change; headlines are left out. Derived
-passages other than verbatim only; ``[]`` elsewhere. Every other key is as it was.
+passages other than verbatim only; ``[]`` elsewhere. Settings gained ``source_majority``
+in ``thresholds``: half the source or more in a version, in ``region_passages`` passages
+that keep its phrasing, makes the version partially derived whatever share of it that is.
+Every other key is as it was.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
+from .classify import most_of_source
 from .language import language_name
 from .model import Comparison, Document, Passage, Region, Report, Span, Tree, TreeEdge
+from .settings import Settings
 
 
 def paragraph_range(doc: Document, span: Span) -> tuple[int, int]:
@@ -220,10 +222,14 @@ def relation(report: Report, comparison: Comparison) -> str:
             else f"{_under(evidence, cut)} with passages keeping only facts counted at half, "
             f"under the {cut:.0%} a partial verdict reads"
         )
-        note += (
-            f"; {under}, but a region of it is copied (two sentences' worth near-copied, or "
-            "a run of passages)"
-        )
+        settings = Settings.from_dict(report.settings)
+        if most_of_source(cov, comparison.passages, report.document(tgt), settings):
+            note += f"; {under}, but most of {src} is in it, in passages keeping its wording"
+        else:
+            note += (
+                f"; {under}, but a region of it is copied (two sentences' worth near-copied, "
+                "or a run of passages)"
+            )
     head = f"{comparison.verdict}: {share:.0%} of its text"
     if report.document(src).sha256 == report.document(tgt).sha256:
         # Which of two identical files came first no text can tell; the figures below read

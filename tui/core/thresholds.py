@@ -115,6 +115,9 @@ class Thresholds:
     )
     phrase_evidence: float = _cut(0.3, "a paraphrase sharing less phrasing than this keeps facts")
     region_passages: float = _cut(3, "a run of this many passages is a copy at any share")
+    source_majority: float = _cut(
+        0.5, "half the source in a version, in that many passages keeping phrasing: a copy"
+    )
     region_chars: float = _cut(
         200, "verbatim or edited text this long (about two sentences) is a copy at any share"
     )

@@ -70,3 +70,22 @@ def test_a_wire_sentence_split_in_two_is_not_a_condensed_passage() -> None:
     d = direction(source, target, c, {}, Settings().thresholds)
     condensed = [x for cue in d.cues if cue.kind == "condensed" for x in cue.examples]
     assert not any("38" in x or "42" in x for x in condensed), condensed
+
+
+def test_an_agency_tag_before_the_headline_is_no_fact_a_copy_dropped(tmp_path: Path) -> None:
+    """helper-52: a business site that ran the wire's update under the wire's headline less
+    its "UPDATE 1-" tag was said to keep fewer of the names and numbers ('1', 'update'
+    dropped): the tag says which take of the story it is."""
+    wire = NEWS / "f13-britwire-council-budget" / "2026-11-26_wexbury-budget_britwire.txt"
+    text = wire.read_text(encoding="utf-8")
+    assert text.startswith("UPDATE 1-Wexbury council votes")
+    copy = tmp_path / "site.txt"
+    copy.write_text(text.replace("UPDATE 1-", "", 1), encoding="utf-8")
+    report = compare_paths([str(wire), str(copy)], reference=str(wire))
+    c = report.comparisons[0]
+    source, target = report.document(c.source), report.document(c.target)
+    heading = [p for p in c.passages if p.derived and 0 in p.source_sentences]
+    assert heading and heading[0].label != "verbatim"  # the headline is compared
+    d = direction(source, target, c, {}, Settings().thresholds)
+    condensed = [x for cue in d.cues if cue.kind == "condensed" for x in cue.examples]
+    assert not any("update" in x for x in condensed), condensed

@@ -236,6 +236,13 @@ def _dropped_facts(words: set[str]) -> str:
     return ", ".join(quoted(w) for w in sorted(words)[:4]) + " dropped"
 
 
+# An agency's tag before its headline ("UPDATE 1-", "REFILE-", "CORRECTED-"): which take of
+# the story it is, not a name or a number a copy kept or dropped.
+_AGENCY_TAG = re.compile(
+    r"^\s*(?:(?:UPDATE|WRAPUP|INSIGHT|ANALYSIS)(?: \d+)?|REFILE|CORRECTED|RPT)\s*-(?=\S)"
+)
+
+
 def _passage_texts(source: Document, target: Document, c: Comparison) -> list[tuple[str, str]]:
     """The texts of the derived passages, those that share a sentence taken together: a
     source sentence split into two ("... £38m to £42m." / "Analysts had pencilled in
@@ -339,7 +346,7 @@ def direction(
             cue("time", a.id).add(TIME, _time_example(text_a, text_b))
         elif eb > ea and la > lb:
             cue("time", b.id).add(TIME, _time_example(text_b, text_a))
-        xa, xb = facts(text_a), facts(text_b)
+        xa, xb = facts(_AGENCY_TAG.sub("", text_a)), facts(_AGENCY_TAG.sub("", text_b))
         if xb < xa and len(xa - xb) >= 2:
             cue("condensed", a.id).add(CONDENSED, _dropped_facts(xa - xb))
         elif xa < xb and len(xb - xa) >= 2:

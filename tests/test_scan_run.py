@@ -330,6 +330,7 @@ def test_a_scan_over_nothing_is_an_error_not_a_clean_result(corpus, tmp_path: Pa
     done = CliRunner().invoke(main, ["scan", str(stories), "--in", str(tmp_path / "nope")])
     assert done.exit_code == 1, done.output
     assert "nothing to scan" in done.output and "nope: no such file" in done.output
+    assert "skipped" not in done.output  # the reason the scan stops, not a note on one input
     assert "Traceback" not in done.output
 
 

@@ -51,7 +51,9 @@ class Scan:
         self.plan: Plan = plan(corpus, [d.path for d in stories])
         if not self.plan.shards:
             # A scan over nothing would report "no article took from these stories".
-            why = "; ".join(self.plan.warnings) or "the corpus holds no articles"
+            # Said as the reason, not as a warning about one input ("..., skipped").
+            why = "; ".join(w.removesuffix(", skipped") for w in self.plan.warnings)
+            why = why or "the corpus holds no articles"
             raise ScanError(f"nothing to scan: {why}")
         self.result = ScanResult(
             settings=self.settings,

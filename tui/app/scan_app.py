@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import work
 from textual.worker import get_current_worker
 
-from tui.app.app import StoryTraceApp
+from tui.app.app import PROVENANCE_VIEWS, StoryTraceApp
 from tui.app.screens.scan_results import ScanResultsScreen
 from tui.core.engine import CompareError
 from tui.core.model import Document, Report
@@ -45,6 +45,13 @@ class ScanApp(StoryTraceApp):
         self.stories = {s.id: s for s in stories}
         self.fields = Fields(**result.fields) if result.fields else Fields()
         self.add_mode("scan", lambda: ScanResultsScreen(self.result))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Export and the provenance views read the hit opened: on the hit list before one
+        is, their keys are not offered (the footer showed "e export" that could not)."""
+        if (action in PROVENANCE_VIEWS or action == "export") and self.report is None:
+            return False
+        return super().check_action(action, parameters)
 
     def start(self) -> None:
         """Nothing to align until a hit is opened (reviewer notes sit beside the stories)."""

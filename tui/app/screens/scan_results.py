@@ -103,6 +103,7 @@ class ScanResultsScreen(Screen[None]):
         super().__init__()
         self.result = result
         self.hits = result.hits
+        self.ranks = {id(h): k for k, h in enumerate(self.hits, 1)}
         self.stories = sorted({h.story for h in self.hits})
         self.sort = 0
         self.story: str | None = None
@@ -153,7 +154,9 @@ class ScanResultsScreen(Screen[None]):
                 Text(escape_line(article_name(h))),
                 Text(escape_line(h.title)),
             ]
-            for rank, h in enumerate(self.shown, 1)
+            for h in self.shown
+            # The rank the table, CSV and JSON give the hit, whatever the sort or filter.
+            for rank in [self.ranks[id(h)]]
         ]
         # One story scanned: its name is the filter line's, and its column's room the
         # article's.

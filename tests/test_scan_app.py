@@ -204,3 +204,22 @@ async def test_the_rank_column_keeps_each_hits_rank_when_sorted(scanned: Scan) -
             assert shown == [str(ranks[id(h)]) for h in screen.shown]
             orders.append(shown)
         assert len({tuple(o) for o in orders}) > 1  # some sort put them in another order
+
+
+async def test_the_highlighted_hit_is_named_whole_at_80_columns(scanned: Scan) -> None:
+    """helper-53: at 80x24 every row's article read '…lan…txt', so no hit told which file it
+    was without opening it. The line under the list names the highlighted hit's article."""
+    from tui.scan.render import article_name
+
+    app = ScanApp(scanned.result, scanned.index.stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        for row in range(2):
+            if row:
+                await pilot.press("j")
+                await pilot.pause()
+            hit = screen.shown[row]
+            name = article_name(hit).rsplit("/", 1)[-1]
+            line = [x for x in screen_text(app).splitlines() if x.strip().startswith("#")][-1]
+            assert name in line and f"#{screen.ranks[id(hit)]} " in line, (line, name)

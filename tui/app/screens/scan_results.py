@@ -120,6 +120,9 @@ class ScanResultsScreen(Screen[None]):
         yield Static("", id="scan-title", markup=False)
         yield Static("", id="scan-filters", markup=False)
         yield HitTable(id="scan-hits", cursor_type="row", zebra_stripes=True)
+        # The highlighted hit's article named whole: at 80 columns the list cuts it to a
+        # few letters, which told no hit from another.
+        yield Static("", id="scan-current", markup=False)
         yield Input(placeholder="search story, title, URL, record, file", id="scan-search")
         yield key_footer()
 
@@ -189,6 +192,19 @@ class ScanResultsScreen(Screen[None]):
             current = self.query_one(DataTable).cursor_row
             self.refresh_hits()
             self.query_one(DataTable).move_cursor(row=current)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        hit = self.current_hit()
+        line = Text()
+        if hit is not None:
+            rank = f"#{self.ranks[id(hit)]} "
+            line.append(rank, style="bold")
+            # Cut in its middle: a file's name is at the end of its path.
+            room = max(5, self.size.width - 2 - len(rank))
+            line.append_text(middle_cut(Text(escape_line(article_name(hit))), room))
+            if hit.title and line.cell_len + 3 < self.size.width - 2:
+                line.append(f" \u2014 {escape_line(hit.title)}")
+        self.query_one("#scan-current", Static).update(line)
 
     def current_hit(self) -> Hit | None:
         table = self.query_one(DataTable)

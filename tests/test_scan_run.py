@@ -3,7 +3,9 @@ resuming and Dask, and the command line."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import os
 import signal
@@ -546,3 +548,7 @@ def test_records_skipped_are_said_when_the_hits_go_to_a_file(corpus, tmp_path: P
     assert json.loads(out.read_text(encoding="utf-8"))["bad_records"][0]["file"].endswith(
         "image.txt"
     )
+    sheet = tmp_path / "hits.csv"
+    CliRunner().invoke(main, ["scan", str(stories), "--in", str(folder), "-o", str(sheet)])
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    assert rows and all(r["records_skipped"] == "1" for r in rows)

@@ -139,6 +139,10 @@ CSV_COLUMNS = (
     "lsh",
     "tool",
     "scan_complete",
+    # Last, after the columns earlier versions wrote: how many records the scan could not
+    # read (each listed in the table, the JSON and the HTML), so a spreadsheet of the hits
+    # does not read as the whole archive when it was not.
+    "records_skipped",
 )
 
 
@@ -149,6 +153,7 @@ def render_csv(result: ScanResult) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     tool = f"storytrace {result.tool_version}"
+    skipped = str(result.counts()["articles_skipped"])
     for rank, h in enumerate(result.hits, 1):
         text = {
             "story": h.story,
@@ -174,6 +179,7 @@ def render_csv(result: ScanResult) -> str:
             "lsh": str(h.candidate.lsh).lower(),  # as the engine's CSV report writes them
             "before_story": str(h.before_story).lower(),
             "scan_complete": str(result.complete).lower(),
+            "records_skipped": skipped,
         }
         row |= {label: str(h.counts.get(label, 0)) for label in LABELS}
         writer.writerow([row[c] for c in CSV_COLUMNS])

@@ -12,6 +12,7 @@ from tui.core.contract import report_to_dict
 from tui.core.engine import compare_paths
 from tui.core.lexicon import judged
 from tui.core.model import Report
+from tui.report import render
 
 from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
 from .test_tree_tie import RU_ORIGINAL, RU_RETOLD
@@ -313,6 +314,27 @@ def test_synthetic_tree_with_the_original(tmp_path: Path) -> None:
 def test_synthetic_tree_without_the_original(tmp_path: Path) -> None:
     report = compare_paths(_family(tmp_path, with_original=False))
     assert _edges(report) == {(LOST, "a"), ("a", "b"), (LOST, "c")}
+
+
+def test_german_everyday_words_are_never_unusual_nor_the_rarer_side(tmp_path: Path) -> None:
+    """A German family (f13's Lindenauer Anzeiger and an edited copy of it): the tree called
+    "abstimmen, angenommen" shared unusual words and "erklärte" for "sagte" the rarer side of
+    a swap, by English word frequencies, where both are everyday German."""
+    folder = (
+        Path(__file__).resolve().parents[1] / "benchmarks/data/news/f13-britwire-council-budget"
+    )
+    text = (folder / "2026-11-27_wexbury-budget_lindenaueranzeiger.txt").read_text("utf-8")
+    assert text.count("sagte") >= 3
+    (tmp_path / "anzeiger.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "kopie.txt").write_text(text.replace("sagte", "erkl\u00e4rte"), encoding="utf-8")
+    report = compare_paths(
+        [str(tmp_path / "anzeiger.txt"), str(tmp_path / "kopie.txt")], "anzeiger"
+    )
+    assert report.document("kopie").language == "de"
+    assert all(not e.shared_phrases for e in report.provenance.tree.edges)
+    swaps = {(e.source, e.target): e for e in report.provenance.lexicon}
+    assert swaps[("sagte", "erkl\u00e4rte")].odd_side == ""
+    assert "rarer word" not in render(report, "text")
 
 
 def test_words_the_english_list_cannot_judge_are_never_called_unusual(tmp_path: Path) -> None:

@@ -29,6 +29,12 @@ def quotes(text: str) -> list[str]:
         ),
         ("'Gulls ate my lunch' says pensioner", ["'Gulls ate my lunch'"]),
         ("\u00abNous partons\u00bb, a-t-il dit.", ["\u00abNous partons\u00bb"]),
+        # German closes with the mark English opens with: the text between two quotations
+        # ('\u201c, sagte Ellison. \u201e') is no quotation.
+        (
+            "\u201eNiemand will das\u201c, sagte Ellison. \u201eAber ich muss.\u201c",
+            ["\u201eNiemand will das\u201c", "\u201eAber ich muss.\u201c"],
+        ),
         # A quote continued from the paragraph before closes here and opens nothing.
         ('without a word." Then "more" came.', ['"more"']),
         # Inch marks, apostrophes and transliterations are not quotations.

@@ -24,7 +24,7 @@ from .dates import compare_dates
 from .disjoint import DisjointSets
 from .escaping import quoted
 from .facts import facts, tense_shift, time_marks
-from .lexicon import odd_side, rarity, thesaurus_pairs
+from .lexicon import judged_language, odd_side, rarity, thesaurus_pairs
 from .model import Comparison, Document, Passage
 from .textnorm import fold
 from .thresholds import Thresholds
@@ -328,7 +328,7 @@ def direction(
             cue("spin", a.id).add(KNOWN_SWAP * s.count, b_wrote)
         elif (x, y) in known and (x, y) not in thesaurus:
             cue("spin", b.id).add(KNOWN_SWAP * s.count, a_wrote)
-        else:
+        elif judged_language(a, b):
             side = odd_side(s.source, s.target, th.odd_gap)
             if side == "target":
                 cue("spin", a.id).add(SWAP * s.count, b_wrote)

@@ -17,7 +17,7 @@ from .dates import apply_dates, read_own_dates
 from .escaping import escape_line
 from .families import Group, families, family_groups
 from .language import detect_language, other_languages
-from .lexicon import LexiconError, build_lexicon, load_lexicon
+from .lexicon import LexiconError, build_lexicon, judged_language, load_lexicon
 from .loading import DEFAULT_MAX_BYTES, count_files, load_documents
 from .model import Comparison, Document, Provenance, Report, Tree
 from .origin import most_original
@@ -207,6 +207,7 @@ def compare(
             known,
             th.odd_gap,
             frozenset((e.parent, e.child) for e in tree.edges),
+            frozenset(d.id for d in documents if not judged_language(d)),
         ),
         inserts=reference_furniture(ref)
         + [i for c in comparisons for i in inserts(by_id[c.target], c)],

@@ -27,7 +27,7 @@ import msgpack
 
 from .escaping import escape_line
 from .files import ReadError, read_regular
-from .model import Comparison, LexiconEntry, SwapSite
+from .model import Comparison, Document, LexiconEntry, SwapSite
 from .textnorm import STOPWORDS, fold
 
 # The shipped lexicon is 0.4 MB; this only stops a /dev/zero-like file.
@@ -246,6 +246,13 @@ def _plain_words(phrase: str) -> bool:
     )
 
 
+def judged_language(*documents: Document) -> bool:
+    """Whether the English word list can say which wording is rarer in these versions:
+    English, or too short to tell. German's everyday "sagte" is as absent from it as a
+    spinner's oddest word."""
+    return all(d.language in ("", "en") for d in documents)
+
+
 def odd_side(source: str, target: str, gap: float) -> str:
     """The side of a swap whose wording is ``gap`` Zipf units rarer (1.0: ten times rarer)."""
     if not (_plain_words(source) and _plain_words(target)):
@@ -263,6 +270,7 @@ def build_lexicon(
     known: dict[tuple[str, str], int],
     gap: float,
     lineage: frozenset[tuple[str, str]] = frozenset(),
+    foreign: frozenset[str] = frozenset(),
 ) -> list[LexiconEntry]:
     """Every swap of the comparisons, with the passages it was found in: a swap between two
     copies (neither the reference) is in no passage of the report's own comparisons, and a
@@ -308,7 +316,10 @@ def build_lexicon(
                 count=sum(x.count for x in found),
                 versions=tuple(sorted({v for x in found for v in (x.source, x.target)})),
                 known=is_known(known, a, b) or is_known(known, b, a),
-                odd_side=odd_side(a, b, gap),
+                # No rarer side where a version is in a language the list cannot judge.
+                odd_side=""
+                if foreign & {v for x in found for v in (x.source, x.target)}
+                else odd_side(a, b, gap),
                 where=tuple(found),
             )
         )

@@ -30,7 +30,7 @@ from .dates import compare_dates
 from .direction import Direction, directions
 from .facts import facts
 from .families import Group, carried, text_of
-from .lexicon import judged, odd_side, rarity
+from .lexicon import judged, judged_language, odd_side, rarity
 from .model import Comparison, Document, Tree, TreeEdge
 from .pairs import Pairs
 from .textnorm import STOPWORDS, features, fold
@@ -63,18 +63,24 @@ class _Vocab:
 
     words: dict[str, set[str]]
     names: dict[str, set[str]]
+    # Versions in a language the English word list cannot judge (read, not just unknown).
+    foreign: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, documents: Sequence[Document]) -> _Vocab:
         return cls(
             {d.id: _words(d) for d in documents},
             {d.id: _names(d) for d in documents},
+            frozenset(d.id for d in documents if d.language not in ("", "en")),
         )
 
     def rare_shared(self, a: str, b: str, rare: float, limit: int = 6) -> list[str]:
         """Rare words both versions use (not names or numbers): a copy's shared oddities.
         Only words the English word list can judge: in another script every word is absent
-        from it, and "unusual" would be a claim nobody could check."""
+        from it, and in another language written in Latin letters its everyday words are
+        ("abstimmen", "angenommen"): "unusual" would be a claim nobody could check."""
+        if {a, b} & self.foreign:
+            return []
         names = self.names[a] | self.names[b]
         common = (
             w
@@ -464,7 +470,8 @@ def _borrowed(
         return {}  # no third version to have borrowed from
     by_id = {d.id: d for d in documents}
     swapped_out: dict[str, set[str]] = {}  # p -> plain words others keep where p has odder
-    for c in pairs.values():
+    judged = [c for c in pairs.values() if judged_language(by_id[c.source], by_id[c.target])]
+    for c in judged:
         for sub in c.substitutions:
             side = odd_side(sub.source, sub.target, th.odd_gap)
             if side == "source":
@@ -473,7 +480,7 @@ def _borrowed(
                 swapped_out.setdefault(c.target, set()).update(fold(sub.source).split())
     spun = {
         w
-        for c in pairs.values()
+        for c in judged
         for sub in c.substitutions
         for side, text in (("source", sub.source), ("target", sub.target))
         if odd_side(sub.source, sub.target, th.odd_gap) == side

@@ -166,3 +166,28 @@ def test_a_quotation_cut_short_or_run_together_is_no_change() -> None:
     )
     assert _reworded((first, joined)) == []
     assert _reworded(("customers are still spending", "customers are still spending")) == []
+
+
+HEDGE = RETAIL.parent / "f02-courts-hedge"
+
+
+def test_a_word_changed_in_a_later_sentence_of_a_quotation_is_listed() -> None:
+    """helper-55: British copy runs a quotation over several sentences; a word changed in
+    its second was never listed (only quotations opening in a passage were read), and a
+    quotation taken further than the passage pairing it read as reworded."""
+    from tui.core.engine import compare_pair
+    from tui.core.loading import document_from_bytes, load_document
+    from tui.core.settings import Settings
+
+    wire = (HEDGE / "wire.txt").read_text(encoding="utf-8")
+    said = "Colin was a gentle man who loved his garden. No hedge is worth a life. We hope"
+    assert wire.count(said) == 1
+    copy = wire.replace("No hedge is worth a life.", "No hedge is worth a human life.")
+    c = compare_pair(
+        load_document(HEDGE / "wire.txt"),
+        document_from_bytes(copy.encode("utf-8"), "copy.txt"),
+        Settings(),
+    )
+    changed = [(q.source, q.target) for p in c.passages for q in p.changed_quotes]
+    assert len(changed) == 1
+    assert "worth a life" in changed[0][0] and "worth a human life" in changed[0][1]

@@ -212,20 +212,20 @@ def changed_quotes(
     target_sentences: Sequence[int],
 ) -> list[ChangedQuote]:
     """The quotations of a passage's source sentences that its target sentences give with
-    other words inside the marks. Each target quotation is read as the source quotation
-    that shares most of its words (``SAME_QUOTE`` of the shorter one's), each source
-    quotation paired once. The same words, or a run of them cut at either end (a partial
-    quote), are no change; anything else is: a word swapped, added or dropped inside."""
+    other words inside the marks, each read within the passage's own sentences (a
+    quotation running over several sentences is compared sentence by sentence as the
+    passages pair them). Each target quotation is read as the source quotation that shares
+    most of its words (``SAME_QUOTE`` of the shorter one's), each paired once. The same
+    words, a run of them cut at either end (a partial quote), or a run of what the speaker
+    said over the sentences around (a quotation quoted further, or two of the speaker's run
+    together) are no change; anything else is: a word swapped, added or dropped inside."""
     ours = _quotes_in(source, source_sentences)
     theirs = _quotes_in(target, target_sentences)
     if not ours or not theirs:
         return []
-    # Two quotations of the source run together into one ('"...items," she said. "We have
-    # to be honest..."' as one quotation) keep the speaker's words too; the second may open
-    # the sentence after the passage's.
-    after = max(source_sentences) + 1
-    more = _quotes_in(source, [after]) if after < len(source.doc.sentences) else []
-    joined = [w for _, words, _ in ours + more for w in words]
+    near = range(max(0, min(source_sentences) - 2), max(source_sentences) + 3)
+    around = _quotes_in(source, [i for i in near if i < len(source.doc.sentences)])
+    said = [w for _, words, _ in around for w in words]
     out: list[ChangedQuote] = []
     taken: set[int] = set()
     for t_text, t_words, t_sentence in theirs:
@@ -240,31 +240,40 @@ def changed_quotes(
             continue
         taken.add(best_k)
         s_text, s_words, s_sentence = ours[best_k]
-        if not (_cut_from(t_words, s_words) or _cut_from(t_words, joined)):
+        if not (_cut_from(t_words, s_words) or _cut_from(t_words, said)):
             out.append(ChangedQuote(s_text, t_text, s_sentence, t_sentence))
     return out
 
 
 def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, list[str], int]]:
-    """(text inside the marks, its words folded, its sentence) of each quotation that
-    starts in ``sentences`` and holds ``QUOTE_CHANGE_WORDS`` words at least. A quotation
-    continued over several sentences is one."""
+    """(quoted text, its words folded, the sentence it starts in) of each quotation within
+    ``sentences``, cut to them and its marks left out, that holds ``QUOTE_CHANGE_WORDS``
+    words at least. A quotation over several of the sentences given is one."""
     doc = quotes.doc
-    out = []
-    for i in sentences:
+    pieces: dict[int, list[int]] = {}  # quotation -> [start, end, first sentence]
+    for i in sorted(sentences):
         s = doc.sentences[i]
         if s.kind == "heading":
             continue  # a headline's scare quotes: every paper writes its own
-        k = bisect.bisect_left(quotes._starts, s.start)
-        for a, b in quotes.spans[k:]:
+        k = max(0, bisect.bisect_right(quotes._starts, s.start) - 1)
+        for q in range(k, len(quotes.spans)):
+            a, b = quotes.spans[q]
             if a >= s.end:
                 break
-            inner = doc.text[a + 1 : b]
-            if inner and _MARKS.fullmatch(inner[-1]):
-                inner = inner[:-1]  # an unclosed quotation runs to its paragraph's end
-            words = features(inner).words  # "80 per cent" and "80 percent" are one wording
-            if len(words) >= QUOTE_CHANGE_WORDS:
-                out.append((" ".join(inner.split()), words, i))
+            if b <= s.start:
+                continue
+            lo, hi = max(a, s.start), min(b, s.end)
+            if q in pieces:
+                pieces[q][1] = hi
+            else:
+                pieces[q] = [lo, hi, i]
+    out = []
+    for lo, hi, i in pieces.values():
+        inner = _MARKS.sub(" ", doc.text[lo : lo + 1]) + doc.text[lo + 1 : hi - 1]
+        inner += _MARKS.sub(" ", doc.text[hi - 1 : hi]) if hi - 1 > lo else ""
+        words = features(inner).words  # "80 per cent" and "80 percent" are one wording
+        if len(words) >= QUOTE_CHANGE_WORDS:
+            out.append((" ".join(inner.split()), words, i))
     return out
 
 

@@ -12,6 +12,7 @@ from tui.core.contract import report_to_dict
 from tui.core.engine import compare_paths
 from tui.core.lexicon import judged
 from tui.core.model import Report
+from tui.core.summary import relation
 from tui.report import render
 
 from .conftest import GOLD_REFERENCE, SEEDS, seed_paths
@@ -408,3 +409,22 @@ def test_a_family_never_calls_derived_what_the_side_by_side_calls_added() -> Non
             assert in_comparison == (v.label != "added"), (family.id, v.doc, v.label)
             added += v.label == "added"
     assert added >= 1
+
+
+def test_a_rival_agencys_report_shares_no_end_marker_as_copying() -> None:
+    """helper-55: a rival agency's report of the same sentencing (its own framing, the same
+    judge's and chief executive's words) read partially derived from PA's: its region was a
+    run of three, one of them its own "ENDS" matched verbatim with PA's "ends". An end
+    marker every agency's copy carries is no member of a copied run."""
+    folder = Path(__file__).parent / "data" / "hospice"
+    pa, rival = str(folder / "pa-take1.txt"), str(folder / "centralnews.txt")
+    report = compare_paths([pa, rival], reference=pa)
+    c = report.comparisons[0]
+    ends = [
+        p
+        for p in c.passages
+        if p.derived and report.document("centralnews").cut(p.target_spans[0]).strip() == "ENDS"
+    ]
+    assert ends and ends[0].label == "verbatim"  # still shown as the match it is
+    assert c.verdict == "independent"
+    assert "with passages keeping only facts counted at half" in relation(report, c)

@@ -436,12 +436,26 @@ def verdict(
     weights = target.weights()
     for r in regions:
         # Derived members only: a reviewer may have relabelled some (tui/core/review.py).
-        members = [passages[k] for k in r.passages if counts(passages[k], target, settings)]
+        # An end marker or a rule line ("ENDS", "---") every agency's copy carries is no
+        # member: it made a rival agency's report of the same hearing a run of three.
+        members = [
+            passages[k]
+            for k in r.passages
+            if counts(passages[k], target, settings) and not _marker(passages[k], target)
+        ]
         if _region_is_a_copy(members, weights, coverage["target_derived"], th):
             return "partially-derived"
     if most_of_source(coverage, passages, target, settings):
         return "partially-derived"
     return "independent"
+
+
+_MARKER = re.compile(r"[\W\d_]*(?:(?:ends?|more|end of story)\b[\W\d_]*)?", re.I)
+
+
+def _marker(p: Passage, target: Document) -> bool:
+    """A passage that is only an end marker or a rule line: furniture any copy carries."""
+    return all(_MARKER.fullmatch(target.sentence_text(t)) for t in p.target_sentences)
 
 
 def most_of_source(
@@ -455,7 +469,11 @@ def most_of_source(
     th = settings.thresholds
     if coverage.get("source_reused", 0.0) < th.source_majority:
         return False
-    kept = [p for p in passages if counts(p, target, settings) and not facts_only(p, th)]
+    kept = [
+        p
+        for p in passages
+        if counts(p, target, settings) and not facts_only(p, th) and not _marker(p, target)
+    ]
     return len(kept) >= th.region_passages
 
 

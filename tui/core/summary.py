@@ -187,10 +187,20 @@ def relation(report: Report, comparison: Comparison) -> str:
         if quotes
         else ""
     )
+    cut = report.settings.get("thresholds", {}).get("partially_derived", {}).get("value")
+    evidence = cov.get("evidence", 0.0)
     if comparison.verdict == "independent":
         if share:
+            # Over the cut a partial verdict reads, the share alone would contradict the
+            # verdict: what the verdict reads counts passages keeping only facts at half.
+            half = (
+                f" ({_under(evidence, cut)} with passages keeping only facts counted at half)"
+                if cut and share >= cut > evidence
+                else ""
+            )
             what = (
-                f"{share:.0%} of its text matches {src}, too little or too loosely to show copying"
+                f"{share:.0%} of its text matches {src}{half}, too little or too loosely to "
+                "show copying"
             )
         elif any(p.derived for p in comparison.passages):
             # Its matches are all left out of the share (shared quotations, short matches,
@@ -210,8 +220,6 @@ def relation(report: Report, comparison: Comparison) -> str:
             # version to make this one derived, which is no claim that they are unrelated.
             own += f"; {tree_clause(report, comparison)}"
         return f"independent of {src}: {what}{note}{own}{_languages(report, src, tgt)}"
-    cut = report.settings.get("thresholds", {}).get("partially_derived", {}).get("value")
-    evidence = cov.get("evidence", 0.0)
     if comparison.verdict == "partially-derived" and cut and evidence < cut:
         # Under the share a partial verdict reads; what made it one is a region (verdict()).
         # (Its share in decimals where whole percents would read as the cut itself.)

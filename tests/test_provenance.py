@@ -428,3 +428,13 @@ def test_a_rival_agencys_report_shares_no_end_marker_as_copying() -> None:
     assert ends and ends[0].label == "verbatim"  # still shown as the match it is
     assert c.verdict == "independent"
     assert "with passages keeping only facts counted at half" in relation(report, c)
+
+
+def test_a_slug_line_after_the_agencys_name_is_furniture_and_a_date() -> None:
+    """helper-55: a rival agency's slug, 'CENTRAL NEWS 17:25 14/03/26 COURTS Hospice fraud
+    sentence', was its title and its own text, and gave no filing time."""
+    folder = Path(__file__).parent / "data" / "hospice"
+    report = compare_paths([str(folder / "pa-take1.txt"), str(folder / "centralnews.txt")])
+    rival = report.document("centralnews")
+    assert rival.date == "2026-03-14T17:25"
+    assert rival.title.startswith("'CONTEMPTIBLE BETRAYAL'")

@@ -22,7 +22,11 @@ from pathlib import Path
 from .files import reason
 from .model import Document
 
-_SLUG = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b", re.M)
+_SLUG = re.compile(
+    r"^\s*(?:[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){0,2}[ \t]+)?"  # an agency's name may lead it
+    r"(\d{1,2})[:.](\d{2})\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b",
+    re.M,
+)
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?)?"

@@ -484,10 +484,11 @@ def _swap(
         return None
     if (_figure(a) and _figure(b)) or _bare_number(a) != _bare_number(b):
         return None
-    if _grammar(a) and _grammar(b):
-        # "an" for "a" before a swapped noun, "they" for "it" after one, "in" for "on":
-        # grammar following a rewording, which says nothing of what a spinner or a
-        # subeditor chose (and counted as swaps, it drew copies under the wrong parent).
+    if _agreement(fa, fb):
+        # "an" for "a" before a swapped noun, "they" for "it" after a plural put for a
+        # singular: grammar following a rewording, no word chosen (counted as swaps, such
+        # pairs drew copies under the wrong parent). "for" put for "against", "she" for
+        # "he" or "after" for "before" change what is said, and stay swaps.
         return None
     if mixed_script(x) or mixed_script(y):
         return None  # a disguised word ("jаiled"), which the report's banner names
@@ -499,6 +500,35 @@ def _swap(
         # for "Artificial Intelligence", a tortured phrase: ``half``, one of its two words).
         return None
     return Substitution(x, y)
+
+
+# Forms one word takes to agree with another: the article before a vowel, a verb or a
+# pronoun with a plural. Either of a pair follows from the words around it.
+_AGREES = tuple(
+    frozenset(pair.split())
+    for pair in (
+        "a an",
+        "is are",
+        "was were",
+        "has have",
+        "does do",
+        "it they",
+        "it them",
+        "its their",
+        "itself themselves",
+        "this these",
+        "that those",
+    )
+)
+
+
+def function_words(s: Substitution) -> bool:
+    """A swap of function words on both sides ("in" for "on", "she" for "he")."""
+    return all(fold(w) in _GRAMMAR for side in (s.source, s.target) for w in _WORD.findall(side))
+
+
+def _agreement(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _AGREES
 
 
 def _case(lead: str, text: str, words: list[re.Match[str]]) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .dates import compare_dates
+from .diffing import function_words
 from .direction import Direction, directions
 from .facts import facts
 from .families import Group, carried, text_of
@@ -328,7 +329,9 @@ def _swaps_by_sentences(c: Comparison, v: str) -> list[tuple[frozenset[int], int
     return [
         (
             frozenset(x.target_sentences if c.target == v else x.source_sentences),
-            sum(s.count for s in x.substitutions),
+            # Content words only: "in" for "on" or "she" for "he" is a true swap to list,
+            # but how far two wordings are apart is read from the words chosen.
+            sum(s.count for s in x.substitutions if not function_words(s)),
         )
         for x in c.passages
         if x.derived

@@ -191,3 +191,34 @@ def test_a_word_changed_in_a_later_sentence_of_a_quotation_is_listed() -> None:
     changed = [(q.source, q.target) for p in c.passages for q in p.changed_quotes]
     assert len(changed) == 1
     assert "worth a life" in changed[0][0] and "worth a human life" in changed[0][1]
+
+
+CRICKET = RETAIL.parent / "f08-reuters-cricket" / "2026-05-02_reuters-sport_story_reuters-wire.txt"
+
+
+def test_house_style_and_marked_cuts_inside_a_quotation_are_no_rewording() -> None:
+    """helper-54: "80 per cent" for "80 percent", a cut marked with an ellipsis, and the
+    quotation in single marks closed early at an apostrophe were each listed as reworded,
+    sometimes with both sides printed the same."""
+    from tui.core.engine import compare_pair
+    from tui.core.loading import document_from_bytes, load_document
+    from tui.core.settings import Settings
+
+    said = (
+        "\"But you can't play test cricket at 80 percent, and I'm not going to be the bloke "
+        'who finds that out in front of 40,000 people."'
+    )
+    wire = CRICKET.read_text(encoding="utf-8")
+    assert wire.count(said) == 1
+
+    def reworded(new: str) -> list[tuple[str, str]]:
+        copy = document_from_bytes(wire.replace(said, new).encode("utf-8"), "copy.txt")
+        c = compare_pair(load_document(CRICKET), copy, Settings())
+        return [(q.source, q.target) for p in c.passages for q in p.changed_quotes]
+
+    styled = said.replace("80 percent", "80 per cent").replace("40,000", "40000")
+    assert reworded(styled) == []
+    assert reworded(said.replace(", and I'm not going", " ... I'm not going")) == []
+    assert reworded(said.replace('"', "'")) == []  # "I'm" no longer closes it early
+    changed = reworded(said.replace("the bloke", "the fella"))
+    assert len(changed) == 1 and "the fella" in changed[0][1]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution import SPEECH_VERB
+from .facts import NUMBER_WORDS
 from .model import ChangedQuote, Document, Span
 from .textnorm import STOPWORDS, features, stem
 
@@ -223,9 +224,11 @@ def changed_quotes(
     theirs = _quotes_in(target, target_sentences)
     if not ours or not theirs:
         return []
-    near = range(max(0, min(source_sentences) - 2), max(source_sentences) + 3)
-    around = _quotes_in(source, [i for i in near if i < len(source.doc.sentences)])
-    said = [w for _, words, _ in around for w in words]
+    doc = source.doc
+    near = range(
+        max(0, min(source_sentences) - 2), min(len(doc.sentences), max(source_sentences) + 3)
+    )
+    said = _letters(" ".join(doc.sentence_text(i) for i in near))
     out: list[ChangedQuote] = []
     taken: set[int] = set()
     for t_text, t_words, t_sentence in theirs:
@@ -240,9 +243,32 @@ def changed_quotes(
             continue
         taken.add(best_k)
         s_text, s_words, s_sentence = ours[best_k]
-        if not (_cut_from(t_words, s_words) or _cut_from(t_words, said)):
+        # The speaker's words as the source has them around the passage, in the copy's
+        # marks: quoted in part, quoted further, two quotations run together, cuts marked
+        # with an ellipsis, another house style ("U.S." and "US", "four" and "4", "organise"
+        # and "organize"), or marks the source closed early at an apostrophe.
+        kept = [_letters(piece) for piece in _ELLIPSIS.split(t_text)]
+        if not all(piece in said for piece in kept if piece):
             out.append(ChangedQuote(s_text, t_text, s_sentence, t_sentence))
     return out
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+_SPELLING = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations)\b"), r"iz\1"),  # organise, organize
+    (re.compile(r"(\w\w)our\b"), r"\1or"),  # colour, color (never "four")
+    (re.compile(r"(\w)tre\b"), r"\1ter"),  # centre, center
+)
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of ``text`` in one house style: what two wordings share when
+    only punctuation, spacing, spelling or how a number is written differ."""
+    words = [NUMBER_WORDS.get(w, w) for w in features(text).words]  # "40%", "40 per cent"
+    joined = " ".join(words)
+    for pattern, repl in _SPELLING:
+        joined = pattern.sub(repl, joined)
+    return "".join(ch for ch in joined if ch.isalnum())
 
 
 def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, list[str], int]]:
@@ -275,9 +301,3 @@ def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, li
         if len(words) >= QUOTE_CHANGE_WORDS:
             out.append((" ".join(inner.split()), words, i))
     return out
-
-
-def _cut_from(part: list[str], whole: list[str]) -> bool:
-    """Whether ``part`` is ``whole`` or a run of its words: a quotation kept, or cut short."""
-    n = len(part)
-    return n <= len(whole) and any(whole[k : k + n] == part for k in range(len(whole) - n + 1))

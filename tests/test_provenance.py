@@ -92,7 +92,8 @@ def test_promotion_appended_to_002_is_an_insert(auto_report: Report) -> None:
 def test_an_advert_inside_the_story_is_promotion_and_the_story_is_not(tmp_path: Path) -> None:
     """helper-52's spun copy: its reworded (unaligned) opening paragraphs, a trading-app
     advert, then more of its own story. The inserts listed the headline and every story
-    paragraph up to the advert, and the paragraph after it, as promotion."""
+    paragraph up to the advert, and the paragraph after it, as promotion; then (helper-54)
+    the story between the advert and the small print lower down."""
     paras = [p for p in (SEEDS / "000_dcce54c3826141f5.txt").read_text("utf-8").split("\n") if p]
     advert = (
         "Want to trade shares without paying commission? Download the TradeNest app today "
@@ -103,7 +104,9 @@ def test_an_advert_inside_the_story_is_promotion_and_the_story_is_not(tmp_path: 
         "The regional operator blamed a shortage of drivers and higher fuel bills.",
         "Analysts said the third downgrade in eighteen months had hurt its credibility.",
     ]
-    version = ["Group shares slump on warning", *own[:2], advert, own[2], *paras[2:]]
+    small_print = "Claim your free share now with TradeNest. T&Cs apply."
+    version = ["Group shares slump on warning", *own[:2], advert, own[2], small_print]
+    version += paras[2:]
     (tmp_path / "a.txt").write_text("\n\n".join(paras), encoding="utf-8")
     (tmp_path / "b.txt").write_text("\n\n".join(version), encoding="utf-8")
     report = compare_paths([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], reference="a")
@@ -111,7 +114,7 @@ def test_an_advert_inside_the_story_is_promotion_and_the_story_is_not(tmp_path: 
     kinds = {
         doc.cut(span): i.kind for i in report.provenance.inserts if i.doc == "b" for span in i.spans
     }
-    assert kinds[advert] == "promotion"
+    assert kinds[advert] == kinds[small_print] == "promotion"
     for text in ("Group shares slump on warning", *own):
         assert kinds[text] == "added", text
 
@@ -142,6 +145,9 @@ def test_an_advert_inside_the_story_is_promotion_and_the_story_is_not(tmp_path: 
         ("Claim your free share now with TradeNest. T&Cs apply.", True),
         ("StockBuzz Today may earn a commission from partner links on this page.", True),
         ("Brokers earn commission on every trade they place.", False),
+        ("Advisers who may earn a commission on a product must say so, the FCA said.", False),
+        ("The site had not labelled affiliate links, the regulator found.", False),
+        ("We may earn a commission if you buy through links on this page.", True),
     ],
 )
 def test_a_pitch_is_promotion_and_a_public_notice_is_not(text: str, promotion: bool) -> None:

@@ -9,6 +9,7 @@ a copy that kept a quote (or a reported fact) but dropped who said (or reported)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -30,7 +31,10 @@ _PROMO = re.compile(
     r"our (platform|product|service|solution|app|team|offer)|contact us|book a demo|"
     r"(it is|it's) (essential|imperative|time) to|don'?t miss|limited time|claim your free|"
     # An affiliate's small print: "T&Cs apply", "we may earn a commission from partner links".
-    r"t\s?&\s?cs?\s+apply|(may|might)\s+earn\s+(a\s+)?commission|affiliate\s+links?)\b"
+    r"t\s?&\s?cs?\s+apply|"
+    r"(may|might)\s+earn\s+(a\s+)?commission\s+(from|on|if|when)\s+[^.!?]{0,30}"
+    r"\b(links?|purchases?|buy|bought|sign\s*ups?|click)|"
+    r"(contains|includes|uses)\s+affiliate\s+links?|affiliate\s+links?\s+(on|in)\s+this)\b"
     # A shop's offer ("10% off your bill - just mention Wexbury Life!", "buy two paperbacks
     # and get a third free"), not a market's fall ("wiped 10% off its value").
     r"|\d+\s*(%|per\s*cent)\s+off\s+(your|all|every|orders?)\b"
@@ -59,44 +63,42 @@ def promotional(text: str) -> bool:
 
 def inserts(target: Document, comparison: Comparison) -> list[Insert]:
     """Added and boilerplate passages of one version. In a run of added passages, the
-    pitches (call to action, brand pitch) are promotion, with what joins them: the section
-    heading that opens the first pitch's section, the passages between pitches, and the rest
-    of the last pitch's paragraph. The article's own headline opens no promotion, and the
-    paragraphs after the last pitch are the version's own text: a spun copy's reworded
-    story around an advert is not the advert."""
+    pitches (call to action, brand pitch) are promotion, each with the rest of its
+    paragraph; so is a whole section that holds one, from its heading (a section's, never
+    the article's headline) to its last pitch. The version's own paragraphs between two
+    pitches with no section heading over them are its own text: a spun copy's reworded
+    story around an advert and an affiliate box is not the advert."""
     out: list[Insert] = []
     run: list[Passage] = []
     first_text = next((i for i, s in enumerate(target.sentences) if s.kind == "text"), 0)
+
+    def paragraph(p: Passage) -> int:
+        return target.sentences[p.target_sentences[0]].paragraph
 
     def flush() -> None:
         if not run:
             return
         texts = [_text(target, p.target_spans) for p in run]
         pitched = [k for k, t in enumerate(texts) if promotional(t)]
-        start = end = len(run)
+        promo: set[int] = set()
         if pitched:
-            # The pitch starts at the heading that opens its section, if there is one.
-            start, end = pitched[0], pitched[-1] + 1
+            promo = {
+                k
+                for k in range(len(run))
+                if paragraph(run[k]) in {paragraph(run[j]) for j in pitched}
+            }
             for k in range(pitched[0], -1, -1):
                 opening = run[k].target_sentences[0]
                 if target.sentences[opening].kind == "heading":
                     if opening > first_text:  # a section's heading, not the headline
-                        start = k
+                        promo |= set(range(k, pitched[-1] + 1))
                     break
-            last = target.sentences[run[pitched[-1]].target_sentences[-1]].paragraph
-            while (
-                end < len(run) and target.sentences[run[end].target_sentences[0]].paragraph == last
-            ):
-                end += 1
-        if start > 0:
-            spans = [s for p in run[:start] for s in p.target_spans]
-            out.append(Insert(target.id, "added", spans, "no counterpart in the reference"))
-        if pitched:
-            spans = [s for p in run[start:end] for s in p.target_spans]
-            out.append(Insert(target.id, "promotion", spans, _why_promo(texts[pitched[0]])))
-        if end < len(run):
-            spans = [s for p in run[end:] for s in p.target_spans]
-            out.append(Insert(target.id, "added", spans, "no counterpart in the reference"))
+        kinds = ["promotion" if k in promo else "added" for k in range(len(run))]
+        why = _why_promo(texts[pitched[0]]) if pitched else ""
+        for kind, group in itertools.groupby(range(len(run)), key=kinds.__getitem__):
+            spans = [s for k in group for s in run[k].target_spans]
+            reason = why if kind == "promotion" else "no counterpart in the reference"
+            out.append(Insert(target.id, kind, spans, reason))
         run.clear()
 
     for p in comparison.passages:

@@ -131,3 +131,15 @@ def test_most_of_a_story_spun_into_a_long_page_is_a_copy() -> None:
     assert c.verdict == "partially-derived"
     line = relation(report, c)
     assert "but most of source-document02742 is in it, in passages keeping its wording" in line
+
+
+def test_a_notices_lines_quoted_far_apart_in_a_report_are_no_copy() -> None:
+    """helper-54: a five-sentence police notice and a 34-paragraph local report of its own
+    that quotes three of its lines in three places: 55% of the notice is in the report,
+    line by line, which made it "partially derived: most of brief is in it". A copy pastes
+    blocks; a report quotes a notice's lines where it needs them."""
+    folder = Path(__file__).parent / "data" / "notice"
+    notice, report = str(folder / "brief.txt"), str(folder / "report.txt")
+    c = compare_paths([notice, report], reference=notice).comparisons[0]
+    assert c.coverage["source_reused"] >= 0.5
+    assert c.verdict == "independent"

@@ -10,6 +10,7 @@ take is boilerplate, not an omission: no paper "omits" the wire's slug line.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -465,7 +466,8 @@ def most_of_source(
     that keep its phrasing: a short story pasted, reworded, into a long page is a small part
     of the page (helper-53's scan: three quarters of a story, word-spun, in a page twenty
     times its length, read independent). Facts alone do not count: a long report on the
-    same event holds most of a brief's facts."""
+    same event holds most of a brief's facts; nor do a brief's lines quoted one by one in
+    places far apart, as a press notice's are in a report of its own (helper-54)."""
     th = settings.thresholds
     if coverage.get("source_reused", 0.0) < th.source_majority:
         return False
@@ -474,7 +476,13 @@ def most_of_source(
         for p in passages
         if counts(p, target, settings) and not facts_only(p, th) and not _marker(p, target)
     ]
-    return len(kept) >= th.region_passages
+    if len(kept) < th.region_passages:
+        return False
+    # Pasted in blocks (two passages a place at least, on average), not single lines
+    # scattered over a long report, as a short press notice's lines are quoted in one.
+    paragraphs = sorted({target.sentences[t].paragraph for p in kept for t in p.target_sentences})
+    places = 1 + sum(1 for a, b in itertools.pairwise(paragraphs) if b - a > 2)
+    return 2 * places <= len(kept)
 
 
 def _region_is_a_copy(

@@ -81,6 +81,10 @@ def test_an_agency_tag_before_the_headline_is_no_fact_a_copy_dropped(tmp_path: P
     assert text.startswith("UPDATE 1-Wexbury council votes")
     copy = tmp_path / "site.txt"
     copy.write_text(text.replace("UPDATE 1-", "", 1), encoding="utf-8")
+    from tui.core.direction import _AGENCY_TAG
+
+    for tagged in ("REFILE-UPDATE 1-Wexbury", "CORRECTED-UPDATE 3-Wexbury", "UPDATE 2 - Wexbury"):
+        assert _AGENCY_TAG.sub("", tagged) == "Wexbury"  # helper-54: tags combined
     report = compare_paths([str(wire), str(copy)], reference=str(wire))
     c = report.comparisons[0]
     source, target = report.document(c.source), report.document(c.target)

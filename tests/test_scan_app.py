@@ -223,3 +223,7 @@ async def test_the_highlighted_hit_is_named_whole_at_80_columns(scanned: Scan) -
             name = article_name(hit).rsplit("/", 1)[-1]
             line = [x for x in screen_text(app).splitlines() if x.strip().startswith("#")][-1]
             assert name in line and f"#{screen.ranks[id(hit)]} " in line, (line, name)
+        screen.search = "no such hit anywhere"  # helper-54: the line outlived the last hit
+        screen.refresh_hits()
+        await pilot.pause()
+        assert not screen.shown and name not in screen_text(app)

@@ -255,6 +255,8 @@ def test_linked_folders_are_read_once_and_broken_links_are_named(tmp_path: Path)
     (archive / "page.txt").write_text(seed("003"), encoding="utf-8")
     (archive / "site").symlink_to(elsewhere, target_is_directory=True)
     (archive / "up").symlink_to(archive, target_is_directory=True)
+    (tmp_path / "outside.txt").write_text(seed("004"), encoding="utf-8")
+    (archive / "out").symlink_to(tmp_path, target_is_directory=True)  # helper-54: out of it
     (archive / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     result = plan([str(archive)])
     read = sorted(Path(s.path, name).name for s in result.shards for name in s.files)

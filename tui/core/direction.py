@@ -239,7 +239,8 @@ def _dropped_facts(words: set[str]) -> str:
 # An agency's tag before its headline ("UPDATE 1-", "REFILE-", "CORRECTED-"): which take of
 # the story it is, not a name or a number a copy kept or dropped.
 _AGENCY_TAG = re.compile(
-    r"^\s*(?:(?:UPDATE|WRAPUP|INSIGHT|ANALYSIS)(?: \d+)?|REFILE|CORRECTED|RPT)\s*-(?=\S)"
+    r"^\s*(?:(?:(?:UPDATE|WRAPUP|INSIGHT|ANALYSIS)(?:\s\d+)?|REFILE|CORRECTED|RPT|EXCLUSIVE"
+    r"|FACTBOX|BREAKINGVIEWS)\s?-\s?)+"
 )
 
 

@@ -68,11 +68,14 @@ def _walk(folder: str) -> Iterable[tuple[str, list[str]]]:
     order; hidden entries are skipped. A symlinked folder is followed (an archive is often
     put together from links to other disks), each folder once: a link back up is no loop."""
     visited = {_file_key(folder)}
+    # A link to a folder holding the one named leads back up and out of it ("up -> .."):
+    # it is a loop, never followed.
+    above = {_file_key(str(p)) for p in Path(folder).resolve().parents}
     for top, dirs, files in os.walk(folder, followlinks=True):
         kept = []
         for d in sorted(d for d in dirs if not d.startswith(".")):
             key = _file_key(os.path.join(top, d))
-            if key is not None and key not in visited:
+            if key is not None and key not in visited and key not in above:
                 visited.add(key)
                 kept.append(d)
         dirs[:] = kept

@@ -178,6 +178,8 @@ class ScanResultsScreen(Screen[None]):
         for row in rows:
             table.add_row(*(middle_cut(row[c], widths[c]) for c in kept))
         self._filled_width = self.size.width
+        if not self.shown:  # no row to highlight: no hit named under the list either
+            self.query_one("#scan-current", Static).update("")
         story = escape_line(self.story or (self.result.stories[0].id if one else "all"))
         search = f"  search: {escape_line(self.search)}" if self.search else ""
         self.query_one("#scan-filters", Static).update(

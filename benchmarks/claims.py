@@ -44,11 +44,11 @@ def main() -> int:
                     said = " ".join(report.document(o.source).cut(o.source_spans[0]).split())
                     print(f"{folder.name} {o.doc}: {o.detail}\n    {o.source}: {said[:160]}")
         for c in report.comparisons:
-            for q in (q for p in c.passages for q in getattr(p, "changed_quotes", [])):
+            for q in (q for p in c.passages for q in p.changed_quotes):
                 reworded += 1
                 if not args.quiet:
-                    print(f"{folder.name} {c.target}: quotation reworded\n    {c.source}: ")
-                    print(f"      {q.source[:160]}\n    {c.target}:\n      {q.target[:160]}")
+                    print(f"{folder.name} {c.target}: quotation reworded")
+                    print(f"    {c.source}: {q.source[:160]}\n    {c.target}: {q.target[:160]}")
         compared = {c.target: c for c in report.comparisons}
         for e in report.provenance.tree.edges:
             other = ({e.parent, e.child} - {report.reference}).pop()

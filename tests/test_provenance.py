@@ -195,6 +195,14 @@ def test_a_headline_in_scare_quotes_is_no_dropped_quotation(tmp_path: Path) -> N
     headline = [kind for detail, kind in dropped.items() if "CALLOUS REVENGE" in detail]
     assert headline == ["text"]
     assert "quote" in dropped.values()  # the story's own quotations still come first
+    # helper-54: a quotation on a line of its own further down reads as a heading (no full
+    # stop), and is still a quotation the copy dropped.
+    line = '"He was the kindest man in the whole village," says a neighbour'
+    story = wire.replace(old, new).replace("\nFootage from", f"\n{line}\nFootage from", 1)
+    (tmp_path / "wire.txt").write_text(story, encoding="utf-8")
+    report = compare_paths([str(tmp_path / "wire.txt"), str(tmp_path / "mirror.txt")], "wire")
+    kinds = {o.kind for o in report.provenance.omissions if "kindest man" in o.detail}
+    assert kinds == {"quote"}
 
 
 def test_lexicon_counts_swaps_across_versions(auto_report: Report) -> None:

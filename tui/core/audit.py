@@ -70,7 +70,6 @@ def inserts(target: Document, comparison: Comparison) -> list[Insert]:
     story around an advert and an affiliate box is not the advert."""
     out: list[Insert] = []
     run: list[Passage] = []
-    first_text = next((i for i, s in enumerate(target.sentences) if s.kind == "text"), 0)
 
     def paragraph(p: Passage) -> int:
         return target.sentences[p.target_sentences[0]].paragraph
@@ -90,7 +89,7 @@ def inserts(target: Document, comparison: Comparison) -> list[Insert]:
             for k in range(pitched[0], -1, -1):
                 opening = run[k].target_sentences[0]
                 if target.sentences[opening].kind == "heading":
-                    if opening > first_text:  # a section's heading, not the headline
+                    if not _headline(target, opening):  # a section's heading
                         promo |= set(range(k, pitched[-1] + 1))
                     break
         kinds = ["promotion" if k in promo else "added" for k in range(len(run))]
@@ -129,6 +128,15 @@ def _why_promo(text: str) -> str:
     return f"promotional wording: {quoted(m.group(0))}" if m else "promotional wording"
 
 
+def _headline(doc: Document, i: int) -> bool:
+    """A heading above the story's first sentence of prose: the article's own headline (a
+    section's heading further down, or a short quote line read as one, is not)."""
+    if doc.sentences[i].kind != "heading":
+        return False
+    furniture = boilerplate_sentences(doc)  # an editors' memo above it is no prose
+    return not any(s.kind == "text" and j not in furniture for j, s in enumerate(doc.sentences[:i]))
+
+
 def _kind(doc: Document, passage: Passage) -> str:
     text = _text(doc, passage.source_spans)
     kinds = {doc.sentences[i].kind for i in passage.source_sentences}
@@ -138,7 +146,7 @@ def _kind(doc: Document, passage: Passage) -> str:
         return "credit"
     if _LINK.search(text):
         return "link"
-    if kinds == {"heading"}:
+    if all(_headline(doc, i) for i in passage.source_sentences):
         # A headline's scare quotes ('unions attack "boardroom failure"') are no quotation
         # a copy dropped: every paper writes its own headline.
         return "text"

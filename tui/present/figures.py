@@ -1,4 +1,5 @@
-"""The figures a version changed, as the explorer and every report list them.
+"""The figures a version changed and the quotations it reworded, as the explorer and every
+report list them.
 
 A changed figure is the edit a journalist most needs to see ("jailed for five years" where
 the wire said three), and the one the word swaps leave out; the side-by-side diff marks its
@@ -23,7 +24,7 @@ QUOTES = "quotations reworded"
 
 
 @dataclass(frozen=True)
-class FigureChange:
+class Change:
     source: str
     target: str
     # The passage it is in (1-based, as every report numbers passages) and the paragraph
@@ -52,7 +53,7 @@ def figure_changes(
     passages: Sequence[Passage] | None = None,
     verdict: str | None = None,
     quotations: bool = False,
-) -> list[FigureChange]:
+) -> list[Change]:
     """Every changed figure of a comparison, in its passages' order; none of a version found
     independent: a preview written before the vote that said a petition had "passed 18,000"
     changed no figure of the wire's "18,400" (its passages still show both in their diffs).
@@ -62,7 +63,7 @@ def figure_changes(
     if (verdict or c.verdict) == "independent":
         return []
     return [
-        FigureChange(
+        Change(
             *(reworded(f.source, f.target) if quotations else (f.source, f.target)),
             number,
             _paragraph(target, f.target_sentence),
@@ -74,7 +75,18 @@ def figure_changes(
     ]
 
 
-def figures_line(changes: list[FigureChange], source_name: str, label: str = LABEL) -> str:
+def quote_changes(
+    source: Document,
+    target: Document,
+    c: Comparison,
+    passages: Sequence[Passage] | None = None,
+    verdict: str | None = None,
+) -> list[Change]:
+    """Every quotation of the source a comparison gives in other words, as the figures."""
+    return figure_changes(source, target, c, passages, verdict, quotations=True)
+
+
+def figures_line(changes: list[Change], source_name: str, label: str = LABEL) -> str:
     """``figures changed: ...`` (or ``label``), every one, separated by semicolons; "" when
     there are none."""
     if not changes:

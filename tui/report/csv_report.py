@@ -34,8 +34,8 @@ exclusions the shares were made with are in ``settings``.
 Changed figures: ``changed_figures`` lists the figures of the reference the passage gives
 as others (``'three years' -> 'five years'``, separated by semicolons; empty where none), as
 the other formats list them per version: a filter on it finds every passage a copy changed
-a number in. ``changed_quotes`` lists, the same way, the quotations it gives in other words
-(cut to the words that changed and a few around them).
+a number in. ``changed_quotes`` lists the quotations it gives in other words (cut to the words that
+changed and a few around them), one a line in the cell: a quotation may hold semicolons.
 
 Booleans (``moved``, ``restated``) are ``true`` or ``false``, as in the JSON report;
 ``linked_by`` is the JSON report's word for why a weak passage is linked, empty for others.
@@ -140,7 +140,8 @@ def render_csv(view: ReportView) -> str:
                 "document_warnings": " | ".join(v.source.warnings + v.target.warnings),
                 "reviewer_verdict": v.reviewer_verdict,
                 "changed_figures": "; ".join(f.change for f in v.figures if f.passage == r.number),
-                "changed_quotes": "; ".join(f.change for f in v.quotes if f.passage == r.number),
+                # One a line: a quotation may hold semicolons.
+                "changed_quotes": "\n".join(f.change for f in v.quotes if f.passage == r.number),
             }
             row = {k: cell(val) for k, val in text_cells.items()}
             row |= {

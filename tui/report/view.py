@@ -36,7 +36,7 @@ from ..core.review import (
 from ..core.summary import describe_region, relation, tree_clause
 from ..present.excerpts import SPAN_GAP, clip, paragraph_numbers, partial_paragraphs, where
 from ..present.exclusions import exclusions_text
-from ..present.figures import QUOTES, FigureChange, figure_changes, figures_line
+from ..present.figures import QUOTES, Change, figure_changes, figures_line, quote_changes
 from ..present.names import VersionNames, version_names, warning_named
 from ..present.runs import Run, fold, omitted_line
 from ..present.sources import SharesView, shares_view
@@ -257,9 +257,9 @@ class Version:
     source_name: str = ""
     target_name: str = ""
     # The reference's figures this version gives as others (present.figures).
-    figures: list[FigureChange] = field(default_factory=list)
+    figures: list[Change] = field(default_factory=list)
     # The reference's quotations this version gives in other words.
-    quotes: list[FigureChange] = field(default_factory=list)
+    quotes: list[Change] = field(default_factory=list)
 
     @property
     def derived_rows(self) -> list[Row]:
@@ -303,7 +303,7 @@ class Version:
         """``quotations reworded: ...``, as the figures line says the figures."""
         return figures_line(self.quotes, self.source_name, QUOTES)
 
-    def figure_text(self, change: FigureChange) -> str:
+    def figure_text(self, change: Change) -> str:
         return change.text(self.source_name)
 
 
@@ -467,9 +467,7 @@ def _version(
         source_name=names(src.id),
         target_name=names(tgt.id),
         figures=figure_changes(src, tgt, c, passages, review.verdict if review else None),
-        quotes=figure_changes(
-            src, tgt, c, passages, review.verdict if review else None, quotations=True
-        ),
+        quotes=quote_changes(src, tgt, c, passages, review.verdict if review else None),
         relabelled=sum(1 for r in rows if r.reviewer_label),
         reviewed=(
             reviewed_sentence(review, c.verdict, c.coverage.get("target_derived", 0.0))

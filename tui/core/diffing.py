@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -524,7 +525,12 @@ _AGREES = tuple(
 
 def function_words(s: Substitution) -> bool:
     """A swap of function words on both sides ("in" for "on", "she" for "he")."""
-    return all(fold(w) in _GRAMMAR for side in (s.source, s.target) for w in _WORD.findall(side))
+    return _function_words(s.source) and _function_words(s.target)
+
+
+@lru_cache(maxsize=65536)
+def _function_words(side: str) -> bool:
+    return all(fold(w) in _GRAMMAR for w in _WORD.findall(side))
 
 
 def _agreement(a: str, b: str) -> bool:

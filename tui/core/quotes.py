@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .attribution import SPEECH_VERB
 from .facts import NUMBER_WORDS
 from .model import ChangedQuote, Document, Span
-from .textnorm import STOPWORDS, features, stem
+from .textnorm import STOPWORDS, features, house_words, stem
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
 # Every character that opens or closes a quotation.
@@ -228,7 +228,7 @@ def changed_quotes(
     near = range(
         max(0, min(source_sentences) - 2), min(len(doc.sentences), max(source_sentences) + 3)
     )
-    said = _letters(" ".join(doc.sentence_text(i) for i in near))
+    around = ""  # read only for a quotation its source quotation does not hold as it is
     out: list[ChangedQuote] = []
     taken: set[int] = set()
     for t_text, t_words, t_sentence in theirs:
@@ -247,8 +247,11 @@ def changed_quotes(
         # marks: quoted in part, quoted further, two quotations run together, cuts marked
         # with an ellipsis, another house style ("U.S." and "US", "four" and "4", "organise"
         # and "organize"), or marks the source closed early at an apostrophe.
-        kept = [_letters(piece) for piece in _ELLIPSIS.split(t_text)]
-        if not all(piece in said for piece in kept if piece):
+        kept = [piece for piece in map(_letters, _ELLIPSIS.split(t_text)) if piece]
+        if all(piece in _letters(s_text) for piece in kept):
+            continue
+        around = around or _letters(" ".join(doc.sentence_text(i) for i in near))
+        if not all(piece in around for piece in kept):
             out.append(ChangedQuote(s_text, t_text, s_sentence, t_sentence))
     return out
 
@@ -264,7 +267,7 @@ _SPELLING = (
 def _letters(text: str) -> str:
     """The letters and digits of ``text`` in one house style: what two wordings share when
     only punctuation, spacing, spelling or how a number is written differ."""
-    words = [NUMBER_WORDS.get(w, w) for w in features(text).words]  # "40%", "40 per cent"
+    words = [NUMBER_WORDS.get(w, w) for w in house_words(text)]  # "40%", "40 per cent"
     joined = " ".join(words)
     for pattern, repl in _SPELLING:
         joined = pattern.sub(repl, joined)

@@ -199,12 +199,18 @@ def _amounts_spelled_out(folded: str) -> str:
     return _AMOUNT.sub(_amount, folded) if _HAS_AMOUNT.search(folded) else folded
 
 
+def house_words(text: str, folded: str | None = None) -> list[str]:
+    """The words of ``text`` as every comparison reads them: folded, amounts in one house
+    style ("40%" and "40 per cent", "£5m" and "£5 million")."""
+    spelled = _amounts_spelled_out(fold(text) if folded is None else folded)
+    return word_pattern(spelled).findall(spelled)
+
+
 @lru_cache(maxsize=65536)
 def features(text: str) -> Features:
     """Cached: with many versions the reference's sentences are compared again and again."""
     folded = fold(text)
-    spelled = _amounts_spelled_out(folded)
-    words = word_pattern(spelled).findall(spelled)
+    words = house_words(text, folded)
     content, bigrams = VOCABULARY.encode(words)
     return Features(
         folded=folded,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .attribution import SPEECH_VERB, attributes, attribution_names
-from .boilerplate import boilerplate_sentences
+from .boilerplate import boilerplate_sentences, headline
 from .escaping import quoted
 from .model import Comparison, Document, Insert, Omission, Passage, Span
 from .textnorm import fold
@@ -89,7 +89,7 @@ def inserts(target: Document, comparison: Comparison) -> list[Insert]:
             for k in range(pitched[0], -1, -1):
                 opening = run[k].target_sentences[0]
                 if target.sentences[opening].kind == "heading":
-                    if not _headline(target, opening):  # a section's heading
+                    if not headline(target, opening):  # a section's heading
                         promo |= set(range(k, pitched[-1] + 1))
                     break
         kinds = ["promotion" if k in promo else "added" for k in range(len(run))]
@@ -128,15 +128,6 @@ def _why_promo(text: str) -> str:
     return f"promotional wording: {quoted(m.group(0))}" if m else "promotional wording"
 
 
-def _headline(doc: Document, i: int) -> bool:
-    """A heading above the story's first sentence of prose: the article's own headline (a
-    section's heading further down, or a short quote line read as one, is not)."""
-    if doc.sentences[i].kind != "heading":
-        return False
-    furniture = boilerplate_sentences(doc)  # an editors' memo above it is no prose
-    return not any(s.kind == "text" and j not in furniture for j, s in enumerate(doc.sentences[:i]))
-
-
 def _kind(doc: Document, passage: Passage) -> str:
     text = _text(doc, passage.source_spans)
     kinds = {doc.sentences[i].kind for i in passage.source_sentences}
@@ -146,7 +137,7 @@ def _kind(doc: Document, passage: Passage) -> str:
         return "credit"
     if _LINK.search(text):
         return "link"
-    if all(_headline(doc, i) for i in passage.source_sentences):
+    if all(headline(doc, i) for i in passage.source_sentences):
         # A headline's scare quotes ('unions attack "boardroom failure"') are no quotation
         # a copy dropped: every paper writes its own headline.
         return "text"

@@ -203,3 +203,14 @@ def syndicated(doc: Document) -> str:
     """The words by which a copy says it was published elsewhere first, or ""."""
     m = _SYNDICATED.search(doc.text)
     return " ".join(m.group(0).split()) if m else ""
+
+
+def headline(doc: Document, i: int) -> bool:
+    """A heading above the story's first sentence of prose: the article's own headline (a
+    section's heading further down, or a short quotation on a line of its own read as one,
+    is not; an editors' memo above the headline is no prose)."""
+    if doc.sentences[i].kind != "heading":
+        return False
+    furniture = boilerplate_sentences(doc)
+    prose = (j for j, s in enumerate(doc.sentences) if s.kind == "text" and j not in furniture)
+    return i < next(prose, len(doc.sentences))

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .attribution import SPEECH_VERB
+from .boilerplate import headline
 from .facts import NUMBER_WORDS
 from .model import ChangedQuote, Document, Span
 from .textnorm import STOPWORDS, features, house_words, stem
@@ -282,7 +283,7 @@ def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, li
     pieces: dict[int, list[int]] = {}  # quotation -> [start, end, first sentence]
     for i in sorted(sentences):
         s = doc.sentences[i]
-        if s.kind == "heading":
+        if headline(doc, i):
             continue  # a headline's scare quotes: every paper writes its own
         k = max(0, bisect.bisect_right(quotes._starts, s.start) - 1)
         for q in range(k, len(quotes.spans)):
@@ -300,7 +301,7 @@ def _quotes_in(quotes: QuoteMap, sentences: Sequence[int]) -> list[tuple[str, li
     for lo, hi, i in pieces.values():
         inner = _MARKS.sub(" ", doc.text[lo : lo + 1]) + doc.text[lo + 1 : hi - 1]
         inner += _MARKS.sub(" ", doc.text[hi - 1 : hi]) if hi - 1 > lo else ""
-        words = features(inner).words  # "80 per cent" and "80 percent" are one wording
+        words = house_words(inner)  # "80 per cent" and "80 percent" are one wording
         if len(words) >= QUOTE_CHANGE_WORDS:
             out.append((" ".join(inner.split()), words, i))
     return out

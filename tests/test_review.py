@@ -490,3 +490,15 @@ def test_omissions_and_family_cells_follow_a_relabel_of_part_of_a_form(tmp_path:
         if e.reason.startswith("not used: the passage that held it relabelled added")
     ]
     assert [e.item.source_spans for e in untaken] == [list(passage.source_spans)]  # type: ignore[union-attr]
+    # helper-55: the counts said "omitted 15" beside an omissions list grown to 16.
+    figures = review_report(report, overrides)[c.target]
+    listed = sum(
+        len(g.items)
+        for a in audit.omissions(report, overrides)
+        if a.doc == c.target
+        for g in a.groups
+    )
+    engine_listed = sum(
+        len(g.items) for a in audit.omissions(report) if a.doc == c.target for g in a.groups
+    )
+    assert figures.counts["omitted"] - c.label_counts()["omitted"] == listed - engine_listed == 1

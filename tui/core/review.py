@@ -12,7 +12,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .classify import coverage_shares, verdict
-from .model import LABELS, Comparison, Document, Family, Passage, Region, Report, Verdict
+from .model import (
+    DERIVED_LABELS,
+    LABELS,
+    Comparison,
+    Document,
+    Family,
+    Passage,
+    Region,
+    Report,
+    Verdict,
+)
 from .overrides import OverrideSet
 from .regions import find_regions
 from .settings import Settings
@@ -45,6 +55,15 @@ def reviewed(
     )
     coverage = coverage_shares(source, target, passages, furniture, settings)
     counts = Counter(p.label for p in passages)
+    # A passage relabelled as the version's own leaves the source text it held unused: the
+    # omissions list it ("not used: ..."), so the counts do too, as one more omitted.
+    counts["omitted"] += sum(
+        1
+        for k, label in changed.items()
+        if comparison.passages[k].derived
+        and label not in DERIVED_LABELS
+        and comparison.passages[k].source_sentences
+    )
     return Reviewed(
         counts={label: counts.get(label, 0) for label in LABELS},
         coverage=coverage,

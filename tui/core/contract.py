@@ -138,8 +138,11 @@ report without the key read no languages. Every other key is as it was.
 storytrace/13: each passage gained ``changed_quotes``, as ``changed_figures`` is made:
 ``[{"from", "to", "source_sentence", "target_sentence"}]``, a quotation of the source (five
 words at least, inside quotation marks) that the passage gives in other words inside the
-marks: the same quotation (most of its words) with a word swapped, added or dropped. One cut
-short at either end, or two run together, is no change; headlines are left out. Derived
+marks: the same quotation (most of its words) with a word swapped, added or dropped. Each is
+read within the passage's sentences, so ``from`` and ``to`` are the parts those sentences
+hold. Words the source has around the passage, cut short, quoted further, cut with an
+ellipsis, or in another house style ("80 per cent", "U.S.", "four") are no change;
+headlines are left out. Derived
 passages other than verbatim only; ``[]`` elsewhere. Settings gained ``source_majority``
 in ``thresholds``: half the source or more in a version, in ``region_passages`` passages
 that keep its phrasing, makes the version partially derived whatever share of it that is.
